@@ -1,0 +1,54 @@
+"""Prompt templates, shipped as files beside this module, and a tiny loader.
+
+A template is a text file with ``{name}`` placeholders. ``---`` alone on a line separates the
+system part from the user part. Imports nothing from the project.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_SEPARATOR = "\n---\n"
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    name: str
+    system: str
+    user: str
+
+    @property
+    def variables(self) -> frozenset[str]:
+        names = set()
+        for part in (self.system, self.user):
+            names.update(f for _, f, _, _ in string.Formatter().parse(part) if f)
+        return frozenset(names)
+
+    def render(self, **values: str) -> tuple[str, str]:
+        """Return ``(system, user)`` with every placeholder filled; extra or missing names raise."""
+        given = set(values)
+        if given != self.variables:
+            missing = sorted(self.variables - given)
+            extra = sorted(given - self.variables)
+            raise KeyError(f"prompt {self.name!r}: missing {missing}, unexpected {extra}")
+        return self.system.format(**values), self.user.format(**values)
+
+
+@cache
+def load_prompt(name: str) -> PromptTemplate:
+    text = resources.files(__name__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    system, sep, user = text.partition(_SEPARATOR)
+    if not sep:
+        system, user = "", text
+    return PromptTemplate(name=name, system=system.strip(), user=user.strip())
+
+
+def available_prompts() -> list[str]:
+    return sorted(
+        p.name.removesuffix(".txt")
+        for p in resources.files(__name__).iterdir()
+        if p.name.endswith(".txt")
+    )

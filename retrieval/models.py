@@ -1,0 +1,177 @@
+"""The knowledge engine's data: what goes into the store and what services return.
+
+Every service returns one of these pydantic models; none of them knows about Discord or a
+terminal. Rendering lives in ``bot.render``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class RawArticle(BaseModel):
+    """An article as a loader produced it, before identity and chunking."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+    author: str | None = None
+    id: str | None = None
+    # Where it came from, for reports: a path, a URL or ``path:LINE``.
+    origin: str = ""
+
+
+class FetchedPage(BaseModel):
+    """A fetched HTTP resource (article page, feed) after redirects."""
+
+    url: str  # the final URL, after redirects
+    status: int
+    content_type: str = ""  # media type without parameters, lower case, e.g. "text/html"
+    encoding: str | None = None  # charset from the Content-Type header, if any
+    body: bytes
+
+
+class LoadFailure(BaseModel):
+    """A source (or one line or entry of it) that could not be loaded."""
+
+    source: str
+    error: str
+
+
+class ChunkSpan(BaseModel):
+    chunk_id: str
+    start: int
+    end: int
+
+
+class StoredArticle(BaseModel):
+    article_id: str
+    title: str
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    author: str | None = None
+    text: str
+    content_hash: str
+    story_id: str
+    chunks: list[ChunkSpan] = Field(default_factory=list)
+
+
+class ArticleSummaryRow(BaseModel):
+    article_id: str
+    title: str
+    source: str | None = None
+    published: date | None = None
+    chunks: int
+
+
+class IngestedArticle(BaseModel):
+    source: str
+    article_id: str
+    status: Literal["added", "updated", "unchanged", "duplicate"]
+
+
+class IngestReport(BaseModel):
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    chunks_added: int = 0
+    articles_total: int = 0
+    articles: list[IngestedArticle] = Field(default_factory=list)
+    failed: list[LoadFailure] = Field(default_factory=list)
+
+
+class Hit(BaseModel):
+    """One retrieved chunk."""
+
+    chunk_id: str
+    article_id: str
+    title: str
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    story_id: str | None = None
+    position: int = 0
+    start: int = 0
+    end: int = 0
+    score: float
+    text: str
+
+
+class SearchResult(BaseModel):
+    query: str
+    hits: list[Hit]
+
+
+class Citation(BaseModel):
+    n: int
+    article_id: str
+    title: str
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    quote: str
+    chunk_id: str
+
+
+class Timings(BaseModel):
+    retrieve: int = 0
+    generate: int = 0
+    total: int = 0
+
+
+class Answer(BaseModel):
+    id: str | None = None
+    question: str
+    status: Literal["answered", "not_found"]
+    answer: str
+    citations: list[Citation]
+    model: str
+    timings_ms: Timings = Field(default_factory=Timings)
+    # Why the text is what it is, for people and logs: e.g. "the model failed; extractive answer".
+    notes: list[str] = Field(default_factory=list)
+    standalone_question: str | None = None
+
+
+class SummaryPoint(BaseModel):
+    text: str
+    citations: list[int]
+
+
+class Summary(BaseModel):
+    article_id: str
+    title: str
+    summary: list[SummaryPoint]
+    citations: list[Citation]
+    model: str = "extractive"
+
+
+class Story(BaseModel):
+    headline: str
+    summary: str
+    citations: list[Citation]
+
+
+class Digest(BaseModel):
+    since: str
+    until: str
+    stories: list[Story]
+
+
+class ConversationTurn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class EngineStatus(BaseModel):
+    articles: int
+    chunks: int
+    chat_model: str
+    embeddings: str
+    store: str  # "embedded at PATH" or "server at URL"
+    last_ingest: datetime | None = None

@@ -1,0 +1,53 @@
+"""Typed settings for the knowledge engine, read from the environment and ``.env``.
+
+Built once by the composition root (``bot.app``) through :func:`get_settings`; nothing here
+reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class _Base(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+
+class EngineSettings(_Base):
+    """Where articles live and which models read them (``NEWSBOT_*``)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    store_dir: Path = Field(default=Path("newsbot-store"))
+    chroma_url: str | None = None
+    collection_prefix: str = "newsbot"
+    chat_model: str = "local"
+    embeddings: str = "all-MiniLM-L6-v2"
+    model_timeout_s: float = 60.0
+    chunk_size: int = 600
+    chunk_overlap: int = 0
+    # Outbound fetches (article URLs, feeds).
+    fetch_timeout_s: float = 15.0
+    fetch_max_bytes: int = 10_000_000
+    fetch_max_redirects: int = 5
+    fetch_allow_hosts: list[str] = Field(default_factory=list)
+    user_agent: str = "newsbot/0.1 (+https://github.com/newsbot)"
+
+
+class ProviderKeys(_Base):
+    """API keys of hosted model providers; read by their LangChain integrations too."""
+
+    openai_api_key: SecretStr | None = None
+    anthropic_api_key: SecretStr | None = None
+    groq_api_key: SecretStr | None = None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> EngineSettings:
+    return EngineSettings()
