@@ -1,0 +1,593 @@
+"""The article store: clean articles and their chunks in Chroma, never drifting.
+
+Two collections live side by side, in an embedded persistent Chroma or on a Chroma server:
+
+- ``<prefix>_articles``: one record an article (its full stored text as the document, its
+  metadata, and the mean of its chunk vectors as its embedding, used to link near-duplicates);
+- ``<prefix>_chunks``: the quotable chunks, each with the metadata a citation needs.
+
+Writes for an article go chunks first, then the article record (the commit point), then the
+deletion of the chunks of its previous version. A crash between any two steps leaves chunks that
+no article record accounts for; :meth:`ArticleStore.repair` removes them, and every ingest runs it
+when the counts disagree. Chunk ids contain the article's content hash, so rewriting the same
+version twice never duplicates anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
+
+from retrieval.chunking import ArticleChunker, ChunkText
+from retrieval.errors import ArticleNotFound, StoreUnavailable
+from retrieval.models import (
+    ArticleSummaryRow,
+    ChunkSpan,
+    Hit,
+    IngestedArticle,
+    IngestReport,
+    LoadFailure,
+    RawArticle,
+    StoredArticle,
+)
+from retrieval.settings import EngineSettings
+from retrieval.text import containment, shingles, text_hash
+
+log = logging.getLogger(__name__)
+
+EPOCH = date(1970, 1, 1)
+NO_DATE = -1  # published_day of an undated article: kept by --as-of, dropped by --since
+NEAR_DUPLICATE_COSINE = 0.90
+NEAR_DUPLICATE_CONTAINMENT = 0.5
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+
+
+def day_number(value: date | None) -> int:
+    return NO_DATE if value is None else (value - EPOCH).days
+
+
+def canonical_url(url: str) -> str:
+    """The URL an article is known by: no fragment, no tracking parameters, tidy host and path."""
+    parts = urlsplit(url.strip())
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING_PARAMS)
+    ]
+    path = parts.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/")
+    host = (parts.hostname or "").lower()
+    if parts.port and not (
+        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+    ):
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+
+
+@dataclass
+class PreparedArticle:
+    article_id: str
+    title: str
+    text: str
+    url: str | None
+    published: date | None
+    source: str | None
+    author: str | None
+    origin: str
+    content_hash: str
+    text_hash: str
+    chunks: list[ChunkText] = field(default_factory=list)
+    vectors: np.ndarray | None = None
+    story_id: str = ""
+    status: str = "added"
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    article_id: str
+    content_hash: str
+    text_hash: str
+    story_id: str
+    n_chunks: int
+
+
+def chunk_id(article_id: str, content_hash: str, position: int) -> str:
+    return f"{article_id}#{content_hash[:12]}-{position}"
+
+
+def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+class ArticleStore:
+    """Articles and chunks in Chroma (embedded or server), with idempotent, repairable ingest."""
+
+    def __init__(self, settings: EngineSettings, embedder: Any, client: Any | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.chunker = ArticleChunker(settings.chunk_size, settings.chunk_overlap)
+        self.client = client if client is not None else self._connect(settings)
+        prefix = settings.collection_prefix
+        try:
+            self.chunks = self.client.get_or_create_collection(
+                f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
+            )
+            self.articles = self.client.get_or_create_collection(
+                f"{prefix}_articles", metadata={"hnsw:space": "cosine"}
+            )
+        except Exception as exc:
+            raise StoreUnavailable(f"cannot open the Chroma store: {_one_line(exc)}") from exc
+        try:
+            self._max_batch = int(self.client.get_max_batch_size())
+        except Exception:
+            self._max_batch = 1000
+        self._max_batch = max(1, min(self._max_batch, 4000))
+
+    # ----------------------------------------------------------------- connection
+
+    @staticmethod
+    def _connect(settings: EngineSettings) -> Any:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        try:
+            if settings.chroma_url:
+                parts = urlsplit(settings.chroma_url)
+                return chromadb.HttpClient(
+                    host=parts.hostname or "localhost",
+                    port=parts.port or (443 if parts.scheme == "https" else 8000),
+                    ssl=parts.scheme == "https",
+                    settings=chroma_settings,
+                )
+            settings.store_dir.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(settings.store_dir), settings=chroma_settings)
+        except Exception as exc:
+            where = settings.chroma_url or str(settings.store_dir)
+            raise StoreUnavailable(f"cannot open the Chroma store at {where}: {_one_line(exc)}") from exc
+
+    @property
+    def location(self) -> str:
+        if self.settings.chroma_url:
+            return f"server at {self.settings.chroma_url}"
+        return f"embedded at {self.settings.store_dir}"
+
+    def revision(self) -> str:
+        """Changes whenever the stored chunks change; lets derived indexes stay in step."""
+        return f"{self.chunks.count()}:{(self.chunks.metadata or {}).get('revision', '')}"
+
+    def _bump_revision(self) -> None:
+        meta = dict(self.chunks.metadata or {})
+        meta.pop("hnsw:space", None)
+        meta["revision"] = uuid.uuid4().hex
+        try:
+            self.chunks.modify(metadata=meta)
+        except Exception:  # some Chroma versions refuse to re-state the distance setting
+            log.debug("could not record a new store revision", exc_info=True)
+
+    # ----------------------------------------------------------------- reading
+
+    def _get_all(self, collection: Any, include: list[str], where: dict | None = None,
+                 page: int = 5000) -> Iterator[tuple[str, dict[str, Any], Any]]:
+        offset = 0
+        while True:
+            batch = collection.get(include=include, where=where, limit=page, offset=offset)
+            ids = batch["ids"]
+            if not ids:
+                return
+            metas = batch.get("metadatas") or [{}] * len(ids)
+            docs = batch.get("documents") or [None] * len(ids)
+            yield from zip(ids, metas, docs, strict=True)
+            if len(ids) < page:
+                return
+            offset += page
+
+    def article_index(self) -> dict[str, ArticleRecord]:
+        index = {}
+        for article_id, meta, _ in self._get_all(self.articles, ["metadatas"]):
+            index[article_id] = ArticleRecord(
+                article_id=article_id,
+                content_hash=str(meta.get("content_hash", "")),
+                text_hash=str(meta.get("text_hash", "")),
+                story_id=str(meta.get("story_id", article_id)),
+                n_chunks=int(meta.get("n_chunks", 0)),
+            )
+        return index
+
+    def count_articles(self) -> int:
+        return int(self.articles.count())
+
+    def count_chunks(self) -> int:
+        return int(self.chunks.count())
+
+    def list_articles(self) -> list[ArticleSummaryRow]:
+        rows = [
+            ArticleSummaryRow(
+                article_id=article_id,
+                title=str(meta.get("title", "")),
+                source=meta.get("source"),
+                published=_parse_day(meta.get("published")),
+                chunks=int(meta.get("n_chunks", 0)),
+            )
+            for article_id, meta, _ in self._get_all(self.articles, ["metadatas"])
+        ]
+        rows.sort(key=lambda r: (r.published or date.min, r.title), reverse=True)
+        return rows
+
+    def article_metadata(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        if not article_ids:
+            return {}
+        got = self.articles.get(ids=list(dict.fromkeys(article_ids)), include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
+    def get_article(self, article_id: str) -> StoredArticle:
+        got = self.articles.get(ids=[article_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            raise ArticleNotFound(f"no stored article with id {article_id!r}")
+        meta, text = got["metadatas"][0], got["documents"][0] or ""
+        spans = []
+        chunk_got = self.chunks.get(where={"article_id": article_id}, include=["metadatas"])
+        for cid, cmeta in zip(chunk_got["ids"], chunk_got["metadatas"], strict=True):
+            if cmeta.get("content_hash") == meta.get("content_hash"):
+                spans.append((int(cmeta["position"]), ChunkSpan(
+                    chunk_id=cid, start=int(cmeta["start"]), end=int(cmeta["end"]))))
+        spans.sort(key=lambda p: p[0])
+        return StoredArticle(
+            article_id=article_id,
+            title=str(meta.get("title", "")),
+            source=meta.get("source"),
+            url=meta.get("url"),
+            published=_parse_day(meta.get("published")),
+            author=meta.get("author"),
+            text=text,
+            content_hash=str(meta.get("content_hash", "")),
+            story_id=str(meta.get("story_id", article_id)),
+            chunks=[s for _, s in spans],
+        )
+
+    def find_article_id(self, reference: str) -> str | None:
+        """An article id for an id, a URL (canonicalised) or nothing."""
+        ref = reference.strip()
+        if self.articles.get(ids=[ref], include=[])["ids"]:
+            return ref
+        if ref.startswith(("http://", "https://")):
+            got = self.articles.get(where={"url": canonical_url(ref)}, include=[], limit=1)
+            if got["ids"]:
+                return str(got["ids"][0])
+            got = self.articles.get(where={"url": ref}, include=[], limit=1)
+            if got["ids"]:
+                return str(got["ids"][0])
+        return None
+
+    def chunks_by_ids(self, ids: Sequence[str]) -> list[Hit]:
+        if not ids:
+            return []
+        got = self.chunks.get(ids=list(ids), include=["metadatas", "documents"])
+        return [hit_from_chunk(cid, meta, doc, 0.0)
+                for cid, meta, doc in zip(got["ids"], got["metadatas"], got["documents"],
+                                          strict=True)]
+
+    def iter_chunks(self) -> Iterator[tuple[str, dict[str, Any], str]]:
+        for cid, meta, doc in self._get_all(self.chunks, ["metadatas", "documents"]):
+            yield cid, meta, doc or ""
+
+    def articles_between(self, first_day: int, last_day: int) -> list[tuple[str, dict[str, Any]]]:
+        """Articles whose date (published, else first seen) falls in ``[first_day, last_day]``."""
+        where = {"$and": [{"event_day": {"$gte": first_day}}, {"event_day": {"$lte": last_day}}]}
+        return [(aid, meta) for aid, meta, _ in self._get_all(self.articles, ["metadatas"], where)]
+
+    def article_vectors(self, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not article_ids:
+            return {}
+        got = self.articles.get(ids=list(article_ids), include=["embeddings"])
+        return {aid: np.asarray(vec, dtype=np.float32)
+                for aid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+
+    # ----------------------------------------------------------------- writing
+
+    def prepare(self, raw: RawArticle) -> PreparedArticle:
+        text = raw.text.strip()
+        url = canonical_url(raw.url) if raw.url and raw.url.startswith(("http://", "https://")) else None
+        t_hash = text_hash(text)
+        if raw.id and raw.id.strip():
+            article_id = raw.id.strip()
+        elif url:
+            article_id = "u-" + hashlib.sha256(url.encode()).hexdigest()[:20]
+        else:
+            article_id = "t-" + t_hash[:20]
+        title = (raw.title or "").strip() or _title_from_text(text)
+        fields = {
+            "text": text, "title": title, "url": url,
+            "published": raw.published.isoformat() if raw.published else None,
+            "source": raw.source, "author": raw.author,
+        }
+        content_hash = hashlib.sha256(
+            json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()
+        ).hexdigest()
+        return PreparedArticle(
+            article_id=article_id, title=title, text=text, url=url, published=raw.published,
+            source=raw.source, author=raw.author, origin=raw.origin or article_id,
+            content_hash=content_hash, text_hash=t_hash,
+        )
+
+    def ingest(
+        self,
+        items: Iterable[RawArticle | LoadFailure],
+        *,
+        batch_chunks: int = 512,
+        progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Store every article of ``items``; unchanged ones cost a hash and nothing more."""
+        report = IngestReport()
+        self.repair()
+        index = self.article_index()
+        by_text = {rec.text_hash: rec.article_id for rec in index.values()}
+        pending: list[PreparedArticle] = []
+        pending_chunks = 0
+        for item in items:
+            if progress:
+                progress(1)
+            if isinstance(item, LoadFailure):
+                report.failed.append(item)
+                continue
+            if not item.text.strip():
+                report.failed.append(LoadFailure(source=item.origin or "?", error="no article text"))
+                continue
+            prepared = self.prepare(item)
+            existing = index.get(prepared.article_id)
+            if existing and existing.content_hash == prepared.content_hash:
+                report.unchanged += 1
+                report.articles.append(IngestedArticle(
+                    source=prepared.origin, article_id=prepared.article_id, status="unchanged"))
+                continue
+            twin = by_text.get(prepared.text_hash)
+            if twin is not None and twin != prepared.article_id:
+                report.articles.append(IngestedArticle(
+                    source=prepared.origin, article_id=twin, status="duplicate"))
+                continue
+            prepared.status = "updated" if existing else "added"
+            prepared.chunks = self.chunker.split(prepared.text)
+            by_text[prepared.text_hash] = prepared.article_id
+            index[prepared.article_id] = ArticleRecord(
+                prepared.article_id, prepared.content_hash, prepared.text_hash,
+                prepared.article_id, len(prepared.chunks))
+            pending.append(prepared)
+            pending_chunks += len(prepared.chunks)
+            if pending_chunks >= batch_chunks:
+                self._write(pending, report, index)
+                pending, pending_chunks = [], 0
+        if pending:
+            self._write(pending, report, index)
+        report.articles_total = self.count_articles()
+        return report
+
+    def _write(self, batch: list[PreparedArticle], report: IngestReport,
+               index: dict[str, ArticleRecord]) -> None:
+        started = time.perf_counter()
+        self._embed(batch)
+        self._link_stories(batch, index)
+        now = datetime.now(UTC)
+        try:
+            self._upsert_chunks(batch)
+            self._upsert_articles(batch, now)
+            for article in batch:
+                if article.status == "updated":
+                    self.chunks.delete(where={"$and": [
+                        {"article_id": article.article_id},
+                        {"content_hash": {"$ne": article.content_hash}},
+                    ]})
+        except Exception as exc:
+            raise StoreUnavailable(f"cannot write to the Chroma store: {_one_line(exc)}") from exc
+        self._bump_revision()
+        for article in batch:
+            index[article.article_id] = ArticleRecord(
+                article.article_id, article.content_hash, article.text_hash, article.story_id,
+                len(article.chunks))
+            if article.status == "added":
+                report.added += 1
+            else:
+                report.updated += 1
+            report.chunks_added += len(article.chunks)
+            report.articles.append(IngestedArticle(
+                source=article.origin, article_id=article.article_id,
+                status=article.status))  # type: ignore[arg-type]
+        log.debug("wrote %d articles in %.2f s", len(batch), time.perf_counter() - started)
+
+    def _embed(self, batch: list[PreparedArticle]) -> None:
+        """Encode each distinct chunk text once, reusing vectors of unchanged chunks."""
+        known: dict[str, np.ndarray] = {}
+        updated = [a.article_id for a in batch if a.status == "updated"]
+        if updated:
+            old = self.chunks.get(where={"article_id": {"$in": updated}},
+                                  include=["documents", "embeddings"])
+            for doc, vec in zip(old["documents"], old["embeddings"], strict=True):
+                if doc is not None:
+                    known[doc] = np.asarray(vec, dtype=np.float32)
+        todo = list(dict.fromkeys(
+            c.text for a in batch for c in a.chunks if c.text not in known))
+        if todo:
+            for text, vec in zip(todo, self.embedder.encode(todo), strict=True):
+                known[text] = vec
+        for article in batch:
+            article.vectors = np.stack([known[c.text] for c in article.chunks])
+
+    def _link_stories(self, batch: list[PreparedArticle], index: dict[str, ArticleRecord]) -> None:
+        """Give near-duplicates (lightly edited copies) the story id of the article they copy."""
+        means = np.stack([_unit(a.vectors.mean(axis=0)) for a in batch if a.vectors is not None])
+        candidates: list[list[tuple[str, float]]] = [[] for _ in batch]
+        if self.articles.count():
+            got = self.articles.query(query_embeddings=means.tolist(),
+                                      n_results=min(3, self.articles.count()),
+                                      include=["distances"])
+            for i, (ids, dists) in enumerate(zip(got["ids"], got["distances"], strict=True)):
+                candidates[i] = [(aid, 1.0 - d) for aid, d in zip(ids, dists, strict=True)
+                                 if aid != batch[i].article_id]
+        sims = means @ means.T
+        for i in range(len(batch)):
+            for j in range(i):
+                candidates[i].append((batch[j].article_id, float(sims[i, j])))
+        texts = {a.article_id: a.text for a in batch}
+        stories = {a.article_id: a for a in batch}
+        for i, article in enumerate(batch):
+            article.story_id = article.article_id
+            close = sorted((c for c in candidates[i] if c[1] >= NEAR_DUPLICATE_COSINE),
+                           key=lambda c: -c[1])
+            if not close:
+                continue
+            missing = [aid for aid, _ in close if aid not in texts]
+            if missing:
+                got = self.articles.get(ids=missing, include=["documents"])
+                texts.update(zip(got["ids"], (d or "" for d in got["documents"]), strict=True))
+            mine = shingles(article.text)
+            for aid, _ in close:
+                if containment(mine, shingles(texts.get(aid, ""))) >= NEAR_DUPLICATE_CONTAINMENT:
+                    if aid in stories:
+                        article.story_id = stories[aid].story_id
+                    elif aid in index:
+                        article.story_id = index[aid].story_id
+                    break
+
+    def _upsert_chunks(self, batch: list[PreparedArticle]) -> None:
+        ids, docs, metas, vecs = [], [], [], []
+        for article in batch:
+            assert article.vectors is not None
+            for chunk, vec in zip(article.chunks, article.vectors, strict=True):
+                ids.append(chunk_id(article.article_id, article.content_hash, chunk.position))
+                docs.append(chunk.text)
+                vecs.append(vec)
+                metas.append(_clean_meta({
+                    "article_id": article.article_id, "title": article.title,
+                    "source": article.source, "url": article.url,
+                    "published": article.published.isoformat() if article.published else None,
+                    "published_day": day_number(article.published),
+                    "author": article.author, "position": chunk.position,
+                    "start": chunk.start, "end": chunk.end,
+                    "content_hash": article.content_hash, "story_id": article.story_id,
+                }))
+        for i in range(0, len(ids), self._max_batch):
+            j = i + self._max_batch
+            self.chunks.upsert(ids=ids[i:j], documents=docs[i:j], metadatas=metas[i:j],
+                               embeddings=np.stack(vecs[i:j]))
+
+    def _upsert_articles(self, batch: list[PreparedArticle], now: datetime) -> None:
+        existing = self.article_metadata([a.article_id for a in batch if a.status == "updated"])
+        ids, docs, metas, vecs = [], [], [], []
+        for article in batch:
+            assert article.vectors is not None
+            first_seen = existing.get(article.article_id, {}).get("first_seen") or now.isoformat()
+            event = article.published or datetime.fromisoformat(first_seen).date()
+            ids.append(article.article_id)
+            docs.append(article.text)
+            vecs.append(_unit(article.vectors.mean(axis=0)))
+            metas.append(_clean_meta({
+                "title": article.title, "source": article.source, "url": article.url,
+                "published": article.published.isoformat() if article.published else None,
+                "published_day": day_number(article.published),
+                "event_day": day_number(event),
+                "author": article.author, "content_hash": article.content_hash,
+                "text_hash": article.text_hash, "story_id": article.story_id,
+                "n_chunks": len(article.chunks), "first_seen": first_seen,
+                "ingested_at": now.isoformat(),
+            }))
+        for i in range(0, len(ids), self._max_batch):
+            j = i + self._max_batch
+            self.articles.upsert(ids=ids[i:j], documents=docs[i:j], metadatas=metas[i:j],
+                                 embeddings=np.stack(vecs[i:j]))
+
+    # ----------------------------------------------------------------- consistency
+
+    def repair(self, *, force: bool = False) -> int:
+        """Delete chunks that no article record accounts for; return how many were removed.
+
+        Cheap when the store is consistent (the counts agree); a full scan otherwise.
+        """
+        index = self.article_index()
+        expected = sum(rec.n_chunks for rec in index.values())
+        if not force and expected == self.count_chunks():
+            return 0
+        stale = []
+        for cid, meta, _ in self._get_all(self.chunks, ["metadatas"], page=10000):
+            rec = index.get(str(meta.get("article_id")))
+            if rec is None or rec.content_hash != meta.get("content_hash") or int(
+                meta.get("position", -1)) >= rec.n_chunks:
+                stale.append(cid)
+        for i in range(0, len(stale), self._max_batch):
+            self.chunks.delete(ids=stale[i:i + self._max_batch])
+        if stale:
+            log.warning("removed %d chunks left by an interrupted ingest", len(stale))
+            self._bump_revision()
+        return len(stale)
+
+    def last_ingest(self) -> datetime | None:
+        latest = None
+        for _, meta, _ in self._get_all(self.articles, ["metadatas"]):
+            value = meta.get("ingested_at")
+            if value and (latest is None or value > latest):
+                latest = value
+        return datetime.fromisoformat(latest) if latest else None
+
+    def remove_article(self, article_id: str) -> bool:
+        if not self.articles.get(ids=[article_id], include=[])["ids"]:
+            return False
+        self.articles.delete(ids=[article_id])
+        self.chunks.delete(where={"article_id": article_id})
+        self._bump_revision()
+        return True
+
+
+def hit_from_chunk(cid: str, meta: dict[str, Any], doc: str | None, score: float) -> Hit:
+    return Hit(
+        chunk_id=cid,
+        article_id=str(meta.get("article_id", "")),
+        title=str(meta.get("title", "")),
+        source=meta.get("source"),
+        url=meta.get("url"),
+        published=_parse_day(meta.get("published")),
+        story_id=meta.get("story_id"),
+        position=int(meta.get("position", 0)),
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+        score=score,
+        text=doc or "",
+    )
+
+
+def _parse_day(value: Any) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _unit(vec: np.ndarray) -> np.ndarray:
+    return vec / max(float(np.linalg.norm(vec)), 1e-12)
+
+
+def _title_from_text(text: str) -> str:
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def _one_line(exc: BaseException) -> str:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message[:300]
+
+
+def chunk_at(article: StoredArticle, offset: int) -> str:
+    """The id of the chunk of ``article`` that holds character ``offset``."""
+    for span in article.chunks:
+        if span.start <= offset < span.end:
+            return span.chunk_id
+    return article.chunks[0].chunk_id if article.chunks else ""

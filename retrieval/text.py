@@ -1,0 +1,139 @@
+"""Text units the engine reasons about: sentences with offsets, words, numbers.
+
+Everything here is pure and deterministic; offsets always index the stored article text so a
+quote can be shown and checked verbatim.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "gov",
+    "sen", "rep", "rev", "hon", "pres", "co", "corp", "inc", "ltd", "plc", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt",
+}
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets), then whitespace.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+|$)""")
+_WORD = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(%|per\s?cent|bn|m|k)\b)?",
+                     re.IGNORECASE)
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can cannot could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just let me more most my myself no nor not now of off on once only
+    or other ought our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves tell say says said please much many did does know whats what's one two
+    s t don't isn't wasn't weren't won't can't new news""".split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Split ``text[start:end]`` into sentences whose offsets index ``text``.
+
+    Paragraph breaks always end a sentence; full stops after known abbreviations, initials and
+    inside numbers do not.
+    """
+    end = len(text) if end is None else end
+    sentences: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text[start:end]):
+        p_start = start + para.start()
+        p_text = para.group()
+        cursor = 0
+        for m in _BOUNDARY.finditer(p_text):
+            cut = m.end()
+            before = p_text[cursor:m.start()]
+            last_word = re.findall(r"[\w.]+$", before)
+            token = last_word[0].lower() if last_word else ""
+            if m.group().startswith(".") and (
+                token.rstrip(".") in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+            ):
+                continue
+            following = p_text[cut:].lstrip()
+            if following and following[0].islower():
+                continue
+            _append(sentences, text, p_start + cursor, p_start + cut)
+            cursor = cut
+        _append(sentences, text, p_start + cursor, p_start + len(p_text))
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= 2:
+        out.append(Sentence(text[start:end], start, end))
+
+
+def normalize_for_hash(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(_WORD.findall(text))
+
+
+def text_hash(text: str) -> str:
+    """Hash of the words of ``text``, blind to whitespace, case and punctuation."""
+    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripper: enough to match 'retaken'/'retake', 'Russian'/'Russia'."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ations", "ation", "ings", "ing", "ians", "ian", "ies", "ied", "ers", "er",
+                   "ed", "es", "en", "s", "n", "e"):
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry meaning (no stopwords), in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def numbers_in(text: str) -> set[str]:
+    """Numbers written in ``text``, normalised ('1,100' -> '1100', '2.0' -> '2')."""
+    found = set()
+    for m in _NUMBER.finditer(text):
+        value = m.group(1).replace(",", "")
+        if "." in value:
+            value = value.rstrip("0").rstrip(".")
+        found.add(value)
+    return found
+
+
+def shingles(text: str, size: int = 5) -> set[int]:
+    tokens = words(text)
+    return {hash(tuple(tokens[i:i + size])) for i in range(max(0, len(tokens) - size + 1))}
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller set found in the larger one."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small & large) / len(small)
