@@ -1,0 +1,49 @@
+"""The composition root: the one place that builds settings, store, models and services."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from retrieval.answer import AnswerEngine
+from retrieval.digest import DigestBuilder
+from retrieval.embeddings import build_embeddings
+from retrieval.fetch import SafeFetcher
+from retrieval.lexical import LexicalRanker
+from retrieval.llm import EXTRACTIVE, build_chat_model
+from retrieval.search import HybridRetriever
+from retrieval.service import NewsService
+from retrieval.settings import EngineSettings
+from retrieval.store import ArticleStore
+from retrieval.summarize import Summarizer
+
+log = logging.getLogger(__name__)
+
+
+def build_service(settings: EngineSettings, *, with_model: bool = True,
+                  embedder: Any | None = None, chat_model: Any | None = None) -> NewsService:
+    """Build the engine. ``with_model=False`` skips loading the chat model (ingest, search).
+
+    ``embedder`` and ``chat_model`` let a caller that already holds them (tests, benchmarks)
+    share them between services.
+    """
+    embedder = embedder if embedder is not None else build_embeddings(settings.embeddings)
+    store = ArticleStore(settings, embedder)
+    cache_dir = settings.store_dir if not settings.chroma_url else settings.store_dir / "cache"
+    lexical = LexicalRanker(store, cache_dir / f"{settings.collection_prefix}-lexical.npz")
+    retriever = HybridRetriever(store, embedder, lexical)
+    spec = settings.chat_model if with_model else EXTRACTIVE
+    if chat_model is not None:
+        model_name = getattr(chat_model, "newsbot_name", type(chat_model).__name__)
+    else:
+        chat_model, model_name = build_chat_model(spec, timeout_s=settings.model_timeout_s)
+    return NewsService(
+        store=store,
+        retriever=retriever,
+        answers=AnswerEngine(retriever, embedder, lexical, chat_model, model_name),
+        summarizer=Summarizer(embedder, chat_model, model_name),
+        digests=DigestBuilder(store),
+        fetcher=SafeFetcher(settings),
+        embeddings_name=getattr(embedder, "name", settings.embeddings),
+    )
+

@@ -1,0 +1,111 @@
+"""The digest: the day's stories, each once, however many outlets reported it.
+
+Articles in the window (by published date; an undated article counts from the day it was first
+seen) are grouped into stories: articles linked as near-duplicates at ingest share a story, and
+stories whose articles' vectors are close merge. Stories are ordered by how widely they were
+reported, then by how recent they are. Each gets a headline (the newest article's title) and a
+one- or two-sentence summary quoted from its lead, cited.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from retrieval.models import Citation, Digest, Story
+from retrieval.store import EPOCH, ArticleStore, chunk_at, day_number
+from retrieval.text import split_sentences
+
+log = logging.getLogger(__name__)
+
+SAME_STORY_COSINE = 0.80
+MAX_STORIES = 10
+
+
+class DigestBuilder:
+    def __init__(self, store: ArticleStore) -> None:
+        self.store = store
+
+    def digest(self, *, since: date | None = None, as_of: date | None = None,
+               max_stories: int = MAX_STORIES) -> Digest:
+        until = as_of or date.today()
+        since = since or (until - timedelta(days=1))
+        articles = self.store.articles_between(day_number(since), day_number(until))
+        if not articles:
+            return Digest(since=since.isoformat(), until=until.isoformat(), stories=[])
+        ids = [aid for aid, _ in articles]
+        meta = dict(articles)
+        vectors = self.store.article_vectors(ids)
+        groups = self._group(ids, meta, vectors)
+
+        def weight(group: list[str]) -> tuple[int, int, int]:
+            outlets = {meta[a].get("source") or meta[a].get("url") or a for a in group}
+            return (len(outlets), len(group), max(int(meta[a].get("event_day", 0)) for a in group))
+
+        groups.sort(key=weight, reverse=True)
+        stories = [self._story(group, meta) for group in groups[:max_stories]]
+        return Digest(since=since.isoformat(), until=until.isoformat(),
+                      stories=[s for s in stories if s is not None])
+
+    def _group(self, ids: list[str], meta: dict[str, dict[str, Any]],
+               vectors: dict[str, np.ndarray]) -> list[list[str]]:
+        by_story: dict[str, list[str]] = {}
+        for aid in ids:
+            by_story.setdefault(str(meta[aid].get("story_id", aid)), []).append(aid)
+        groups = list(by_story.values())
+        centroids = []
+        for group in groups:
+            vs = [vectors[a] for a in group if a in vectors]
+            c = np.mean(vs, axis=0) if vs else np.zeros(1)
+            centroids.append(c / max(float(np.linalg.norm(c)), 1e-12))
+        merged: list[list[str]] = []
+        merged_centroids: list[np.ndarray] = []
+        for group, centroid in zip(groups, centroids, strict=True):
+            for i, other in enumerate(merged_centroids):
+                if other.shape == centroid.shape and float(other @ centroid) >= SAME_STORY_COSINE:
+                    merged[i].extend(group)
+                    break
+            else:
+                merged.append(list(group))
+                merged_centroids.append(centroid)
+        return merged
+
+    def _story(self, group: list[str], meta: dict[str, dict[str, Any]]) -> Story | None:
+        group = sorted(group, key=lambda a: -int(meta[a].get("event_day", 0)))
+        lead_id = group[0]
+        article = self.store.get_article(lead_id)
+        lead = [s for s in split_sentences(article.text) if len(s.text) >= 40][:2]
+        if not lead:
+            return None
+        citations = []
+        for n, sentence in enumerate(lead[:2], 1):
+            citations.append(Citation(
+                n=n, article_id=article.article_id, title=article.title, source=article.source,
+                url=article.url, published=article.published, quote=sentence.text,
+                chunk_id=chunk_at(article, sentence.start)))
+        summary = " ".join(f"{s.text} [{n}]" for n, s in enumerate(lead[:2], 1))
+        # Other outlets' reports of the same story, cited by their titles.
+        for other in group[1:4]:
+            if meta[other].get("source") and meta[other].get("source") != article.source:
+                other_article = self.store.get_article(other)
+                first = next((s for s in split_sentences(other_article.text)
+                              if len(s.text) >= 40), None)
+                if first is None:
+                    continue
+                citations.append(Citation(
+                    n=len(citations) + 1, article_id=other, title=other_article.title,
+                    source=other_article.source, url=other_article.url,
+                    published=other_article.published, quote=first.text,
+                    chunk_id=chunk_at(other_article, first.start)))
+        if len(citations) > len(lead):
+            outlets = ", ".join(c.source or c.title for c in citations[len(lead):])
+            marks = "".join(f"[{c.n}]" for c in citations[len(lead):])
+            summary += f" Also reported by {outlets} {marks}."
+        return Story(headline=article.title, summary=summary, citations=citations)
+
+
+def day_to_date(day: int) -> date:
+    return EPOCH + timedelta(days=day)

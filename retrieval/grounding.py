@@ -1,0 +1,213 @@
+"""Evidence selection and claim checking: the part of the system that owns citations.
+
+A question is answered from *evidence sentences*: sentences of retrieved chunks, with offsets into
+the stored article text. Whatever writes the answer (a model or nothing), every sentence that
+reaches a person has been checked here against the passage it cites: its words and meaning must
+agree with the passage, and every number in it must appear there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from retrieval.models import Citation, Hit
+from retrieval.text import STOPWORDS, content_terms, numbers_in, split_sentences, stem, words
+
+QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
+_NUMERIC_QUESTION = re.compile(r"\bhow (much|many|long|far|big|large|old|often)\b|\bwhat (percentage|"
+                               r"proportion|share|number|amount|price|figure|rate)\b|\bby how\b",
+                               re.IGNORECASE)
+_WHEN_QUESTION = re.compile(r"^\s*when\b|\bwhat (year|date|day|month)\b", re.IGNORECASE)
+_MONTHS = ("january february march april may june july august september october november "
+           "december monday tuesday wednesday thursday friday saturday sunday").split()
+
+
+@dataclass
+class Evidence:
+    """One candidate sentence from a retrieved chunk."""
+
+    hit: Hit
+    text: str
+    start: int  # offsets into the article's stored text
+    end: int
+    score: float = 0.0
+    semantic: float = 0.0
+    coverage: float = 0.0
+    vector: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def article_id(self) -> str:
+        return self.hit.article_id
+
+    @property
+    def published(self) -> date | None:
+        return self.hit.published
+
+    def citation(self, n: int) -> Citation:
+        return Citation(n=n, article_id=self.hit.article_id, title=self.hit.title,
+                        source=self.hit.source, url=self.hit.url, published=self.hit.published,
+                        quote=self.text, chunk_id=self.hit.chunk_id)
+
+
+def terms_match(term: str, candidates: set[str]) -> bool:
+    if term in candidates:
+        return True
+    if len(term) < 4:
+        return False
+    return any(len(c) >= 4 and (c.startswith(term) or term.startswith(c)) for c in candidates)
+
+
+def coverage(terms: list[str], weights: dict[str, float], haystack: set[str]) -> float:
+    """Weighted share of ``terms`` found in ``haystack`` (stems)."""
+    total = sum(weights.get(t, 1.0) for t in terms)
+    if total <= 0:
+        return 0.0
+    found = sum(weights.get(t, 1.0) for t in terms if terms_match(t, haystack))
+    return found / total
+
+
+def question_terms(question: str) -> list[str]:
+    return list(dict.fromkeys(
+        t for t in content_terms(question) if t not in QUESTION_WORDS and t not in STOPWORDS))
+
+
+def named_terms(question: str) -> list[str]:
+    """Stems of capitalised words inside the question (names), which an answer must mention."""
+    tokens = re.findall(r"[^\W\d_][\w'’.-]*", question)
+    names = []
+    for i, token in enumerate(tokens):
+        if i == 0 or not token[0].isupper() or token.lower() in STOPWORDS:
+            continue
+        if token.lower() in QUESTION_WORDS or token.lower() in _MONTHS:
+            continue
+        names.append(stem(token.strip(".'’")))
+    return list(dict.fromkeys(names))
+
+
+_HEAD_NOUN = re.compile(r"\bhow (?:much|many)\s+(?:of\s+(?:the|its|their)\s+)?([^\W\d_]+)",
+                        re.IGNORECASE)
+
+
+def head_terms(question: str) -> list[str]:
+    """The thing a quantity question counts: 'territory' in 'how much territory ...'."""
+    return [stem(m.group(1)) for m in _HEAD_NOUN.finditer(question)
+            if m.group(1).lower() not in STOPWORDS]
+
+
+def counts_head(sentence: str, heads: list[str], window: int = 8) -> bool:
+    """Whether a number stands within ``window`` words of the counted thing."""
+    tokens = words(sentence)
+    head_at = [i for i, t in enumerate(tokens) if terms_match(stem(t), set(heads))]
+    number_at = [i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t)]
+    return any(abs(i - j) <= window for i in head_at for j in number_at)
+
+
+def expects_number(question: str) -> bool:
+    return bool(_NUMERIC_QUESTION.search(question))
+
+
+def expects_date(question: str) -> bool:
+    return bool(_WHEN_QUESTION.search(question))
+
+
+def has_date(text: str) -> bool:
+    lowered = text.lower()
+    return bool(re.search(r"\b(1[89]|20)\d\d\b", text)) or any(m in lowered for m in _MONTHS) or (
+        "yesterday" in lowered or "today" in lowered or "last week" in lowered)
+
+
+def candidate_sentences(hits: list[Hit]) -> list[Evidence]:
+    """Every sentence of every hit, with offsets into its article's text; no repeats."""
+    seen: set[str] = set()
+    out: list[Evidence] = []
+    for hit in hits:
+        for sentence in split_sentences(hit.text):
+            key = " ".join(words(sentence.text))
+            if len(key) < 12 or key in seen:
+                continue
+            seen.add(key)
+            out.append(Evidence(hit=hit, text=sentence.text, start=hit.start + sentence.start,
+                                end=hit.start + sentence.end))
+    return out
+
+
+def score_evidence(question: str, evidence: list[Evidence], question_vector: np.ndarray,
+                   vectors: np.ndarray, weights: dict[str, float]) -> None:
+    """Score each sentence for how directly it answers ``question`` (in place)."""
+    terms = question_terms(question)
+    wants_number = expects_number(question)
+    wants_date = expects_date(question)
+    heads = head_terms(question)
+    for ev, vec in zip(evidence, vectors, strict=True):
+        ev.vector = vec
+        ev.semantic = float(np.dot(question_vector, vec))
+        own = set(content_terms(ev.text))
+        context = set(content_terms(ev.hit.title)) | set(content_terms(ev.hit.text))
+        ev.coverage = 0.75 * coverage(terms, weights, own) + 0.25 * coverage(terms, weights, context)
+        bonus = 0.0
+        if wants_number:
+            bonus += 0.08 if numbers_in(ev.text) else -0.08
+        if heads:
+            bonus += 0.15 if counts_head(ev.text, heads) else (
+                0.05 if coverage(heads, {}, own) > 0 else -0.05)
+        if wants_date:
+            bonus += 0.06 if has_date(ev.text) else -0.04
+        ev.score = 0.5 * ev.semantic + 0.5 * ev.coverage + bonus
+    evidence.sort(key=lambda e: (-e.score, -(e.published or date.min).toordinal()))
+
+
+@dataclass(frozen=True)
+class Support:
+    supported: bool
+    lexical: float
+    semantic: float
+    numbers_ok: bool
+
+
+def check_claim(claim: str, claim_vector: np.ndarray, passage: Evidence) -> Support:
+    """Does ``passage`` support ``claim``? Words, meaning and every number must agree."""
+    claim_terms = [t for t in content_terms(claim) if not t.isdigit()]
+    passage_terms = set(content_terms(passage.text))
+    lexical = coverage(claim_terms, {}, passage_terms) if claim_terms else 0.0
+    semantic = float(np.dot(claim_vector, passage.vector)) if passage.vector is not None else 0.0
+    numbers_ok = numbers_in(claim) <= numbers_in(passage.text)
+    supported = numbers_ok and (
+        (lexical >= 0.75 and semantic >= 0.45) or (lexical >= 0.5 and semantic >= 0.7)
+    )
+    return Support(supported, lexical, semantic, numbers_ok)
+
+
+_MARKER = re.compile(r"\s*\[(\d+)\](?:\s*\[(\d+)\])*")
+_MARKERS = re.compile(r"\[(\d+)\]")
+
+
+def split_claims(text: str) -> list[tuple[str, list[int]]]:
+    """Model output -> ``(sentence without markers, cited numbers)`` pairs.
+
+    A marker right after a sentence's full stop belongs to that sentence.
+    """
+    text = re.sub(r"^\s*(answer|response)\s*:\s*", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"(?m)^\s*[-*•]\s+", "", text)
+    # Move markers that follow the full stop in front of it, so sentence splitting keeps them.
+    text = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", text)
+    claims = []
+    for sentence in split_sentences(text):
+        cited = [int(n) for n in _MARKERS.findall(sentence.text)]
+        plain = _MARKERS.sub("", sentence.text)
+        plain = re.sub(r"\s+([.,;:!?])", r"\1", plain)
+        plain = " ".join(plain.split())
+        if len(plain) >= 3:
+            claims.append((plain, list(dict.fromkeys(cited))))
+    return claims
+
+
+def says_not_found(text: str) -> bool:
+    lowered = text.strip().lower()
+    return lowered.startswith("not found") or "not found" in lowered[:40] or (
+        "do not answer" in lowered or "does not answer" in lowered or "don't know" in lowered
+        or "no information" in lowered or "not mentioned" in lowered
+    )

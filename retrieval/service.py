@@ -1,0 +1,116 @@
+"""``NewsService``: the knowledge engine's one face, used by the command line and the bot.
+
+Every method is blocking (model and store work); callers on an event loop run them in a
+worker thread. Everything returned is a pydantic model from :mod:`retrieval.models`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from retrieval.answer import AnswerEngine
+from retrieval.digest import DigestBuilder
+from retrieval.errors import ArticleNotFound, NewsbotError
+from retrieval.loaders import PageFetcher, load_sources
+from retrieval.models import (
+    Answer,
+    ArticleSummaryRow,
+    ConversationTurn,
+    Digest,
+    EngineStatus,
+    IngestReport,
+    SearchResult,
+    StoredArticle,
+    Summary,
+)
+from retrieval.search import HybridRetriever
+from retrieval.store import ArticleStore
+from retrieval.summarize import Summarizer
+
+log = logging.getLogger(__name__)
+
+
+class NewsService:
+    def __init__(self, *, store: ArticleStore, retriever: HybridRetriever, answers: AnswerEngine,
+                 summarizer: Summarizer, digests: DigestBuilder, fetcher: PageFetcher | None,
+                 embeddings_name: str) -> None:
+        self.store = store
+        self.retriever = retriever
+        self.answers = answers
+        self.summarizer = summarizer
+        self.digests = digests
+        self.fetcher = fetcher
+        self.embeddings_name = embeddings_name
+
+    @property
+    def chat_model_name(self) -> str:
+        return self.answers.model_name
+
+    # ------------------------------------------------------------------ ingest
+
+    def ingest(self, sources: Sequence[str],
+               progress: Callable[[int], None] | None = None) -> IngestReport:
+        return self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
+
+    # ------------------------------------------------------------------ answers
+
+    def ask(self, question: str, *, history: Sequence[ConversationTurn] = (),
+            since: date | None = None, as_of: date | None = None, k: int | None = None,
+            on_partial: Callable[[str], None] | None = None, max_chars: int | None = None,
+            question_id: str | None = None) -> Answer:
+        return self.answers.ask(question, history=history, since=since, as_of=as_of, k=k,
+                                on_partial=on_partial, max_chars=max_chars,
+                                question_id=question_id)
+
+    def search(self, query: str, *, k: int = 5, since: date | None = None,
+               as_of: date | None = None) -> SearchResult:
+        return SearchResult(query=query,
+                            hits=self.retriever.search(query, k=k, since=since, as_of=as_of))
+
+    def summarize(self, article: str) -> Summary:
+        return self.summarizer.summarize(self.show(article))
+
+    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
+        if isinstance(since, datetime):
+            since = since.date()
+        return self.digests.digest(since=since, as_of=as_of)
+
+    # ------------------------------------------------------------------ articles
+
+    def show(self, article: str) -> StoredArticle:
+        """An article by id, URL or path; a URL or path not yet stored is ingested first."""
+        article_id = self.store.find_article_id(article)
+        if article_id is None and (article.startswith(("http://", "https://"))
+                                   or Path(article).exists()):
+            report = self.ingest([article])
+            if report.failed:
+                raise NewsbotError(f"{report.failed[0].source}: {report.failed[0].error}")
+            if report.articles:
+                article_id = report.articles[0].article_id
+        if article_id is None:
+            raise ArticleNotFound(f"no stored article matches {article!r}")
+        return self.store.get_article(article_id)
+
+    def articles(self) -> list[ArticleSummaryRow]:
+        return self.store.list_articles()
+
+    def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
+        needle = text.strip().lower()
+        rows = self.store.list_articles()
+        if needle:
+            rows = [r for r in rows if needle in r.title.lower() or needle == r.article_id]
+        return rows[:limit]
+
+    def status(self) -> EngineStatus:
+        return EngineStatus(
+            articles=self.store.count_articles(), chunks=self.store.count_chunks(),
+            chat_model=self.chat_model_name, embeddings=self.embeddings_name,
+            store=self.store.location, last_ingest=self.store.last_ingest(),
+        )
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for."""
+        self.retriever.lexical.index()

@@ -1,0 +1,140 @@
+"""Article summaries: three to five bullets, each resting on a sentence of the article.
+
+Sentences are ranked by how central they are to the article (similarity to the article's mean
+vector) with a gentle preference for the lead, as news is written top-down. A chat model may
+reword the chosen sentences; each bullet it writes is checked against the sentence it cites like
+any answer, and a bullet that does not hold is replaced by that sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import numpy as np
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from prompts import load_prompt
+from retrieval.grounding import Evidence, check_claim, split_claims
+from retrieval.models import Citation, Hit, StoredArticle, Summary, SummaryPoint
+from retrieval.store import chunk_at
+from retrieval.text import Sentence, split_sentences
+
+log = logging.getLogger(__name__)
+
+MAX_SENTENCES = 120
+
+
+def bullet_count(n_sentences: int) -> int:
+    if n_sentences < 12:
+        return 3
+    return 4 if n_sentences < 30 else 5
+
+
+class Summarizer:
+    def __init__(self, embedder: Any, chat_model: BaseChatModel | None, model_name: str) -> None:
+        self.embedder = embedder
+        self.chat_model = chat_model
+        self.model_name = model_name
+
+    def rank_sentences(self, article: StoredArticle) -> tuple[list[Sentence], np.ndarray, list[int]]:
+        """Sentences, their vectors, and their indexes best first."""
+        sentences = [s for s in split_sentences(article.text) if len(s.text) >= 25]
+        sentences = sentences[:MAX_SENTENCES]
+        if not sentences:
+            return [], np.zeros((0, 1)), []
+        vectors = self.embedder.encode([s.text for s in sentences])
+        centroid = vectors.mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+        lead = np.asarray([1.0 / (1.0 + i / 4.0) for i in range(len(sentences))])
+        scores = vectors @ centroid + 0.25 * lead
+        order = [int(i) for i in np.argsort(-scores)]
+        return sentences, vectors, order
+
+    def summarize(self, article: StoredArticle) -> Summary:
+        sentences, vectors, order = self.rank_sentences(article)
+        if not sentences:
+            return Summary(article_id=article.article_id, title=article.title, summary=[],
+                           citations=[], model="extractive")
+        n_points = bullet_count(len(sentences))
+        chosen: list[int] = []
+        for i in order:
+            if all(float(vectors[i] @ vectors[j]) < 0.85 for j in chosen):
+                chosen.append(i)
+            if len(chosen) == n_points:
+                break
+        chosen.sort()
+        points: list[tuple[str, int]] = [(sentences[i].text, i) for i in chosen]
+        model_used = "extractive"
+        if self.chat_model is not None:
+            rewritten = self._reword(article, sentences, vectors, chosen, n_points)
+            if rewritten:
+                points, model_used = rewritten, self.model_name
+        citations: list[Citation] = []
+        numbers: dict[int, int] = {}
+        summary: list[SummaryPoint] = []
+        for text, index in points:
+            if index not in numbers:
+                numbers[index] = len(numbers) + 1
+                citations.append(_citation(article, sentences[index], numbers[index]))
+            summary.append(SummaryPoint(text=text, citations=[numbers[index]]))
+        return Summary(article_id=article.article_id, title=article.title, summary=summary,
+                       citations=citations, model=model_used)
+
+    def _reword(self, article: StoredArticle, sentences: list[Sentence], vectors: np.ndarray,
+                chosen: list[int], n_points: int) -> list[tuple[str, int]] | None:
+        assert self.chat_model is not None
+        shown = sorted(set(chosen) | set(range(min(len(sentences), 8))))
+        numbered = "\n".join(
+            f"[{k}] {' '.join(sentences[i].text.split())}" for k, i in enumerate(shown, 1))
+        system, user = load_prompt("summarize").render(
+            n_points=str(n_points), title=article.title, sentences=numbered.replace("<", "‹"))
+        try:
+            text = str(self.chat_model.invoke([SystemMessage(system), HumanMessage(user)]).content)
+        except Exception as exc:
+            log.warning("the chat model failed to summarise (%s); extractive summary",
+                        type(exc).__name__)
+            return None
+        claims = split_claims(re.sub(r"(?m)^\s*-\s*", "", text))
+        if not claims:
+            return None
+        claim_vectors = self.embedder.encode([c for c, _ in claims])
+        points: list[tuple[str, int]] = []
+        used: set[int] = set()
+        for (claim, cited), vec in zip(claims, claim_vectors, strict=True):
+            targets = [shown[n - 1] for n in cited if 1 <= n <= len(shown)]
+            for index in targets:
+                ev = Evidence(hit=_stub_hit(article), text=sentences[index].text,
+                              start=sentences[index].start, end=sentences[index].end,
+                              vector=vectors[index])
+                if check_claim(claim, vec, ev).supported and index not in used:
+                    points.append((claim, index))
+                    used.add(index)
+                    break
+            else:
+                if targets and targets[0] not in used:
+                    points.append((sentences[targets[0]].text, targets[0]))
+                    used.add(targets[0])
+            if len(points) == n_points:
+                break
+        for index in chosen:  # top up with the extractive choice
+            if len(points) >= 3:
+                break
+            if index not in used:
+                points.append((sentences[index].text, index))
+                used.add(index)
+        points.sort(key=lambda p: p[1])
+        return points if len(points) >= 3 or len(points) == len(sentences) else None
+
+
+def _stub_hit(article: StoredArticle) -> Hit:
+    return Hit(chunk_id="", article_id=article.article_id, title=article.title, score=0.0,
+               text="")
+
+
+def _citation(article: StoredArticle, sentence: Sentence, n: int) -> Citation:
+    return Citation(n=n, article_id=article.article_id, title=article.title, source=article.source,
+                    url=article.url, published=article.published, quote=sentence.text,
+                    chunk_id=chunk_at(article, sentence.start))

@@ -1,0 +1,134 @@
+"""Shared fixtures: real parts only (the local MiniLM, embedded Chroma, a real Chroma server)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+SEED = ROOT / "seeds" / "000_2aff43b43469b722.txt"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not (SHARED_DATA / "bbc_news_summary.jsonl").exists():
+        pytest.skip(f"development data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def embedder():  # type: ignore[no-untyped-def]
+    """The offline default embedding model, loaded once per test session."""
+    from retrieval.embeddings import build_embeddings
+
+    return build_embeddings(None)
+
+
+class ChromaServer:
+    def __init__(self, path: Path, port: int) -> None:
+        self.path = path
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 60.0) -> None:
+        chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which(
+            "chroma")
+        if chroma is None:
+            raise RuntimeError("the chroma command (package chromadb) is not installed")
+        self.process = subprocess.Popen(
+            [chroma, "run", "--path", str(self.path), "--host", "127.0.0.1",
+             "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"chroma run exited with {self.process.returncode}")
+            try:
+                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1.0).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("chroma run did not answer within the timeout")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChromaServer]:
+    """A real ``chroma run`` on 127.0.0.1 and a free port, for the whole session."""
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server"), free_port())
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def store_mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def engine_settings(tmp_path: Path, store_mode: str, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Settings for a fresh, empty store in the mode under test (embedded or server)."""
+    from retrieval.settings import EngineSettings
+
+    overrides: dict[str, object] = {
+        "store_dir": tmp_path / "store",
+        "chat_model": "extractive",
+        # A fresh collection prefix gives each test an empty store on the shared server.
+        "collection_prefix": f"t{abs(hash(request.node.nodeid)) % 10**10}",
+        "fetch_allow_hosts": ["127.0.0.1"],
+    }
+    if store_mode == "server":
+        server = request.getfixturevalue("chroma_server")
+        overrides["chroma_url"] = server.url
+    return EngineSettings(**overrides)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def make_service(embedder) -> Callable[..., object]:  # type: ignore[no-untyped-def]
+    """Build a real NewsService (shared embedder) from settings; the chat model by spec."""
+    from bot.app import build_service
+
+    def make(settings, **kwargs):  # type: ignore[no-untyped-def]
+        return build_service(settings, embedder=embedder, **kwargs)
+
+    return make
