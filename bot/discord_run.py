@@ -1,0 +1,59 @@
+"""Starting the Discord bot: what ``newsbot run`` calls."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import Callable
+
+import discord
+
+from bot.client import NewsBot
+from bot.engine import NewsEngine
+from bot.settings import DiscordSettings, get_settings
+
+log = logging.getLogger(__name__)
+
+MISSING_TOKEN = (
+    "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications, "
+    "then put its token in DISCORD_TOKEN (environment or .env)."
+)
+
+
+async def _serve(bot: NewsBot, token: str) -> None:
+    async with bot:
+        await bot.start(token)
+
+
+def run_bot(
+    engine_factory: Callable[[], NewsEngine], settings: DiscordSettings | None = None
+) -> int:
+    """Run the bot until interrupted; 0 on a clean stop, 1 when it cannot start.
+
+    The token is checked before the (slow) engine is built.
+    """
+    settings = settings or get_settings()
+    token = settings.token.get_secret_value().strip() if settings.token else ""
+    if not token:
+        print(MISSING_TOKEN, file=sys.stderr)
+        return 1
+    if not logging.getLogger().handlers:
+        discord.utils.setup_logging(level=logging.INFO)
+    engine = engine_factory()
+    bot = NewsBot(engine, settings)
+    try:
+        asyncio.run(_serve(bot, token))
+    except KeyboardInterrupt:
+        log.info("Stopped")
+    except discord.LoginFailure:
+        print("Discord refused DISCORD_TOKEN: check the bot token.", file=sys.stderr)
+        return 1
+    except discord.PrivilegedIntentsRequired:
+        print(
+            "The Message Content intent is not enabled: turn it on in the Developer Portal "
+            "(Bot > Privileged Gateway Intents).",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

@@ -1,0 +1,282 @@
+"""The bot's own memory, in one SQLite file: per-server feeds and their health, digest schedules
+(with the day last posted, so a restart never posts twice), the last ingest, and the answers
+behind buttons. Feedback goes to a separate JSON Lines log.
+
+Calls are small and local, so they run on the event loop thread.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from retrieval.models import Answer
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feeds (
+    guild_id INTEGER NOT NULL,
+    url TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    last_polled_at TEXT,
+    last_ok_at TEXT,
+    last_error TEXT,
+    PRIMARY KEY (guild_id, url)
+);
+CREATE TABLE IF NOT EXISTS digest_schedules (
+    guild_id INTEGER PRIMARY KEY,
+    channel_id INTEGER NOT NULL,
+    post_time TEXT NOT NULL,
+    last_run_date TEXT,
+    last_posted_at TEXT
+);
+CREATE TABLE IF NOT EXISTS answers (
+    key TEXT PRIMARY KEY,
+    guild_id INTEGER,
+    created_at TEXT NOT NULL,
+    answer_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class FeedRecord:
+    guild_id: int
+    url: str
+    added_at: datetime
+    last_polled_at: datetime | None
+    last_ok_at: datetime | None
+    last_error: str | None
+
+    @property
+    def healthy(self) -> bool | None:
+        """None before the first poll."""
+        if self.last_polled_at is None:
+            return None
+        return self.last_error is None
+
+
+@dataclass(frozen=True)
+class DigestSchedule:
+    guild_id: int
+    channel_id: int
+    post_time: time  # UTC
+    last_run_date: date | None
+    last_posted_at: datetime | None
+
+    def is_due(self, now: datetime) -> bool:
+        """Due once a day, at or after its time (UTC), and not yet run today."""
+        now = now.astimezone(UTC)
+        return now.time() >= self.post_time and self.last_run_date != now.date()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def _dt(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+class BotState:
+    """Persistent per-server state of the bot."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path))
+        self._db.row_factory = sqlite3.Row
+        self._db.executescript(_SCHEMA)
+        self._db.commit()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # Feeds ------------------------------------------------------------------------------
+    def add_feed(self, guild_id: int, url: str, now: datetime) -> bool:
+        """True when the feed is new for this server."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO feeds (guild_id, url, added_at) VALUES (?, ?, ?)",
+            (guild_id, url, _iso(now)),
+        )
+        self._db.commit()
+        return cursor.rowcount == 1
+
+    def remove_feed(self, guild_id: int, url: str) -> bool:
+        cursor = self._db.execute(
+            "DELETE FROM feeds WHERE guild_id = ? AND url = ?", (guild_id, url)
+        )
+        self._db.commit()
+        return cursor.rowcount == 1
+
+    def feeds(self, guild_id: int | None = None) -> list[FeedRecord]:
+        """One server's feeds, or every server's when ``guild_id`` is None."""
+        if guild_id is None:
+            rows = self._db.execute("SELECT * FROM feeds ORDER BY guild_id, added_at, url")
+        else:
+            rows = self._db.execute(
+                "SELECT * FROM feeds WHERE guild_id = ? ORDER BY added_at, url", (guild_id,)
+            )
+        return [
+            FeedRecord(
+                guild_id=row["guild_id"],
+                url=row["url"],
+                added_at=datetime.fromisoformat(row["added_at"]),
+                last_polled_at=_dt(row["last_polled_at"]),
+                last_ok_at=_dt(row["last_ok_at"]),
+                last_error=row["last_error"],
+            )
+            for row in rows
+        ]
+
+    def record_feed_poll(self, guild_id: int, url: str, now: datetime, error: str | None) -> None:
+        if error is None:
+            self._db.execute(
+                "UPDATE feeds SET last_polled_at = ?, last_ok_at = ?, last_error = NULL "
+                "WHERE guild_id = ? AND url = ?",
+                (_iso(now), _iso(now), guild_id, url),
+            )
+        else:
+            self._db.execute(
+                "UPDATE feeds SET last_polled_at = ?, last_error = ? "
+                "WHERE guild_id = ? AND url = ?",
+                (_iso(now), error, guild_id, url),
+            )
+        self._db.commit()
+
+    # Digest schedules --------------------------------------------------------------------
+    def set_digest_schedule(self, guild_id: int, channel_id: int, post_time: time) -> None:
+        """Set or replace a server's schedule, keeping the day it last ran."""
+        self._db.execute(
+            "INSERT INTO digest_schedules (guild_id, channel_id, post_time) VALUES (?, ?, ?) "
+            "ON CONFLICT(guild_id) DO UPDATE SET channel_id = excluded.channel_id, "
+            "post_time = excluded.post_time",
+            (guild_id, channel_id, post_time.strftime("%H:%M")),
+        )
+        self._db.commit()
+
+    def clear_digest_schedule(self, guild_id: int) -> bool:
+        cursor = self._db.execute("DELETE FROM digest_schedules WHERE guild_id = ?", (guild_id,))
+        self._db.commit()
+        return cursor.rowcount == 1
+
+    def digest_schedules(self) -> list[DigestSchedule]:
+        rows = self._db.execute("SELECT * FROM digest_schedules ORDER BY guild_id")
+        return [self._schedule(row) for row in rows]
+
+    def digest_schedule(self, guild_id: int) -> DigestSchedule | None:
+        row = self._db.execute(
+            "SELECT * FROM digest_schedules WHERE guild_id = ?", (guild_id,)
+        ).fetchone()
+        return None if row is None else self._schedule(row)
+
+    @staticmethod
+    def _schedule(row: sqlite3.Row) -> DigestSchedule:
+        return DigestSchedule(
+            guild_id=row["guild_id"],
+            channel_id=row["channel_id"],
+            post_time=time.fromisoformat(row["post_time"]),
+            last_run_date=date.fromisoformat(row["last_run_date"])
+            if row["last_run_date"]
+            else None,
+            last_posted_at=_dt(row["last_posted_at"]),
+        )
+
+    def record_digest_run(self, guild_id: int, now: datetime, *, posted: bool) -> None:
+        """Mark today's run done; ``posted`` also moves the start of the next digest."""
+        day = now.astimezone(UTC).date().isoformat()
+        if posted:
+            self._db.execute(
+                "UPDATE digest_schedules SET last_run_date = ?, last_posted_at = ? "
+                "WHERE guild_id = ?",
+                (day, _iso(now), guild_id),
+            )
+        else:
+            self._db.execute(
+                "UPDATE digest_schedules SET last_run_date = ? WHERE guild_id = ?", (day, guild_id)
+            )
+        self._db.commit()
+
+    # Answers behind buttons --------------------------------------------------------------
+    def save_answer(self, key: str, answer: Answer, guild_id: int | None, now: datetime) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO answers (key, guild_id, created_at, answer_json) "
+            "VALUES (?, ?, ?, ?)",
+            (key, guild_id, _iso(now), answer.model_dump_json()),
+        )
+        self._db.commit()
+
+    def load_answer(self, key: str) -> Answer | None:
+        row = self._db.execute("SELECT answer_json FROM answers WHERE key = ?", (key,)).fetchone()
+        return None if row is None else Answer.model_validate_json(row["answer_json"])
+
+    def forget_answers_before(self, moment: datetime) -> int:
+        cursor = self._db.execute("DELETE FROM answers WHERE created_at < ?", (_iso(moment),))
+        self._db.commit()
+        return cursor.rowcount
+
+    # Small values ------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+        self._db.commit()
+
+    def record_ingest(self, now: datetime, summary: str) -> None:
+        self.set_meta("last_ingest_at", _iso(now) or "")
+        self.set_meta("last_ingest_summary", summary)
+
+    def last_ingest(self) -> tuple[datetime, str] | None:
+        at = self.get_meta("last_ingest_at")
+        if not at:
+            return None
+        return datetime.fromisoformat(at), self.get_meta("last_ingest_summary") or ""
+
+
+ANSWER_RETENTION = timedelta(days=30)
+
+
+class FeedbackEntry(BaseModel):
+    time: datetime
+    guild: int | None
+    user: int
+    question: str
+    verdict: Literal["up", "down"]
+    answer_key: str | None = None
+
+
+class FeedbackLog:
+    """Append-only JSON Lines log of 👍/👎 on answers."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def record(self, entry: FeedbackEntry) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as log_file:
+            log_file.write(entry.model_dump_json() + "\n")
+
+    def entries(self) -> list[FeedbackEntry]:
+        if not self.path.exists():
+            return []
+        lines = self.path.read_text(encoding="utf-8").splitlines()
+        return [FeedbackEntry.model_validate(json.loads(line)) for line in lines if line.strip()]
