@@ -36,7 +36,10 @@ def build_service(settings: EngineSettings, *, with_model: bool = True,
     if chat_model is not None:
         model_name = getattr(chat_model, "newsbot_name", type(chat_model).__name__)
     else:
-        chat_model, model_name = build_chat_model(spec, timeout_s=settings.model_timeout_s)
+        key = settings.openai_compatible_api_key
+        chat_model, model_name = build_chat_model(
+            spec, timeout_s=settings.model_timeout_s,
+            api_key=key.get_secret_value() if key else None)
     return NewsService(
         store=store,
         retriever=retriever,

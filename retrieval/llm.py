@@ -115,7 +115,8 @@ class LocalGGUFChat(BaseChatModel):
                     yield chunk
 
 
-def build_chat_model(spec: str | None, *, timeout_s: float = 60.0) -> tuple[BaseChatModel | None, str]:
+def build_chat_model(spec: str | None, *, timeout_s: float = 60.0,
+                     api_key: str | None = None) -> tuple[BaseChatModel | None, str]:
     """Return ``(model, name)``; ``model`` is None for ``extractive``."""
     spec = (spec or LOCAL).strip()
     if spec.lower() == EXTRACTIVE:
@@ -144,8 +145,8 @@ def build_chat_model(spec: str | None, *, timeout_s: float = 60.0) -> tuple[Base
         except ImportError as exc:
             raise ConfigurationError(
                 "openai-compatible models need: pip install langchain-openai") from exc
-        api_key = os.environ.get("NEWSBOT_OPENAI_COMPATIBLE_API_KEY") or "not-needed"
-        model = ChatOpenAI(model=model_name, base_url=base_url, api_key=api_key,  # type: ignore[arg-type]
+        model = ChatOpenAI(model=model_name, base_url=base_url,
+                           api_key=api_key or "not-needed",  # type: ignore[arg-type]
                            timeout=timeout_s, max_retries=1, temperature=0)
         return model, spec
     from langchain.chat_models import init_chat_model

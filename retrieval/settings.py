@@ -30,6 +30,7 @@ class EngineSettings(_Base):
     chat_model: str = "local"
     embeddings: str = "all-MiniLM-L6-v2"
     model_timeout_s: float = 60.0
+    openai_compatible_api_key: SecretStr | None = None
     chunk_size: int = 600
     chunk_overlap: int = 0
     # Outbound fetches (article URLs, feeds).
