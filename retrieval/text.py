@@ -104,7 +104,7 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     for suffix in ("ations", "ation", "ings", "ing", "ians", "ian", "ies", "ied", "ers", "er",
-                   "ed", "es", "en", "s", "n", "e"):
+                   "ed", "es", "en", "s", "e"):
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
             return w[: -len(suffix)]
     return w

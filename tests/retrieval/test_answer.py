@@ -1,0 +1,146 @@
+"""The answer engine end to end on real parts: MiniLM, embedded Chroma, the local model."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from retrieval.models import Answer, ConversationTurn
+from retrieval.settings import EngineSettings
+
+RUSSIA = "How much territory did Russia retake?"
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory, embedder, seed_path: Path):  # type: ignore[no-untyped-def]
+    """An extractive service over a store holding the seed article (built once)."""
+    from bot.app import build_service
+
+    settings = EngineSettings(store_dir=tmp_path_factory.mktemp("seeded"),
+                              chat_model="extractive")
+    service = build_service(settings, embedder=embedder)
+    report = service.ingest([str(seed_path.parent)])
+    assert report.added == 1
+    return service
+
+
+def assert_grounded(answer: Answer, service) -> None:  # type: ignore[no-untyped-def]
+    """Every marker names a citation, every citation is used, every quote is verbatim."""
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)}
+    numbers = {c.n for c in answer.citations}
+    if answer.status == "answered":
+        assert markers, answer.answer
+        assert markers == numbers
+    for citation in answer.citations:
+        stored = service.show(citation.article_id)
+        assert citation.quote in stored.text
+        span = next(s for s in stored.chunks if s.chunk_id == citation.chunk_id)
+        assert citation.quote in stored.text[span.start:span.end]
+
+
+def test_the_sample_question_is_answered_with_the_1100_square_kilometre_passage(seeded) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded.ask(RUSSIA)
+    assert answer.status == "answered"
+    assert "1,100 square kilometers" in answer.answer
+    quotes = [c.quote for c in answer.citations]
+    assert any("about 1,100 square kilometers (425 square miles)" in q for q in quotes)
+    assert all(c.source == "The Moscow Times" and c.published == date(2025, 3, 12)
+               for c in answer.citations)
+    assert answer.answer.startswith("As of 12 March 2025")
+    assert_grounded(answer, seeded)
+
+
+@pytest.mark.parametrize("question", [
+    "What did the Bank of Japan decide about interest rates?",
+    "Write me a poem about autumn",
+    "Who won the 2006 football World Cup?",
+])
+def test_questions_the_articles_do_not_answer_get_not_found(seeded, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded.ask(question)
+    assert answer.status == "not_found"
+    assert "do not answer" in answer.answer
+    assert re.search(r"\[\d+\]", answer.answer) is None
+    assert answer.citations, "the closest articles are listed"
+    assert_grounded(answer, seeded)
+
+
+def test_a_follow_up_is_answered_in_the_context_of_the_conversation(seeded) -> None:  # type: ignore[no-untyped-def]
+    first = seeded.ask(RUSSIA)
+    history = [ConversationTurn(role="user", content=RUSSIA),
+               ConversationTurn(role="assistant", content=first.answer)]
+    answer = seeded.ask("and how many prisoners?", history=history)
+    assert answer.status == "answered"
+    assert "942" in answer.answer or "430" in answer.answer
+    assert_grounded(answer, seeded)
+
+
+def test_as_of_before_the_article_was_published_leaves_nothing_to_answer_from(seeded) -> None:  # type: ignore[no-untyped-def]
+    assert seeded.ask(RUSSIA, as_of=date(2025, 3, 1)).status == "not_found"
+    assert seeded.ask(RUSSIA, as_of=date(2025, 3, 12)).status == "answered"
+    assert seeded.ask(RUSSIA, since=date(2025, 3, 13)).status == "not_found"
+    assert seeded.ask(RUSSIA, since=date(2025, 3, 12)).status == "answered"
+
+
+def test_an_answer_asked_to_fit_drops_whole_sentences_never_a_citation(seeded) -> None:  # type: ignore[no-untyped-def]
+    full = seeded.ask(RUSSIA)
+    short = seeded.ask(RUSSIA, max_chars=300)
+    assert len(short.answer) <= max(300, len(full.answer.split("] ")[0]) + 1)
+    assert len(short.answer) < len(full.answer)
+    assert_grounded(short, seeded)
+
+
+def test_partial_text_is_reported_while_answering(seeded) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+    answer = seeded.ask(RUSSIA, on_partial=seen.append)
+    assert seen and answer.status == "answered"
+
+
+def test_a_summary_has_three_to_five_cited_bullets_quoting_the_article(seeded) -> None:  # type: ignore[no-untyped-def]
+    article_id = seeded.articles()[0].article_id
+    summary = seeded.summarize(article_id)
+    assert 3 <= len(summary.summary) <= 5
+    text = seeded.show(article_id).text
+    numbers = {c.n for c in summary.citations}
+    for point in summary.summary:
+        assert point.citations and set(point.citations) <= numbers
+    for citation in summary.citations:
+        assert citation.quote in text
+
+
+def test_timings_are_reported(seeded) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded.ask(RUSSIA)
+    assert answer.timings_ms.total >= answer.timings_ms.retrieve >= 0
+    assert answer.model == "extractive"
+
+
+@pytest.mark.slow
+def test_the_local_model_answers_the_sample_question_with_checked_citations(seeded, embedder) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import build_service
+
+    settings = seeded.store.settings.model_copy(update={"chat_model": "local"})
+    service = build_service(settings, embedder=embedder)
+    answer = service.ask(RUSSIA)
+    assert answer.status == "answered"
+    assert answer.model.startswith(("local:", "extractive (fallback from local:"))
+    assert any("1,100 square kilometers" in c.quote for c in answer.citations)
+    assert_grounded(answer, service)
+    assert service.ask("What did the Bank of Japan decide about interest rates?").status == (
+        "not_found")
+
+
+def test_an_unreachable_model_server_degrades_to_the_extractive_answer(seeded, embedder) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import build_service
+    from tests.conftest import free_port
+
+    spec = f"openai-compatible:smollm2@http://127.0.0.1:{free_port()}/v1"
+    settings = seeded.store.settings.model_copy(update={"chat_model": spec,
+                                                        "model_timeout_s": 5.0})
+    service = build_service(settings, embedder=embedder)
+    answer = service.ask(RUSSIA)
+    assert answer.status == "answered"
+    assert answer.model.startswith("extractive (fallback")
+    assert answer.notes
+    assert_grounded(answer, service)
