@@ -18,11 +18,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -74,6 +77,44 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
 
 
+@cache
+def _store_failures() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean the store is down, unreachable, broken or full (not a bug here)."""
+    import httpx
+    from chromadb.errors import ChromaError
+
+    return (httpx.HTTPError, ChromaError, sqlite3.Error, OSError)
+
+
+@contextmanager
+def store_errors(where: str) -> Iterator[None]:
+    """Turn a failure of the Chroma store into a one-line ``StoreUnavailable``."""
+    try:
+        yield
+    except _store_failures() as exc:
+        raise StoreUnavailable(f"the Chroma store ({where}) is unavailable: {_one_line(exc)}"
+                               ) from exc
+
+
+class GuardedCollection:
+    """A Chroma collection whose every call fails with ``StoreUnavailable``, not a raw error."""
+
+    def __init__(self, collection: Any, where: str) -> None:
+        self._collection = collection
+        self._where = where
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._collection, name)
+        if not callable(value):
+            return value
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            with store_errors(self._where):
+                return value(*args, **kwargs)
+
+        return guarded
+
+
 @dataclass
 class PreparedArticle:
     article_id: str
@@ -119,12 +160,12 @@ class ArticleStore:
         self.client = client if client is not None else self._connect(settings)
         prefix = settings.collection_prefix
         try:
-            self.chunks = self.client.get_or_create_collection(
+            self.chunks = GuardedCollection(self.client.get_or_create_collection(
                 f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
-            )
-            self.articles = self.client.get_or_create_collection(
+            ), self.location)
+            self.articles = GuardedCollection(self.client.get_or_create_collection(
                 f"{prefix}_articles", metadata={"hnsw:space": "cosine"}
-            )
+            ), self.location)
         except Exception as exc:
             raise StoreUnavailable(f"cannot open the Chroma store: {_one_line(exc)}") from exc
         try:
@@ -164,7 +205,13 @@ class ArticleStore:
 
     def revision(self) -> str:
         """Changes whenever the stored chunks change; lets derived indexes stay in step."""
-        return f"{self.chunks.count()}:{(self.chunks.metadata or {}).get('revision', '')}"
+        # Re-read the metadata: the collection object caches it, so another process's (or
+        # another ArticleStore's) writes would go unnoticed.
+        try:
+            meta = self.client.get_collection(self.chunks.name).metadata
+        except Exception:
+            meta = self.chunks.metadata
+        return f"{self.chunks.count()}:{(meta or {}).get('revision', '')}"
 
     def _bump_revision(self) -> None:
         meta = dict(self.chunks.metadata or {})
@@ -334,6 +381,7 @@ class ArticleStore:
         by_text = {rec.text_hash: rec.article_id for rec in index.values()}
         pending: list[PreparedArticle] = []
         pending_chunks = 0
+        order: dict[str, int] = {}  # report articles in source order, not in write order
         for item in items:
             if progress:
                 progress(1)
@@ -343,18 +391,31 @@ class ArticleStore:
             if not item.text.strip():
                 report.failed.append(LoadFailure(source=item.origin or "?", error="no article text"))
                 continue
-            prepared = self.prepare(item)
+            try:
+                prepared = self.prepare(item)
+            except ValueError as exc:  # e.g. a malformed URL: this article fails, not the run
+                report.failed.append(LoadFailure(
+                    source=item.origin or "?", error=f"cannot store: {_one_line(exc)}"))
+                continue
+            order.setdefault(prepared.origin, len(order))
             existing = index.get(prepared.article_id)
             if existing and existing.content_hash == prepared.content_hash:
                 report.unchanged += 1
                 report.articles.append(IngestedArticle(
                     source=prepared.origin, article_id=prepared.article_id, status="unchanged"))
                 continue
+            # The same text under another identity is stored once, unless the publisher gave
+            # each its own id (then both are kept, and linked as one story).
             twin = by_text.get(prepared.text_hash)
-            if twin is not None and twin != prepared.article_id:
+            if twin is not None and twin != prepared.article_id and not (item.id or "").strip():
                 report.articles.append(IngestedArticle(
                     source=prepared.origin, article_id=twin, status="duplicate"))
                 continue
+            if any(p.article_id == prepared.article_id for p in pending):
+                # The same id twice in one batch (e.g. two JSONL lines): write the first one
+                # before, as Chroma refuses duplicate ids in one upsert.
+                self._write(pending, report, index)
+                pending, pending_chunks = [], 0
             prepared.status = "updated" if existing else "added"
             prepared.chunks = self.chunker.split(prepared.text)
             by_text[prepared.text_hash] = prepared.article_id
@@ -368,6 +429,7 @@ class ArticleStore:
                 pending, pending_chunks = [], 0
         if pending:
             self._write(pending, report, index)
+        report.articles.sort(key=lambda a: order.get(a.source, len(order)))
         report.articles_total = self.count_articles()
         return report
 
@@ -386,6 +448,8 @@ class ArticleStore:
                         {"article_id": article.article_id},
                         {"content_hash": {"$ne": article.content_hash}},
                     ]})
+        except StoreUnavailable:
+            raise
         except Exception as exc:
             raise StoreUnavailable(f"cannot write to the Chroma store: {_one_line(exc)}") from exc
         self._bump_revision()

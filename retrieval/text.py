@@ -98,11 +98,53 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
 
 
+# Past forms of common irregular English verbs, so 'lose' finds 'lost' and 'win' finds 'won'.
+_IRREGULAR = {
+    "arise": "arose arisen", "be": "was were been", "beat": "beaten", "become": "became",
+    "begin": "began begun", "bid": "bid", "bite": "bit bitten", "blow": "blew blown",
+    "break": "broke broken", "bring": "brought", "build": "built", "buy": "bought",
+    "catch": "caught", "choose": "chose chosen", "come": "came", "cost": "cost", "cut": "cut",
+    "deal": "dealt", "do": "did done", "draw": "drew drawn", "drink": "drank drunk",
+    "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen", "feel": "felt",
+    "fight": "fought", "find": "found", "flee": "fled", "fly": "flew flown",
+    "forbid": "forbade forbidden", "forget": "forgot forgotten", "freeze": "froze frozen",
+    "get": "got gotten", "give": "gave given", "go": "went gone", "grow": "grew grown",
+    "hang": "hung", "have": "had", "hear": "heard", "hide": "hid hidden", "hit": "hit",
+    "hold": "held", "hurt": "hurt", "keep": "kept", "know": "knew known", "lay": "laid",
+    "lead": "led", "leave": "left", "lend": "lent", "let": "let", "lie": "lay lain",
+    "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "pay": "paid", "put": "put",
+    "quit": "quit", "read": "read", "ride": "rode ridden", "ring": "rang rung",
+    "rise": "rose risen", "run": "ran", "say": "said", "see": "saw seen", "seek": "sought",
+    "sell": "sold", "send": "sent", "set": "set", "shake": "shook shaken", "shoot": "shot",
+    "shut": "shut", "sing": "sang sung", "sink": "sank sunk", "sit": "sat", "sleep": "slept",
+    "speak": "spoke spoken", "spend": "spent", "split": "split", "spread": "spread",
+    "stand": "stood", "steal": "stole stolen", "stick": "stuck", "strike": "struck",
+    "swear": "swore sworn", "swim": "swam swum", "take": "took taken", "teach": "taught",
+    "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown",
+    "understand": "understood", "wake": "woke woken", "wear": "wore worn", "win": "won",
+    "withdraw": "withdrew withdrawn", "write": "wrote written",
+}
+
+
+def word_forms(word: str) -> set[str]:
+    """Stems of ``word`` and of its irregular past forms."""
+    base = word.lower()
+    forms = {stem(base)}
+    for verb, past in _IRREGULAR.items():
+        if stem(verb) == stem(base) or base == verb:
+            forms.update(stem(p) for p in past.split())
+            forms.add(stem(verb))
+    return forms
+
+
 def stem(word: str) -> str:
     """A light suffix-stripper: enough to match 'retaken'/'retake', 'Russian'/'Russia'."""
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    for suffix in ("ians", "ian"):  # 'Russian(s)' -> 'russia', the stem of 'Russia'
+        if len(w) - len(suffix) >= 3 and w.endswith(suffix):
+            return w[: -len(suffix)] + "ia"
     for suffix in ("ations", "ation", "ings", "ing", "ians", "ian", "ies", "ied", "ers", "er",
                    "ed", "es", "en", "s", "e"):
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
