@@ -15,7 +15,15 @@ from datetime import date
 import numpy as np
 
 from retrieval.models import Citation, Hit
-from retrieval.text import STOPWORDS, content_terms, numbers_in, split_sentences, stem, words
+from retrieval.text import (
+    STOPWORDS,
+    content_terms,
+    numbers_in,
+    split_sentences,
+    stem,
+    word_forms,
+    words,
+)
 
 QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _NUMERIC_QUESTION = re.compile(r"\bhow (much|many|long|far|big|large|old|often)\b|\bwhat (percentage|"
@@ -75,12 +83,35 @@ def question_terms(question: str) -> list[str]:
         t for t in content_terms(question) if t not in QUESTION_WORDS and t not in STOPWORDS))
 
 
+_AUXILIARY = re.compile(
+    r"\b(?:did|does|do|has|have|had|will|would|could|can|should|is|are|was|were)\s+(.+)$",
+    re.IGNORECASE)
+
+
+def predicate_term(question: str) -> str | None:
+    """The word a question turns on after its subject: 'decide' in 'What did the Bank of Japan
+    decide about rates?', 'retake' in 'How much territory did Russia retake?'."""
+    match = _AUXILIARY.search(question)
+    if not match:
+        return None
+    for token in re.findall(r"[\w'’-]+", match.group(1)):
+        if token[0].isupper() or token[0].isdigit() or token.lower() in STOPWORDS:
+            continue
+        if len(token) >= 3 and token.lower() not in QUESTION_WORDS:
+            return token.lower()
+    return None
+
+
+def predicate_found(predicate: str, terms: set[str]) -> bool:
+    return any(terms_match(form, terms) for form in word_forms(predicate))
+
+
 def named_terms(question: str) -> list[str]:
     """Stems of capitalised words inside the question (names), which an answer must mention."""
     tokens = re.findall(r"[^\W\d_][\w'’.-]*", question)
     names = []
     for i, token in enumerate(tokens):
-        if i == 0 or not token[0].isupper() or token.lower() in STOPWORDS:
+        if i == 0 or not token[0].isupper() or token.lower() in STOPWORDS or len(token) < 2:
             continue
         if token.lower() in QUESTION_WORDS or token.lower() in _MONTHS:
             continue
@@ -104,6 +135,11 @@ def counts_head(sentence: str, heads: list[str], window: int = 8) -> bool:
     head_at = [i for i, t in enumerate(tokens) if terms_match(stem(t), set(heads))]
     number_at = [i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t)]
     return any(abs(i - j) <= window for i in head_at for j in number_at)
+
+
+def quantities_in(text: str) -> set[str]:
+    """Numbers in ``text`` that are not years."""
+    return {n for n in numbers_in(text) if not (len(n) == 4 and n[:2] in ("19", "20"))}
 
 
 def expects_number(question: str) -> bool:
@@ -150,7 +186,7 @@ def score_evidence(question: str, evidence: list[Evidence], question_vector: np.
         ev.coverage = 0.75 * coverage(terms, weights, own) + 0.25 * coverage(terms, weights, context)
         bonus = 0.0
         if wants_number:
-            bonus += 0.08 if numbers_in(ev.text) else -0.08
+            bonus += 0.08 if quantities_in(ev.text) else -0.08
         if heads:
             bonus += 0.15 if counts_head(ev.text, heads) else (
                 0.05 if coverage(heads, {}, own) > 0 else -0.05)
@@ -158,6 +194,9 @@ def score_evidence(question: str, evidence: list[Evidence], question_vector: np.
             bonus += 0.06 if has_date(ev.text) else -0.04
         ev.score = 0.5 * ev.semantic + 0.5 * ev.coverage + bonus
     evidence.sort(key=lambda e: (-e.score, -(e.published or date.min).toordinal()))
+
+
+MIN_CLAIM_TERMS = 3
 
 
 @dataclass(frozen=True)
@@ -175,7 +214,8 @@ def check_claim(claim: str, claim_vector: np.ndarray, passage: Evidence) -> Supp
     lexical = coverage(claim_terms, {}, passage_terms) if claim_terms else 0.0
     semantic = float(np.dot(claim_vector, passage.vector)) if passage.vector is not None else 0.0
     numbers_ok = numbers_in(claim) <= numbers_in(passage.text)
-    supported = numbers_ok and (
+    # A claim of one or two words ("@everyone", "Yes") says nothing a passage could support.
+    supported = numbers_ok and len(set(claim_terms)) >= MIN_CLAIM_TERMS and (
         (lexical >= 0.75 and semantic >= 0.45) or (lexical >= 0.5 and semantic >= 0.7)
     )
     return Support(supported, lexical, semantic, numbers_ok)
@@ -191,7 +231,7 @@ def split_claims(text: str) -> list[tuple[str, list[int]]]:
     A marker right after a sentence's full stop belongs to that sentence.
     """
     text = re.sub(r"^\s*(answer|response)\s*:\s*", "", text.strip(), flags=re.IGNORECASE)
-    text = re.sub(r"(?m)^\s*[-*•]\s+", "", text)
+    text = re.sub(r"(?m)^\s*(?:[-*•]|\d{1,2}[.)])\s+", "", text)
     # Move markers that follow the full stop in front of it, so sentence splitting keeps them.
     text = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", text)
     claims = []

@@ -49,7 +49,7 @@ def test_the_sample_question_is_answered_with_the_1100_square_kilometre_passage(
     assert any("about 1,100 square kilometers (425 square miles)" in q for q in quotes)
     assert all(c.source == "The Moscow Times" and c.published == date(2025, 3, 12)
                for c in answer.citations)
-    assert answer.answer.startswith("As of 12 March 2025")
+    assert answer.answer.startswith("As of 12 March 2025: ")
     assert_grounded(answer, seeded)
 
 

@@ -72,3 +72,8 @@ def test_a_model_saying_it_cannot_answer_is_recognised(text: str) -> None:
 
 def test_a_real_answer_is_not_mistaken_for_not_found() -> None:
     assert not says_not_found("Russia retook 1,100 square kilometers [1].")
+
+
+def test_numbered_lists_from_a_model_lose_their_numbering() -> None:
+    assert split_claims("1. First fact [1].\n2. Second fact [2].") == [
+        ("First fact.", [1]), ("Second fact.", [2])]
