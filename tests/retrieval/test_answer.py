@@ -144,3 +144,44 @@ def test_an_unreachable_model_server_degrades_to_the_extractive_answer(seeded, e
     assert answer.model.startswith("extractive (fallback")
     assert answer.notes
     assert_grounded(answer, service)
+
+
+@pytest.fixture(scope="module")
+def seeded_with_bbc(tmp_path_factory: pytest.TempPathFactory, embedder, seed_path: Path,  # type: ignore[no-untyped-def]
+                    shared_data: Path):
+    """The seed beside 500 BBC articles (business, with the Bank of Japan articles)."""
+    import json
+
+    from bot.app import build_service
+
+    folder = tmp_path_factory.mktemp("bbc")
+    lines = (shared_data / "bbc_news_summary.jsonl").read_text(encoding="utf-8").splitlines()
+    wanted = lines[:500]
+    assert any(json.loads(line)["id"] == "business/322" for line in wanted)
+    (folder / "bbc.jsonl").write_text("\n".join(wanted) + "\n", encoding="utf-8")
+    settings = EngineSettings(store_dir=folder / "store", chat_model="extractive")
+    service = build_service(settings, embedder=embedder)
+    report = service.ingest([str(seed_path.parent), str(folder / "bbc.jsonl")])
+    assert not report.failed
+    return service
+
+
+def test_the_sample_question_is_still_answered_beside_the_bbc_articles(seeded_with_bbc) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded_with_bbc.ask(RUSSIA)
+    assert answer.status == "answered"
+    assert any("1,100 square kilometers" in c.quote for c in answer.citations)
+    assert_grounded(answer, seeded_with_bbc)
+
+
+def test_the_bank_of_japan_question_is_not_found_though_the_bank_is_mentioned(seeded_with_bbc) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded_with_bbc.ask("What did the Bank of Japan decide about interest rates?")
+    assert answer.status == "not_found"
+    assert "business/322" in {c.article_id for c in answer.citations}
+
+
+def test_a_bbc_question_is_answered_from_its_article(seeded_with_bbc) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded_with_bbc.ask("By how much did Time Warner's quarterly profits rise?")
+    assert answer.status == "answered"
+    assert "76%" in answer.answer
+    assert answer.citations[0].article_id == "business/001"
+    assert_grounded(answer, seeded_with_bbc)
