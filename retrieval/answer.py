@@ -28,6 +28,7 @@ from retrieval.grounding import (
     coverage,
     named_terms,
     predicate_found,
+    quantities_in,
     predicate_term,
     question_terms,
     says_not_found,
@@ -330,8 +331,15 @@ class AnswerEngine:
                  for ev in [item[1] if isinstance(item, tuple) else item] if ev.published]
         prefix = f"As of {_human_date(max(dates))}: " if dates else ""
         budget = max_chars if max_chars else None
+        earlier: list[Evidence] = []
         for item in chosen:
             text, ev = (item if isinstance(item, tuple) else (item.text, item))
+            if any(_disagree(ev, other) for other in earlier):
+                # Sources disagree: say so, and cite both.
+                who = ev.hit.source or "another report"
+                when = f" ({_human_date(ev.published)})" if ev.published else ""
+                text = f"However, {who}{when} reports: {text}"
+            earlier.append(ev)
             text = _defuse_markers(text)  # an article's own "[7]" must not read as a citation
             key = (ev.article_id, ev.start, ev.end)
             if key not in numbers:
@@ -370,9 +378,18 @@ class AnswerEngine:
 
 
 def _redundant(a: Evidence, b: Evidence) -> bool:
+    """Saying the same thing: close in meaning and not differing in any figure."""
     if a.vector is None or b.vector is None:
         return False
-    return float(np.dot(a.vector, b.vector)) > 0.9
+    return float(np.dot(a.vector, b.vector)) > 0.9 and not _disagree(a, b)
+
+
+def _disagree(a: Evidence, b: Evidence) -> bool:
+    """Two reports of one point that give different figures."""
+    if a.article_id == b.article_id or a.vector is None or b.vector is None:
+        return False
+    qa, qb = quantities_in(a.text), quantities_in(b.text)
+    return bool(qa and qb and not (qa & qb)) and float(np.dot(a.vector, b.vector)) >= 0.6
 
 
 def _human_date(value: date) -> str:

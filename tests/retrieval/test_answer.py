@@ -185,3 +185,33 @@ def test_a_bbc_question_is_answered_from_its_article(seeded_with_bbc) -> None:  
     assert "76%" in answer.answer
     assert answer.citations[0].article_id == "business/001"
     assert_grounded(answer, seeded_with_bbc)
+
+
+def test_when_two_outlets_give_different_figures_the_answer_says_so_and_cites_both(
+        tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.app import build_service
+
+    story = ("Officials said floodwaters had destroyed {n} homes in the river valley by Tuesday "
+             "evening, as rescue teams continued to search the worst-hit villages.")
+    rows = [
+        {"id": "wire-1", "title": "Floods destroy homes in river valley", "source": "Wire One",
+         "published": "2025-04-01", "text": story.format(n="1,200") + "\n\nMore rain is expected."},
+        {"id": "paper-2", "title": "Valley floods leave families homeless", "source": "Daily Two",
+         "published": "2025-04-02",
+         "text": story.format(n="1,450") + "\n\nThe regional governor visited on Wednesday."},
+    ]
+    path = tmp_path / "floods.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    service = build_service(EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"),
+                            embedder=embedder)
+    service.ingest([str(path)])
+    answer = service.ask("How many homes did the floods destroy?")
+    assert answer.status == "answered"
+    assert "1,200" in answer.answer and "1,450" in answer.answer
+    assert "However, Wire One" in answer.answer or "However, Daily Two" in answer.answer
+    # The newer report comes first.
+    assert answer.answer.index("1,450") < answer.answer.index("1,200")
+    assert {c.source for c in answer.citations} == {"Wire One", "Daily Two"}
+    assert_grounded(answer, service)
