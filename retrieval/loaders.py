@@ -71,6 +71,9 @@ _VAGUE_CONTENT_TYPES = frozenset({"", "text/plain", "application/octet-stream"})
 # teasers and the linked page is fetched instead.
 FULL_CONTENT_MIN_CHARS = 400
 MAX_META_REFRESH_HOPS = 2
+# No news article is this long; a bigger file or JSONL line is refused before it is read, so one
+# hostile 20 MB source cannot tie up cleaning and embedding for minutes.
+MAX_ARTICLE_BYTES = 5_000_000
 _TITLE_FALLBACK_CHARS = 100
 _ERROR_MAX_CHARS = 300
 
@@ -101,7 +104,8 @@ def load_sources(
     ``fetcher`` is needed for URL sources and for feed entries that only carry a link.
     """
     for source in sources:
-        yield from _guarded(source, lambda source=source: _load_source(source, fetcher))
+        label = without_credentials(source)  # reports never show a URL's user:password@
+        yield from _guarded(label, lambda source=source: _load_source(source, fetcher))
 
 
 def _guarded(label: str, load: Any) -> Iterator[RawArticle | LoadFailure]:
@@ -129,12 +133,19 @@ def _load_source(source: str, fetcher: PageFetcher | None) -> Iterator[RawArticl
     elif "://" in source:
         scheme = source.split("://", 1)[0]
         raise SourceError(f"unsupported URL scheme {scheme!r} (only http and https)")
+    elif path.exists():  # a named pipe, socket or device: reading it could block forever
+        raise SourceError("not a regular file or folder")
     else:
         raise SourceError("no such file or folder")
 
 
 def is_url(source: str) -> bool:
     return bool(re.match(r"^https?://[^/\s]", source, re.IGNORECASE))
+
+
+def without_credentials(source: str) -> str:
+    """``source`` with any ``user:password@`` of a URL (any scheme) removed."""
+    return re.sub(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", r"\1", source, flags=re.IGNORECASE)
 
 
 def one_line(message: str) -> str:
@@ -173,6 +184,8 @@ def _load_file(
     path: Path, origin: str, fetcher: PageFetcher | None
 ) -> Iterator[RawArticle | LoadFailure]:
     suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+        _refuse_oversized(path.stat().st_size)
     if suffix in JSONL_SUFFIXES:
         yield from load_jsonl(path, origin)
     elif suffix in TEXT_SUFFIXES:
@@ -187,6 +200,14 @@ def _load_file(
         raise SourceError(
             f"unsupported file type {suffix or '(none)'!r}"
             " (expected .txt, .md, .html, .htm or .jsonl)"
+        )
+
+
+def _refuse_oversized(size: int, what: str = "file") -> None:
+    if size > MAX_ARTICLE_BYTES:
+        raise SourceError(
+            f"{what} too large for one article ({size / 1e6:.1f} MB; the limit is"
+            f" {MAX_ARTICLE_BYTES / 1e6:g} MB)"
         )
 
 
@@ -312,6 +333,7 @@ def load_jsonl(path: Path, origin: str) -> Iterator[RawArticle | LoadFailure]:
             any_line = True
             label = f"{origin}:{number}"
             try:
+                _refuse_oversized(len(raw), "line")
                 yield article_from_record(_json_line(raw, number), origin=label)
             except SourceError as exc:
                 yield LoadFailure(source=label, error=one_line(str(exc)))
@@ -328,8 +350,14 @@ def _json_line(raw: bytes, number: int) -> dict[str, Any]:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise SourceError("invalid JSON: nested too deeply") from exc
     if not isinstance(record, dict):
         raise SourceError(f"expected a JSON object, got {type(record).__name__}")
+    try:  # "\ud800" escapes decode to lone surrogates, which no store can encode
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise SourceError("line holds a lone surrogate escape, which is not text") from exc
     return record
 
 
@@ -531,7 +559,7 @@ def _load_url(url: str, fetcher: PageFetcher | None) -> Iterator[RawArticle | Lo
         _looks_like_html(page.body)
         and (content_type in _VAGUE_CONTENT_TYPES or content_type in FEED_CONTENT_TYPES)
     ):
-        yield article_from_page(page, fetcher, origin=url)
+        yield article_from_page(page, fetcher, origin=without_credentials(url))
         return
     raise SourceError(f"not an HTML page or feed (content type {content_type or 'unknown'})")
 

@@ -15,7 +15,7 @@ from langchain_chroma import Chroma
 
 from retrieval.lexical import LexicalRanker
 from retrieval.models import Hit
-from retrieval.store import ArticleStore, chunk_id, day_number, hit_from_chunk
+from retrieval.store import ArticleStore, chunk_id, day_number, hit_from_chunk, store_errors
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,9 @@ class HybridRetriever:
     def dense(self, query: str, n: int, min_day: int | None,
               max_day: int | None) -> list[tuple[Hit, float]]:
         vector = self.embedder.encode([query])[0].tolist()
-        results = self.vectors.similarity_search_by_vector_with_relevance_scores(
-            vector, k=n, filter=chroma_date_filter(min_day, max_day))
+        with store_errors(self.store.location):
+            results = self.vectors.similarity_search_by_vector_with_relevance_scores(
+                vector, k=n, filter=chroma_date_filter(min_day, max_day))
         return [(hit_from_chunk(doc.id or "", doc.metadata, doc.page_content, 1.0 - dist),
                  1.0 - dist) for doc, dist in results]
 
