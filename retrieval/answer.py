@@ -274,9 +274,22 @@ class AnswerEngine:
         if on_partial is None:
             text = str(self.chat_model.invoke(messages).content)
         else:
+            # Show progress as the model writes, but only sentences that already passed the
+            # checks: nothing unverified reaches a person, even in passing.
             parts: list[str] = []
+            shown = 0
             for chunk in self.chat_model.stream(messages):
                 parts.append(str(chunk.content))
+                if not re.search(r"[.!?]", parts[-1]):
+                    continue
+                done = split_claims("".join(parts))[:-1]  # the last may still be growing
+                if len(done) > shown:
+                    shown = len(done)
+                    checked = self._verify(question, done, pool)
+                    if checked:
+                        on_partial(" ".join(
+                            f"{item[0] if isinstance(item, tuple) else item.text}"
+                            for item in checked))
             text = "".join(parts)
         if not text.strip():
             raise ValueError("empty output from the chat model")
