@@ -65,6 +65,7 @@ class Thresholds:
     min_semantic: float = 0.4         # least similarity of the best evidence to the question
     single_term_semantic: float = 0.6  # the same, for a question of one content word
     score_without_predicate: float = 0.7  # the score needed when the predicate is missing
+    candidates: int = 3               # top evidence sentences that may show answerability
     extra_sentence_ratio: float = 0.8  # further evidence sentences kept in an extractive answer
     max_sentences: int = 3
     model_trust_score: float = 0.62   # above this, a model's "not found" is overruled
@@ -102,7 +103,7 @@ class AnswerEngine:
         evidence = self.select_evidence(standalone, hits)
         retrieved = time.perf_counter()
         notes: list[str] = []
-        if not self.answerable(standalone, evidence):
+        if not self.answerable(standalone, evidence, follow_up=standalone != retrieval_query):
             answer = self._not_found(question, evidence, hits)
         else:
             chosen, model_used, notes = self._compose(standalone, evidence, as_of, on_partial)
@@ -173,29 +174,38 @@ class AnswerEngine:
         score_evidence(question, evidence, vectors[0], vectors[1:], weights)
         return evidence
 
-    def answerability(self, question: str, evidence: list[Evidence]) -> Answerability:
-        """What the best evidence's article says about the question, as numbers."""
-        if not evidence:
+    def answerability(self, question: str, evidence: list[Evidence],
+                      index: int = 0) -> Answerability:
+        """What one evidence sentence (the best by default) and its article say, as numbers."""
+        if len(evidence) <= index:
             return Answerability(0.0, 0.0, 0.0, 0.0, False, 0)
-        best = evidence[0]
-        article_text = self._article_text(best)
-        article_terms = set(content_terms(best.hit.title)) | set(content_terms(article_text))
+        ev = evidence[index]
+        article_text = self._article_text(ev)
+        article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
         predicate = predicate_term(question)
         return Answerability(
-            score=best.score, coverage=best.coverage, semantic=best.semantic,
+            score=ev.score, coverage=ev.coverage, semantic=ev.semantic,
             names=coverage(names, {}, article_terms) if names else 1.0,
             predicate=predicate is None or predicate_found(predicate, article_terms),
             n_terms=len(question_terms(question)),
         )
 
-    def answerable(self, question: str, evidence: list[Evidence]) -> bool:
-        a = self.answerability(question, evidence)
+    def answerable(self, question: str, evidence: list[Evidence], *,
+                   follow_up: bool = False) -> bool:
+        """Whether one of the top evidence sentences answers the question on its own."""
+        return any(self.passes(self.answerability(question, evidence, i), follow_up=follow_up)
+                   for i in range(min(self.t.candidates, len(evidence))))
+
+    def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
-        if a.n_terms == 0 or a.semantic < t.min_semantic:
+        if a.n_terms == 0:
             return False
-        if a.n_terms == 1 and a.semantic < t.single_term_semantic:
-            return False  # "tell me a joke": one word matched proves nothing
+        if a.semantic < (t.min_semantic if a.n_terms > 1 or follow_up
+                         else t.single_term_semantic):
+            # "Tell me a joke": one matched word proves nothing, unless the conversation
+            # already says what the question is about ("and how many prisoners?").
+            return False
         if a.score < t.answerable_score or a.coverage < t.answerable_coverage:
             return False
         if a.names < t.names_coverage:

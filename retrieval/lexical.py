@@ -145,11 +145,15 @@ class LexicalRanker:
 
 
 def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
-    """Inverse document frequency of ``terms`` in the index (rare terms weigh more)."""
+    """Weights of ``terms`` by rarity in the index: 0.5 + BM25's IDF.
+
+    The constant keeps a small store (a handful of articles, where IDF swings wildly) from
+    letting one rare word decide everything.
+    """
     n = max(len(index.chunk_ids), 1)
     out = {}
     for term in terms:
         col = index.vocabulary.get(term)
         df = 0 if col is None else int(index.matrix.indptr[col + 1] - index.matrix.indptr[col])
-        out[term] = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        out[term] = 0.5 + math.log(1.0 + (n - df + 0.5) / (df + 0.5))
     return out

@@ -71,6 +71,7 @@ class RecordedRequest:
     path: str  # without the /api/v10 prefix
     query: dict[str, str]
     body: Any
+    at: float = field(default_factory=time.monotonic)  # when the fake received it
 
     def message_body(self) -> dict[str, Any] | None:
         """The message this request creates or edits, if any (also inside callbacks)."""
@@ -90,6 +91,15 @@ class Interaction:
     original: dict[str, Any] | None = None
     followups: list[dict[str, Any]] = field(default_factory=list)
     callback: dict[str, Any] | None = None
+    dispatched_at: float | None = None  # time.monotonic() when INTERACTION_CREATE was sent
+    acknowledged_at: float | None = None  # time.monotonic() when the callback POST arrived
+
+    @property
+    def acknowledge_delay_s(self) -> float | None:
+        """Seconds from dispatch to the bot's callback (Discord allows 3)."""
+        if self.dispatched_at is None or self.acknowledged_at is None:
+            return None
+        return self.acknowledged_at - self.dispatched_at
 
 
 class FakeDiscord:
@@ -98,6 +108,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.requests: list[RecordedRequest] = []
         self.gateway_ops: list[dict[str, Any]] = []
+        self.gateway_ops_at: list[float] = []  # time.monotonic() each op arrived
         self.connections = 0
         self.channels: dict[int, dict[str, Any]] = {}
         self.messages: dict[int, list[dict[str, Any]]] = {}
@@ -442,6 +453,7 @@ class FakeDiscord:
         }
         if resolved:
             payload["data"]["resolved"] = resolved
+        self.interactions[str(payload["token"])].dispatched_at = time.monotonic()
         await self.dispatch("INTERACTION_CREATE", payload)
         return str(payload["token"])
 
@@ -482,6 +494,7 @@ class FakeDiscord:
                 continue
             payload = json.loads(msg.data)
             self.gateway_ops.append(payload)
+            self.gateway_ops_at.append(time.monotonic())
             op = payload.get("op")
             if op == 1:
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
@@ -665,6 +678,7 @@ class FakeDiscord:
                 {"message": "Interaction has already been acknowledged.", "code": 40060}, status=400
             )
         interaction.callback = body
+        interaction.acknowledged_at = time.monotonic()
         kind = body["type"]
         data = body.get("data") or {}
         flags = data.get("flags") or 0

@@ -83,7 +83,9 @@ class FakeEngine:
     """Knobs: ``answer_delay_s`` (slow model, with partial text), ``error`` (raised by every
     call), ``long_answer_sentences`` (answer of many sentences), ``ignore_max_chars`` (a misbehaving
     engine that answers too long anyway), ``not_found``,
-    ``digest_stories`` (0: nothing new), ``failing_sources``."""
+    ``digest_stories`` (0: nothing new), ``failing_sources``, ``blocking_s`` (each ``ask``
+    holds its thread that long: ``blocking_mode`` "sleep" or "busy", a CPU loop holding the GIL
+    between switches; ``max_running_asks`` records how many ran at once)."""
 
     chat_model_name: str = "fake:newsbot-test"
     answer_delay_s: float = 0.0
@@ -93,6 +95,10 @@ class FakeEngine:
     ignore_max_chars: bool = False
     digest_stories: int = 2
     failing_sources: set[str] = field(default_factory=set)
+    blocking_s: float = 0.0
+    blocking_mode: str = "sleep"
+    running_asks: int = 0
+    max_running_asks: int = 0
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     call_threads: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -103,6 +109,22 @@ class FakeEngine:
             self.call_threads.append(threading.current_thread().name)
         if self.error is not None:
             raise self.error
+
+    def _block(self) -> None:
+        """Hold this thread for ``blocking_s``, as a model call would."""
+        with self._lock:
+            self.running_asks += 1
+            self.max_running_asks = max(self.max_running_asks, self.running_asks)
+        try:
+            if self.blocking_mode == "busy":
+                deadline = time.perf_counter() + self.blocking_s
+                while time.perf_counter() < deadline:
+                    sum(range(1000))
+            else:
+                time.sleep(self.blocking_s)
+        finally:
+            with self._lock:
+                self.running_asks -= 1
 
     def calls_to(self, name: str) -> list[dict[str, Any]]:
         with self._lock:
@@ -127,6 +149,8 @@ class FakeEngine:
             as_of=as_of,
             max_chars=max_chars,
         )
+        if self.blocking_s:
+            self._block()
         if self.not_found:
             return Answer(
                 question=question,
