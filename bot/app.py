@@ -20,8 +20,13 @@ from retrieval.summarize import Summarizer
 log = logging.getLogger(__name__)
 
 
-def build_service(settings: EngineSettings, *, with_model: bool = True,
-                  embedder: Any | None = None, chat_model: Any | None = None) -> NewsService:
+def build_service(
+    settings: EngineSettings,
+    *,
+    with_model: bool = True,
+    embedder: Any | None = None,
+    chat_model: Any | None = None,
+) -> NewsService:
     """Build the engine. ``with_model=False`` skips loading the chat model (ingest, search).
 
     ``embedder`` and ``chat_model`` let a caller that already holds them (tests, benchmarks)
@@ -38,8 +43,10 @@ def build_service(settings: EngineSettings, *, with_model: bool = True,
     else:
         key = settings.openai_compatible_api_key
         chat_model, model_name = build_chat_model(
-            spec, timeout_s=settings.model_timeout_s,
-            api_key=key.get_secret_value() if key else None)
+            spec,
+            timeout_s=settings.model_timeout_s,
+            api_key=key.get_secret_value() if key else None,
+        )
     return NewsService(
         store=store,
         retriever=retriever,
@@ -49,4 +56,3 @@ def build_service(settings: EngineSettings, *, with_model: bool = True,
         fetcher=SafeFetcher(settings),
         embeddings_name=getattr(embedder, "name", settings.embeddings),
     )
-

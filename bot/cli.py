@@ -19,8 +19,8 @@ from pydantic import BaseModel
 # each other when the embedder and the chat model share a small machine (3-4x slower here).
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-from retrieval.errors import NewsbotError  # noqa: E402
-from retrieval.settings import EngineSettings  # noqa: E402
+from retrieval.errors import NewsbotError
+from retrieval.settings import EngineSettings
 
 log = logging.getLogger("newsbot")
 
@@ -47,18 +47,32 @@ def parse_since(value: str, today: date) -> date:
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--store", metavar="DIR", default=default,
-                        help="embedded Chroma store folder (NEWSBOT_STORE_DIR)")
-    parser.add_argument("--model", metavar="SPEC", default=default,
-                        help="chat model: provider:model, openai-compatible:MODEL@URL, a .gguf "
-                             "path, local or extractive (NEWSBOT_CHAT_MODEL)")
-    parser.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS if suppress
-                        else 0, help="more log output on stderr")
+    parser.add_argument(
+        "--store",
+        metavar="DIR",
+        default=default,
+        help="embedded Chroma store folder (NEWSBOT_STORE_DIR)",
+    )
+    parser.add_argument(
+        "--model",
+        metavar="SPEC",
+        default=default,
+        help="chat model: provider:model, openai-compatible:MODEL@URL, a .gguf "
+        "path, local or extractive (NEWSBOT_CHAT_MODEL)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=argparse.SUPPRESS if suppress else 0,
+        help="more log output on stderr",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsbot", description="Answer questions about news articles, citing the passages.")
+        prog="newsbot", description="Answer questions about news articles, citing the passages."
+    )
     _common(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -105,17 +119,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _dates(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=parse_day, default=None, metavar="DATE",
-                   help="answer as if asked on this day")
-    p.add_argument("--since", type=parse_day, default=None, metavar="DATE",
-                   help="use only articles published on or after this day")
+    p.add_argument(
+        "--as-of",
+        type=parse_day,
+        default=None,
+        metavar="DATE",
+        help="answer as if asked on this day",
+    )
+    p.add_argument(
+        "--since",
+        type=parse_day,
+        default=None,
+        metavar="DATE",
+        help="use only articles published on or after this day",
+    )
 
 
 def configure_logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity <= 0 else logging.INFO if verbosity == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers", "urllib3",
-                  "trafilatura", "htmldate", "discord"):
+    for noisy in (
+        "httpx",
+        "chromadb",
+        "sentence_transformers",
+        "transformers",
+        "urllib3",
+        "trafilatura",
+        "htmldate",
+        "discord",
+    ):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -168,8 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug or a library failure: one line; the traceback with -v
         log.info("unexpected error", exc_info=True)
         message = " ".join(str(exc).split())[:300]
-        print(f"newsbot: error: unexpected {type(exc).__name__}: {message} (run with -v for "
-              "details)", file=sys.stderr)
+        print(
+            f"newsbot: error: unexpected {type(exc).__name__}: {message} (run with -v for details)",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -184,8 +218,13 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     needs_model = args.command in {"ask", "summarize"}
     service = build_service(settings, with_model=needs_model)
     handler: Callable[[Any, argparse.Namespace], int] = {
-        "ingest": _ingest, "ask": _ask, "summarize": _summarize, "digest": _digest,
-        "search": _search, "show": _show, "articles": _articles,
+        "ingest": _ingest,
+        "ask": _ask,
+        "summarize": _summarize,
+        "digest": _digest,
+        "search": _search,
+        "show": _show,
+        "articles": _articles,
     }[args.command]
     if args.command == "ask" and not args.question and not args.batch:
         parser.error("ask needs a QUESTION or --batch FILE")
@@ -232,7 +271,8 @@ def _ingest_summary(report: Any, sources: Sequence[str], seconds: float) -> str:
     lines.append(
         f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
         f"{len(report.failed)} failed; {report.chunks_added} chunks written; "
-        f"{report.articles_total} articles stored ({seconds:.1f} s)")
+        f"{report.articles_total} articles stored ({seconds:.1f} s)"
+    )
     return "\n".join(lines)
 
 
@@ -265,11 +305,17 @@ def _ask_batch(service: Any, args: argparse.Namespace) -> int:
             as_of = parse_day(item["as_of"]) if item.get("as_of") else args.as_of
         except (ValueError, KeyError, TypeError, argparse.ArgumentTypeError) as exc:
             failures += 1
-            print(f"newsbot: {path}:{number}: skipped: {type(exc).__name__}: {exc}",
-                  file=sys.stderr)
+            print(
+                f"newsbot: {path}:{number}: skipped: {type(exc).__name__}: {exc}", file=sys.stderr
+            )
             continue
-        answer = service.ask(question, since=args.since, as_of=as_of, k=args.k,
-                             question_id=str(item.get("id", number)))
+        answer = service.ask(
+            question,
+            since=args.since,
+            as_of=as_of,
+            k=args.k,
+            question_id=str(item.get("id", number)),
+        )
         emit(answer_json(answer, batch=True))
     return 1 if failures else 0
 
@@ -279,8 +325,11 @@ def _summarize(service: Any, args: argparse.Namespace) -> int:
 
     summary = service.summarize(args.article)
     if args.json:
-        emit(summary.model_dump(mode="json", include={"article_id", "title", "summary",
-                                                       "citations", "model"}))
+        emit(
+            summary.model_dump(
+                mode="json", include={"article_id", "title", "summary", "citations", "model"}
+            )
+        )
     else:
         print(summary_to_text(summary))
     return 0
@@ -307,10 +356,22 @@ def _search(service: Any, args: argparse.Namespace) -> int:
 
     result = service.search(args.query, k=args.k, since=args.since, as_of=args.as_of)
     if args.json:
-        emit({"query": result.query, "hits": [
-            {"chunk_id": h.chunk_id, "article_id": h.article_id, "title": h.title,
-             "published": h.published.isoformat() if h.published else None,
-             "score": round(h.score, 6), "text": h.text} for h in result.hits]})
+        emit(
+            {
+                "query": result.query,
+                "hits": [
+                    {
+                        "chunk_id": h.chunk_id,
+                        "article_id": h.article_id,
+                        "title": h.title,
+                        "published": h.published.isoformat() if h.published else None,
+                        "score": round(h.score, 6),
+                        "text": h.text,
+                    }
+                    for h in result.hits
+                ],
+            }
+        )
     else:
         print(search_to_text(result))
     return 0
@@ -322,8 +383,10 @@ def _show(service: Any, args: argparse.Namespace) -> int:
         emit(article.model_dump(mode="json", exclude={"content_hash", "story_id"}))
     else:
         when = article.published.isoformat() if article.published else "date unknown"
-        print(f"{article.title}\n{article.source or 'outlet unknown'} — {when}"
-              f"{' — ' + article.url if article.url else ''}\n\n{article.text}")
+        print(
+            f"{article.title}\n{article.source or 'outlet unknown'} — {when}"
+            f"{' — ' + article.url if article.url else ''}\n\n{article.text}"
+        )
         print(f"\n[{len(article.chunks)} chunks; id {article.article_id}]")
     return 0
 

@@ -43,7 +43,9 @@ def answer_to_text(answer: Answer, *, width: int = 100) -> str:
                 lines.append(f"    {citation.url}")
             if answer.status == "answered":
                 quote = textwrap.fill(
-                    f"“{citation.quote}”", width=width, initial_indent="    ",
+                    f"“{citation.quote}”",
+                    width=width,
+                    initial_indent="    ",
                     subsequent_indent="    ",
                 )
                 lines.append(quote)
@@ -54,9 +56,7 @@ def summary_to_text(summary: Summary, *, width: int = 100) -> str:
     lines = [summary.title, ""]
     for point in summary.summary:
         marks = "".join(f"[{n}]" for n in point.citations)
-        lines.append(
-            textwrap.fill(f"- {point.text} {marks}", width=width, subsequent_indent="  ")
-        )
+        lines.append(textwrap.fill(f"- {point.text} {marks}", width=width, subsequent_indent="  "))
     if summary.citations:
         lines.append("")
         for citation in summary.citations:
@@ -70,8 +70,9 @@ def digest_to_text(digest: Digest, *, width: int = 100) -> str:
     lines = [f"News from {digest.since} to {digest.until}", ""]
     for i, story in enumerate(digest.stories, 1):
         lines.append(f"{i}. {story.headline}")
-        lines.append(textwrap.fill(story.summary, width=width, initial_indent="   ",
-                                   subsequent_indent="   "))
+        lines.append(
+            textwrap.fill(story.summary, width=width, initial_indent="   ", subsequent_indent="   ")
+        )
         for citation in story.citations:
             lines.append("   " + citation_line(citation))
         lines.append("")
@@ -84,11 +85,15 @@ def search_to_text(result: SearchResult, *, width: int = 100) -> str:
     lines = []
     for i, hit in enumerate(result.hits, 1):
         when = format_date(hit.published)
-        lines.append(f"{i}. {hit.title}" + (f" ({when})" if when else "") + f"  score={hit.score:.3f}")
-        lines.append(textwrap.fill(hit.text, width=width, initial_indent="   ",
-                                   subsequent_indent="   ", max_lines=4))
+        lines.append(
+            f"{i}. {hit.title}" + (f" ({when})" if when else "") + f"  score={hit.score:.3f}"
+        )
+        lines.append(
+            textwrap.fill(
+                hit.text, width=width, initial_indent="   ", subsequent_indent="   ", max_lines=4
+            )
+        )
     return "\n".join(lines)
-
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ class PromptTemplate:
 
     @property
     def variables(self) -> frozenset[str]:
-        names = set()
+        names: set[str] = set()
         for part in (self.system, self.user):
             names.update(f for _, f, _, _ in string.Formatter().parse(part) if f)
         return frozenset(names)

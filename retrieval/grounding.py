@@ -26,12 +26,16 @@ from retrieval.text import (
 )
 
 QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
-_NUMERIC_QUESTION = re.compile(r"\bhow (much|many|long|far|big|large|old|often)\b|\bwhat (percentage|"
-                               r"proportion|share|number|amount|price|figure|rate)\b|\bby how\b",
-                               re.IGNORECASE)
+_NUMERIC_QUESTION = re.compile(
+    r"\bhow (much|many|long|far|big|large|old|often)\b|\bwhat (percentage|"
+    r"proportion|share|number|amount|price|figure|rate)\b|\bby how\b",
+    re.IGNORECASE,
+)
 _WHEN_QUESTION = re.compile(r"^\s*when\b|\bwhat (year|date|day|month)\b", re.IGNORECASE)
-_MONTHS = ("january february march april may june july august september october november "
-           "december monday tuesday wednesday thursday friday saturday sunday").split()
+_MONTHS = (
+    "january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday"
+).split()
 
 
 @dataclass
@@ -56,9 +60,16 @@ class Evidence:
         return self.hit.published
 
     def citation(self, n: int) -> Citation:
-        return Citation(n=n, article_id=self.hit.article_id, title=self.hit.title,
-                        source=self.hit.source, url=self.hit.url, published=self.hit.published,
-                        quote=self.text, chunk_id=self.hit.chunk_id)
+        return Citation(
+            n=n,
+            article_id=self.hit.article_id,
+            title=self.hit.title,
+            source=self.hit.source,
+            url=self.hit.url,
+            published=self.hit.published,
+            quote=self.text,
+            chunk_id=self.hit.chunk_id,
+        )
 
 
 def terms_match(term: str, candidates: set[str]) -> bool:
@@ -79,13 +90,17 @@ def coverage(terms: list[str], weights: dict[str, float], haystack: set[str]) ->
 
 
 def question_terms(question: str) -> list[str]:
-    return list(dict.fromkeys(
-        t for t in content_terms(question) if t not in QUESTION_WORDS and t not in STOPWORDS))
+    return list(
+        dict.fromkeys(
+            t for t in content_terms(question) if t not in QUESTION_WORDS and t not in STOPWORDS
+        )
+    )
 
 
 _AUXILIARY = re.compile(
     r"\b(?:did|does|do|has|have|had|will|would|could|can|should|is|are|was|were)\s+(.+)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def predicate_term(question: str) -> str | None:
@@ -119,14 +134,18 @@ def named_terms(question: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-_HEAD_NOUN = re.compile(r"\bhow (?:much|many)\s+(?:of\s+(?:the|its|their)\s+)?([^\W\d_]+)",
-                        re.IGNORECASE)
+_HEAD_NOUN = re.compile(
+    r"\bhow (?:much|many)\s+(?:of\s+(?:the|its|their)\s+)?([^\W\d_]+)", re.IGNORECASE
+)
 
 
 def head_terms(question: str) -> list[str]:
     """The thing a quantity question counts: 'territory' in 'how much territory ...'."""
-    return [stem(m.group(1)) for m in _HEAD_NOUN.finditer(question)
-            if m.group(1).lower() not in STOPWORDS]
+    return [
+        stem(m.group(1))
+        for m in _HEAD_NOUN.finditer(question)
+        if m.group(1).lower() not in STOPWORDS
+    ]
 
 
 def counts_head(sentence: str, heads: list[str], window: int = 8) -> bool:
@@ -152,8 +171,11 @@ def expects_date(question: str) -> bool:
 
 def has_date(text: str) -> bool:
     lowered = text.lower()
-    return bool(re.search(r"\b(1[89]|20)\d\d\b", text)) or any(m in lowered for m in _MONTHS) or (
-        "yesterday" in lowered or "today" in lowered or "last week" in lowered)
+    return (
+        bool(re.search(r"\b(1[89]|20)\d\d\b", text))
+        or any(m in lowered for m in _MONTHS)
+        or ("yesterday" in lowered or "today" in lowered or "last week" in lowered)
+    )
 
 
 def candidate_sentences(hits: list[Hit]) -> list[Evidence]:
@@ -166,13 +188,24 @@ def candidate_sentences(hits: list[Hit]) -> list[Evidence]:
             if len(key) < 12 or key in seen:
                 continue
             seen.add(key)
-            out.append(Evidence(hit=hit, text=sentence.text, start=hit.start + sentence.start,
-                                end=hit.start + sentence.end))
+            out.append(
+                Evidence(
+                    hit=hit,
+                    text=sentence.text,
+                    start=hit.start + sentence.start,
+                    end=hit.start + sentence.end,
+                )
+            )
     return out
 
 
-def score_evidence(question: str, evidence: list[Evidence], question_vector: np.ndarray,
-                   vectors: np.ndarray, weights: dict[str, float]) -> None:
+def score_evidence(
+    question: str,
+    evidence: list[Evidence],
+    question_vector: np.ndarray,
+    vectors: np.ndarray,
+    weights: dict[str, float],
+) -> None:
     """Score each sentence for how directly it answers ``question`` (in place)."""
     terms = question_terms(question)
     wants_number = expects_number(question)
@@ -183,13 +216,18 @@ def score_evidence(question: str, evidence: list[Evidence], question_vector: np.
         ev.semantic = float(np.dot(question_vector, vec))
         own = set(content_terms(ev.text))
         context = set(content_terms(ev.hit.title)) | set(content_terms(ev.hit.text))
-        ev.coverage = 0.75 * coverage(terms, weights, own) + 0.25 * coverage(terms, weights, context)
+        ev.coverage = 0.75 * coverage(terms, weights, own) + 0.25 * coverage(
+            terms, weights, context
+        )
         bonus = 0.0
         if wants_number:
             bonus += 0.08 if quantities_in(ev.text) else -0.08
         if heads:
-            bonus += 0.15 if counts_head(ev.text, heads) else (
-                0.05 if coverage(heads, {}, own) > 0 else -0.05)
+            bonus += (
+                0.15
+                if counts_head(ev.text, heads)
+                else (0.05 if coverage(heads, {}, own) > 0 else -0.05)
+            )
         if wants_date:
             bonus += 0.06 if has_date(ev.text) else -0.04
         ev.score = 0.5 * ev.semantic + 0.5 * ev.coverage + bonus
@@ -215,8 +253,10 @@ def check_claim(claim: str, claim_vector: np.ndarray, passage: Evidence) -> Supp
     semantic = float(np.dot(claim_vector, passage.vector)) if passage.vector is not None else 0.0
     numbers_ok = numbers_in(claim) <= numbers_in(passage.text)
     # A claim of one or two words ("@everyone", "Yes") says nothing a passage could support.
-    supported = numbers_ok and len(set(claim_terms)) >= MIN_CLAIM_TERMS and (
-        (lexical >= 0.75 and semantic >= 0.45) or (lexical >= 0.5 and semantic >= 0.7)
+    supported = (
+        numbers_ok
+        and len(set(claim_terms)) >= MIN_CLAIM_TERMS
+        and ((lexical >= 0.75 and semantic >= 0.45) or (lexical >= 0.5 and semantic >= 0.7))
     )
     return Support(supported, lexical, semantic, numbers_ok)
 
@@ -247,7 +287,14 @@ def split_claims(text: str) -> list[tuple[str, list[int]]]:
 
 def says_not_found(text: str) -> bool:
     lowered = text.strip().lower()
-    return lowered.startswith("not found") or "not found" in lowered[:40] or (
-        "do not answer" in lowered or "does not answer" in lowered or "don't know" in lowered
-        or "no information" in lowered or "not mentioned" in lowered
+    return (
+        lowered.startswith("not found")
+        or "not found" in lowered[:40]
+        or (
+            "do not answer" in lowered
+            or "does not answer" in lowered
+            or "don't know" in lowered
+            or "no information" in lowered
+            or "not mentioned" in lowered
+        )
     )

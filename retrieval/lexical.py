@@ -27,8 +27,14 @@ B = 0.75
 
 
 class LexicalIndex:
-    def __init__(self, chunk_ids: list[str], days: np.ndarray, matrix: sparse.csc_matrix,
-                 vocabulary: dict[str, int], revision: str) -> None:
+    def __init__(
+        self,
+        chunk_ids: list[str],
+        days: np.ndarray,
+        matrix: sparse.csc_matrix,
+        vocabulary: dict[str, int],
+        revision: str,
+    ) -> None:
         self.chunk_ids = chunk_ids
         self.days = days
         self.matrix = matrix
@@ -50,8 +56,13 @@ class LexicalIndex:
             indptr.append(len(indices))
         n_docs, n_terms = len(rows), len(vocabulary)
         tf = sparse.csr_matrix(
-            (np.asarray(counts, dtype=np.float32), np.asarray(indices, dtype=np.int64),
-             np.asarray(indptr, dtype=np.int64)), shape=(n_docs, n_terms))
+            (
+                np.asarray(counts, dtype=np.float32),
+                np.asarray(indices, dtype=np.int64),
+                np.asarray(indptr, dtype=np.int64),
+            ),
+            shape=(n_docs, n_terms),
+        )
         if n_docs:
             df = np.bincount(tf.indices, minlength=n_terms).astype(np.float32)
             idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
@@ -59,15 +70,18 @@ class LexicalIndex:
             norm = K1 * (1.0 - B + B * lengths / avgdl)
             row_of = np.repeat(np.arange(n_docs), np.diff(tf.indptr))
             data = tf.data * (K1 + 1.0) / (tf.data + norm[row_of]) * idf[tf.indices]
-            tf = sparse.csr_matrix((data.astype(np.float32), tf.indices, tf.indptr),
-                                   shape=(n_docs, n_terms))
+            tf = sparse.csr_matrix(
+                (data.astype(np.float32), tf.indices, tf.indptr), shape=(n_docs, n_terms)
+            )
         days = np.asarray([d for _, d, _ in rows], dtype=np.int32)
         return cls([cid for cid, _, _ in rows], days, tf.tocsc(), vocabulary, revision)
 
-    def search(self, query: str, k: int, min_day: int | None = None,
-               max_day: int | None = None) -> list[tuple[str, float]]:
-        cols = [self.vocabulary[t] for t in dict.fromkeys(content_terms(query))
-                if t in self.vocabulary]
+    def search(
+        self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
+    ) -> list[tuple[str, float]]:
+        cols = [
+            self.vocabulary[t] for t in dict.fromkeys(content_terms(query)) if t in self.vocabulary
+        ]
         if not cols or not self.chunk_ids:
             return []
         scores = np.asarray(self.matrix[:, cols].sum(axis=1)).ravel()
@@ -88,10 +102,19 @@ class LexicalIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.npz")
         m = self.matrix
-        np.savez(tmp, data=m.data, indices=m.indices, indptr=m.indptr,
-                 shape=np.asarray(m.shape), days=self.days)
-        meta = {"revision": self.revision, "chunk_ids": self.chunk_ids,
-                "vocabulary": self.vocabulary}
+        np.savez(
+            tmp,
+            data=m.data,
+            indices=m.indices,
+            indptr=m.indptr,
+            shape=np.asarray(m.shape),
+            days=self.days,
+        )
+        meta = {
+            "revision": self.revision,
+            "chunk_ids": self.chunk_ids,
+            "vocabulary": self.vocabulary,
+        }
         path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
         tmp.replace(path)
 
@@ -104,9 +127,11 @@ class LexicalIndex:
             arrays = np.load(path)
             matrix = sparse.csc_matrix(
                 (arrays["data"], arrays["indices"], arrays["indptr"]),
-                shape=tuple(int(x) for x in arrays["shape"]))
-            return cls(list(meta["chunk_ids"]), arrays["days"], matrix,
-                       dict(meta["vocabulary"]), revision)
+                shape=tuple(int(x) for x in arrays["shape"]),
+            )
+            return cls(
+                list(meta["chunk_ids"]), arrays["days"], matrix, dict(meta["vocabulary"]), revision
+            )
         except (OSError, ValueError, KeyError):
             return None
 
@@ -127,8 +152,10 @@ class LexicalRanker:
                 return self._index
             loaded = LexicalIndex.load(self.cache_path, revision) if self.cache_path else None
             if loaded is None:
-                rows = [(cid, int(meta.get("published_day", -1)), doc)
-                        for cid, meta, doc in self.store.iter_chunks()]
+                rows = [
+                    (cid, int(meta.get("published_day", -1)), doc)
+                    for cid, meta, doc in self.store.iter_chunks()
+                ]
                 loaded = LexicalIndex.build(rows, revision)
                 log.info("built the lexical index over %d chunks", len(rows))
                 if self.cache_path is not None:
@@ -139,8 +166,9 @@ class LexicalRanker:
             self._index = loaded
             return loaded
 
-    def search(self, query: str, k: int, min_day: int | None = None,
-               max_day: int | None = None) -> list[tuple[str, float]]:
+    def search(
+        self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
+    ) -> list[tuple[str, float]]:
         return self.index().search(query, k, min_day, max_day)
 
 

@@ -31,13 +31,23 @@ log = logging.getLogger(__name__)
 EXTRACTIVE = "extractive"
 LOCAL = "local"
 _PROVIDER_PACKAGES = {
-    "openai": "langchain-openai", "azure_openai": "langchain-openai",
-    "anthropic": "langchain-anthropic", "ollama": "langchain-ollama", "groq": "langchain-groq",
-    "google_genai": "langchain-google-genai", "google_vertexai": "langchain-google-vertexai",
-    "mistralai": "langchain-mistralai", "fireworks": "langchain-fireworks",
-    "together": "langchain-together", "bedrock": "langchain-aws", "bedrock_converse": "langchain-aws",
-    "cohere": "langchain-cohere", "huggingface": "langchain-huggingface",
-    "deepseek": "langchain-deepseek", "xai": "langchain-xai", "perplexity": "langchain-perplexity",
+    "openai": "langchain-openai",
+    "azure_openai": "langchain-openai",
+    "anthropic": "langchain-anthropic",
+    "ollama": "langchain-ollama",
+    "groq": "langchain-groq",
+    "google_genai": "langchain-google-genai",
+    "google_vertexai": "langchain-google-vertexai",
+    "mistralai": "langchain-mistralai",
+    "fireworks": "langchain-fireworks",
+    "together": "langchain-together",
+    "bedrock": "langchain-aws",
+    "bedrock_converse": "langchain-aws",
+    "cohere": "langchain-cohere",
+    "huggingface": "langchain-huggingface",
+    "deepseek": "langchain-deepseek",
+    "xai": "langchain-xai",
+    "perplexity": "langchain-perplexity",
 }
 # llama.cpp's tuned AVX-512/AMX kernels crash on some virtual CPUs; build it portable (README).
 _llama_lock = threading.Lock()
@@ -77,8 +87,9 @@ class LocalGGUFChat(BaseChatModel):
             raise ConfigurationError(
                 "local GGUF models need llama-cpp-python: pip install llama-cpp-python"
             ) from exc
-        self.llama = Llama(model_path=self.model_path, n_ctx=self.n_ctx,
-                           n_threads=self.n_threads, verbose=False)
+        self.llama = Llama(
+            model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads, verbose=False
+        )
 
     @property
     def _llm_type(self) -> str:
@@ -89,23 +100,37 @@ class LocalGGUFChat(BaseChatModel):
         roles = {"system": "system", "human": "user", "ai": "assistant"}
         return [{"role": roles.get(m.type, "user"), "content": str(m.content)} for m in messages]
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                  run_manager: CallbackManagerForLLMRun | None = None,
-                  **kwargs: Any) -> ChatResult:
+    def _generate(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> ChatResult:
         with _llama_lock:  # one llama context is not safe to share between threads
             out = self.llama.create_chat_completion(
-                messages=self._messages(messages), temperature=self.temperature,
-                max_tokens=self.max_tokens, stop=stop)
+                messages=self._messages(messages),
+                temperature=self.temperature,
+                max_tokens=self.max_tokens,
+                stop=stop,
+            )
         text = out["choices"][0]["message"]["content"] or ""
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
-    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
-                run_manager: CallbackManagerForLLMRun | None = None,
-                **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+    def _stream(
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None = None,
+        run_manager: CallbackManagerForLLMRun | None = None,
+        **kwargs: Any,
+    ) -> Iterator[ChatGenerationChunk]:
         with _llama_lock:
             for part in self.llama.create_chat_completion(
-                messages=self._messages(messages), temperature=self.temperature,
-                max_tokens=self.max_tokens, stop=stop, stream=True,
+                messages=self._messages(messages),
+                temperature=self.temperature,
+                max_tokens=self.max_tokens,
+                stop=stop,
+                stream=True,
             ):
                 delta = part["choices"][0].get("delta", {}).get("content") or ""
                 if delta:
@@ -115,8 +140,9 @@ class LocalGGUFChat(BaseChatModel):
                     yield chunk
 
 
-def build_chat_model(spec: str | None, *, timeout_s: float = 60.0,
-                     api_key: str | None = None) -> tuple[BaseChatModel | None, str]:
+def build_chat_model(
+    spec: str | None, *, timeout_s: float = 60.0, api_key: str | None = None
+) -> tuple[BaseChatModel | None, str]:
     """Return ``(model, name)``; ``model`` is None for ``extractive``."""
     spec = (spec or LOCAL).strip()
     if spec.lower() == EXTRACTIVE:
@@ -139,21 +165,29 @@ def build_chat_model(spec: str | None, *, timeout_s: float = 60.0,
         model_name, at, base_url = rest.rpartition("@")
         if not at or not model_name or not base_url.startswith(("http://", "https://")):
             raise ConfigurationError(
-                f"openai-compatible models are written openai-compatible:MODEL@URL, not {spec!r}")
+                f"openai-compatible models are written openai-compatible:MODEL@URL, not {spec!r}"
+            )
         try:
             from langchain_openai import ChatOpenAI
         except ImportError as exc:
             raise ConfigurationError(
-                "openai-compatible models need: pip install langchain-openai") from exc
-        model = ChatOpenAI(model=model_name, base_url=base_url,
-                           api_key=api_key or "not-needed",  # type: ignore[arg-type]
-                           timeout=timeout_s, max_retries=1, temperature=0)
+                "openai-compatible models need: pip install langchain-openai"
+            ) from exc
+        model = ChatOpenAI(
+            model=model_name,
+            base_url=base_url,
+            api_key=api_key or "not-needed",  # type: ignore[arg-type]
+            timeout=timeout_s,
+            max_retries=1,
+            temperature=0,
+        )
         return model, spec
     from langchain.chat_models import init_chat_model
 
     try:
-        model = init_chat_model(rest, model_provider=provider, timeout=timeout_s, max_retries=1,
-                                temperature=0)
+        chat: BaseChatModel = init_chat_model(
+            rest, model_provider=provider, timeout=timeout_s, max_retries=1, temperature=0
+        )
     except ImportError as exc:
         package = _PROVIDER_PACKAGES.get(provider, f"langchain-{provider}")
         raise ConfigurationError(
@@ -161,4 +195,4 @@ def build_chat_model(spec: str | None, *, timeout_s: float = 60.0,
         ) from exc
     except ValueError as exc:
         raise ConfigurationError(f"chat model {spec!r}: {' '.join(str(exc).split())}") from exc
-    return model, spec
+    return chat, spec

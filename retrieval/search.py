@@ -30,10 +30,10 @@ class _QueryEmbeddings:
         self.embedder = embedder
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embedder.encode(texts).tolist()  # type: ignore[no-any-return]
+        return self.embedder.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.embedder.encode([text])[0].tolist()  # type: ignore[no-any-return]
+        return self.embedder.encode([text])[0].tolist()
 
 
 def date_window(since: date | None, as_of: date | None) -> tuple[int | None, int | None]:
@@ -52,9 +52,15 @@ def chroma_date_filter(min_day: int | None, max_day: int | None) -> dict[str, An
 
 
 class HybridRetriever:
-    def __init__(self, store: ArticleStore, embedder: Any, lexical: LexicalRanker,
-                 mode: Mode = "hybrid", dense_weight: float = 1.0,
-                 lexical_weight: float = 1.0) -> None:
+    def __init__(
+        self,
+        store: ArticleStore,
+        embedder: Any,
+        lexical: LexicalRanker,
+        mode: Mode = "hybrid",
+        dense_weight: float = 1.0,
+        lexical_weight: float = 1.0,
+    ) -> None:
         self.store = store
         self.embedder = embedder
         self.lexical = lexical
@@ -67,14 +73,18 @@ class HybridRetriever:
             embedding_function=_QueryEmbeddings(embedder),  # type: ignore[arg-type]
         )
 
-    def dense(self, query: str, n: int, min_day: int | None,
-              max_day: int | None) -> list[tuple[Hit, float]]:
+    def dense(
+        self, query: str, n: int, min_day: int | None, max_day: int | None
+    ) -> list[tuple[Hit, float]]:
         vector = self.embedder.encode([query])[0].tolist()
         with store_errors(self.store.location):
             results = self.vectors.similarity_search_by_vector_with_relevance_scores(
-                vector, k=n, filter=chroma_date_filter(min_day, max_day))
-        return [(hit_from_chunk(doc.id or "", doc.metadata, doc.page_content, 1.0 - dist),
-                 1.0 - dist) for doc, dist in results]
+                vector, k=n, filter=chroma_date_filter(min_day, max_day)
+            )
+        return [
+            (hit_from_chunk(doc.id or "", doc.metadata, doc.page_content, 1.0 - dist), 1.0 - dist)
+            for doc, dist in results
+        ]
 
     def search(
         self,
@@ -95,7 +105,8 @@ class HybridRetriever:
             for rank, (hit, _sim) in enumerate(self.dense(query, pool, min_day, max_day)):
                 hits[hit.chunk_id] = hit
                 fused[hit.chunk_id] = fused.get(hit.chunk_id, 0.0) + self.dense_weight / (
-                    RRF_K + rank + 1)
+                    RRF_K + rank + 1
+                )
         if mode in ("hybrid", "lexical"):
             lexical = self.lexical.search(query, pool, min_day, max_day)
             for rank, (cid, _score) in enumerate(lexical):
@@ -104,8 +115,9 @@ class HybridRetriever:
             for hit in self.store.chunks_by_ids(missing):
                 hits[hit.chunk_id] = hit
         ranked = sorted((cid for cid in fused if cid in hits), key=lambda c: -fused[c])
-        return self._diversify([hits[c].model_copy(update={"score": fused[c]}) for c in ranked],
-                               k, per_article)
+        return self._diversify(
+            [hits[c].model_copy(update={"score": fused[c]}) for c in ranked], k, per_article
+        )
 
     @staticmethod
     def _diversify(ranked: list[Hit], k: int, per_article: int) -> list[Hit]:
@@ -125,9 +137,11 @@ class HybridRetriever:
 
     def neighbours(self, hit: Hit, content_hash: str, span: int = 1) -> list[Hit]:
         """The chunks just before and after ``hit`` in its article, in order."""
-        ids = [chunk_id(hit.article_id, content_hash, p)
-               for p in range(hit.position - span, hit.position + span + 1)
-               if p >= 0 and p != hit.position]
+        ids = [
+            chunk_id(hit.article_id, content_hash, p)
+            for p in range(hit.position - span, hit.position + span + 1)
+            if p >= 0 and p != hit.position
+        ]
         found = {h.position: h for h in self.store.chunks_by_ids(ids)}
         found[hit.position] = hit
         return [found[p] for p in sorted(found)]

@@ -34,9 +34,17 @@ log = logging.getLogger(__name__)
 
 
 class NewsService:
-    def __init__(self, *, store: ArticleStore, retriever: HybridRetriever, answers: AnswerEngine,
-                 summarizer: Summarizer, digests: DigestBuilder, fetcher: PageFetcher | None,
-                 embeddings_name: str) -> None:
+    def __init__(
+        self,
+        *,
+        store: ArticleStore,
+        retriever: HybridRetriever,
+        answers: AnswerEngine,
+        summarizer: Summarizer,
+        digests: DigestBuilder,
+        fetcher: PageFetcher | None,
+        embeddings_name: str,
+    ) -> None:
         self.store = store
         self.retriever = retriever
         self.answers = answers
@@ -51,24 +59,42 @@ class NewsService:
 
     # ------------------------------------------------------------------ ingest
 
-    def ingest(self, sources: Sequence[str],
-               progress: Callable[[int], None] | None = None) -> IngestReport:
+    def ingest(
+        self, sources: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> IngestReport:
         return self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
 
     # ------------------------------------------------------------------ answers
 
-    def ask(self, question: str, *, history: Sequence[ConversationTurn] = (),
-            since: date | None = None, as_of: date | None = None, k: int | None = None,
-            on_partial: Callable[[str], None] | None = None, max_chars: int | None = None,
-            question_id: str | None = None) -> Answer:
-        return self.answers.ask(question, history=history, since=since, as_of=as_of, k=k,
-                                on_partial=on_partial, max_chars=max_chars,
-                                question_id=question_id)
+    def ask(
+        self,
+        question: str,
+        *,
+        history: Sequence[ConversationTurn] = (),
+        since: date | None = None,
+        as_of: date | None = None,
+        k: int | None = None,
+        on_partial: Callable[[str], None] | None = None,
+        max_chars: int | None = None,
+        question_id: str | None = None,
+    ) -> Answer:
+        return self.answers.ask(
+            question,
+            history=history,
+            since=since,
+            as_of=as_of,
+            k=k,
+            on_partial=on_partial,
+            max_chars=max_chars,
+            question_id=question_id,
+        )
 
-    def search(self, query: str, *, k: int = 5, since: date | None = None,
-               as_of: date | None = None) -> SearchResult:
-        return SearchResult(query=query,
-                            hits=self.retriever.search(query, k=k, since=since, as_of=as_of))
+    def search(
+        self, query: str, *, k: int = 5, since: date | None = None, as_of: date | None = None
+    ) -> SearchResult:
+        return SearchResult(
+            query=query, hits=self.retriever.search(query, k=k, since=since, as_of=as_of)
+        )
 
     def summarize(self, article: str) -> Summary:
         return self.summarizer.summarize(self.show(article))
@@ -83,8 +109,9 @@ class NewsService:
     def show(self, article: str) -> StoredArticle:
         """An article by id, URL or path; a URL or path not yet stored is ingested first."""
         article_id = self.store.find_article_id(article)
-        if article_id is None and (article.startswith(("http://", "https://"))
-                                   or Path(article).exists()):
+        if article_id is None and (
+            article.startswith(("http://", "https://")) or Path(article).exists()
+        ):
             report = self.ingest([article])
             if report.failed:
                 raise NewsbotError(f"{report.failed[0].source}: {report.failed[0].error}")
@@ -106,9 +133,12 @@ class NewsService:
 
     def status(self) -> EngineStatus:
         return EngineStatus(
-            articles=self.store.count_articles(), chunks=self.store.count_chunks(),
-            chat_model=self.chat_model_name, embeddings=self.embeddings_name,
-            store=self.store.location, last_ingest=self.store.last_ingest(),
+            articles=self.store.count_articles(),
+            chunks=self.store.count_chunks(),
+            chat_model=self.chat_model_name,
+            embeddings=self.embeddings_name,
+            store=self.store.location,
+            last_ingest=self.store.last_ingest(),
         )
 
     def warm_up(self) -> None:

@@ -63,7 +63,8 @@ def canonical_url(url: str) -> str:
     """The URL an article is known by: no fragment, no tracking parameters, tidy host and path."""
     parts = urlsplit(url.strip())
     query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith(_TRACKING_PARAMS)
     ]
     path = parts.path or "/"
@@ -71,7 +72,8 @@ def canonical_url(url: str) -> str:
         path = path.rstrip("/")
     host = (parts.hostname or "").lower()
     if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
     ):
         host = f"{host}:{parts.port}"
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
@@ -92,8 +94,9 @@ def store_errors(where: str) -> Iterator[None]:
     try:
         yield
     except _store_failures() as exc:
-        raise StoreUnavailable(f"the Chroma store ({where}) is unavailable: {_one_line(exc)}"
-                               ) from exc
+        raise StoreUnavailable(
+            f"the Chroma store ({where}) is unavailable: {_one_line(exc)}"
+        ) from exc
 
 
 class GuardedCollection:
@@ -160,12 +163,18 @@ class ArticleStore:
         self.client = client if client is not None else self._connect(settings)
         prefix = settings.collection_prefix
         try:
-            self.chunks = GuardedCollection(self.client.get_or_create_collection(
-                f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
-            ), self.location)
-            self.articles = GuardedCollection(self.client.get_or_create_collection(
-                f"{prefix}_articles", metadata={"hnsw:space": "cosine"}
-            ), self.location)
+            self.chunks = GuardedCollection(
+                self.client.get_or_create_collection(
+                    f"{prefix}_chunks", metadata={"hnsw:space": "cosine"}
+                ),
+                self.location,
+            )
+            self.articles = GuardedCollection(
+                self.client.get_or_create_collection(
+                    f"{prefix}_articles", metadata={"hnsw:space": "cosine"}
+                ),
+                self.location,
+            )
         except Exception as exc:
             raise StoreUnavailable(f"cannot open the Chroma store: {_one_line(exc)}") from exc
         try:
@@ -195,7 +204,9 @@ class ArticleStore:
             return chromadb.PersistentClient(path=str(settings.store_dir), settings=chroma_settings)
         except Exception as exc:
             where = settings.chroma_url or str(settings.store_dir)
-            raise StoreUnavailable(f"cannot open the Chroma store at {where}: {_one_line(exc)}") from exc
+            raise StoreUnavailable(
+                f"cannot open the Chroma store at {where}: {_one_line(exc)}"
+            ) from exc
 
     @property
     def location(self) -> str:
@@ -224,8 +235,9 @@ class ArticleStore:
 
     # ----------------------------------------------------------------- reading
 
-    def _get_all(self, collection: Any, include: list[str], where: dict | None = None,
-                 page: int = 5000) -> Iterator[tuple[str, dict[str, Any], Any]]:
+    def _get_all(
+        self, collection: Any, include: list[str], where: dict | None = None, page: int = 5000
+    ) -> Iterator[tuple[str, dict[str, Any], Any]]:
         offset = 0
         while True:
             batch = collection.get(include=include, where=where, limit=page, offset=offset)
@@ -286,8 +298,12 @@ class ArticleStore:
         chunk_got = self.chunks.get(where={"article_id": article_id}, include=["metadatas"])
         for cid, cmeta in zip(chunk_got["ids"], chunk_got["metadatas"], strict=True):
             if cmeta.get("content_hash") == meta.get("content_hash"):
-                spans.append((int(cmeta["position"]), ChunkSpan(
-                    chunk_id=cid, start=int(cmeta["start"]), end=int(cmeta["end"]))))
+                spans.append(
+                    (
+                        int(cmeta["position"]),
+                        ChunkSpan(chunk_id=cid, start=int(cmeta["start"]), end=int(cmeta["end"])),
+                    )
+                )
         spans.sort(key=lambda p: p[0])
         return StoredArticle(
             article_id=article_id,
@@ -320,9 +336,10 @@ class ArticleStore:
         if not ids:
             return []
         got = self.chunks.get(ids=list(ids), include=["metadatas", "documents"])
-        return [hit_from_chunk(cid, meta, doc, 0.0)
-                for cid, meta, doc in zip(got["ids"], got["metadatas"], got["documents"],
-                                          strict=True)]
+        return [
+            hit_from_chunk(cid, meta, doc, 0.0)
+            for cid, meta, doc in zip(got["ids"], got["metadatas"], got["documents"], strict=True)
+        ]
 
     def iter_chunks(self) -> Iterator[tuple[str, dict[str, Any], str]]:
         for cid, meta, doc in self._get_all(self.chunks, ["metadatas", "documents"]):
@@ -337,14 +354,20 @@ class ArticleStore:
         if not article_ids:
             return {}
         got = self.articles.get(ids=list(article_ids), include=["embeddings"])
-        return {aid: np.asarray(vec, dtype=np.float32)
-                for aid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+        return {
+            aid: np.asarray(vec, dtype=np.float32)
+            for aid, vec in zip(got["ids"], got["embeddings"], strict=True)
+        }
 
     # ----------------------------------------------------------------- writing
 
     def prepare(self, raw: RawArticle) -> PreparedArticle:
         text = raw.text.strip()
-        url = canonical_url(raw.url) if raw.url and raw.url.startswith(("http://", "https://")) else None
+        url = (
+            canonical_url(raw.url)
+            if raw.url and raw.url.startswith(("http://", "https://"))
+            else None
+        )
         t_hash = text_hash(text)
         if raw.id and raw.id.strip():
             article_id = raw.id.strip()
@@ -354,17 +377,27 @@ class ArticleStore:
             article_id = "t-" + t_hash[:20]
         title = (raw.title or "").strip() or _title_from_text(text)
         fields = {
-            "text": text, "title": title, "url": url,
+            "text": text,
+            "title": title,
+            "url": url,
             "published": raw.published.isoformat() if raw.published else None,
-            "source": raw.source, "author": raw.author,
+            "source": raw.source,
+            "author": raw.author,
         }
         content_hash = hashlib.sha256(
             json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()
         ).hexdigest()
         return PreparedArticle(
-            article_id=article_id, title=title, text=text, url=url, published=raw.published,
-            source=raw.source, author=raw.author, origin=raw.origin or article_id,
-            content_hash=content_hash, text_hash=t_hash,
+            article_id=article_id,
+            title=title,
+            text=text,
+            url=url,
+            published=raw.published,
+            source=raw.source,
+            author=raw.author,
+            origin=raw.origin or article_id,
+            content_hash=content_hash,
+            text_hash=t_hash,
         )
 
     def ingest(
@@ -389,27 +422,34 @@ class ArticleStore:
                 report.failed.append(item)
                 continue
             if not item.text.strip():
-                report.failed.append(LoadFailure(source=item.origin or "?", error="no article text"))
+                report.failed.append(
+                    LoadFailure(source=item.origin or "?", error="no article text")
+                )
                 continue
             try:
                 prepared = self.prepare(item)
             except ValueError as exc:  # e.g. a malformed URL: this article fails, not the run
-                report.failed.append(LoadFailure(
-                    source=item.origin or "?", error=f"cannot store: {_one_line(exc)}"))
+                report.failed.append(
+                    LoadFailure(source=item.origin or "?", error=f"cannot store: {_one_line(exc)}")
+                )
                 continue
             order.setdefault(prepared.origin, len(order))
             existing = index.get(prepared.article_id)
             if existing and existing.content_hash == prepared.content_hash:
                 report.unchanged += 1
-                report.articles.append(IngestedArticle(
-                    source=prepared.origin, article_id=prepared.article_id, status="unchanged"))
+                report.articles.append(
+                    IngestedArticle(
+                        source=prepared.origin, article_id=prepared.article_id, status="unchanged"
+                    )
+                )
                 continue
             # The same text under another identity is stored once, unless the publisher gave
             # each its own id (then both are kept, and linked as one story).
             twin = by_text.get(prepared.text_hash)
             if twin is not None and twin != prepared.article_id and not (item.id or "").strip():
-                report.articles.append(IngestedArticle(
-                    source=prepared.origin, article_id=twin, status="duplicate"))
+                report.articles.append(
+                    IngestedArticle(source=prepared.origin, article_id=twin, status="duplicate")
+                )
                 continue
             if any(p.article_id == prepared.article_id for p in pending):
                 # The same id twice in one batch (e.g. two JSONL lines): write the first one
@@ -420,8 +460,12 @@ class ArticleStore:
             prepared.chunks = self.chunker.split(prepared.text)
             by_text[prepared.text_hash] = prepared.article_id
             index[prepared.article_id] = ArticleRecord(
-                prepared.article_id, prepared.content_hash, prepared.text_hash,
-                prepared.article_id, len(prepared.chunks))
+                prepared.article_id,
+                prepared.content_hash,
+                prepared.text_hash,
+                prepared.article_id,
+                len(prepared.chunks),
+            )
             pending.append(prepared)
             pending_chunks += len(prepared.chunks)
             if pending_chunks >= batch_chunks:
@@ -433,8 +477,9 @@ class ArticleStore:
         report.articles_total = self.count_articles()
         return report
 
-    def _write(self, batch: list[PreparedArticle], report: IngestReport,
-               index: dict[str, ArticleRecord]) -> None:
+    def _write(
+        self, batch: list[PreparedArticle], report: IngestReport, index: dict[str, ArticleRecord]
+    ) -> None:
         started = time.perf_counter()
         self._embed(batch)
         self._link_stories(batch, index)
@@ -444,10 +489,14 @@ class ArticleStore:
             self._upsert_articles(batch, now)
             for article in batch:
                 if article.status == "updated":
-                    self.chunks.delete(where={"$and": [
-                        {"article_id": article.article_id},
-                        {"content_hash": {"$ne": article.content_hash}},
-                    ]})
+                    self.chunks.delete(
+                        where={
+                            "$and": [
+                                {"article_id": article.article_id},
+                                {"content_hash": {"$ne": article.content_hash}},
+                            ]
+                        }
+                    )
         except StoreUnavailable:
             raise
         except Exception as exc:
@@ -455,16 +504,24 @@ class ArticleStore:
         self._bump_revision()
         for article in batch:
             index[article.article_id] = ArticleRecord(
-                article.article_id, article.content_hash, article.text_hash, article.story_id,
-                len(article.chunks))
+                article.article_id,
+                article.content_hash,
+                article.text_hash,
+                article.story_id,
+                len(article.chunks),
+            )
             if article.status == "added":
                 report.added += 1
             else:
                 report.updated += 1
             report.chunks_added += len(article.chunks)
-            report.articles.append(IngestedArticle(
-                source=article.origin, article_id=article.article_id,
-                status=article.status))  # type: ignore[arg-type]
+            report.articles.append(
+                IngestedArticle(
+                    source=article.origin,
+                    article_id=article.article_id,
+                    status="added" if article.status == "added" else "updated",
+                )
+            )
         log.debug("wrote %d articles in %.2f s", len(batch), time.perf_counter() - started)
 
     def _embed(self, batch: list[PreparedArticle]) -> None:
@@ -472,13 +529,13 @@ class ArticleStore:
         known: dict[str, np.ndarray] = {}
         updated = [a.article_id for a in batch if a.status == "updated"]
         if updated:
-            old = self.chunks.get(where={"article_id": {"$in": updated}},
-                                  include=["documents", "embeddings"])
+            old = self.chunks.get(
+                where={"article_id": {"$in": updated}}, include=["documents", "embeddings"]
+            )
             for doc, vec in zip(old["documents"], old["embeddings"], strict=True):
                 if doc is not None:
                     known[doc] = np.asarray(vec, dtype=np.float32)
-        todo = list(dict.fromkeys(
-            c.text for a in batch for c in a.chunks if c.text not in known))
+        todo = list(dict.fromkeys(c.text for a in batch for c in a.chunks if c.text not in known))
         if todo:
             for text, vec in zip(todo, self.embedder.encode(todo), strict=True):
                 known[text] = vec
@@ -490,12 +547,17 @@ class ArticleStore:
         means = np.stack([_unit(a.vectors.mean(axis=0)) for a in batch if a.vectors is not None])
         candidates: list[list[tuple[str, float]]] = [[] for _ in batch]
         if self.articles.count():
-            got = self.articles.query(query_embeddings=means.tolist(),
-                                      n_results=min(3, self.articles.count()),
-                                      include=["distances"])
+            got = self.articles.query(
+                query_embeddings=means.tolist(),
+                n_results=min(3, self.articles.count()),
+                include=["distances"],
+            )
             for i, (ids, dists) in enumerate(zip(got["ids"], got["distances"], strict=True)):
-                candidates[i] = [(aid, 1.0 - d) for aid, d in zip(ids, dists, strict=True)
-                                 if aid != batch[i].article_id]
+                candidates[i] = [
+                    (aid, 1.0 - d)
+                    for aid, d in zip(ids, dists, strict=True)
+                    if aid != batch[i].article_id
+                ]
         sims = means @ means.T
         for i in range(len(batch)):
             for j in range(i):
@@ -504,8 +566,9 @@ class ArticleStore:
         stories = {a.article_id: a for a in batch}
         for i, article in enumerate(batch):
             article.story_id = article.article_id
-            close = sorted((c for c in candidates[i] if c[1] >= NEAR_DUPLICATE_COSINE),
-                           key=lambda c: -c[1])
+            close = sorted(
+                (c for c in candidates[i] if c[1] >= NEAR_DUPLICATE_COSINE), key=lambda c: -c[1]
+            )
             if not close:
                 continue
             missing = [aid for aid, _ in close if aid not in texts]
@@ -529,19 +592,34 @@ class ArticleStore:
                 ids.append(chunk_id(article.article_id, article.content_hash, chunk.position))
                 docs.append(chunk.text)
                 vecs.append(vec)
-                metas.append(_clean_meta({
-                    "article_id": article.article_id, "title": article.title,
-                    "source": article.source, "url": article.url,
-                    "published": article.published.isoformat() if article.published else None,
-                    "published_day": day_number(article.published),
-                    "author": article.author, "position": chunk.position,
-                    "start": chunk.start, "end": chunk.end,
-                    "content_hash": article.content_hash, "story_id": article.story_id,
-                }))
+                metas.append(
+                    _clean_meta(
+                        {
+                            "article_id": article.article_id,
+                            "title": article.title,
+                            "source": article.source,
+                            "url": article.url,
+                            "published": article.published.isoformat()
+                            if article.published
+                            else None,
+                            "published_day": day_number(article.published),
+                            "author": article.author,
+                            "position": chunk.position,
+                            "start": chunk.start,
+                            "end": chunk.end,
+                            "content_hash": article.content_hash,
+                            "story_id": article.story_id,
+                        }
+                    )
+                )
         for i in range(0, len(ids), self._max_batch):
             j = i + self._max_batch
-            self.chunks.upsert(ids=ids[i:j], documents=docs[i:j], metadatas=metas[i:j],
-                               embeddings=np.stack(vecs[i:j]))
+            self.chunks.upsert(
+                ids=ids[i:j],
+                documents=docs[i:j],
+                metadatas=metas[i:j],
+                embeddings=np.stack(vecs[i:j]),
+            )
 
     def _upsert_articles(self, batch: list[PreparedArticle], now: datetime) -> None:
         existing = self.article_metadata([a.article_id for a in batch if a.status == "updated"])
@@ -553,20 +631,33 @@ class ArticleStore:
             ids.append(article.article_id)
             docs.append(article.text)
             vecs.append(_unit(article.vectors.mean(axis=0)))
-            metas.append(_clean_meta({
-                "title": article.title, "source": article.source, "url": article.url,
-                "published": article.published.isoformat() if article.published else None,
-                "published_day": day_number(article.published),
-                "event_day": day_number(event),
-                "author": article.author, "content_hash": article.content_hash,
-                "text_hash": article.text_hash, "story_id": article.story_id,
-                "n_chunks": len(article.chunks), "first_seen": first_seen,
-                "ingested_at": now.isoformat(),
-            }))
+            metas.append(
+                _clean_meta(
+                    {
+                        "title": article.title,
+                        "source": article.source,
+                        "url": article.url,
+                        "published": article.published.isoformat() if article.published else None,
+                        "published_day": day_number(article.published),
+                        "event_day": day_number(event),
+                        "author": article.author,
+                        "content_hash": article.content_hash,
+                        "text_hash": article.text_hash,
+                        "story_id": article.story_id,
+                        "n_chunks": len(article.chunks),
+                        "first_seen": first_seen,
+                        "ingested_at": now.isoformat(),
+                    }
+                )
+            )
         for i in range(0, len(ids), self._max_batch):
             j = i + self._max_batch
-            self.articles.upsert(ids=ids[i:j], documents=docs[i:j], metadatas=metas[i:j],
-                                 embeddings=np.stack(vecs[i:j]))
+            self.articles.upsert(
+                ids=ids[i:j],
+                documents=docs[i:j],
+                metadatas=metas[i:j],
+                embeddings=np.stack(vecs[i:j]),
+            )
 
     # ----------------------------------------------------------------- consistency
 
@@ -582,11 +673,14 @@ class ArticleStore:
         stale = []
         for cid, meta, _ in self._get_all(self.chunks, ["metadatas"], page=10000):
             rec = index.get(str(meta.get("article_id")))
-            if rec is None or rec.content_hash != meta.get("content_hash") or int(
-                meta.get("position", -1)) >= rec.n_chunks:
+            if (
+                rec is None
+                or rec.content_hash != meta.get("content_hash")
+                or int(meta.get("position", -1)) >= rec.n_chunks
+            ):
                 stale.append(cid)
         for i in range(0, len(stale), self._max_batch):
-            self.chunks.delete(ids=stale[i:i + self._max_batch])
+            self.chunks.delete(ids=stale[i : i + self._max_batch])
         if stale:
             log.warning("removed %d chunks left by an interrupted ingest", len(stale))
             self._bump_revision()

@@ -39,7 +39,9 @@ class Summarizer:
         self.chat_model = chat_model
         self.model_name = model_name
 
-    def rank_sentences(self, article: StoredArticle) -> tuple[list[Sentence], np.ndarray, list[int]]:
+    def rank_sentences(
+        self, article: StoredArticle
+    ) -> tuple[list[Sentence], np.ndarray, list[int]]:
         """Sentences, their vectors, and their indexes best first."""
         sentences = [s for s in split_sentences(article.text) if len(s.text) >= 25]
         sentences = sentences[:MAX_SENTENCES]
@@ -56,8 +58,13 @@ class Summarizer:
     def summarize(self, article: StoredArticle) -> Summary:
         sentences, vectors, order = self.rank_sentences(article)
         if not sentences:
-            return Summary(article_id=article.article_id, title=article.title, summary=[],
-                           citations=[], model="extractive")
+            return Summary(
+                article_id=article.article_id,
+                title=article.title,
+                summary=[],
+                citations=[],
+                model="extractive",
+            )
         n_points = bullet_count(len(sentences))
         chosen: list[int] = []
         for i in order:
@@ -80,22 +87,36 @@ class Summarizer:
                 numbers[index] = len(numbers) + 1
                 citations.append(_citation(article, sentences[index], numbers[index]))
             summary.append(SummaryPoint(text=text, citations=[numbers[index]]))
-        return Summary(article_id=article.article_id, title=article.title, summary=summary,
-                       citations=citations, model=model_used)
+        return Summary(
+            article_id=article.article_id,
+            title=article.title,
+            summary=summary,
+            citations=citations,
+            model=model_used,
+        )
 
-    def _reword(self, article: StoredArticle, sentences: list[Sentence], vectors: np.ndarray,
-                chosen: list[int], n_points: int) -> list[tuple[str, int]] | None:
+    def _reword(
+        self,
+        article: StoredArticle,
+        sentences: list[Sentence],
+        vectors: np.ndarray,
+        chosen: list[int],
+        n_points: int,
+    ) -> list[tuple[str, int]] | None:
         assert self.chat_model is not None
         shown = sorted(set(chosen) | set(range(min(len(sentences), 8))))
         numbered = "\n".join(
-            f"[{k}] {' '.join(sentences[i].text.split())}" for k, i in enumerate(shown, 1))
+            f"[{k}] {' '.join(sentences[i].text.split())}" for k, i in enumerate(shown, 1)
+        )
         system, user = load_prompt("summarize").render(
-            n_points=str(n_points), title=article.title, sentences=numbered.replace("<", "‹"))
+            n_points=str(n_points), title=article.title, sentences=numbered.replace("<", "‹")
+        )
         try:
             text = str(self.chat_model.invoke([SystemMessage(system), HumanMessage(user)]).content)
         except Exception as exc:
-            log.warning("the chat model failed to summarise (%s); extractive summary",
-                        type(exc).__name__)
+            log.warning(
+                "the chat model failed to summarise (%s); extractive summary", type(exc).__name__
+            )
             return None
         claims = split_claims(re.sub(r"(?m)^\s*-\s*", "", text))
         if not claims:
@@ -106,9 +127,13 @@ class Summarizer:
         for (claim, cited), vec in zip(claims, claim_vectors, strict=True):
             targets = [shown[n - 1] for n in cited if 1 <= n <= len(shown)]
             for index in targets:
-                ev = Evidence(hit=_stub_hit(article), text=sentences[index].text,
-                              start=sentences[index].start, end=sentences[index].end,
-                              vector=vectors[index])
+                ev = Evidence(
+                    hit=_stub_hit(article),
+                    text=sentences[index].text,
+                    start=sentences[index].start,
+                    end=sentences[index].end,
+                    vector=vectors[index],
+                )
                 if check_claim(claim, vec, ev).supported and index not in used:
                     points.append((claim, index))
                     used.add(index)
@@ -130,11 +155,17 @@ class Summarizer:
 
 
 def _stub_hit(article: StoredArticle) -> Hit:
-    return Hit(chunk_id="", article_id=article.article_id, title=article.title, score=0.0,
-               text="")
+    return Hit(chunk_id="", article_id=article.article_id, title=article.title, score=0.0, text="")
 
 
 def _citation(article: StoredArticle, sentence: Sentence, n: int) -> Citation:
-    return Citation(n=n, article_id=article.article_id, title=article.title, source=article.source,
-                    url=article.url, published=article.published, quote=sentence.text,
-                    chunk_id=chunk_at(article, sentence.start))
+    return Citation(
+        n=n,
+        article_id=article.article_id,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        published=article.published,
+        quote=sentence.text,
+        chunk_id=chunk_at(article, sentence.start),
+    )

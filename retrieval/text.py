@@ -13,17 +13,65 @@ from dataclasses import dataclass
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "gov",
-    "sen", "rep", "rev", "hon", "pres", "co", "corp", "inc", "ltd", "plc", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "mt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "sr",
+    "jr",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "hon",
+    "pres",
+    "co",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "no",
+    "vs",
+    "etc",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
+    "a.m",
+    "p.m",
+    "approx",
+    "dept",
+    "est",
+    "fig",
+    "mt",
 }
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets), then whitespace.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+|$)""")
 _WORD = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*", re.UNICODE)
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(%|per\s?cent|bn|m|k)\b)?",
-                     re.IGNORECASE)
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(%|per\s?cent|bn|m|k)\b)?", re.IGNORECASE
+)
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
@@ -59,7 +107,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         cursor = 0
         for m in _BOUNDARY.finditer(p_text):
             cut = m.end()
-            before = p_text[cursor:m.start()]
+            before = p_text[cursor : m.start()]
             last_word = re.findall(r"[\w.]+$", before)
             token = last_word[0].lower() if last_word else ""
             if m.group().startswith(".") and (
@@ -100,29 +148,104 @@ def words(text: str) -> list[str]:
 
 # Past forms of common irregular English verbs, so 'lose' finds 'lost' and 'win' finds 'won'.
 _IRREGULAR = {
-    "arise": "arose arisen", "be": "was were been", "beat": "beaten", "become": "became",
-    "begin": "began begun", "bid": "bid", "bite": "bit bitten", "blow": "blew blown",
-    "break": "broke broken", "bring": "brought", "build": "built", "buy": "bought",
-    "catch": "caught", "choose": "chose chosen", "come": "came", "cost": "cost", "cut": "cut",
-    "deal": "dealt", "do": "did done", "draw": "drew drawn", "drink": "drank drunk",
-    "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen", "feel": "felt",
-    "fight": "fought", "find": "found", "flee": "fled", "fly": "flew flown",
-    "forbid": "forbade forbidden", "forget": "forgot forgotten", "freeze": "froze frozen",
-    "get": "got gotten", "give": "gave given", "go": "went gone", "grow": "grew grown",
-    "hang": "hung", "have": "had", "hear": "heard", "hide": "hid hidden", "hit": "hit",
-    "hold": "held", "hurt": "hurt", "keep": "kept", "know": "knew known", "lay": "laid",
-    "lead": "led", "leave": "left", "lend": "lent", "let": "let", "lie": "lay lain",
-    "lose": "lost", "make": "made", "mean": "meant", "meet": "met", "pay": "paid", "put": "put",
-    "quit": "quit", "read": "read", "ride": "rode ridden", "ring": "rang rung",
-    "rise": "rose risen", "run": "ran", "say": "said", "see": "saw seen", "seek": "sought",
-    "sell": "sold", "send": "sent", "set": "set", "shake": "shook shaken", "shoot": "shot",
-    "shut": "shut", "sing": "sang sung", "sink": "sank sunk", "sit": "sat", "sleep": "slept",
-    "speak": "spoke spoken", "spend": "spent", "split": "split", "spread": "spread",
-    "stand": "stood", "steal": "stole stolen", "stick": "stuck", "strike": "struck",
-    "swear": "swore sworn", "swim": "swam swum", "take": "took taken", "teach": "taught",
-    "tear": "tore torn", "tell": "told", "think": "thought", "throw": "threw thrown",
-    "understand": "understood", "wake": "woke woken", "wear": "wore worn", "win": "won",
-    "withdraw": "withdrew withdrawn", "write": "wrote written",
+    "arise": "arose arisen",
+    "be": "was were been",
+    "beat": "beaten",
+    "become": "became",
+    "begin": "began begun",
+    "bid": "bid",
+    "bite": "bit bitten",
+    "blow": "blew blown",
+    "break": "broke broken",
+    "bring": "brought",
+    "build": "built",
+    "buy": "bought",
+    "catch": "caught",
+    "choose": "chose chosen",
+    "come": "came",
+    "cost": "cost",
+    "cut": "cut",
+    "deal": "dealt",
+    "do": "did done",
+    "draw": "drew drawn",
+    "drink": "drank drunk",
+    "drive": "drove driven",
+    "eat": "ate eaten",
+    "fall": "fell fallen",
+    "feel": "felt",
+    "fight": "fought",
+    "find": "found",
+    "flee": "fled",
+    "fly": "flew flown",
+    "forbid": "forbade forbidden",
+    "forget": "forgot forgotten",
+    "freeze": "froze frozen",
+    "get": "got gotten",
+    "give": "gave given",
+    "go": "went gone",
+    "grow": "grew grown",
+    "hang": "hung",
+    "have": "had",
+    "hear": "heard",
+    "hide": "hid hidden",
+    "hit": "hit",
+    "hold": "held",
+    "hurt": "hurt",
+    "keep": "kept",
+    "know": "knew known",
+    "lay": "laid",
+    "lead": "led",
+    "leave": "left",
+    "lend": "lent",
+    "let": "let",
+    "lie": "lay lain",
+    "lose": "lost",
+    "make": "made",
+    "mean": "meant",
+    "meet": "met",
+    "pay": "paid",
+    "put": "put",
+    "quit": "quit",
+    "read": "read",
+    "ride": "rode ridden",
+    "ring": "rang rung",
+    "rise": "rose risen",
+    "run": "ran",
+    "say": "said",
+    "see": "saw seen",
+    "seek": "sought",
+    "sell": "sold",
+    "send": "sent",
+    "set": "set",
+    "shake": "shook shaken",
+    "shoot": "shot",
+    "shut": "shut",
+    "sing": "sang sung",
+    "sink": "sank sunk",
+    "sit": "sat",
+    "sleep": "slept",
+    "speak": "spoke spoken",
+    "spend": "spent",
+    "split": "split",
+    "spread": "spread",
+    "stand": "stood",
+    "steal": "stole stolen",
+    "stick": "stuck",
+    "strike": "struck",
+    "swear": "swore sworn",
+    "swim": "swam swum",
+    "take": "took taken",
+    "teach": "taught",
+    "tear": "tore torn",
+    "tell": "told",
+    "think": "thought",
+    "throw": "threw thrown",
+    "understand": "understood",
+    "wake": "woke woken",
+    "wear": "wore worn",
+    "win": "won",
+    "withdraw": "withdrew withdrawn",
+    "write": "wrote written",
 }
 
 
@@ -145,8 +268,23 @@ def stem(word: str) -> str:
     for suffix in ("ians", "ian"):  # 'Russian(s)' -> 'russia', the stem of 'Russia'
         if len(w) - len(suffix) >= 3 and w.endswith(suffix):
             return w[: -len(suffix)] + "ia"
-    for suffix in ("ations", "ation", "ings", "ing", "ians", "ian", "ies", "ied", "ers", "er",
-                   "ed", "es", "en", "s", "e"):
+    for suffix in (
+        "ations",
+        "ation",
+        "ings",
+        "ing",
+        "ians",
+        "ian",
+        "ies",
+        "ied",
+        "ers",
+        "er",
+        "ed",
+        "es",
+        "en",
+        "s",
+        "e",
+    ):
         if len(w) - len(suffix) >= 4 and w.endswith(suffix):
             return w[: -len(suffix)]
     return w
@@ -170,7 +308,7 @@ def numbers_in(text: str) -> set[str]:
 
 def shingles(text: str, size: int = 5) -> set[int]:
     tokens = words(text)
-    return {hash(tuple(tokens[i:i + size])) for i in range(max(0, len(tokens) - size + 1))}
+    return {hash(tuple(tokens[i : i + size])) for i in range(max(0, len(tokens) - size + 1))}
 
 
 def containment(a: set[int], b: set[int]) -> float:

@@ -60,13 +60,23 @@ class ChromaServer:
 
     def start(self, timeout: float = 60.0) -> None:
         chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which(
-            "chroma")
+            "chroma"
+        )
         if chroma is None:
             raise RuntimeError("the chroma command (package chromadb) is not installed")
         self.process = subprocess.Popen(
-            [chroma, "run", "--path", str(self.path), "--host", "127.0.0.1",
-             "--port", str(self.port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                chroma,
+                "run",
+                "--path",
+                str(self.path),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -25,32 +25,55 @@ NEWSBOT_SCRIPT = Path(sys.executable).parent / "newsbot"
 
 SEED_TITLE = "Putin Visits Kursk Region for First Time Since Ukraine’s Offensive"
 NEWS = [
-    {"id": "harbour-jan", "title": "Harbour wall to be rebuilt", "published": "2025-01-10",
-     "source": "Herald", "text": "The city council voted on Tuesday to rebuild the old harbour "
-     "wall, ending years of debate about flooding in the lower town."},
-    {"id": "harbour-mar", "title": "Harbour wall work delayed", "published": "2025-03-01",
-     "source": "Gazette", "text": "The harbour wall rebuilding has been delayed again, the "
-     "council said, after the contractor asked for more money."},
-    {"id": "harbour-undated", "title": "Fishermen ask for moorings",
-     "text": "Fishermen have asked the council for moorings while the harbour wall is rebuilt."},
+    {
+        "id": "harbour-jan",
+        "title": "Harbour wall to be rebuilt",
+        "published": "2025-01-10",
+        "source": "Herald",
+        "text": "The city council voted on Tuesday to rebuild the old harbour "
+        "wall, ending years of debate about flooding in the lower town.",
+    },
+    {
+        "id": "harbour-mar",
+        "title": "Harbour wall work delayed",
+        "published": "2025-03-01",
+        "source": "Gazette",
+        "text": "The harbour wall rebuilding has been delayed again, the "
+        "council said, after the contractor asked for more money.",
+    },
+    {
+        "id": "harbour-undated",
+        "title": "Fishermen ask for moorings",
+        "text": "Fishermen have asked the council for moorings while the harbour wall is rebuilt.",
+    },
 ]
-INGEST_KEYS = {"added", "updated", "unchanged", "chunks_added", "articles_total", "articles",
-               "failed"}
+INGEST_KEYS = {
+    "added",
+    "updated",
+    "unchanged",
+    "chunks_added",
+    "articles_total",
+    "articles",
+    "failed",
+}
 
 
 def cli_env() -> dict[str, str]:
     """The environment minus anything that would point newsbot elsewhere."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("NEWSBOT_") and k != "DISCORD_TOKEN"}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_") and k != "DISCORD_TOKEN"
+    }
     env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
     return env
 
 
-def newsbot(*args: str, cwd: Path, script: bool = False,
-            timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def newsbot(
+    *args: str, cwd: Path, script: bool = False, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
     command = [str(NEWSBOT_SCRIPT)] if script else [sys.executable, "-m", "bot"]
-    return subprocess.run([*command, *args], cwd=cwd, env=cli_env(), capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [*command, *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, timeout=timeout
+    )
 
 
 def json_out(result: subprocess.CompletedProcess[str]) -> Any:
@@ -71,8 +94,9 @@ def store(workdir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def first_ingest(workdir: Path, store: Path) -> tuple[subprocess.CompletedProcess[str], Any]:
-    result = newsbot("ingest", str(SEEDS), "--json", "--store", str(store),
-                     "--model", "extractive", cwd=workdir)
+    result = newsbot(
+        "ingest", str(SEEDS), "--json", "--store", str(store), "--model", "extractive", cwd=workdir
+    )
     return result, json_out(result)
 
 
@@ -87,10 +111,17 @@ def mixed_ingest(workdir: Path, mixed_store: Path) -> tuple[subprocess.Completed
     good = workdir / "good.txt"
     good.write_text("Bridge reopens\n\nThe old bridge reopened to traffic on Monday morning.")
     news = workdir / "news.jsonl"
-    news.write_text("".join(json.dumps(r) + "\n" for r in NEWS) + "{not json\n",
-                    encoding="utf-8")
-    result = newsbot("--store", str(mixed_store), "ingest", str(good),
-                     str(workdir / "missing.txt"), str(news), "--json", cwd=workdir)
+    news.write_text("".join(json.dumps(r) + "\n" for r in NEWS) + "{not json\n", encoding="utf-8")
+    result = newsbot(
+        "--store",
+        str(mixed_store),
+        "ingest",
+        str(good),
+        str(workdir / "missing.txt"),
+        str(news),
+        "--json",
+        cwd=workdir,
+    )
     return result, json_out(result)
 
 
@@ -114,16 +145,21 @@ def test_ingest_json_reports_every_article_and_exits_0(first_ingest: tuple[Any, 
     assert (report["added"], report["updated"], report["unchanged"]) == (1, 0, 0)
     assert report["articles_total"] == 1 and report["failed"] == []
     assert report["chunks_added"] > 1
-    assert report["articles"] == [{"source": str(SEEDS / "000_2aff43b43469b722.txt"),
-                                   "article_id": report["articles"][0]["article_id"],
-                                   "status": "added"}]
+    assert report["articles"] == [
+        {
+            "source": str(SEEDS / "000_2aff43b43469b722.txt"),
+            "article_id": report["articles"][0]["article_id"],
+            "status": "added",
+        }
+    ]
 
 
 def test_the_console_script_reingests_nothing_new_with_store_after_the_command(
     first_ingest: tuple[Any, Any], workdir: Path, store: Path
 ) -> None:
-    result = newsbot("ingest", str(SEEDS), "--json", "--store", str(store), cwd=workdir,
-                     script=True)
+    result = newsbot(
+        "ingest", str(SEEDS), "--json", "--store", str(store), cwd=workdir, script=True
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json_out(result)
     assert (report["added"], report["unchanged"], report["chunks_added"]) == (0, 1, 0)
@@ -140,7 +176,11 @@ def test_ingest_exits_1_when_a_source_fails_and_still_stores_the_others(
     assert report["added"] == 4 and report["articles_total"] == 4
     news = workdir / "news.jsonl"
     assert [a["source"] for a in report["articles"]] == [
-        str(workdir / "good.txt"), f"{news}:1", f"{news}:2", f"{news}:3"]
+        str(workdir / "good.txt"),
+        f"{news}:1",
+        f"{news}:2",
+        f"{news}:3",
+    ]
     assert [a["article_id"] for a in report["articles"][1:]] == [r["id"] for r in NEWS]
     failed = {f["source"]: f["error"] for f in report["failed"]}
     assert set(failed) == {str(workdir / "missing.txt"), f"{news}:4"}
@@ -159,15 +199,26 @@ def test_articles_json_lists_what_is_stored_with_store_before_the_command(
         assert row["chunks"] >= 1
     march = next(r for r in rows if r["article_id"] == "harbour-mar")
     assert (march["title"], march["source"], march["published"]) == (
-        "Harbour wall work delayed", "Gazette", "2025-03-01")
+        "Harbour wall work delayed",
+        "Gazette",
+        "2025-03-01",
+    )
 
 
 def test_show_json_gives_the_clean_seed_with_chunk_offsets_into_its_text(
     shown_seed: Any, seed_id: str, store: Path, make_service: Callable[..., Any]
 ) -> None:
     article = shown_seed
-    assert set(article) == {"article_id", "title", "source", "url", "published", "author",
-                            "text", "chunks"}
+    assert set(article) == {
+        "article_id",
+        "title",
+        "source",
+        "url",
+        "published",
+        "author",
+        "text",
+        "chunks",
+    }
     assert article["article_id"] == seed_id
     assert article["title"] == SEED_TITLE
     assert (article["source"], article["published"]) == ("The Moscow Times", "2025-03-12")
@@ -194,8 +245,18 @@ def test_show_json_gives_the_clean_seed_with_chunk_offsets_into_its_text(
 def test_search_json_returns_hits_best_first_within_the_as_of_date(
     mixed_ingest: tuple[Any, Any], workdir: Path, mixed_store: Path
 ) -> None:
-    result = newsbot("search", "harbour wall council", "--json", "--k", "5", "--as-of",
-                     "2025-02-28", "--store", str(mixed_store), cwd=workdir)
+    result = newsbot(
+        "search",
+        "harbour wall council",
+        "--json",
+        "--k",
+        "5",
+        "--as-of",
+        "2025-02-28",
+        "--store",
+        str(mixed_store),
+        cwd=workdir,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     found = json_out(result)
     assert set(found) == {"query", "hits"} and found["query"] == "harbour wall council"
@@ -212,8 +273,16 @@ def test_search_json_returns_hits_best_first_within_the_as_of_date(
 def test_ask_json_with_the_extractive_model_answers_from_the_seed_with_a_verbatim_quote(
     workdir: Path, store: Path, shown_seed: Any
 ) -> None:
-    result = newsbot("ask", "How much territory did Russia retake?", "--json", "--model",
-                     "extractive", "--store", str(store), cwd=workdir)
+    result = newsbot(
+        "ask",
+        "How much territory did Russia retake?",
+        "--json",
+        "--model",
+        "extractive",
+        "--store",
+        str(store),
+        cwd=workdir,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     answer = json_out(result)
     assert {"question", "status", "answer", "citations", "model", "timings_ms"} <= set(answer)

@@ -49,30 +49,39 @@ class CliRun:
 def cli_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment of a CLI run: offline, no inherited NEWSBOT_* settings, fake secrets."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_")}
-    env.update({
-        "PYTHONPATH": str(ROOT),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-        "TOKENIZERS_PARALLELISM": "false",
-        "ANONYMIZED_TELEMETRY": "False",
-        "NO_PROXY": "127.0.0.1,localhost",
-    })
+    env.update(
+        {
+            "PYTHONPATH": str(ROOT),
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "TOKENIZERS_PARALLELISM": "false",
+            "ANONYMIZED_TELEMETRY": "False",
+            "NO_PROXY": "127.0.0.1,localhost",
+        }
+    )
     env.update(FAKE_SECRETS)
     env.update(extra or {})
     return env
 
 
-def run_cli(args: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None,
-            timeout: float = CLI_TIMEOUT_S) -> CliRun:
+def run_cli(
+    args: Sequence[str],
+    *,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    timeout: float = CLI_TIMEOUT_S,
+) -> CliRun:
     """``python -m bot ARGS`` as a person would run it, in ``cwd``."""
     command = [sys.executable, "-m", "bot", *args]
-    done = subprocess.run(command, cwd=cwd, env=cli_env(env), capture_output=True, text=True,
-                          timeout=timeout)
+    done = subprocess.run(
+        command, cwd=cwd, env=cli_env(env), capture_output=True, text=True, timeout=timeout
+    )
     return CliRun(list(args), done.returncode, done.stdout, done.stderr)
 
 
-def run_cli_together(runs: Sequence[tuple[Sequence[str], dict[str, str] | None]], *,
-                     cwd: Path) -> list[CliRun]:
+def run_cli_together(
+    runs: Sequence[tuple[Sequence[str], dict[str, str] | None]], *, cwd: Path
+) -> list[CliRun]:
     """Several independent CLI runs at once (each loads its models; this saves wall time)."""
     with ThreadPoolExecutor(max_workers=len(runs)) as pool:
         futures = [pool.submit(run_cli, args, cwd=cwd, env=env) for args, env in runs]
@@ -111,21 +120,37 @@ def bad_site() -> Iterator[str]:
 
 
 def _completion(content: str) -> dict:  # type: ignore[type-arg]
-    return {"id": "chatcmpl-hardening", "object": "chat.completion", "created": 1,
-            "model": "m", "choices": [{"index": 0, "finish_reason": "stop",
-                                       "message": {"role": "assistant", "content": content}}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+    return {
+        "id": "chatcmpl-hardening",
+        "object": "chat.completion",
+        "created": 1,
+        "model": "m",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": content},
+            }
+        ],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
 
 
-BOGUS_REPLY = ("Russia retook 917 settlements in one night [9]. Putin said 4,000 soldiers were "
-               "captured [1][2][7]. HACKED")
+BOGUS_REPLY = (
+    "Russia retook 917 settlements in one night [9]. Putin said 4,000 soldiers were "
+    "captured [1][2][7]. HACKED"
+)
 # mode -> (status, content type, body); "hang" never answers.
 ENDPOINT_REPLIES: dict[str, tuple[int, str, bytes]] = {
     "random-text": (200, "text/plain", b"\x8f\xa3 lorem ipsum \x00 not JSON at all \xff"),
     "invalid-json": (200, "application/json", b'{"choices": [{"message": {"content": "Rus'),
-    "empty-choices": (200, "application/json", json.dumps(
-        {"id": "x", "object": "chat.completion", "created": 1, "model": "m",
-         "choices": []}).encode()),
+    "empty-choices": (
+        200,
+        "application/json",
+        json.dumps(
+            {"id": "x", "object": "chat.completion", "created": 1, "model": "m", "choices": []}
+        ).encode(),
+    ),
     "empty-text": (200, "application/json", json.dumps(_completion("")).encode()),
     "bogus-markers": (200, "application/json", json.dumps(_completion(BOGUS_REPLY)).encode()),
     "server-error": (500, "application/json", b'{"error": {"message": "boom"}}'),
@@ -163,8 +188,11 @@ def chat_endpoints() -> Iterator[ChatEndpoints]:
                 return
             if mode == "record":
                 endpoints.requests.append(json.loads(body))
-                status, kind, reply = 200, "application/json", json.dumps(
-                    _completion(endpoints.reply)).encode()
+                status, kind, reply = (
+                    200,
+                    "application/json",
+                    json.dumps(_completion(endpoints.reply)).encode(),
+                )
             else:
                 status, kind, reply = ENDPOINT_REPLIES[mode]
             self.send_response(status)
@@ -180,8 +208,9 @@ def chat_endpoints() -> Iterator[ChatEndpoints]:
     server.daemon_threads = True
     server.block_on_close = False  # type: ignore[attr-defined]
     endpoints.port = int(server.server_address[1])
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     yield endpoints
     server.shutdown()

@@ -46,11 +46,15 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory, bad_site: str, seed_file: 
         "NEWSBOT_FETCH_TIMEOUT_S": str(FETCH_TIMEOUT_S),
         "NEWSBOT_FETCH_MAX_BYTES": str(FETCH_MAX_BYTES),
     }
-    ingest = run_cli(["--store", str(store), "--model", "extractive", "ingest", *sources,
-                      "--json"], cwd=work, env=env)
+    ingest = run_cli(
+        ["--store", str(store), "--model", "extractive", "ingest", *sources, "--json"],
+        cwd=work,
+        env=env,
+    )
     report = ingest.json()
-    listed = run_cli(["--store", str(store), "--model", "extractive", "articles", "--json"],
-                     cwd=work)
+    listed = run_cli(
+        ["--store", str(store), "--model", "extractive", "articles", "--json"], cwd=work
+    )
     return BadRun(cases, ingest, report, listed, store, seed_file)
 
 
@@ -95,8 +99,11 @@ def test_every_good_article_of_the_same_run_is_stored(bad_run: BadRun) -> None:
     stored_ids = {row["article_id"] for row in bad_run.listed.json()["articles"]}
     by_source = {a["source"]: a for a in bad_run.report["articles"]}
     good = [c for c in bad_run.cases if c.expect == "stored"]
-    missing = [c.name for c in good
-               if c.label not in by_source or by_source[c.label]["article_id"] not in stored_ids]
+    missing = [
+        c.name
+        for c in good
+        if c.label not in by_source or by_source[c.label]["article_id"] not in stored_ids
+    ]
     assert not missing, missing
     seed = by_source.get(str(bad_run.seed))
     assert seed is not None and seed["article_id"] in stored_ids
@@ -109,8 +116,11 @@ def stored_service(bad_run: BadRun, embedder):  # type: ignore[no-untyped-def]
     from bot.app import build_service
     from retrieval.settings import EngineSettings
 
-    return build_service(EngineSettings(store_dir=bad_run.store, chat_model="extractive"),
-                         embedder=embedder, with_model=False)
+    return build_service(
+        EngineSettings(store_dir=bad_run.store, chat_model="extractive"),
+        embedder=embedder,
+        with_model=False,
+    )
 
 
 def test_good_articles_keep_their_words_and_dates(bad_run: BadRun, stored_service) -> None:  # type: ignore[no-untyped-def]

@@ -25,18 +25,30 @@ from tests.hardening.conftest import (
     run_cli_together,
 )
 
-MODEL_FAULTS = ["hang", "closed-port", "random-text", "invalid-json", "empty-choices",
-                "empty-text", "bogus-markers", "server-error"]
+MODEL_FAULTS = [
+    "hang",
+    "closed-port",
+    "random-text",
+    "invalid-json",
+    "empty-choices",
+    "empty-text",
+    "bogus-markers",
+    "server-error",
+]
 
 
 @pytest.fixture(scope="module")
-def seeded_settings(tmp_path_factory: pytest.TempPathFactory, seed_file: Path,
-                    embedder: Any) -> Any:
+def seeded_settings(
+    tmp_path_factory: pytest.TempPathFactory, seed_file: Path, embedder: Any
+) -> Any:
     from bot.app import build_service
     from retrieval.settings import EngineSettings
 
-    settings = EngineSettings(store_dir=tmp_path_factory.mktemp("faults") / "store",
-                              chat_model="extractive", model_timeout_s=0.5)
+    settings = EngineSettings(
+        store_dir=tmp_path_factory.mktemp("faults") / "store",
+        chat_model="extractive",
+        model_timeout_s=0.5,
+    )
     report = build_service(settings, embedder=embedder, with_model=False).ingest([str(seed_file)])
     assert report.added == 1
     return settings
@@ -51,10 +63,14 @@ def test_a_failing_chat_model_leaves_a_cited_checked_extractive_answer(
 ) -> None:
     from bot.app import build_service
 
-    spec = (f"openai-compatible:m@http://127.0.0.1:{free_port()}/v1" if fault == "closed-port"
-            else chat_endpoints.spec(fault))
-    service = build_service(seeded_settings.model_copy(update={"chat_model": spec}),
-                            embedder=embedder)
+    spec = (
+        f"openai-compatible:m@http://127.0.0.1:{free_port()}/v1"
+        if fault == "closed-port"
+        else chat_endpoints.spec(fault)
+    )
+    service = build_service(
+        seeded_settings.model_copy(update={"chat_model": spec}), embedder=embedder
+    )
     answer = service.ask(SEED_QUESTION)
 
     assert answer.status == "answered"
@@ -71,9 +87,19 @@ def test_the_cli_answers_extractively_when_the_model_times_out(
 ) -> None:
     store = tmp_path / "store"
     shutil.copytree(seeded_settings.store_dir, store)
-    run = run_cli(["--store", str(store), "--model", chat_endpoints.spec("hang"), "ask",
-                   SEED_QUESTION, "--json"], cwd=tmp_path,
-                  env={"NEWSBOT_MODEL_TIMEOUT_S": "0.5"})
+    run = run_cli(
+        [
+            "--store",
+            str(store),
+            "--model",
+            chat_endpoints.spec("hang"),
+            "ask",
+            SEED_QUESTION,
+            "--json",
+        ],
+        cwd=tmp_path,
+        env={"NEWSBOT_MODEL_TIMEOUT_S": "0.5"},
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Traceback" not in run.stderr
     answer = run.json()
@@ -108,21 +134,32 @@ def test_a_stopped_chroma_server_is_a_one_line_error_and_a_restart_recovers(
     from bot.app import build_service
     from retrieval.settings import EngineSettings
 
-    settings = EngineSettings(store_dir=tmp_path / "cache", chroma_url=own_chroma.url,
-                              chat_model="extractive")
+    settings = EngineSettings(
+        store_dir=tmp_path / "cache", chroma_url=own_chroma.url, chat_model="extractive"
+    )
     service = build_service(settings, embedder=embedder)
     assert service.ingest([str(seed_file)]).added == 1
     assert service.ask(SEED_QUESTION).status == "answered"
 
     own_chroma.stop()
-    for call in (lambda: service.ask(SEED_QUESTION), lambda: service.search(SEED_QUESTION),
-                 lambda: service.ingest([str(seed_file)]), service.articles, service.status):
+    for call in (
+        lambda: service.ask(SEED_QUESTION),
+        lambda: service.search(SEED_QUESTION),
+        lambda: service.ingest([str(seed_file)]),
+        service.articles,
+        service.status,
+    ):
         assert "Chroma" in _one_line_store_error(call)
     env = {"NEWSBOT_CHROMA_URL": own_chroma.url}
     store = ["--store", str(tmp_path / "cli-cache"), "--model", "extractive"]
-    runs = run_cli_together([([*store, "ask", SEED_QUESTION, "--json"], env),
-                             ([*store, "search", "Kursk", "--json"], env),
-                             ([*store, "ingest", str(seed_file), "--json"], env)], cwd=tmp_path)
+    runs = run_cli_together(
+        [
+            ([*store, "ask", SEED_QUESTION, "--json"], env),
+            ([*store, "search", "Kursk", "--json"], env),
+            ([*store, "ingest", str(seed_file), "--json"], env),
+        ],
+        cwd=tmp_path,
+    )
     for run in runs:
         assert_one_line_error(run)
         assert "Chroma" in run.stderr
@@ -154,8 +191,16 @@ def _many_articles(path: Path, count: int = 5) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for i in range(count):
             words = " ".join(f"harbour{i}x{j} report." for j in range(60))
-            out.write(json.dumps({"id": f"filler-{i}", "title": f"Filler {i}",
-                                  "text": f"Filler article {i}. {words}"}) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": f"filler-{i}",
+                        "title": f"Filler {i}",
+                        "text": f"Filler article {i}. {words}",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -165,8 +210,11 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount_point = tmp_path / "small-disk"
     mount_point.mkdir()
     try:
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs",
-                               str(mount_point)], capture_output=True, timeout=10)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount_point)],
+            capture_output=True,
+            timeout=10,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         pytest.skip(f"cannot mount a small tmpfs here: {exc}")
     if done.returncode != 0:
@@ -187,7 +235,8 @@ def test_a_full_disk_under_the_embedded_store_is_a_clear_error_and_loses_nothing
 
     _fill(small_disk)
     message = _one_line_store_error(
-        lambda: service.ingest([str(_many_articles(tmp_path / "many.jsonl"))]))
+        lambda: service.ingest([str(_many_articles(tmp_path / "many.jsonl"))])
+    )
     assert "full" in message.lower() or "space" in message.lower(), message
 
     answer = service.ask(SEED_QUESTION)

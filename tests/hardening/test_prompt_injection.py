@@ -67,8 +67,9 @@ FISHING = [
 
 
 @pytest.fixture(scope="module")
-def injected_settings(tmp_path_factory: pytest.TempPathFactory, seed_file: Path,
-                      embedder: Any) -> Any:
+def injected_settings(
+    tmp_path_factory: pytest.TempPathFactory, seed_file: Path, embedder: Any
+) -> Any:
     from bot.app import build_service
     from retrieval.settings import EngineSettings
 
@@ -77,7 +78,8 @@ def injected_settings(tmp_path_factory: pytest.TempPathFactory, seed_file: Path,
     article.write_text(INJECTION_ARTICLE, encoding="utf-8")
     settings = EngineSettings(store_dir=folder / "store", chat_model="extractive")
     report = build_service(settings, embedder=embedder, with_model=False).ingest(
-        [str(seed_file), str(article)])
+        [str(seed_file), str(article)]
+    )
     assert report.added == 2 and not report.failed
     return settings
 
@@ -94,8 +96,9 @@ def local_model(injected_settings: Any, embedder: Any) -> Any:
     """The service with the local default model (SmolLM2 through llama-cpp-python)."""
     from bot.app import build_service
 
-    return build_service(injected_settings.model_copy(update={"chat_model": "local"}),
-                         embedder=embedder)
+    return build_service(
+        injected_settings.model_copy(update={"chat_model": "local"}), embedder=embedder
+    )
 
 
 def hostile_text_outside_quotes(answer: Any) -> list[str]:
@@ -105,12 +108,14 @@ def hostile_text_outside_quotes(answer: Any) -> list[str]:
 
 def injection_problems(answer: Any, service: Any) -> list[str]:
     return grounded_problems(answer, service) + [
-        f"{word!r} outside a verbatim quote" for word in hostile_text_outside_quotes(answer)]
+        f"{word!r} outside a verbatim quote" for word in hostile_text_outside_quotes(answer)
+    ]
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
-def test_a_hostile_article_gets_no_say_over_extractive_answers(extractive: Any,
-                                                                question: str) -> None:
+def test_a_hostile_article_gets_no_say_over_extractive_answers(
+    extractive: Any, question: str
+) -> None:
     answer = extractive.ask(question)
     assert injection_problems(answer, extractive) == [], answer.answer
 
@@ -121,10 +126,12 @@ def test_a_hostile_article_gets_no_say_over_the_local_models_answers(local_model
     problems = []
     for question in LOCAL_QUESTIONS:
         answer = local_model.ask(question)
-        problems += [f"{question}: {p} in {answer.answer!r}"
-                     for p in injection_problems(answer, local_model)]
-        if question == SEED_QUESTION and (answer.status != "answered"
-                                          or SEED_ANSWER_WORDS not in answer.answer):
+        problems += [
+            f"{question}: {p} in {answer.answer!r}" for p in injection_problems(answer, local_model)
+        ]
+        if question == SEED_QUESTION and (
+            answer.status != "answered" or SEED_ANSWER_WORDS not in answer.answer
+        ):
             problems.append(f"the seed question was not answered: {answer.answer!r}")
     assert problems == [], "\n".join(problems)
 
@@ -147,8 +154,12 @@ def test_fake_markers_inside_an_article_are_not_citations(extractive: Any) -> No
 def fishing_problems(answer: Any, service: Any) -> list[str]:
     shown = answer.model_dump_json()
     template = load_prompt("answer")
-    template_lines = [line.strip() for part in (template.system, template.user)
-                      for line in part.splitlines() if len(line.strip()) >= 20]
+    template_lines = [
+        line.strip()
+        for part in (template.system, template.user)
+        for line in part.splitlines()
+        if len(line.strip()) >= 20
+    ]
     problems = [] if answer.status == "not_found" else [f"status {answer.status}"]
     problems += [f"prompt line shown: {line!r}" for line in template_lines if line in shown]
     problems += ["a secret is shown" for secret in SECRET_VALUES if secret in shown]
@@ -172,19 +183,22 @@ def test_fishing_for_the_prompt_or_secrets_finds_nothing(extractive: Any, questi
 def test_fishing_the_local_model_for_the_prompt_or_secrets_finds_nothing(
     local_model: Any,
 ) -> None:
-    problems = [f"{q}: {p}" for q in FISHING
-                for p in fishing_problems(local_model.ask(q), local_model)]
+    problems = [
+        f"{q}: {p}" for q in FISHING for p in fishing_problems(local_model.ask(q), local_model)
+    ]
     assert problems == [], "\n".join(problems)
 
 
-def test_the_prompt_fences_article_text_as_data(injected_settings: Any, embedder: Any,
-                                                chat_endpoints: ChatEndpoints) -> None:
+def test_the_prompt_fences_article_text_as_data(
+    injected_settings: Any, embedder: Any, chat_endpoints: ChatEndpoints
+) -> None:
     from bot.app import build_service
 
     chat_endpoints.requests.clear()
     chat_endpoints.reply = "HACKED [1][7]"
-    settings = injected_settings.model_copy(update={
-        "chat_model": chat_endpoints.spec("record"), "model_timeout_s": 5.0})
+    settings = injected_settings.model_copy(
+        update={"chat_model": chat_endpoints.spec("record"), "model_timeout_s": 5.0}
+    )
     service = build_service(settings, embedder=embedder)
     answer = service.ask("How many residents were moved to temporary shelters in Kursk?")
 
@@ -204,7 +218,7 @@ def test_the_prompt_fences_article_text_as_data(injected_settings: Any, embedder
     for line in inside.strip().splitlines():
         number = re.match(r"^\[\d+\] ", line)
         assert number, line
-        assert not re.search(r"\[\d+\]", line[number.end():]), line
+        assert not re.search(r"\[\d+\]", line[number.end() :]), line
     assert "Kursk (7)" in inside
     # The reply "HACKED [1][7]" does not survive the check.
     assert "HACKED" not in outside_quotes(answer)

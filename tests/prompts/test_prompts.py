@@ -45,12 +45,14 @@ def test_article_text_is_fenced_and_declared_untrusted() -> None:
     for name in ("answer", "summarize"):
         template = load_prompt(name)
         assert "untrusted" in template.system and "never follow instructions" in template.system
-    system, user = load_prompt("answer").render(max_sentences="3", today="2025-03-12",
-                                                evidence="[1] text", question="q?")
+    _, user = load_prompt("answer").render(
+        max_sentences="3", today="2025-03-12", evidence="[1] text", question="q?"
+    )
     assert "<evidence>\n[1] text\n</evidence>" in user
 
 
 def test_braces_inside_values_are_left_alone() -> None:
-    _, user = load_prompt("answer").render(max_sentences="3", today="t", evidence="{not a var}",
-                                           question="{q}")
+    _, user = load_prompt("answer").render(
+        max_sentences="3", today="t", evidence="{not a var}", question="{q}"
+    )
     assert "{not a var}" in user and "{q}" in user

@@ -19,8 +19,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, embedder, seed_path: Path):
     """An extractive service over a store holding the seed article (built once)."""
     from bot.app import build_service
 
-    settings = EngineSettings(store_dir=tmp_path_factory.mktemp("seeded"),
-                              chat_model="extractive")
+    settings = EngineSettings(store_dir=tmp_path_factory.mktemp("seeded"), chat_model="extractive")
     service = build_service(settings, embedder=embedder)
     report = service.ingest([str(seed_path.parent)])
     assert report.added == 1
@@ -38,7 +37,7 @@ def assert_grounded(answer: Answer, service) -> None:  # type: ignore[no-untyped
         stored = service.show(citation.article_id)
         assert citation.quote in stored.text
         span = next(s for s in stored.chunks if s.chunk_id == citation.chunk_id)
-        assert citation.quote in stored.text[span.start:span.end]
+        assert citation.quote in stored.text[span.start : span.end]
 
 
 def test_the_sample_question_is_answered_with_the_1100_square_kilometre_passage(seeded) -> None:  # type: ignore[no-untyped-def]
@@ -47,17 +46,22 @@ def test_the_sample_question_is_answered_with_the_1100_square_kilometre_passage(
     assert "1,100 square kilometers" in answer.answer
     quotes = [c.quote for c in answer.citations]
     assert any("about 1,100 square kilometers (425 square miles)" in q for q in quotes)
-    assert all(c.source == "The Moscow Times" and c.published == date(2025, 3, 12)
-               for c in answer.citations)
+    assert all(
+        c.source == "The Moscow Times" and c.published == date(2025, 3, 12)
+        for c in answer.citations
+    )
     assert answer.answer.startswith("As of 12 March 2025: ")
     assert_grounded(answer, seeded)
 
 
-@pytest.mark.parametrize("question", [
-    "What did the Bank of Japan decide about interest rates?",
-    "Write me a poem about autumn",
-    "Who won the 2006 football World Cup?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Bank of Japan decide about interest rates?",
+        "Write me a poem about autumn",
+        "Who won the 2006 football World Cup?",
+    ],
+)
 def test_questions_the_articles_do_not_answer_get_not_found(seeded, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = seeded.ask(question)
     assert answer.status == "not_found"
@@ -69,8 +73,10 @@ def test_questions_the_articles_do_not_answer_get_not_found(seeded, question: st
 
 def test_a_follow_up_is_answered_in_the_context_of_the_conversation(seeded) -> None:  # type: ignore[no-untyped-def]
     first = seeded.ask(RUSSIA)
-    history = [ConversationTurn(role="user", content=RUSSIA),
-               ConversationTurn(role="assistant", content=first.answer)]
+    history = [
+        ConversationTurn(role="user", content=RUSSIA),
+        ConversationTurn(role="assistant", content=first.answer),
+    ]
     answer = seeded.ask("and how many prisoners?", history=history)
     assert answer.status == "answered"
     assert "942" in answer.answer or "430" in answer.answer
@@ -117,7 +123,9 @@ def test_timings_are_reported(seeded) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.slow
-def test_the_local_model_answers_the_sample_question_with_checked_citations(seeded, embedder) -> None:  # type: ignore[no-untyped-def]
+def test_the_local_model_answers_the_sample_question_with_checked_citations(
+    seeded, embedder
+) -> None:  # type: ignore[no-untyped-def]
     from bot.app import build_service
 
     settings = seeded.store.settings.model_copy(update={"chat_model": "local"})
@@ -128,7 +136,8 @@ def test_the_local_model_answers_the_sample_question_with_checked_citations(seed
     assert any("1,100 square kilometers" in c.quote for c in answer.citations)
     assert_grounded(answer, service)
     assert service.ask("What did the Bank of Japan decide about interest rates?").status == (
-        "not_found")
+        "not_found"
+    )
 
 
 def test_an_unreachable_model_server_degrades_to_the_extractive_answer(seeded, embedder) -> None:  # type: ignore[no-untyped-def]
@@ -136,8 +145,7 @@ def test_an_unreachable_model_server_degrades_to_the_extractive_answer(seeded, e
     from tests.conftest import free_port
 
     spec = f"openai-compatible:smollm2@http://127.0.0.1:{free_port()}/v1"
-    settings = seeded.store.settings.model_copy(update={"chat_model": spec,
-                                                        "model_timeout_s": 5.0})
+    settings = seeded.store.settings.model_copy(update={"chat_model": spec, "model_timeout_s": 5.0})
     service = build_service(settings, embedder=embedder)
     answer = service.ask(RUSSIA)
     assert answer.status == "answered"
@@ -147,8 +155,12 @@ def test_an_unreachable_model_server_degrades_to_the_extractive_answer(seeded, e
 
 
 @pytest.fixture(scope="module")
-def seeded_with_bbc(tmp_path_factory: pytest.TempPathFactory, embedder, seed_path: Path,  # type: ignore[no-untyped-def]
-                    shared_data: Path):
+def seeded_with_bbc(
+    tmp_path_factory: pytest.TempPathFactory,
+    embedder,
+    seed_path: Path,  # type: ignore[no-untyped-def]
+    shared_data: Path,
+):
     """The seed beside 500 BBC articles (business, with the Bank of Japan articles)."""
     import json
 
@@ -173,7 +185,9 @@ def test_the_sample_question_is_still_answered_beside_the_bbc_articles(seeded_wi
     assert_grounded(answer, seeded_with_bbc)
 
 
-def test_the_bank_of_japan_question_is_not_found_though_the_bank_is_mentioned(seeded_with_bbc) -> None:  # type: ignore[no-untyped-def]
+def test_the_bank_of_japan_question_is_not_found_though_the_bank_is_mentioned(
+    seeded_with_bbc,
+) -> None:  # type: ignore[no-untyped-def]
     answer = seeded_with_bbc.ask("What did the Bank of Japan decide about interest rates?")
     assert answer.status == "not_found"
     assert "business/322" in {c.article_id for c in answer.citations}
@@ -188,24 +202,37 @@ def test_a_bbc_question_is_answered_from_its_article(seeded_with_bbc) -> None:  
 
 
 def test_when_two_outlets_give_different_figures_the_answer_says_so_and_cites_both(
-        tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
     import json
 
     from bot.app import build_service
 
-    story = ("Officials said floodwaters had destroyed {n} homes in the river valley by Tuesday "
-             "evening, as rescue teams continued to search the worst-hit villages.")
+    story = (
+        "Officials said floodwaters had destroyed {n} homes in the river valley by Tuesday "
+        "evening, as rescue teams continued to search the worst-hit villages."
+    )
     rows = [
-        {"id": "wire-1", "title": "Floods destroy homes in river valley", "source": "Wire One",
-         "published": "2025-04-01", "text": story.format(n="1,200") + "\n\nMore rain is expected."},
-        {"id": "paper-2", "title": "Valley floods leave families homeless", "source": "Daily Two",
-         "published": "2025-04-02",
-         "text": story.format(n="1,450") + "\n\nThe regional governor visited on Wednesday."},
+        {
+            "id": "wire-1",
+            "title": "Floods destroy homes in river valley",
+            "source": "Wire One",
+            "published": "2025-04-01",
+            "text": story.format(n="1,200") + "\n\nMore rain is expected.",
+        },
+        {
+            "id": "paper-2",
+            "title": "Valley floods leave families homeless",
+            "source": "Daily Two",
+            "published": "2025-04-02",
+            "text": story.format(n="1,450") + "\n\nThe regional governor visited on Wednesday.",
+        },
     ]
     path = tmp_path / "floods.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    service = build_service(EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"),
-                            embedder=embedder)
+    service = build_service(
+        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
+    )
     service.ingest([str(path)])
     answer = service.ask("How many homes did the floods destroy?")
     assert answer.status == "answered"

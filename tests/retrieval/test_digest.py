@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from retrieval.settings import EngineSettings
 
-FLOOD = ("Officials said floodwaters had destroyed {n} homes in the river valley by Tuesday "
-         "evening, as rescue teams continued to search the worst-hit villages. {extra}")
+FLOOD = (
+    "Officials said floodwaters had destroyed {n} homes in the river valley by Tuesday "
+    "evening, as rescue teams continued to search the worst-hit villages. {extra}"
+)
 
 
 @pytest.fixture(scope="module")
@@ -20,23 +21,41 @@ def service(tmp_path_factory: pytest.TempPathFactory, embedder):  # type: ignore
 
     folder = tmp_path_factory.mktemp("digest")
     rows = [
-        {"id": "wire-1", "title": "Floods destroy homes in river valley", "source": "Wire One",
-         "published": "2025-04-01", "text": FLOOD.format(n="1,200", extra="More rain is due.")},
-        {"id": "paper-2", "title": "Valley floods leave families homeless",
-         "source": "Daily Two", "published": "2025-04-02",
-         "text": FLOOD.format(n="1,450", extra="The governor visited on Wednesday.")},
-        {"id": "sport-3", "title": "City win the cup final", "source": "Daily Two",
-         "published": "2025-04-02",
-         "text": "City won the cup final 2-1 on Saturday after a late goal from their captain, "
-                 "ending a ten-year wait for a trophy in front of a sold-out stadium."},
-        {"id": "old-4", "title": "Budget approved", "source": "Wire One",
-         "published": "2025-01-15",
-         "text": "Parliament approved the annual budget on Wednesday after a long debate over "
-                 "spending on schools and hospitals, with the vote passing comfortably."},
+        {
+            "id": "wire-1",
+            "title": "Floods destroy homes in river valley",
+            "source": "Wire One",
+            "published": "2025-04-01",
+            "text": FLOOD.format(n="1,200", extra="More rain is due."),
+        },
+        {
+            "id": "paper-2",
+            "title": "Valley floods leave families homeless",
+            "source": "Daily Two",
+            "published": "2025-04-02",
+            "text": FLOOD.format(n="1,450", extra="The governor visited on Wednesday."),
+        },
+        {
+            "id": "sport-3",
+            "title": "City win the cup final",
+            "source": "Daily Two",
+            "published": "2025-04-02",
+            "text": "City won the cup final 2-1 on Saturday after a late goal from their captain, "
+            "ending a ten-year wait for a trophy in front of a sold-out stadium.",
+        },
+        {
+            "id": "old-4",
+            "title": "Budget approved",
+            "source": "Wire One",
+            "published": "2025-01-15",
+            "text": "Parliament approved the annual budget on Wednesday after a long debate over "
+            "spending on schools and hospitals, with the vote passing comfortably.",
+        },
     ]
     (folder / "news.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    svc = build_service(EngineSettings(store_dir=folder / "store", chat_model="extractive"),
-                        embedder=embedder)
+    svc = build_service(
+        EngineSettings(store_dir=folder / "store", chat_model="extractive"), embedder=embedder
+    )
     assert not svc.ingest([str(folder / "news.jsonl")]).failed
     return svc
 

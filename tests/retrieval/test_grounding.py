@@ -16,8 +16,10 @@ from retrieval.grounding import (
 )
 from retrieval.models import Hit
 
-PASSAGE = ("According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
-           "(425 square miles) of territory in the Kursk region.")
+PASSAGE = (
+    "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
+    "(425 square miles) of territory in the Kursk region."
+)
 
 
 def evidence(embedder, text: str = PASSAGE) -> Evidence:  # type: ignore[no-untyped-def]
@@ -25,15 +27,28 @@ def evidence(embedder, text: str = PASSAGE) -> Evidence:  # type: ignore[no-unty
     return Evidence(hit=hit, text=text, start=0, end=len(text), vector=embedder.encode([text])[0])
 
 
-@pytest.mark.parametrize("claim, supported", [
-    ("Russian forces have reclaimed about 1,100 square kilometers of territory in Kursk.", True),
-    ("Russia has retaken about 1,100 square kilometers of territory in the Kursk region.", True),
-    ("Russian forces have reclaimed about 2,100 square kilometers of territory in Kursk.", False),
-    ("Russian forces reclaimed 1100 square kilometers in 2023.", False),
-    ("Ukraine's army captured Moscow after a long winter campaign.", False),
-])
+@pytest.mark.parametrize(
+    "claim, supported",
+    [
+        (
+            "Russian forces have reclaimed about 1,100 square kilometers of territory in Kursk.",
+            True,
+        ),
+        (
+            "Russia has retaken about 1,100 square kilometers of territory in the Kursk region.",
+            True,
+        ),
+        (
+            "Russian forces have reclaimed about 2,100 square kilometers of territory in Kursk.",
+            False,
+        ),
+        ("Russian forces reclaimed 1100 square kilometers in 2023.", False),
+        ("Ukraine's army captured Moscow after a long winter campaign.", False),
+    ],
+)
 def test_a_claim_holds_only_when_its_words_meaning_and_numbers_agree(
-        embedder, claim: str, supported: bool) -> None:  # type: ignore[no-untyped-def]
+    embedder, claim: str, supported: bool
+) -> None:  # type: ignore[no-untyped-def]
     vector = embedder.encode([claim])[0]
     assert check_claim(claim, vector, evidence(embedder)).supported is supported
 
@@ -49,7 +64,9 @@ def test_model_output_is_split_into_sentences_with_their_markers() -> None:
 
 def test_markers_after_the_full_stop_belong_to_the_sentence_before() -> None:
     assert split_claims("One fact. [1] Another fact. [2]") == [
-        ("One fact.", [1]), ("Another fact.", [2])]
+        ("One fact.", [1]),
+        ("Another fact.", [2]),
+    ]
 
 
 def test_names_inside_a_question_are_required_terms() -> None:
@@ -64,8 +81,10 @@ def test_quantity_questions_know_what_they_count() -> None:
     assert not counts_head("Russia's forces have retaken 24 settlements.", ["territory"])
 
 
-@pytest.mark.parametrize("text", ["NOT FOUND", "Not found.", "I don't know.",
-                                  "The evidence does not answer the question."])
+@pytest.mark.parametrize(
+    "text",
+    ["NOT FOUND", "Not found.", "I don't know.", "The evidence does not answer the question."],
+)
 def test_a_model_saying_it_cannot_answer_is_recognised(text: str) -> None:
     assert says_not_found(text)
 
@@ -76,4 +95,6 @@ def test_a_real_answer_is_not_mistaken_for_not_found() -> None:
 
 def test_numbered_lists_from_a_model_lose_their_numbering() -> None:
     assert split_claims("1. First fact [1].\n2. Second fact [2].") == [
-        ("First fact.", [1]), ("Second fact.", [2])]
+        ("First fact.", [1]),
+        ("Second fact.", [2]),
+    ]

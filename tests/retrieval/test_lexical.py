@@ -75,8 +75,7 @@ def test_a_saved_index_loads_only_for_its_own_revision(index: LexicalIndex, tmp_
     loaded = LexicalIndex.load(path, "r1")
     assert loaded is not None
     assert loaded.search("harbour wall", k=10) == index.search("harbour wall", k=10)
-    assert loaded.search("harbour", k=10, min_day=250) == index.search("harbour", k=10,
-                                                                        min_day=250)
+    assert loaded.search("harbour", k=10, min_day=250) == index.search("harbour", k=10, min_day=250)
     assert LexicalIndex.load(path, "r2") is None
     assert LexicalIndex.load(tmp_path / "missing.npz", "r1") is None
 
@@ -85,8 +84,9 @@ def test_the_ranker_builds_from_the_store_caches_on_disk_and_rebuilds_after_an_i
     engine_settings: Any, make_service: Callable[..., Any], tmp_path: Path
 ) -> None:
     service = make_service(engine_settings, with_model=False)
-    service.ingest([str(write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "harbour", "text": HARBOUR_TEXT}]))])
+    service.ingest(
+        [str(write_jsonl(tmp_path / "a.jsonl", [{"id": "harbour", "text": HARBOUR_TEXT}]))]
+    )
     cache = tmp_path / "lexical-cache.npz"
     ranker = LexicalRanker(service.store, cache)
     first = ranker.index()
@@ -100,8 +100,7 @@ def test_the_ranker_builds_from_the_store_caches_on_disk_and_rebuilds_after_an_i
     assert reopened.revision == first.revision
     assert reopened.chunk_ids == first.chunk_ids
 
-    service.ingest([str(write_jsonl(tmp_path / "b.jsonl", [
-        {"id": "comet", "text": COMET_TEXT}]))])
+    service.ingest([str(write_jsonl(tmp_path / "b.jsonl", [{"id": "comet", "text": COMET_TEXT}]))])
     second = ranker.index()
     assert second is not first and second.revision != first.revision
     assert {cid.split("#")[0] for cid, _ in ranker.search("comet telescope", 5)} == {"comet"}

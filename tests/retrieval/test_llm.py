@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from retrieval.errors import ConfigurationError
-from retrieval.llm import EXTRACTIVE, bundled_gguf_path, build_chat_model
+from retrieval.llm import EXTRACTIVE, build_chat_model, bundled_gguf_path
 from retrieval.settings import EngineSettings
 from tests.conftest import free_port
 
@@ -22,16 +22,26 @@ def test_extractive_means_no_model_at_all() -> None:
     assert build_chat_model("extractive") == (None, EXTRACTIVE)
 
 
-@pytest.mark.parametrize("spec", ["nonsense", "openai-compatible:no-url", "openai-compatible:m@ftp://x",
-                                  "openai:", "/no/such/model.gguf"])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "nonsense",
+        "openai-compatible:no-url",
+        "openai-compatible:m@ftp://x",
+        "openai:",
+        "/no/such/model.gguf",
+    ],
+)
 def test_a_malformed_model_spec_is_a_one_line_configuration_error(spec: str) -> None:
     with pytest.raises(ConfigurationError) as err:
         build_chat_model(spec)
     assert "\n" not in str(err.value)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("langchain_anthropic") is not None,
-                    reason="langchain-anthropic is installed here")
+@pytest.mark.skipif(
+    importlib.util.find_spec("langchain_anthropic") is not None,
+    reason="langchain-anthropic is installed here",
+)
 def test_a_provider_without_its_integration_says_what_to_install() -> None:
     with pytest.raises(ConfigurationError, match="pip install langchain-anthropic"):
         build_chat_model("anthropic:claude-sonnet-4-5")
@@ -55,10 +65,26 @@ def llama_server() -> Iterator[str]:
         pytest.skip("llama-cpp-python[server] is not installed")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_gguf_path()),
-         "--model_alias", "smollm2", "--host", "127.0.0.1", "--port", str(port),
-         "--n_ctx", "4096", "--n_threads", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(bundled_gguf_path()),
+            "--model_alias",
+            "smollm2",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "4096",
+            "--n_threads",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/v1"
     try:
         deadline = time.monotonic() + 90
@@ -83,7 +109,8 @@ def llama_server() -> Iterator[str]:
 
 @pytest.mark.slow
 def test_answers_come_through_an_openai_compatible_server_with_checked_citations(
-        llama_server: str, tmp_path: Path, embedder, seed_path: Path) -> None:  # type: ignore[no-untyped-def]
+    llama_server: str, tmp_path: Path, embedder, seed_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from bot.app import build_service
 
     spec = f"openai-compatible:smollm2@{llama_server}"

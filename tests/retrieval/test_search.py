@@ -29,19 +29,41 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 CHUNK_SIZE = 150
 
 ARTICLES = [
-    {"id": "harbour-jan", "title": "Harbour wall to be rebuilt", "text": "\n\n".join(HARBOUR),
-     "published": "2025-01-10", "source": "Herald"},
-    {"id": "harbour-mar", "title": "Harbour wall work delayed again",
-     "text": "The harbour wall rebuilding has been delayed again, the council said, after the "
-             "contractor asked for more money to finish the work before the winter storms.",
-     "published": "2025-03-01", "source": "Gazette"},
-    {"id": "harbour-undated", "title": "Fishermen ask for moorings near the harbour wall",
-     "text": "Fishermen have asked the council for temporary moorings while the harbour wall "
-             "is rebuilt, saying storms have already damaged several boats this winter."},
-    {"id": "comet", "title": "Bright comet on its way", "text": "\n\n".join(COMET),
-     "published": "2025-02-15", "source": "Science Weekly"},
-    {"id": "volcano", "title": "Stromboli erupts", "text": "\n\n".join(VOLCANO),
-     "published": "2025-02-20", "source": "Island News"},
+    {
+        "id": "harbour-jan",
+        "title": "Harbour wall to be rebuilt",
+        "text": "\n\n".join(HARBOUR),
+        "published": "2025-01-10",
+        "source": "Herald",
+    },
+    {
+        "id": "harbour-mar",
+        "title": "Harbour wall work delayed again",
+        "text": "The harbour wall rebuilding has been delayed again, the council said, after the "
+        "contractor asked for more money to finish the work before the winter storms.",
+        "published": "2025-03-01",
+        "source": "Gazette",
+    },
+    {
+        "id": "harbour-undated",
+        "title": "Fishermen ask for moorings near the harbour wall",
+        "text": "Fishermen have asked the council for temporary moorings while the harbour wall "
+        "is rebuilt, saying storms have already damaged several boats this winter.",
+    },
+    {
+        "id": "comet",
+        "title": "Bright comet on its way",
+        "text": "\n\n".join(COMET),
+        "published": "2025-02-15",
+        "source": "Science Weekly",
+    },
+    {
+        "id": "volcano",
+        "title": "Stromboli erupts",
+        "text": "\n\n".join(VOLCANO),
+        "published": "2025-02-20",
+        "source": "Island News",
+    },
 ]
 
 
@@ -117,8 +139,9 @@ def test_since_keeps_articles_published_on_or_after_the_day_and_drops_undated_on
 
 def test_as_of_drops_later_articles_and_keeps_undated_ones(service: NewsService) -> None:
     for mode in MODES:
-        hits = service.retriever.search("harbour wall fishermen", k=20,
-                                        as_of=date(2025, 2, 28), mode=mode)
+        hits = service.retriever.search(
+            "harbour wall fishermen", k=20, as_of=date(2025, 2, 28), mode=mode
+        )
         found = set(article_ids(hits))
         assert "harbour-mar" not in found, mode
         assert {"harbour-jan", "harbour-undated"} <= found, mode
@@ -126,8 +149,9 @@ def test_as_of_drops_later_articles_and_keeps_undated_ones(service: NewsService)
 
 
 def test_since_and_as_of_together_make_a_window(service: NewsService) -> None:
-    hits = service.search("comet volcano harbour", k=20, since=date(2025, 2, 1),
-                          as_of=date(2025, 2, 28)).hits
+    hits = service.search(
+        "comet volcano harbour", k=20, since=date(2025, 2, 1), as_of=date(2025, 2, 28)
+    ).hits
     assert set(article_ids(hits)) <= {"comet", "volcano"}
     assert hits
 
@@ -139,8 +163,11 @@ def test_the_lexical_index_follows_new_articles_in_this_and_another_service(
     assert other.retriever.search("zanzibarite", mode="lexical") == []
     assert service.retriever.search("zanzibarite", mode="lexical") == []
 
-    new = {"id": "mineral", "title": "A new mineral",
-           "text": "Geologists have named a new mineral zanzibarite after the island."}
+    new = {
+        "id": "mineral",
+        "title": "A new mineral",
+        "text": "Geologists have named a new mineral zanzibarite after the island.",
+    }
     service.ingest([str(write_jsonl(tmp_path / "new.jsonl", [new]))])
 
     for instance in (service, other):
@@ -156,7 +183,8 @@ def test_the_lexical_index_follows_an_edit_that_keeps_the_chunk_count(
     chunks_before = service.store.count_chunks()
 
     edited = next(a for a in ARTICLES if a["id"] == "comet") | {
-        "text": "\n\n".join(COMET).replace("amateur astronomer", "keen stargazer")}
+        "text": "\n\n".join(COMET).replace("amateur astronomer", "keen stargazer")
+    }
     report = service.ingest([str(write_jsonl(tmp_path / "edit.jsonl", [edited]))])
     assert report.updated == 1
     assert service.store.count_chunks() == chunks_before

@@ -81,8 +81,9 @@ class CountingEmbedder:
 
 
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return path
 
 
@@ -111,13 +112,17 @@ def assert_store_consistent(store: ArticleStore) -> None:
 
 def edited_copy(text: str) -> str:
     """A lightly edited copy: a few words changed and a sentence added."""
-    return (text.replace("Tuesday", "Wednesday").replace("40 million", "42 million")
-            .replace("the mayor told", "the mayor, Anna Berg, told")
-            + " A public meeting on the plans will be held next week.")
+    return (
+        text.replace("Tuesday", "Wednesday")
+        .replace("40 million", "42 million")
+        .replace("the mayor told", "the mayor, Anna Berg, told")
+        + " A public meeting on the plans will be held next week."
+    )
 
 
-def stop_half_way(store: ArticleStore, record: dict[str, Any], *, status: str,
-                  write_record: bool) -> PreparedArticle:
+def stop_half_way(
+    store: ArticleStore, record: dict[str, Any], *, status: str, write_record: bool
+) -> PreparedArticle:
     """Run the store's write steps for one JSONL record and stop as a crash would.
 
     Chunks are always written; the article record only when ``write_record``; the previous
@@ -190,8 +195,7 @@ def news_site() -> Iterator[RecordingServer]:
     base = server.url("")
     routes["/harbour"] = lambda h: send_body(h, page_html("Harbour wall to be rebuilt", HARBOUR))
     routes["/comet"] = lambda h: send_body(h, page_html("Bright comet on its way", COMET))
-    routes["/feed.xml"] = lambda h: send_body(h, feed_xml(base),
-                                              content_type="application/rss+xml")
+    routes["/feed.xml"] = lambda h: send_body(h, feed_xml(base), content_type="application/rss+xml")
     with server:
         yield server
 
@@ -237,18 +241,32 @@ def test_an_html_file_is_stored_without_its_page_furniture(
 def test_a_jsonl_file_stores_one_article_a_line_with_its_fields(
     service: NewsService, tmp_path: Path
 ) -> None:
-    path = write_jsonl(tmp_path / "news.jsonl", [
-        {"id": "h-1", "title": "Harbour wall", "text": HARBOUR_TEXT, "published": "2025-03-12",
-         "source": "The Local Herald", "author": "Ann Writer", "url": "https://h.example/1"},
-        {"title": "Comet", "body": COMET_TEXT, "published": "2025/03/14"},
-    ])
+    path = write_jsonl(
+        tmp_path / "news.jsonl",
+        [
+            {
+                "id": "h-1",
+                "title": "Harbour wall",
+                "text": HARBOUR_TEXT,
+                "published": "2025-03-12",
+                "source": "The Local Herald",
+                "author": "Ann Writer",
+                "url": "https://h.example/1",
+            },
+            {"title": "Comet", "body": COMET_TEXT, "published": "2025/03/14"},
+        ],
+    )
     report = service.ingest([str(path)])
     assert statuses(report) == ["added", "added"]
     assert [a.source for a in report.articles] == [f"{path}:1", f"{path}:2"]
     stored = service.show("h-1")
-    assert (stored.title, stored.source, stored.author, stored.published.isoformat(),
-            stored.url) == ("Harbour wall", "The Local Herald", "Ann Writer", "2025-03-12",
-                            "https://h.example/1")
+    assert (
+        stored.title,
+        stored.source,
+        stored.author,
+        stored.published.isoformat(),
+        stored.url,
+    ) == ("Harbour wall", "The Local Herald", "Ann Writer", "2025-03-12", "https://h.example/1")
     assert service.show(report.articles[1].article_id).published.isoformat() == "2025-03-14"
 
 
@@ -300,10 +318,13 @@ def test_an_rss_feed_stores_each_entry_fetching_pages_for_short_entries(
 def test_identity_is_the_id_else_the_canonical_url_else_the_text(
     service: NewsService, tmp_path: Path
 ) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "given-id", "text": HARBOUR_TEXT, "url": "https://x.example/a"},
-        {"text": COMET_TEXT, "url": "https://X.example/comet/?utm_source=rss#top"},
-    ])
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "given-id", "text": HARBOUR_TEXT, "url": "https://x.example/a"},
+            {"text": COMET_TEXT, "url": "https://X.example/comet/?utm_source=rss#top"},
+        ],
+    )
     txt = tmp_path / "plain.txt"
     txt.write_text("A third story\n\nThe river rose overnight and the bridge was closed to cars.")
     report = service.ingest([str(path), str(txt)])
@@ -321,10 +342,13 @@ def test_identity_is_the_id_else_the_canonical_url_else_the_text(
 def test_reingesting_unchanged_articles_changes_nothing_and_embeds_nothing(
     counted_service: NewsService, counter: CountingEmbedder, tmp_path: Path
 ) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "harbour", "title": "Harbour", "text": HARBOUR_TEXT},
-        {"id": "comet", "title": "Comet", "text": COMET_TEXT},
-    ])
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "harbour", "title": "Harbour", "text": HARBOUR_TEXT},
+            {"id": "comet", "title": "Comet", "text": COMET_TEXT},
+        ],
+    )
     txt = tmp_path / "c.txt"
     txt.write_text("Harbour wall\n\n" + HARBOUR_TEXT.replace("Tuesday", "Monday") + " Extra.")
     sources = [str(path), str(txt)]
@@ -367,7 +391,8 @@ def test_a_changed_article_replaces_its_old_chunks(
     new_chunks = all_chunk_ids(store)
     assert not new_chunks & old_chunks
     expected = ArticleChunker(engine_settings.chunk_size, engine_settings.chunk_overlap).split(
-        edited)
+        edited
+    )
     assert len(new_chunks) == len(expected) == len(stored.chunks) == report.chunks_added
     # Chunks whose text did not change keep their vectors: only the edited ones are encoded.
     assert 0 < counter.texts - encoded_before < len(expected)
@@ -377,10 +402,13 @@ def test_a_changed_article_replaces_its_old_chunks(
 def test_the_same_id_twice_in_one_file_keeps_the_last_version(
     service: NewsService, tmp_path: Path
 ) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "story", "text": HARBOUR_TEXT},
-        {"id": "story", "text": COMET_TEXT},
-    ])
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "story", "text": HARBOUR_TEXT},
+            {"id": "story", "text": COMET_TEXT},
+        ],
+    )
     report = service.ingest([str(path)])
     assert statuses(report) == ["added", "updated"]
     assert service.show("story").text == COMET_TEXT
@@ -389,10 +417,13 @@ def test_the_same_id_twice_in_one_file_keeps_the_last_version(
 
 
 def test_the_same_text_under_two_urls_is_stored_once(service: NewsService, tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"title": "Harbour", "text": HARBOUR_TEXT, "url": "https://one.example/harbour"},
-        {"title": "Harbour", "text": HARBOUR_TEXT, "url": "https://two.example/h?id=1"},
-    ])
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"title": "Harbour", "text": HARBOUR_TEXT, "url": "https://one.example/harbour"},
+            {"title": "Harbour", "text": HARBOUR_TEXT, "url": "https://two.example/h?id=1"},
+        ],
+    )
     report = service.ingest([str(path)])
     assert statuses(report) == ["added", "duplicate"]
     assert report.articles[1].article_id == report.articles[0].article_id
@@ -406,10 +437,13 @@ def test_the_same_text_under_two_urls_is_stored_once(service: NewsService, tmp_p
 def test_the_same_text_under_two_given_ids_is_kept_under_both_as_one_story(
     service: NewsService, tmp_path: Path
 ) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "wire-1", "text": HARBOUR_TEXT},
-        {"id": "wire-2", "text": HARBOUR_TEXT},
-    ])
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "wire-1", "text": HARBOUR_TEXT},
+            {"id": "wire-2", "text": HARBOUR_TEXT},
+        ],
+    )
     assert statuses(service.ingest([str(path)])) == ["added", "added"]
     assert service.show("wire-1").story_id == service.show("wire-2").story_id == "wire-1"
     assert statuses(service.ingest([str(path)])) == ["unchanged", "unchanged"]
@@ -419,15 +453,25 @@ def test_the_same_text_under_two_given_ids_is_kept_under_both_as_one_story(
 def test_a_lightly_edited_copy_is_stored_but_linked_to_the_same_story(
     service: NewsService, tmp_path: Path
 ) -> None:
-    first = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "herald", "title": "Harbour wall", "text": HARBOUR_TEXT, "source": "Herald"},
-        {"id": "comet", "title": "Comet", "text": COMET_TEXT},
-    ])
+    first = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "herald", "title": "Harbour wall", "text": HARBOUR_TEXT, "source": "Herald"},
+            {"id": "comet", "title": "Comet", "text": COMET_TEXT},
+        ],
+    )
     service.ingest([str(first)])
-    copy = write_jsonl(tmp_path / "b.jsonl", [
-        {"id": "gazette", "title": "Harbour wall rebuilt", "text": edited_copy(HARBOUR_TEXT),
-         "source": "Gazette"},
-    ])
+    copy = write_jsonl(
+        tmp_path / "b.jsonl",
+        [
+            {
+                "id": "gazette",
+                "title": "Harbour wall rebuilt",
+                "text": edited_copy(HARBOUR_TEXT),
+                "source": "Gazette",
+            },
+        ],
+    )
     report = service.ingest([str(copy)])
     assert statuses(report) == ["added"]
     herald, gazette, comet = (service.show(i) for i in ("herald", "gazette", "comet"))
@@ -439,11 +483,14 @@ def test_a_lightly_edited_copy_is_stored_but_linked_to_the_same_story(
 
 
 def test_near_duplicates_in_one_batch_are_linked_too(service: NewsService, tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "herald", "text": HARBOUR_TEXT},
-        {"id": "comet", "text": COMET_TEXT},
-        {"id": "gazette", "text": edited_copy(HARBOUR_TEXT)},
-    ])
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "herald", "text": HARBOUR_TEXT},
+            {"id": "comet", "text": COMET_TEXT},
+            {"id": "gazette", "text": edited_copy(HARBOUR_TEXT)},
+        ],
+    )
     assert statuses(service.ingest([str(path)])) == ["added"] * 3
     assert service.show("gazette").story_id == "herald"
     assert service.show("comet").story_id == "comet"
@@ -459,8 +506,9 @@ def test_repair_removes_chunks_written_before_a_crash_left_no_article_record(
     service.ingest([str(write_jsonl(tmp_path / "a.jsonl", [{"id": "comet", "text": COMET_TEXT}]))])
     store = service.store
     kept = all_chunk_ids(store)
-    stop_half_way(store, {"id": "harbour", "text": HARBOUR_TEXT}, status="added",
-                  write_record=False)
+    stop_half_way(
+        store, {"id": "harbour", "text": HARBOUR_TEXT}, status="added", write_record=False
+    )
     assert store.count_chunks() > len(kept)
 
     removed = store.repair()
@@ -480,8 +528,7 @@ def test_repair_removes_the_old_chunks_when_a_crash_came_after_the_new_record(
     store = service.store
     old_chunks = all_chunk_ids(store)
     edited = long_text.replace("Fishermen", "Sailors")
-    new = stop_half_way(store, {"id": "story", "text": edited}, status="updated",
-                        write_record=True)
+    new = stop_half_way(store, {"id": "story", "text": edited}, status="updated", write_record=True)
     assert store.count_chunks() == len(old_chunks) + len(new.chunks)
 
     assert store.repair() == len(old_chunks)
@@ -503,8 +550,7 @@ def test_the_next_ingest_repairs_an_update_interrupted_before_its_record(
     store = service.store
     old_chunks = all_chunk_ids(store)
     edited = HARBOUR_TEXT.replace("Fishermen", "Sailors")
-    stop_half_way(store, {"id": "story", "text": edited}, status="updated",
-                  write_record=False)
+    stop_half_way(store, {"id": "story", "text": edited}, status="updated", write_record=False)
     assert store.get_article("story").text == HARBOUR_TEXT  # the old version still stands
 
     write_jsonl(path, [{"id": "story", "text": edited}])
@@ -533,8 +579,9 @@ def test_the_seed_is_stored_clean_with_its_sidecar_fields_and_exact_chunks(
     assert article.text.endswith("leverage in peace negotiations with Russia.")
     for furniture in ("Support The Moscow Times", "newsletter", "Dear readers", "Remind me later"):
         assert furniture not in article.text
-    stored = service.store.chunks.get(ids=[c.chunk_id for c in article.chunks],
-                                      include=["documents"])
+    stored = service.store.chunks.get(
+        ids=[c.chunk_id for c in article.chunks], include=["documents"]
+    )
     documents = dict(zip(stored["ids"], stored["documents"], strict=True))
     assert len(documents) == len(article.chunks) > 1
     for span in article.chunks:
@@ -553,9 +600,13 @@ def bbc_corpus(tmp_path: Path, lines: int) -> tuple[Path, list[dict[str, Any]]]:
             records = [json.loads(next(source)) for _ in range(lines)]
     else:
         records = [
-            {"id": f"gen/{i:03d}", "title": f"Report {i}",
-             "text": "\n\n".join(f"Report {i}, part {p}: {HARBOUR[(i + p) % 4]} {COMET[p % 3]}"
-                                 for p in range(6))}
+            {
+                "id": f"gen/{i:03d}",
+                "title": f"Report {i}",
+                "text": "\n\n".join(
+                    f"Report {i}, part {p}: {HARBOUR[(i + p) % 4]} {COMET[p % 3]}" for p in range(6)
+                ),
+            }
             for i in range(lines)
         ]
     write_jsonl(path, records)
@@ -566,8 +617,9 @@ def same_text_groups(records: list[dict[str, Any]]) -> list[list[str]]:
     """Ids of records whose bodies are the same text, in groups of two or more."""
     groups: dict[str, list[str]] = {}
     for record in records:
-        groups.setdefault(text_hash(str(record.get("text") or record.get("body"))),
-                          []).append(str(record["id"]))
+        groups.setdefault(text_hash(str(record.get("text") or record.get("body"))), []).append(
+            str(record["id"])
+        )
     return [ids for ids in groups.values() if len(ids) > 1]
 
 
@@ -582,8 +634,9 @@ def cli_env(settings: Any) -> dict[str, str]:
 
 def kill_after_first_write(command: list[str], env: dict[str, str], cwd: Path) -> int:
     """Start ``command``; SIGKILL it as soon as it logs its first written batch."""
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     watchdog = threading.Timer(180, process.kill)
     watchdog.start()
     try:
@@ -612,8 +665,9 @@ def test_an_ingest_killed_half_way_then_run_again_leaves_a_consistent_store(
     returncode = kill_after_first_write(ingest, env, tmp_path)
     assert returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
 
-    rerun = subprocess.run(ingest[:3] + ingest[4:], env=env, cwd=tmp_path, capture_output=True,
-                           text=True, timeout=240)
+    rerun = subprocess.run(
+        ingest[:3] + ingest[4:], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=240
+    )
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     report = json.loads(rerun.stdout)
     counts = Counter(a["status"] for a in report["articles"])
@@ -621,9 +675,13 @@ def test_an_ingest_killed_half_way_then_run_again_leaves_a_consistent_store(
     assert counts["unchanged"] > 0, "nothing was committed before the kill"
     assert counts["added"] > 0, "everything was committed before the kill"
     assert counts["added"] + counts["unchanged"] + counts["updated"] + counts["duplicate"] == len(
-        records)
+        records
+    )
     assert (report["added"], report["updated"], report["unchanged"]) == (
-        counts["added"], counts["updated"], counts["unchanged"])
+        counts["added"],
+        counts["updated"],
+        counts["unchanged"],
+    )
     assert report["articles_total"] == len(ids)
 
     store = make_service(engine_settings, with_model=False).store
@@ -641,8 +699,9 @@ def test_bbc_articles_ingest_once_and_a_second_run_finds_them_unchanged(
 ) -> None:
     from retrieval.settings import EngineSettings
 
-    settings = EngineSettings(store_dir=tmp_path / "store", chat_model="extractive",
-                              collection_prefix="bbc")
+    settings = EngineSettings(
+        store_dir=tmp_path / "store", chat_model="extractive", collection_prefix="bbc"
+    )
     service = make_service(settings, with_model=False)
     corpus, records = bbc_corpus(tmp_path, 300)
     ids = [str(r["id"]) for r in records]
@@ -664,7 +723,12 @@ def test_bbc_articles_ingest_once_and_a_second_run_finds_them_unchanged(
         assert len({service.show(article_id).story_id for article_id in group}) == 1
 
     listed = subprocess.run(
-        [sys.executable, "-m", "bot", "articles", "--json"], env=cli_env(settings), cwd=tmp_path,
-        capture_output=True, text=True, timeout=120)
+        [sys.executable, "-m", "bot", "articles", "--json"],
+        env=cli_env(settings),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert listed.returncode == 0, listed.stderr[-2000:]
     assert len(json.loads(listed.stdout)["articles"]) == len(ids) == second.articles_total

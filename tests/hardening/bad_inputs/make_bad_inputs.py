@@ -93,6 +93,7 @@ def write_generated_files(folder: Path) -> dict[str, Path]:
     put("empty.html", b"")
     put("empty.jsonl", b"")
     put("bom_only.txt", b"\xef\xbb\xbf")
+
     def noise(size: int) -> bytes:
         return bytes(rng.randrange(256) for _ in range(size))
 
@@ -100,33 +101,57 @@ def write_generated_files(folder: Path) -> dict[str, Path]:
     put("zeros.md", b"\x00" * 10_000)
     put("random_bytes.txt", noise(20_000))
     put("elf_named.html", b"\x7fELF\x02\x01\x01\x00" + noise(8192))
-    put("control_chars.txt", bytes(rng.choice(b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f")
-                                   for _ in range(5000)) + b"Some words at the end.")
+    put(
+        "control_chars.txt",
+        bytes(rng.choice(b"\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f") for _ in range(5000))
+        + b"Some words at the end.",
+    )
     put("utf16_odd_length.txt", b"\xff\xfe" + "Bridge".encode("utf-16-le") + b"\x00\xd8\x41")
     put("gzip_named.txt", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03" + noise(2048))
     # Mostly good UTF-8 with stray bytes that are not UTF-8 in the middle of the text.
-    put("invalid_utf8.txt", ENGLISH_STORY.replace("eight months", "eight \xff\xfe months")
-        .encode("utf-8").replace(b"\xc3\xbf\xc3\xbe", b"\xff\xfe"))
+    put(
+        "invalid_utf8.txt",
+        ENGLISH_STORY.replace("eight months", "eight \xff\xfe months")
+        .encode("utf-8")
+        .replace(b"\xc3\xbf\xc3\xbe", b"\xff\xfe"),
+    )
     put("russian_cp1251.txt", f"{RUSSIAN_TITLE}\n\n{RUSSIAN_BODY}\n".encode("cp1251"))
     put("japanese_shift_jis.txt", f"{JAPANESE_TITLE}\n\n{JAPANESE_BODY}\n".encode("shift_jis"))
-    put("russian_cp1251.html", (
-        "<html><head><meta charset=\"windows-1251\"><title>" + RUSSIAN_TITLE + "</title></head>"
-        "<body><article><h1>" + RUSSIAN_TITLE + "</h1>"
-        + "".join(f"<p>{p}</p>" for p in RUSSIAN_BODY.split("\n\n"))
-        + "<p>Новая станция стала двести пятидесятой в столичном метрополитене.</p>"
-        + "</article></body></html>").encode("cp1251"))
+    put(
+        "russian_cp1251.html",
+        (
+            '<html><head><meta charset="windows-1251"><title>' + RUSSIAN_TITLE + "</title></head>"
+            "<body><article><h1>"
+            + RUSSIAN_TITLE
+            + "</h1>"
+            + "".join(f"<p>{p}</p>" for p in RUSSIAN_BODY.split("\n\n"))
+            + "<p>Новая станция стала двести пятидесятой в столичном метрополитене.</p>"
+            + "</article></body></html>"
+        ).encode("cp1251"),
+    )
     # A 20 MB article: far past any real article, refused before it is read.
-    paragraph = ("The committee met again on Tuesday to discuss the harbour budget, and the "
-                 "discussion went on for many hours without any decision being taken. ") * 8
-    big = ("A Very Long Article\n\n" + (paragraph + "\n\n") * (20 * MB // (len(paragraph) + 2)))
+    paragraph = (
+        "The committee met again on Tuesday to discuss the harbour budget, and the "
+        "discussion went on for many hours without any decision being taken. "
+    ) * 8
+    big = "A Very Long Article\n\n" + (paragraph + "\n\n") * (20 * MB // (len(paragraph) + 2))
     put("huge_20mb.txt", big.encode())
-    put("huge_20mb.html", ("<html><body><article><p>" + big.replace("\n\n", "</p><p>")
-                           + "</p></article></body></html>").encode())
+    put(
+        "huge_20mb.html",
+        (
+            "<html><body><article><p>"
+            + big.replace("\n\n", "</p><p>")
+            + "</p></article></body></html>"
+        ).encode(),
+    )
     # JSONL lines only a generator can write: bytes that are not UTF-8, absurd nesting, 6 MB.
-    good = {"id": "hardening-generated-good", "title": "Cable Car Reopens",
-            "text": "The cable car to the old fort reopened on Friday after a safety "
-                    "inspection found no faults, the operator said, and 1,400 people rode it "
-                    "on the first day."}
+    good = {
+        "id": "hardening-generated-good",
+        "title": "Cable Car Reopens",
+        "text": "The cable car to the old fort reopened on Friday after a safety "
+        "inspection found no faults, the operator said, and 1,400 people rode it "
+        "on the first day.",
+    }
     lines = [
         json.dumps(good).encode(),
         b'{"id": "latin1", "text": "caf\xe9 and cr\xe8me in Latin-1, not UTF-8"}',
@@ -156,9 +181,14 @@ def write_generated_files(folder: Path) -> dict[str, Path]:
 # ------------------------------------------------------------------------------- the site
 
 
-def _send(handler: BaseHTTPRequestHandler, body: bytes, *, status: int = 200,
-          content_type: str = "text/html; charset=utf-8",
-          headers: dict[str, str] | None = None) -> None:
+def _send(
+    handler: BaseHTTPRequestHandler,
+    body: bytes,
+    *,
+    status: int = 200,
+    content_type: str = "text/html; charset=utf-8",
+    headers: dict[str, str] | None = None,
+) -> None:
     handler.send_response(status)
     handler.send_header("Content-Type", content_type)
     handler.send_header("Content-Length", str(len(body)))
@@ -169,8 +199,9 @@ def _send(handler: BaseHTTPRequestHandler, body: bytes, *, status: int = 200,
 
 
 def _redirect(location: str) -> Route:
-    return lambda h: _send(h, b"", status=302, content_type="text/plain",
-                           headers={"Location": location})
+    return lambda h: _send(
+        h, b"", status=302, content_type="text/plain", headers={"Location": location}
+    )
 
 
 def _hang(handler: BaseHTTPRequestHandler) -> None:
@@ -222,8 +253,11 @@ def site_routes(site: str) -> dict[str, Route]:
     def fixed(body: bytes, content_type: str, status: int = 200) -> Route:
         return lambda h: _send(h, body, status=status, content_type=content_type)
 
-    refresh_loop = (b'<html><head><meta http-equiv="refresh" content="0; url=' + site.encode()
-                    + b'/refresh-loop"></head><body></body></html>')
+    refresh_loop = (
+        b'<html><head><meta http-equiv="refresh" content="0; url='
+        + site.encode()
+        + b'/refresh-loop"></head><body></body></html>'
+    )
     return {
         "/good-article": page(PAGES / "good_article.html"),
         "/not-found": fixed(b"<h1>404</h1>", "text/html", status=404),
@@ -239,8 +273,9 @@ def site_routes(site: str) -> dict[str, Route]:
         "/hang-up": _hang_up_after_headers,
         "/fifty-mb-declared": _fifty_mb_declared,
         "/fifty-mb-streamed": _fifty_mb_streamed,
-        "/report.pdf": fixed(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
-                             "application/pdf"),
+        "/report.pdf": fixed(
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "application/pdf"
+        ),
         "/photo.png": fixed(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png"),
         "/data.json": fixed(b'{"title": "json", "text": "not a page"}', "application/json"),
         "/empty-page": fixed(b"", "text/html"),
@@ -263,14 +298,34 @@ def build_corpus(workdir: Path, site: str, closed_port: int) -> list[Case]:
     gen = write_generated_files(workdir / "generated")
     cases: list[Case] = []
 
-    def fail(name: str, source: str | Path, about: str, error_part: str | None = None,
-             label: str | None = None) -> None:
+    def fail(
+        name: str,
+        source: str | Path,
+        about: str,
+        error_part: str | None = None,
+        label: str | None = None,
+    ) -> None:
         cases.append(Case(name, str(source), "failed", label or str(source), about, error_part))
 
-    def keep(name: str, source: str | Path, about: str, label: str | None = None,
-             contains: list[str] | None = None, published: str | bool | None = False) -> None:
-        cases.append(Case(name, str(source), "stored", label or str(source), about,
-                          contains=contains or [], published=published))
+    def keep(
+        name: str,
+        source: str | Path,
+        about: str,
+        label: str | None = None,
+        contains: list[str] | None = None,
+        published: str | bool | None = False,
+    ) -> None:
+        cases.append(
+            Case(
+                name,
+                str(source),
+                "stored",
+                label or str(source),
+                about,
+                contains=contains or [],
+                published=published,
+            )
+        )
 
     # Empty, whitespace, binary, encodings.
     fail("empty .txt", gen["empty.txt"], "0-byte text file", "empty")
@@ -288,85 +343,178 @@ def build_corpus(workdir: Path, site: str, closed_port: int) -> list[Case]:
     fail("control characters", gen["control_chars.txt"], "mostly C0 control characters", "binary")
     fail("broken UTF-16", gen["utf16_odd_length.txt"], "UTF-16 BOM, odd length, lone surrogate")
     fail("gzip named .txt", gen["gzip_named.txt"], "gzip bytes with a .txt name", "binary")
-    keep("invalid UTF-8 bytes", gen["invalid_utf8.txt"], "UTF-8 story with stray 0xFF 0xFE bytes",
-         contains=["container cranes", "41 million euros"])
-    keep("Windows-1251 Russian", gen["russian_cp1251.txt"], "legacy Cyrillic encoding",
-         contains=["Собянин", "станцию метро", "пассажиров"])
-    keep("Shift-JIS Japanese", gen["japanese_shift_jis.txt"], "legacy Japanese encoding",
-         contains=["美術館", "大阪市", "来館"])
-    keep("Windows-1251 HTML", gen["russian_cp1251.html"], "HTML declaring charset windows-1251",
-         contains=["Собянин", "двести пятидесятой"])
+    keep(
+        "invalid UTF-8 bytes",
+        gen["invalid_utf8.txt"],
+        "UTF-8 story with stray 0xFF 0xFE bytes",
+        contains=["container cranes", "41 million euros"],
+    )
+    keep(
+        "Windows-1251 Russian",
+        gen["russian_cp1251.txt"],
+        "legacy Cyrillic encoding",
+        contains=["Собянин", "станцию метро", "пассажиров"],
+    )
+    keep(
+        "Shift-JIS Japanese",
+        gen["japanese_shift_jis.txt"],
+        "legacy Japanese encoding",
+        contains=["美術館", "大阪市", "来館"],
+    )
+    keep(
+        "Windows-1251 HTML",
+        gen["russian_cp1251.html"],
+        "HTML declaring charset windows-1251",
+        contains=["Собянин", "двести пятидесятой"],
+    )
     # Size.
     fail("20 MB .txt", gen["huge_20mb.txt"], "a 20 MB article", "too large")
     fail("20 MB .html", gen["huge_20mb.html"], "a 20 MB HTML page", "too large")
     # HTML without an article.
     fail("navigation only", FILES / "nav_only.html", "menus, header and footer", "no article")
-    fail("script only", FILES / "script_only.html", "scripts, a noscript and an empty root",
-         "no article")
+    fail(
+        "script only",
+        FILES / "script_only.html",
+        "scripts, a noscript and an empty root",
+        "no article",
+    )
     fail("truncated head", FILES / "truncated_head.html", "file ends inside <title>", "no article")
-    keep("truncated article", FILES / "truncated_article.html",
-         "file ends mid-paragraph; the story before the cut is kept",
-         contains=["corroded steel cables", "eleven weeks"])
+    keep(
+        "truncated article",
+        FILES / "truncated_article.html",
+        "file ends mid-paragraph; the story before the cut is kept",
+        contains=["corroded steel cables", "eleven weeks"],
+    )
     fail("comments only", FILES / "comments_only.html", "HTML comments and no text", "no article")
     fail("empty body", FILES / "empty_body.html", "<body></body>", "no article")
-    fail("meta refresh file", FILES / "meta_refresh.html", "a local page that only redirects",
-         "meta refresh")
-    fail("furniture only", FILES / "furniture_only.txt", "banners and buttons, no story",
-         "no article")
+    fail(
+        "meta refresh file",
+        FILES / "meta_refresh.html",
+        "a local page that only redirects",
+        "meta refresh",
+    )
+    fail(
+        "furniture only",
+        FILES / "furniture_only.txt",
+        "banners and buttons, no story",
+        "no article",
+    )
     # Not sources at all.
     fail(".json file", FILES / "not_a_source.json", "JSON, not JSONL", ".jsonl")
     fail(".pdf file", FILES / "report.pdf", "an unsupported extension", "unsupported file type")
     fail("missing path", workdir / "no-such-file.txt", "a path that does not exist", "no such")
     fail("empty folder", gen["empty_folder"], "a folder with nothing in it", "folder has no")
-    fail("folder of other files", gen["only_other_files"], "only .jpg and .docx inside",
-         "folder has no")
-    fail("folder named .txt", gen["folder_named.txt"], "a directory called folder_named.txt",
-         "folder has no")
-    fail("named pipe .txt", gen["pipe.txt"], "a FIFO named .txt (reading would block)",
-         "not a regular file")
+    fail(
+        "folder of other files",
+        gen["only_other_files"],
+        "only .jpg and .docx inside",
+        "folder has no",
+    )
+    fail(
+        "folder named .txt",
+        gen["folder_named.txt"],
+        "a directory called folder_named.txt",
+        "folder has no",
+    )
+    fail(
+        "named pipe .txt",
+        gen["pipe.txt"],
+        "a FIFO named .txt (reading would block)",
+        "not a regular file",
+    )
     fail("ftp URL", "ftp://127.0.0.1/news.txt", "unsupported scheme", "scheme")
     fail("file URL", "file:///etc/passwd", "a file:// URL", "scheme")
     # Sidecars.
     fail("broken sidecar", FILES / "sidecar_broken.txt", "NAME.meta.json is not JSON", "sidecar")
-    fail("sidecar bad date", FILES / "sidecar_bad_date.txt", "sidecar 'published': 'last Tuesday'",
-         "not a date")
+    fail(
+        "sidecar bad date",
+        FILES / "sidecar_bad_date.txt",
+        "sidecar 'published': 'last Tuesday'",
+        "not a date",
+    )
     fail("sidecar list", FILES / "sidecar_list.txt", "sidecar holds a JSON list", "JSON object")
     # JSONL with broken lines among good ones.
     jsonl = FILES.parent / "broken_lines.jsonl"
-    keep("JSONL good line 1", jsonl, "good line before the broken ones", f"{jsonl}:1",
-         contains=["late-night bus services"], published="2025-03-10")
+    keep(
+        "JSONL good line 1",
+        jsonl,
+        "good line before the broken ones",
+        f"{jsonl}:1",
+        contains=["late-night bus services"],
+        published="2025-03-10",
+    )
     fail("JSONL unterminated", jsonl, "line 2 is cut off", "invalid JSON", f"{jsonl}:2")
     fail("JSONL no text", jsonl, "line 3 has a title and no text", "text", f"{jsonl}:3")
-    keep("JSONL good body", jsonl, "good line with 'body' and a slashed date", f"{jsonl}:4",
-         contains=["riverside road"], published="2025-03-12")
+    keep(
+        "JSONL good body",
+        jsonl,
+        "good line with 'body' and a slashed date",
+        f"{jsonl}:4",
+        contains=["riverside road"],
+        published="2025-03-12",
+    )
     fail("JSONL array", jsonl, "line 5 is an array", "JSON object", f"{jsonl}:5")
     fail("JSONL string", jsonl, "line 6 is a string", "JSON object", f"{jsonl}:6")
     fail("JSONL null", jsonl, "line 7 is null", "JSON object", f"{jsonl}:7")
     fail("JSONL blank text", jsonl, "line 8 text is whitespace", "text", f"{jsonl}:8")
     fail("JSONL numeric text", jsonl, "line 9 text is a number", "text", f"{jsonl}:9")
     fail("JSONL list text", jsonl, "line 10 text is a list", "text", f"{jsonl}:10")
-    fail("JSONL lone surrogate", jsonl, "line 11 holds a \\ud800 escape", "surrogate",
-         f"{jsonl}:11")
+    fail(
+        "JSONL lone surrogate", jsonl, "line 11 holds a \\ud800 escape", "surrogate", f"{jsonl}:11"
+    )
     fail("JSONL unparsable URL", jsonl, "line 12 url is http://[::1/news", "URL", f"{jsonl}:12")
     fail("JSONL Python dict", jsonl, "line 13 uses single quotes", "invalid JSON", f"{jsonl}:13")
     fail("JSONL empty object", jsonl, "line 14 is {}", "text", f"{jsonl}:14")
-    keep("JSONL good line 15", jsonl, "good line after the broken ones", f"{jsonl}:15",
-         contains=["glass roof"], published="2025-03-08")
+    keep(
+        "JSONL good line 15",
+        jsonl,
+        "good line after the broken ones",
+        f"{jsonl}:15",
+        contains=["glass roof"],
+        published="2025-03-08",
+    )
     lines = gen["generated_lines.jsonl"]
-    keep("generated good line", lines, "good line beside generated bad ones", f"{lines}:1",
-         contains=["cable car"])
+    keep(
+        "generated good line",
+        lines,
+        "good line beside generated bad ones",
+        f"{lines}:1",
+        contains=["cable car"],
+    )
     fail("JSONL Latin-1 line", lines, "line 2 is Latin-1 bytes", "UTF-8", f"{lines}:2")
     fail("JSONL deep nesting", lines, "line 3 nests 200,000 arrays", "nested", f"{lines}:3")
     fail("JSONL 6 MB line", lines, "line 4 is a 6 MB article", "too large", f"{lines}:4")
     # Odd and future dates: the article is kept, the date dropped.
     dates = FILES.parent / "odd_dates.jsonl"
-    for number, name in enumerate(["year 3000", "0000-00-00", "2025-02-30", "yesterday",
-                                   "2025-13-01", "words", "a number", "empty string"], start=1):
-        keep(f"date {name}", dates, f"published: {name}; stored without a date",
-             f"{dates}:{number}", contains=["Dock workers"], published=None)
+    for number, name in enumerate(
+        [
+            "year 3000",
+            "0000-00-00",
+            "2025-02-30",
+            "yesterday",
+            "2025-13-01",
+            "words",
+            "a number",
+            "empty string",
+        ],
+        start=1,
+    ):
+        keep(
+            f"date {name}",
+            dates,
+            f"published: {name}; stored without a date",
+            f"{dates}:{number}",
+            contains=["Dock workers"],
+            published=None,
+        )
     # URLs on the local site (127.0.0.1 is allowed by fetch_allow_hosts).
-    keep("good page URL", f"{site}/good-article", "a real article page",
-         contains=["maritime museum", "1886"], published="2025-03-11")
+    keep(
+        "good page URL",
+        f"{site}/good-article",
+        "a real article page",
+        contains=["maritime museum", "1886"],
+        published="2025-03-11",
+    )
     fail("404 URL", f"{site}/not-found", "http 404", "404")
     fail("500 URL", f"{site}/server-error", "http 500", "500")
     fail("410 URL", f"{site}/gone", "http 410", "410")
@@ -374,8 +522,12 @@ def build_corpus(workdir: Path, site: str, closed_port: int) -> list[Case]:
     fail("redirect chain", f"{site}/chain-0", "ten redirects in a row", "too many redirects")
     fail("redirect to private", f"{site}/redirect-to-private", "302 to 10.1.2.3", "refused")
     fail("redirect to ftp", f"{site}/redirect-to-ftp", "302 to ftp://", "scheme")
-    fail("redirect without Location", f"{site}/redirect-no-location", "302 with no Location",
-         "Location")
+    fail(
+        "redirect without Location",
+        f"{site}/redirect-no-location",
+        "302 with no Location",
+        "Location",
+    )
     fail("timeout", f"{site}/slow", "no answer within the fetch timeout", "timed out")
     fail("hang-up", f"{site}/hang-up", "closes after a few bytes of a 5000-byte body")
     fail("50 MB declared", f"{site}/fifty-mb-declared", "Content-Length: 50 MB", "larger than")
@@ -386,35 +538,93 @@ def build_corpus(workdir: Path, site: str, closed_port: int) -> list[Case]:
     fail("empty page URL", f"{site}/empty-page", "200 with an empty body")
     fail("navigation-only URL", f"{site}/nav-only", "a page of menus", "no article")
     fail("script-only URL", f"{site}/script-only", "a page of scripts", "no article")
-    fail("meta-refresh loop URL", f"{site}/refresh-loop", "a page refreshing to itself",
-         "meta refresh")
+    fail(
+        "meta-refresh loop URL",
+        f"{site}/refresh-loop",
+        "a page refreshing to itself",
+        "meta refresh",
+    )
     fail("binary as text/html", f"{site}/binary-as-html", "random bytes labelled text/html")
-    fail("closed port", f"http://127.0.0.1:{closed_port}/story", "nothing listens there",
-         "could not connect")
+    fail(
+        "closed port",
+        f"http://127.0.0.1:{closed_port}/story",
+        "nothing listens there",
+        "could not connect",
+    )
     fail("not a valid URL", "http://[::1/story", "an unclosed IPv6 bracket", "not a valid URL")
-    fail("metadata address", "http://169.254.169.254/latest/meta-data/",
-         "cloud metadata (not allowed even with 127.0.0.1 allowed)", "refused")
-    fail("credentials in URL", site.replace("://", "://reader:hunter2-secret@") + "/not-found",
-         "user:pass@ to a 404; the password must not be shown", "404",
-         label=f"{site}/not-found")
+    fail(
+        "metadata address",
+        "http://169.254.169.254/latest/meta-data/",
+        "cloud metadata (not allowed even with 127.0.0.1 allowed)",
+        "refused",
+    )
+    fail(
+        "credentials in URL",
+        site.replace("://", "://reader:hunter2-secret@") + "/not-found",
+        "user:pass@ to a 404; the password must not be shown",
+        "404",
+        label=f"{site}/not-found",
+    )
     # Feeds.
     feed = f"{site}/feed-malformed"
-    keep("feed good entry 1", feed, "full-content entry", f"{site}/wire/pilots-contract",
-         contains=["harbour pilots"], published="2025-03-11")
-    fail("feed entry empty", feed, "entry 2: no title, no text, no link", "no text and no link",
-         f"{feed}#entry-2")
-    fail("feed entry 404 link", feed, "entry 3: teaser linking to a 404", "404",
-         f"{site}/missing-story")
-    fail("feed entry javascript link", feed, "entry 4: javascript: link, no text",
-         "no text and no link", f"{feed}#entry-4")
-    fail("feed entry no article", feed, "entry 5: teaser linking to a script-only page",
-         "no article", f"{site}/script-only")
-    fail("feed entry private link", feed, "entry 6: teaser linking to 10.0.0.1", "refused",
-         "http://10.0.0.1/internal/admin")
-    keep("feed entry bad date", feed, "entry 7: pubDate 'yesterday'; kept without a date",
-         f"{site}/wire/ferry-fares", contains=["ferry fares", "2.80 euros"], published=None)
-    fail("truncated feed", f"{site}/feed-truncated", "RSS cut off inside an item",
-         "no text and no link", f"{site}/feed-truncated#entry-1")
+    keep(
+        "feed good entry 1",
+        feed,
+        "full-content entry",
+        f"{site}/wire/pilots-contract",
+        contains=["harbour pilots"],
+        published="2025-03-11",
+    )
+    fail(
+        "feed entry empty",
+        feed,
+        "entry 2: no title, no text, no link",
+        "no text and no link",
+        f"{feed}#entry-2",
+    )
+    fail(
+        "feed entry 404 link",
+        feed,
+        "entry 3: teaser linking to a 404",
+        "404",
+        f"{site}/missing-story",
+    )
+    fail(
+        "feed entry javascript link",
+        feed,
+        "entry 4: javascript: link, no text",
+        "no text and no link",
+        f"{feed}#entry-4",
+    )
+    fail(
+        "feed entry no article",
+        feed,
+        "entry 5: teaser linking to a script-only page",
+        "no article",
+        f"{site}/script-only",
+    )
+    fail(
+        "feed entry private link",
+        feed,
+        "entry 6: teaser linking to 10.0.0.1",
+        "refused",
+        "http://10.0.0.1/internal/admin",
+    )
+    keep(
+        "feed entry bad date",
+        feed,
+        "entry 7: pubDate 'yesterday'; kept without a date",
+        f"{site}/wire/ferry-fares",
+        contains=["ferry fares", "2.80 euros"],
+        published=None,
+    )
+    fail(
+        "truncated feed",
+        f"{site}/feed-truncated",
+        "RSS cut off inside an item",
+        "no text and no link",
+        f"{site}/feed-truncated#entry-1",
+    )
     fail("feed with no entries", f"{site}/feed-empty", "an RSS channel with no items")
     return cases
 
