@@ -1,0 +1,31 @@
+"""``python -m bench NAME [ARGS...]``: run one benchmark (``bench/<NAME>.py``)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = {
+    "ingest": "articles/s of ingesting the BBC set beside the raw encoder",
+    "search": "retrieval latency at 10k and 100k chunks, embedded and server",
+    "ask": "end-to-end answer latency and a running bot's peak memory",
+    "quality": "answer accuracy, citations, not_found, beside a naive LangChain RAG",
+    "summary": "ROUGE of summaries beside lead-3, and unsupported names/numbers",
+    "retrieval": "recall@k and MRR: hybrid vs dense-only vs lexical-only",
+    "fixtures_report": "HTML extraction against the reference fixtures",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help"} or args[0] not in BENCHMARKS:
+        print("usage: python -m bench NAME [--quick] [options]\n")
+        for name, what in BENCHMARKS.items():
+            print(f"  {name:<16} {what}")
+        return 0 if args and args[0] in {"-h", "--help"} else 2
+    module = importlib.import_module(f"bench.{args[0]}")
+    return int(module.main(args[1:]) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

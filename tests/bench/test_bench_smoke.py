@@ -1,0 +1,123 @@
+"""Smoke runs of the benchmarks: each runs as a command and ends with its JSON figures.
+
+They run on a small store of their own (the first BBC articles, through the benchmarks'
+``NEWSBOT_BENCH_STORE`` / ``NEWSBOT_BENCH_ARTICLES``), never on bench/results/, so each stays
+well under a minute. The real runs are long and live outside the test suite (bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BBC = ROOT / ".." / "shared" / "data" / "bbc_news_summary.jsonl"
+SMOKE_ARTICLES = 40
+
+
+@pytest.fixture(scope="module")
+def bench_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    if not BBC.is_file():
+        pytest.skip(f"development data not found at {BBC.resolve()}")
+    env = dict(os.environ)
+    env["NEWSBOT_BENCH_STORE"] = str(tmp_path_factory.mktemp("bench") / "store")
+    env["NEWSBOT_BENCH_ARTICLES"] = str(SMOKE_ARTICLES)
+    env["HF_HUB_OFFLINE"] = "1"
+    env["TRANSFORMERS_OFFLINE"] = "1"
+    return env
+
+
+def run_bench(env: dict[str, str], *args: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    last_line = done.stdout.strip().splitlines()[-1]
+    return dict(json.loads(last_line))
+
+
+def test_the_search_benchmark_ends_with_its_latency_figures(bench_env: dict[str, str]) -> None:
+    figures = run_bench(bench_env, "search", "--quick", "--sizes", "1500", "--limit", "30")
+
+    assert figures["benchmark"] == "search"
+    (row,) = figures["results"]
+    assert row["mode"] == "embedded"
+    assert row["chunks"] >= 1500
+    for key in (
+        "hybrid_p50_ms",
+        "hybrid_p95_ms",
+        "dense_p50_ms",
+        "lexical_p50_ms",
+        "first_query_lexical_build_ms",
+        "ratio_to_dense_floor",
+    ):
+        assert row[key] > 0, key
+    assert "machine" in figures
+
+
+def test_the_quality_benchmark_scores_every_system_on_the_same_questions(
+    bench_env: dict[str, str],
+) -> None:
+    figures = run_bench(bench_env, "quality", "--quick", "--limit", "3")
+
+    assert figures["benchmark"] == "quality"
+    assert figures["questions"] == 3
+    assert set(figures["systems"]) == {"extractive", "local", "naive"}
+    for scores in figures["systems"].values():
+        for key in (
+            "accuracy",
+            "article_recall",
+            "citation_precision",
+            "unsupported_rate",
+            "not_found_precision",
+            "not_found_recall",
+            "p50_ms",
+        ):
+            assert key in scores, key
+
+
+def test_the_quality_benchmark_reads_any_file_of_the_qa_shape(
+    bench_env: dict[str, str], tmp_path: Path
+) -> None:
+    questions = tmp_path / "held_out.jsonl"
+    questions.write_text(
+        json.dumps(
+            {
+                "id": "x1",
+                "question": "How much did Time Warner's profits rise?",
+                "answers": ["76%"],
+                "article_id": "business/001",
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "id": "x2",
+                "question": "Who won the 2030 World Cup?",
+                "answers": [],
+                "as_of": "2005-06-01",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+    figures = run_bench(
+        bench_env, "quality", "--questions", str(questions), "--systems", "extractive"
+    )
+
+    scores = figures["systems"]["extractive"]
+    assert figures["questions"] == 2
+    assert scores["answerable"] == 1 and scores["unanswerable"] == 1
