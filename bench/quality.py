@@ -74,8 +74,8 @@ _DONT_KNOW = re.compile(
     r"\bunknown\b",
     re.IGNORECASE,
 )
-_STOP_TEXT = """a an the and or but if of to in on at by for with from as is are was were be been being
-    it its this that these those he she they them his her their we you i our your not no
+_STOP_TEXT = """a an the and or but if of to in on at by for with from as is are was were be
+    been being it its this that these those he she they them his her their we you i our your not no
     has have had do does did will would can could should may might also than then there here
     which who whom what when where why how said says say about into over after before more most
     such up out so just only very"""
