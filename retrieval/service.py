@@ -62,7 +62,12 @@ class NewsService:
     def ingest(
         self, sources: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> IngestReport:
-        return self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
+        report = self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
+        if report.added or report.updated:
+            # Rebuild the lexical index now, in the ingest (the bot's background job), rather
+            # than in the next person's question.
+            self.retriever.lexical.index()
+        return report
 
     # ------------------------------------------------------------------ answers
 
