@@ -23,10 +23,6 @@ import argparse
 import hashlib
 import json
 import logging
-import shutil
-import socket
-import subprocess
-import sys
 import time
 from collections import defaultdict
 from datetime import UTC, datetime
@@ -46,6 +42,7 @@ from bench.harness import (
     read_jsonl,
     spread_sample,
 )
+from retrieval.chroma_server import ChromaServer, free_port
 
 log = logging.getLogger(__name__)
 
@@ -57,68 +54,6 @@ GOAL_P50_MS = 50.0
 
 
 # --------------------------------------------------------------------- a Chroma server
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class ChromaServer:
-    """``chroma run`` on 127.0.0.1 (as tests/conftest.py's fixture does)."""
-
-    def __init__(self, path: Path, port: int) -> None:
-        self.path = path
-        self.url = f"http://127.0.0.1:{port}"
-        self.port = port
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self, timeout: float = 120.0) -> None:
-        import httpx
-
-        chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which(
-            "chroma"
-        )
-        if chroma is None:
-            raise RuntimeError("the chroma command (package chromadb) is not installed")
-        self.path.mkdir(parents=True, exist_ok=True)
-        self.process = subprocess.Popen(
-            [
-                chroma,
-                "run",
-                "--path",
-                str(self.path),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"chroma run exited with {self.process.returncode}")
-            try:
-                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1.0).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("chroma run did not answer within the timeout")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.process = None
 
 
 # --------------------------------------------------------------------- the corpora

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+
+from retrieval.chroma_server import ChromaServer, free_port
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -23,12 +19,6 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as bot/cli.py sets it
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SEED = ROOT / "seeds" / "000_2aff43b43469b722.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="session")
@@ -49,57 +39,6 @@ def embedder():  # type: ignore[no-untyped-def]
     from retrieval.embeddings import build_embeddings
 
     return build_embeddings(None)
-
-
-class ChromaServer:
-    def __init__(self, path: Path, port: int) -> None:
-        self.path = path
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self, timeout: float = 60.0) -> None:
-        chroma = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which(
-            "chroma"
-        )
-        if chroma is None:
-            raise RuntimeError("the chroma command (package chromadb) is not installed")
-        self.process = subprocess.Popen(
-            [
-                chroma,
-                "run",
-                "--path",
-                str(self.path),
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"chroma run exited with {self.process.returncode}")
-            try:
-                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1.0).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("chroma run did not answer within the timeout")
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.process = None
 
 
 @pytest.fixture(scope="session")
