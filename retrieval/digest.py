@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.models import Citation, Digest, Story
-from retrieval.store import EPOCH, ArticleStore, chunk_at, day_number
+from retrieval.store import ArticleStore, chunk_at, day_number
 from retrieval.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,3 @@ class DigestBuilder:
             marks = "".join(f"[{c.n}]" for c in citations[len(lead) :])
             summary += f" Also reported by {outlets} {marks}."
         return Story(headline=article.title, summary=summary, citations=citations)
-
-
-def day_to_date(day: int) -> date:
-    return EPOCH + timedelta(days=day)

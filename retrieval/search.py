@@ -15,7 +15,7 @@ from langchain_chroma import Chroma
 
 from retrieval.lexical import LexicalRanker
 from retrieval.models import Hit
-from retrieval.store import ArticleStore, chunk_id, day_number, hit_from_chunk, store_errors
+from retrieval.store import ArticleStore, day_number, hit_from_chunk, store_errors
 
 log = logging.getLogger(__name__)
 
@@ -135,10 +135,11 @@ class HybridRetriever:
         # Only a few articles match: let the best of them fill the list.
         return chosen + overflow[: k - len(chosen)]
 
-    def neighbours(self, hit: Hit, content_hash: str, span: int = 1) -> list[Hit]:
-        """The chunks just before and after ``hit`` in its article, in order."""
+    def neighbours(self, hit: Hit, span: int = 1) -> list[Hit]:
+        """``hit`` with the chunks just before and after it in its article, in order."""
+        version = hit.chunk_id.rsplit("-", 1)[0]  # "<article id>#<content hash>"
         ids = [
-            chunk_id(hit.article_id, content_hash, p)
+            f"{version}-{p}"
             for p in range(hit.position - span, hit.position + span + 1)
             if p >= 0 and p != hit.position
         ]

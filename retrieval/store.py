@@ -694,14 +694,6 @@ class ArticleStore:
                 latest = value
         return datetime.fromisoformat(latest) if latest else None
 
-    def remove_article(self, article_id: str) -> bool:
-        if not self.articles.get(ids=[article_id], include=[])["ids"]:
-            return False
-        self.articles.delete(ids=[article_id])
-        self.chunks.delete(where={"article_id": article_id})
-        self._bump_revision()
-        return True
-
 
 def hit_from_chunk(cid: str, meta: dict[str, Any], doc: str | None, score: float) -> Hit:
     return Hit(

@@ -192,3 +192,15 @@ def test_the_lexical_index_follows_an_edit_that_keeps_the_chunk_count(
     for instance in (service, other):
         assert article_ids(instance.retriever.search("stargazer", mode="lexical")) == ["comet"]
         assert instance.retriever.search("amateur", mode="lexical") == []
+
+
+def test_a_hit_can_bring_its_neighbouring_chunks_in_order(service: NewsService) -> None:
+    hits = service.retriever.search("Stromboli", k=5, mode="lexical")
+    middle = next(h for h in hits if h.position > 0)
+    around = service.retriever.neighbours(middle)
+    positions = [h.position for h in around]
+    assert middle.position in positions and positions == sorted(positions)
+    assert middle.position - 1 in positions
+    assert all(h.article_id == middle.article_id for h in around)
+    text = service.show(middle.article_id).text
+    assert all(text[h.start : h.end] == h.text for h in around)
