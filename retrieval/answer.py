@@ -53,7 +53,12 @@ from retrieval.models import (
     StoredArticle,
     Timings,
 )
-from retrieval.questions import plan_question, strip_time_words, time_window
+from retrieval.questions import (
+    plan_question,
+    strip_time_words,
+    time_window,
+    without_comparatives,
+)
 from retrieval.search import HybridRetriever
 from retrieval.store import chunk_at
 from retrieval.text import content_terms, split_sentences, words
@@ -234,7 +239,8 @@ class AnswerEngine:
             )
         )
         for index, part in enumerate(plan.sub_questions):
-            asked = f"How much {part}" if numeric else part
+            asked = without_comparatives(part) if plan.kind == "comparison" else part
+            asked = f"How much {asked[0].lower()}{asked[1:]}" if numeric else asked
             hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
             evidence = self.select_evidence(asked, hits)
             if not self.answerable(asked, evidence):

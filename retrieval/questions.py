@@ -219,6 +219,11 @@ def comparison_parts(question: str) -> list[str] | None:
     ]
 
 
+def without_comparatives(text: str) -> str:
+    """A comparison's part as a plain question: "larger", "more than" say nothing to look for."""
+    return " ".join(_COMPARATIVE.sub(" ", text).split())
+
+
 def _strip_article(text: str) -> str:
     return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
 
