@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.keyfacts import is_heading, leans_on_neighbour, sentence_facts, stands_alone
+from retrieval.text import stem
 
 
 @pytest.mark.parametrize(
@@ -37,4 +38,4 @@ def test_a_sentence_that_names_its_actors_stands_alone() -> None:
     assert stands_alone(text)
     facts = sentence_facts(text)
     assert {"num:24", "name:gerasimov", "name:kremlin"} <= facts
-    assert any(f.startswith("name:russia") for f in facts)  # a possessive first word is a name
+    assert f"name:{stem('Russia')}" in facts  # a possessive first word is a name
