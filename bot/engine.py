@@ -20,6 +20,7 @@ from retrieval.errors import NotPermitted
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
+    CheckResult,
     ConversationTurn,
     Digest,
     EngineStatus,
@@ -72,6 +73,10 @@ class NewsEngine(Protocol):
 
     def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
         """The news since a moment, one entry a story."""
+        ...
+
+    def check(self, claim: str) -> CheckResult:
+        """Fact-check a claim against the stored news, sentence by sentence."""
         ...
 
     def ingest(self, sources: Sequence[str]) -> IngestReport:
@@ -139,6 +144,9 @@ class AsyncNewsEngine:
         self, *, since: date | datetime | None = None, as_of: date | None = None
     ) -> Digest:
         return await self._run(functools.partial(self.engine.digest, since=since, as_of=as_of))
+
+    async def check(self, claim: str) -> CheckResult:
+        return await self._run(functools.partial(self.engine.check, claim))
 
     async def ingest(self, sources: Sequence[str]) -> IngestReport:
         """Only http(s) URLs: whatever a cog lets through, the bot never reads a local path."""

@@ -18,7 +18,14 @@ from typing import Any
 import numpy as np
 
 from retrieval.grounding import Evidence, candidate_sentences, evidence_context
-from retrieval.models import CheckedSentence, CheckResult, Citation, Hit, StoredArticle
+from retrieval.models import (
+    CheckedSentence,
+    CheckResult,
+    Citation,
+    Hit,
+    StoredArticle,
+    Verdict,
+)
 from retrieval.search import HybridRetriever
 from retrieval.text import split_sentences
 from retrieval.verifier import preparse, verify
@@ -60,7 +67,9 @@ class ClaimChecker:
                 )
                 pool = candidate_sentences(hits)
             support, against, reason = self._judge(sentence, pool)
-            verdict = "supported" if support else "contradicted" if against else "not_found"
+            verdict: Verdict = (
+                "supported" if support else "contradicted" if against else "not_found"
+            )
             checked.append(
                 CheckedSentence(
                     text=sentence,
@@ -71,7 +80,7 @@ class ClaimChecker:
                 )
             )
         verdicts = {c.verdict for c in checked}
-        overall = (
+        overall: Verdict = (
             "supported"
             if verdicts == {"supported"}
             else "contradicted"

@@ -702,6 +702,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
     matched: dict[int, list[Any]] = {}
     total = weight_found = 0.0
     forgiven = 0.0  # weight of words whose mismatch is itself a finding (for contradictions)
+    forgiven_ids: set[int] = set()
     pronoun_in_passage = any(t.pos_ == "PRON" and t.dep_ in _SUBJECT_DEPS for t in passage)
 
     for c in content:
@@ -719,6 +720,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
         ):
             opposite = opposites[0]
             forgiven += weight
+            forgiven_ids.add(c.i)
             kind = "date" if _lemma(c) in _TIME_WORDS or c.lower_ in _TIME_WORDS else "predicate"
             findings.append(
                 _Finding(
@@ -745,6 +747,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
             rival = _rival_name(c, passage, claim)
             if rival is not None:
                 forgiven += weight
+                forgiven_ids.add(c.i)
                 findings.append(
                     _Finding(
                         "contradicted",
@@ -758,17 +761,20 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
                 )
 
     coverage = weight_found / total if total else 0.0
-    for c in content:
-        if (
-            c.i not in matched
-            and c.pos_ == "VERB"
-            and c.dep_ not in {"prep", "case"}
-            and not any(f.verdict == "contradicted" for f in findings)
-        ):
-            findings.append(
-                _Finding("not_found", "predicate", f"the passage does not say {c.text!r}")
-            )
-            break
+    # Every verb of the claim must be in the passage: a contradiction found elsewhere in a
+    # passage that does not say what the claim is about ('visited') is no contradiction.
+    unsaid = [
+        c
+        for c in content
+        if c.i not in matched
+        and c.i not in forgiven_ids
+        and c.pos_ == "VERB"
+        and c.dep_ not in {"prep", "case"}
+    ]
+    if unsaid:
+        findings.append(
+            _Finding("not_found", "predicate", f"the passage does not say {unsaid[0].text!r}")
+        )
     if (
         not _claims_attribution(claim)
         and _sentence_attributed(passage)
@@ -821,7 +827,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
     contradictions = [f for f in findings if f.verdict == "contradicted"]
     if contradictions:
         relaxed = (weight_found + forgiven) / total if total else 1.0
-        if relaxed >= MIN_CONTRADICTION_COVERAGE:
+        if relaxed >= MIN_CONTRADICTION_COVERAGE and not unsaid:
             first = contradictions[0]
             return ClaimCheck("contradicted", first.kind, first.reason, coverage)
         return ClaimCheck("not_found", "coverage", "the passage is about something else", coverage)
