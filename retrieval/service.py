@@ -7,7 +7,7 @@ worker thread. Everything returned is a pydantic model from :mod:`retrieval.mode
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -105,10 +105,17 @@ class NewsService:
         """A cited summary of one article (see :meth:`show` for ``fetch`` and ``read_files``)."""
         return self.summarizer.summarize(self.show(article, fetch=fetch, read_files=read_files))
 
-    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
+    def digest(
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        exclude: Collection[str] = (),
+    ) -> Digest:
+        """The news since a day; articles in ``exclude`` (e.g. already posted) left out."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of)
+        return self.digests.digest(since=since, as_of=as_of, exclude=exclude)
 
     # ------------------------------------------------------------------ articles
 
