@@ -59,6 +59,16 @@ CREATE TABLE IF NOT EXISTS answers (
     created_at TEXT NOT NULL,
     answer_json TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS answers_by_age ON answers (created_at);
+-- One 👍/👎 a person an answer: a repeated click is not counted twice.
+CREATE TABLE IF NOT EXISTS votes (
+    answer_key TEXT NOT NULL,
+    user_id INTEGER NOT NULL,
+    verdict TEXT NOT NULL,
+    voted_at TEXT NOT NULL,
+    PRIMARY KEY (answer_key, user_id)
+);
+CREATE INDEX IF NOT EXISTS votes_by_age ON votes (voted_at);
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -275,12 +285,28 @@ class BotState:
 
     # Answers behind buttons --------------------------------------------------------------
     def save_answer(self, key: str, answer: Answer, guild_id: int | None, now: datetime) -> None:
+        """Keep an answer for its buttons; answers (and votes) past ``ANSWER_RETENTION`` go."""
         self._db.execute(
             "INSERT OR REPLACE INTO answers (key, guild_id, created_at, answer_json) "
             "VALUES (?, ?, ?, ?)",
             (key, guild_id, _iso(now), answer.model_dump_json()),
         )
         self._db.commit()
+        self.forget_answers_before(now - ANSWER_RETENTION)
+
+    def record_vote(self, answer_key: str, user_id: int, verdict: str, now: datetime) -> str | None:
+        """Record a person's vote on an answer; return their earlier verdict (None if new)."""
+        row = self._db.execute(
+            "SELECT verdict FROM votes WHERE answer_key = ? AND user_id = ?", (answer_key, user_id)
+        ).fetchone()
+        self._db.execute(
+            "INSERT INTO votes (answer_key, user_id, verdict, voted_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(answer_key, user_id) DO UPDATE SET verdict = excluded.verdict, "
+            "voted_at = excluded.voted_at",
+            (answer_key, user_id, verdict, _iso(now)),
+        )
+        self._db.commit()
+        return None if row is None else str(row["verdict"])
 
     def load_answer(self, key: str) -> Answer | None:
         row = self._db.execute("SELECT answer_json FROM answers WHERE key = ?", (key,)).fetchone()
@@ -288,6 +314,7 @@ class BotState:
 
     def forget_answers_before(self, moment: datetime) -> int:
         cursor = self._db.execute("DELETE FROM answers WHERE created_at < ?", (_iso(moment),))
+        self._db.execute("DELETE FROM votes WHERE voted_at < ?", (_iso(moment),))
         self._db.commit()
         return cursor.rowcount
 

@@ -52,6 +52,8 @@ class NewsService:
         self.digests = digests
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
+        # Every article's row, read once per store revision (not at each keystroke).
+        self._rows: tuple[str, list[ArticleSummaryRow]] | None = None
 
     @property
     def chat_model_name(self) -> str:
@@ -146,8 +148,14 @@ class NewsService:
         return self.store.list_articles()
 
     def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
+        """Articles whose title holds ``text`` (or whose id is it), newest first. The rows are
+        read from the store once per store revision, not once per keystroke."""
         needle = text.strip().lower()
-        rows = self.store.list_articles()
+        revision = self.store.revision()
+        cached = self._rows
+        if cached is None or cached[0] != revision:
+            cached = self._rows = (revision, self.store.list_articles())
+        rows = cached[1]
         if needle:
             rows = [r for r in rows if needle in r.title.lower() or needle == r.article_id]
         return rows[:limit]

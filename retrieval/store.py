@@ -235,10 +235,19 @@ class ArticleStore:
             meta = self.chunks.metadata
         return f"{self.chunks.count()}:{(meta or {}).get('revision', '')}"
 
-    def _bump_revision(self) -> None:
-        meta = dict(self.chunks.metadata or {})
+    def _collection_metadata(self) -> dict[str, Any]:
+        # Re-read: the collection object caches it, so other writers' changes would be missed.
+        try:
+            return dict(self.client.get_collection(self.chunks.name).metadata or {})
+        except Exception:
+            return dict(self.chunks.metadata or {})
+
+    def _bump_revision(self, ingested_at: datetime | None = None) -> None:
+        meta = self._collection_metadata()
         meta.pop("hnsw:space", None)
         meta["revision"] = uuid.uuid4().hex
+        if ingested_at is not None:  # so that last_ingest() need not read every article
+            meta["last_ingest"] = ingested_at.isoformat()
         try:
             self.chunks.modify(metadata=meta)
         except Exception:  # some Chroma versions refuse to re-state the distance setting
@@ -566,7 +575,7 @@ class ArticleStore:
             raise
         except Exception as exc:
             raise StoreUnavailable(f"cannot write to the Chroma store: {_one_line(exc)}") from exc
-        self._bump_revision()
+        self._bump_revision(ingested_at=now)
         for article in batch:
             index[article.article_id] = ArticleRecord(
                 article.article_id,
@@ -763,6 +772,11 @@ class ArticleStore:
         return len(stale)
 
     def last_ingest(self) -> datetime | None:
+        """When an article was last written: recorded by every write, read in one call (a
+        store written before that was recorded is scanned once)."""
+        recorded = self._collection_metadata().get("last_ingest")
+        if recorded:
+            return datetime.fromisoformat(str(recorded))
         latest = None
         for _, meta, _ in self._get_all(self.articles, ["metadatas"]):
             value = meta.get("ingested_at")
