@@ -29,7 +29,7 @@ def test_a_generation_past_its_deadline_is_abandoned_and_the_context_stays_usabl
 ) -> None:
     model = LocalGGUFChat(model_path=gguf, max_tokens=200, timeout_s=0.2)
     started = time.monotonic()
-    with pytest.raises(ModelTimeout, match="did not answer within 0.2 s"):
+    with pytest.raises(ModelTimeout, match=r"did not answer within 0\.2 s"):
         model.invoke(PROMPT)
     abandoned_s = time.monotonic() - started
     with pytest.raises(ModelTimeout):
@@ -46,9 +46,7 @@ def test_a_generation_past_its_deadline_is_abandoned_and_the_context_stays_usabl
 
 @pytest.mark.slow
 @pytest.mark.parametrize("instances", [1, 2])
-def test_as_many_generations_run_at_once_as_there_are_instances(
-    gguf: str, instances: int
-) -> None:
+def test_as_many_generations_run_at_once_as_there_are_instances(gguf: str, instances: int) -> None:
     model, _ = build_chat_model("local", timeout_s=120.0, parallel=instances)
     assert isinstance(model, LocalGGUFChat)
     model.max_tokens = 40
