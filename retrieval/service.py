@@ -7,7 +7,7 @@ worker thread. Everything returned is a pydantic model from :mod:`retrieval.mode
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -55,6 +55,8 @@ class NewsService:
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
         self.checker = ClaimChecker(retriever, answers.embedder)
+        # Every article's row, read once per store revision (not at each keystroke).
+        self._rows: tuple[str, list[ArticleSummaryRow]] | None = None
 
     @property
     def chat_model_name(self) -> str:
@@ -130,10 +132,17 @@ class NewsService:
         """A cited summary of one article (see :meth:`show` for ``fetch`` and ``read_files``)."""
         return self.summarizer.summarize(self.show(article, fetch=fetch, read_files=read_files))
 
-    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
+    def digest(
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        exclude: Collection[str] = (),
+    ) -> Digest:
+        """The news since a day; articles in ``exclude`` (e.g. already posted) left out."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of)
+        return self.digests.digest(since=since, as_of=as_of, exclude=exclude)
 
     # ------------------------------------------------------------------ articles
 
@@ -164,8 +173,14 @@ class NewsService:
         return self.store.list_articles()
 
     def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
+        """Articles whose title holds ``text`` (or whose id is it), newest first. The rows are
+        read from the store once per store revision, not once per keystroke."""
         needle = text.strip().lower()
-        rows = self.store.list_articles()
+        revision = self.store.revision()
+        cached = self._rows
+        if cached is None or cached[0] != revision:
+            cached = self._rows = (revision, self.store.list_articles())
+        rows = cached[1]
         if needle:
             rows = [r for r in rows if needle in r.title.lower() or needle == r.article_id]
         return rows[:limit]
