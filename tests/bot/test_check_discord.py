@@ -11,9 +11,9 @@ import pytest
 from bot.cogs.check import NOTHING_TO_CHECK
 from bot.settings import DiscordSettings
 from retrieval.settings import EngineSettings
-from tests.bot.conftest import SettableClock, running_bot
+from tests.bot.conftest import SettableClock, bot_settings, running_bot
 from tests.bot.fake_discord import EPHEMERAL, FakeDiscord
-from tests.bot.test_discord_end_to_end import answered_original, custom_ids
+from tests.bot.test_discord_end_to_end import custom_ids
 
 ORIGINAL = (
     "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
@@ -31,13 +31,25 @@ def service(tmp_path_factory: pytest.TempPathFactory, embedder, seed_path: Path)
     )
     service = build_service(settings, embedder=embedder)
     assert service.ingest([str(seed_path.parent)]).added == 1
+    service.check(ORIGINAL)  # load the parser now, not inside a test's wait
     return service
+
+
+async def answered_original(fake: FakeDiscord, token: str) -> dict[str, Any]:
+    """The interaction's original response once it carries an embed (the real engine works
+    off the loop; a loaded machine may take seconds)."""
+
+    def done() -> dict[str, Any] | None:
+        original = fake.interactions[token].original
+        return original if original and original.get("embeds") else None
+
+    return await fake.wait_for(done, timeout=60)
 
 
 async def evidence_quotes(fake: FakeDiscord, original: dict[str, Any]) -> str:
     evidence_id = next(i for i in custom_ids(original) if i.startswith("newsbot:evidence:"))
     click = await fake.click(original, evidence_id)
-    response = await fake.wait_for(lambda: fake.interactions[click].callback)
+    response = await fake.wait_for(lambda: fake.interactions[click].callback, timeout=30)
     assert response["data"]["flags"] & EPHEMERAL
     return "\n".join(f["value"] for f in response["data"]["embeds"][0]["fields"])
 
@@ -76,3 +88,18 @@ async def test_the_fact_check_menu_checks_the_message_it_was_used_on(
         response = await fake_discord.wait_for(lambda: fake_discord.interactions[token].callback)
         assert response["data"]["flags"] & EPHEMERAL
         assert NOTHING_TO_CHECK in response["data"]["content"]
+
+
+@pytest.mark.asyncio
+async def test_the_fact_check_menu_counts_against_the_rate_limit(
+    service, fake_discord: FakeDiscord, tmp_path: Path, clock: SettableClock
+) -> None:  # type: ignore[no-untyped-def]
+    settings = bot_settings(tmp_path, fake_discord.api_base, user_rate_per_minute=1)
+    async with running_bot(service, settings, clock):
+        message = await fake_discord.user_says(ORIGINAL, mention_bot=False)
+        first = await fake_discord.use_message_command("Fact-check", message)
+        await answered_original(fake_discord, first)
+        second = await fake_discord.use_message_command("Fact-check", message)
+        response = await fake_discord.wait_for(lambda: fake_discord.interactions[second].callback)
+        assert response["data"]["flags"] & EPHEMERAL
+        assert "try again" in response["data"]["content"]
