@@ -14,13 +14,14 @@ from pathlib import Path
 from retrieval.answer import AnswerEngine
 from retrieval.digest import DigestBuilder
 from retrieval.errors import ArticleNotFound, NewsbotError, NotPermitted
-from retrieval.loaders import PageFetcher, is_url, load_sources
+from retrieval.loaders import FeedPoll, PageFetcher, is_url, load_sources
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
     ConversationTurn,
     Digest,
     EngineStatus,
+    IngestedArticle,
     IngestReport,
     SearchResult,
     StoredArticle,
@@ -54,6 +55,8 @@ class NewsService:
         self.embeddings_name = embeddings_name
         # Every article's row, read once per store revision (not at each keystroke).
         self._rows: tuple[str, list[ArticleSummaryRow]] | None = None
+        # Each feed's ETag and Last-Modified from its last complete poll (conditional GETs).
+        self._feed_validators: dict[str, tuple[str | None, str | None]] = {}
 
     @property
     def chat_model_name(self) -> str:
@@ -64,7 +67,22 @@ class NewsService:
     def ingest(
         self, sources: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> IngestReport:
-        report = self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
+        poll = FeedPoll(self._feed_validators, known_urls=self.store.known_urls)
+        report = self.store.ingest(
+            load_sources(list(sources), self.fetcher, poll), progress=progress
+        )
+        poll.commit()  # only now: had storing failed, the next poll would read the feeds again
+        for link, article_id in poll.skipped.items():  # stored: their pages were not fetched
+            report.unchanged += 1
+            report.articles.append(
+                IngestedArticle(source=link, article_id=article_id, status="unchanged")
+            )
+        if poll.not_modified or poll.skipped:
+            log.info(
+                "%d feeds unchanged since the last poll; %d entries already stored, not fetched",
+                len(poll.not_modified),
+                len(poll.skipped),
+            )
         if report.added or report.updated:
             # Rebuild the lexical index now, in the ingest (the bot's background job), rather
             # than in the next person's question.
