@@ -104,10 +104,17 @@ class NewsService:
     def summarize(self, article: str) -> Summary:
         return self.summarizer.summarize(self.show(article))
 
-    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
+    def digest(
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        first_seen: bool = False,
+    ) -> Digest:
+        """Stories published in the window; undated articles only with ``first_seen``."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of)
+        return self.digests.digest(since=since, as_of=as_of, first_seen=first_seen)
 
     # ------------------------------------------------------------------ articles
 
