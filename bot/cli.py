@@ -278,9 +278,11 @@ def configure_logging(verbosity: int) -> None:
         "discord",
     ):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-    # trafilatura logs an ERROR for every page it finds no article in; newsbot reports those
-    # pages itself, once, in the ingest summary.
-    logging.getLogger("trafilatura").setLevel(max(level, logging.CRITICAL if level > 10 else 10))
+    # trafilatura logs an ERROR for pages it cannot parse; newsbot reports those pages itself,
+    # once, in the ingest summary. Its own words only with -vv.
+    logging.getLogger("trafilatura").setLevel(
+        logging.DEBUG if verbosity >= 2 else logging.CRITICAL + 1
+    )
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
@@ -537,10 +539,13 @@ def _ingest_summary(report: Any, sources: Sequence[str], seconds: float) -> str:
         lines.append(f"  failed: {failure.source}: {failure.error}")
     if len(report.failed) > 50:
         lines.append(f"  ... and {len(report.failed) - 50} more failures (use --json)")
+    duplicates = sum(1 for item in report.articles if item.status == "duplicate")
+    read = len(report.articles) + len(report.failed)
     lines.append(
-        f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{len(report.failed)} failed; {report.chunks_added} chunks written; "
-        f"{report.articles_total} articles stored ({seconds:.1f} s)"
+        f"{read} read: {report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {duplicates} duplicate, {len(report.failed)} failed; "
+        f"{report.chunks_added} chunks written; the store now holds "
+        f"{report.articles_total} articles ({seconds:.1f} s)"
     )
     return "\n".join(lines)
 
