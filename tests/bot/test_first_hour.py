@@ -58,11 +58,12 @@ def newsbot(
     python_flags: tuple[str, ...] = (),
     **kwargs: Any,
 ) -> subprocess.CompletedProcess[str]:
+    if "stderr" not in kwargs:
+        kwargs["capture_output"] = True
     return subprocess.run(
         [sys.executable, *python_flags, "-m", "bot", *args],
         cwd=cwd,
         env=cli_env(env),
-        capture_output=True,
         text=True,
         timeout=300,
         **kwargs,
@@ -365,3 +366,73 @@ def test_a_store_path_that_is_a_file_is_one_clear_line(tmp_path: Path) -> None:
     assert "is a file, not a folder" in line
     line = one_line_error(newsbot("--store", str(a_file), "ingest", str(SEED), cwd=tmp_path))
     assert "is a file, not a folder" in line
+
+
+def run_on_read_only(store: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``newsbot --store COPY ARGS`` where COPY is a copy of ``store`` nobody can write.
+
+    Write bits do not stop root, so as root the copy is also bind-mounted read-only in a
+    private mount namespace (``unshare -m``), as a read-only disk or share would be.
+    """
+    import shutil
+
+    copy = cwd / "read-only-store"
+    shutil.copytree(store, copy)
+    for path in (copy, *copy.rglob("*")):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    command = [sys.executable, "-m", "bot", "--store", str(copy), *args]
+    if os.geteuid() == 0:
+        if shutil.which("unshare") is None:
+            pytest.skip("root may write anything, and unshare is not installed")
+        mount = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"'
+        command = ["unshare", "-m", "sh", "-c", mount, str(copy), *command]
+    return subprocess.run(
+        command, cwd=cwd, env=cli_env(), capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.parametrize("command", [["articles"], ["show", SEED_ID], ["search", "Kursk"]])
+def test_a_read_only_store_is_readable(store: Path, tmp_path: Path, command: list[str]) -> None:
+    result = run_on_read_only(store, *command, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert "Kursk" in result.stdout
+
+
+def test_ingesting_into_a_read_only_store_is_refused_in_one_line(
+    store: Path, tmp_path: Path
+) -> None:
+    line = one_line_error(run_on_read_only(store, "ingest", str(SEED), cwd=tmp_path))
+    assert "read-only" in line
+
+
+# ------------------------------------------------------------------------------ progress
+
+
+def test_heavy_commands_show_progress_on_a_terminal_and_nothing_on_a_pipe(
+    store: Path, tmp_path: Path
+) -> None:
+    import pty
+
+    args = ("--store", str(store), "search", "Kursk", "--k", "1")
+    piped = newsbot(*args, cwd=tmp_path)
+    assert piped.returncode == 0 and piped.stderr == ""
+    leader, follower = pty.openpty()
+    try:
+        at_terminal = newsbot(*args, cwd=tmp_path, stderr=follower, stdout=subprocess.PIPE)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert at_terminal.returncode == 0
+    text = seen.decode("utf-8", "replace")
+    assert "loading the embedding model" in text and "searching" in text
+    assert text.endswith("\r\x1b[K")  # the status line is gone before the result
+    assert at_terminal.stdout == piped.stdout
