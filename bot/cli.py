@@ -407,7 +407,11 @@ def _run(settings: EngineSettings) -> int:
     from bot.discord_run import run_bot
 
     _quiet_transformers()
-    return run_bot(lambda: build_service(settings), discord_settings)
+    # DISCORD_ENGINE_WORKERS answers at once means as many local model contexts.
+    return run_bot(
+        lambda: build_service(settings, parallel=discord_settings.engine_workers),
+        discord_settings,
+    )
 
 
 def _check_model(spec: str) -> None:
@@ -601,7 +605,7 @@ def _summarize(service: Any, args: argparse.Namespace, status: StatusLine) -> in
     from bot.render import summary_to_text
 
     status.show("summarizing")
-    summary = service.summarize(args.article)
+    summary = service.summarize(args.article, fetch=True, read_files=True)
     status.clear()
     if args.json:
         emit(
@@ -658,7 +662,7 @@ def _search(service: Any, args: argparse.Namespace, status: StatusLine) -> int:
 def _show(service: Any, args: argparse.Namespace, status: StatusLine) -> int:
     """``show`` of a URL or path not yet stored: ingested first (the heavy path)."""
     status.show("reading the article")
-    article = service.show(args.article)
+    article = service.show(args.article, fetch=True, read_files=True)
     status.clear()
     return _show_article(article, args)
 

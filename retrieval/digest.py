@@ -14,6 +14,7 @@ first seen. A digest cut at ``max_stories`` says how many more stories there wer
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -40,11 +41,18 @@ class DigestBuilder:
         as_of: date | None = None,
         max_stories: int = MAX_STORIES,
         first_seen: bool = False,
+        exclude: Collection[str] = (),
     ) -> Digest:
+        """The stories of the window; articles in ``exclude`` (already posted) are left out;
+        undated articles only with ``first_seen``."""
         until = as_of or date.today()
         since = since or (until - timedelta(days=1))
         # Dated articles by the day they were published; undated ones by the day first seen.
-        in_window = self.store.articles_between(day_number(since), day_number(until))
+        in_window = [
+            (aid, meta)
+            for aid, meta in self.store.articles_between(day_number(since), day_number(until))
+            if aid not in exclude
+        ]
         undated = [(aid, m) for aid, m in in_window if _undated(m)]
         articles = [(aid, m) for aid, m in in_window if not _undated(m)]
         if first_seen:

@@ -19,12 +19,20 @@ class ArticleNotFound(NewsbotError):
     """No stored article matches the given id, URL or path."""
 
 
+class NotPermitted(NewsbotError):
+    """The caller may not have newsbot do this (e.g. fetch a new URL, or read a local path)."""
+
+
 class StoreUnavailable(NewsbotError):
     """The Chroma store cannot be reached or written."""
 
 
 class ModelUnavailable(NewsbotError):
     """The chat model could not be built or called."""
+
+
+class ModelTimeout(ModelUnavailable):
+    """The chat model did not finish within its deadline (its generation was abandoned)."""
 
 
 class ConfigurationError(NewsbotError):

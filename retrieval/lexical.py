@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from retrieval.text import content_terms
+from retrieval.text import TERMS_VERSION, content_terms
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,7 @@ class LexicalIndex:
         )
         meta = {
             "revision": self.revision,
+            "terms": TERMS_VERSION,
             "chunk_ids": self.chunk_ids,
             "vocabulary": self.vocabulary,
         }
@@ -122,8 +123,8 @@ class LexicalIndex:
     def load(cls, path: Path, revision: str) -> LexicalIndex | None:
         try:
             meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-            if meta.get("revision") != revision:
-                return None
+            if meta.get("revision") != revision or meta.get("terms") != TERMS_VERSION:
+                return None  # another store state, or terms from another stemmer
             arrays = np.load(path)
             matrix = sparse.csc_matrix(
                 (arrays["data"], arrays["indices"], arrays["indptr"]),

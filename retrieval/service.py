@@ -7,14 +7,14 @@ worker thread. Everything returned is a pydantic model from :mod:`retrieval.mode
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from retrieval.answer import AnswerEngine
 from retrieval.digest import DigestBuilder
-from retrieval.errors import ArticleNotFound, NewsbotError
-from retrieval.loaders import PageFetcher, load_sources
+from retrieval.errors import ArticleNotFound, NewsbotError, NotPermitted
+from retrieval.loaders import PageFetcher, is_url, load_sources
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
@@ -52,6 +52,8 @@ class NewsService:
         self.digests = digests
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
+        # Every article's row, read once per store revision (not at each keystroke).
+        self._rows: tuple[str, list[ArticleSummaryRow]] | None = None
 
     @property
     def chat_model_name(self) -> str:
@@ -101,8 +103,9 @@ class NewsService:
             query=query, hits=self.retriever.search(query, k=k, since=since, as_of=as_of)
         )
 
-    def summarize(self, article: str) -> Summary:
-        return self.summarizer.summarize(self.show(article))
+    def summarize(self, article: str, *, fetch: bool = False, read_files: bool = False) -> Summary:
+        """A cited summary of one article (see :meth:`show` for ``fetch`` and ``read_files``)."""
+        return self.summarizer.summarize(self.show(article, fetch=fetch, read_files=read_files))
 
     def digest(
         self,
@@ -110,25 +113,35 @@ class NewsService:
         since: date | datetime | None = None,
         as_of: date | None = None,
         first_seen: bool = False,
+        exclude: Collection[str] = (),
     ) -> Digest:
-        """Stories published in the window; undated articles only with ``first_seen``."""
+        """Stories published in the window; undated articles only with ``first_seen``;
+        articles in ``exclude`` (e.g. already posted) left out."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of, first_seen=first_seen)
+        return self.digests.digest(since=since, as_of=as_of, first_seen=first_seen, exclude=exclude)
 
     # ------------------------------------------------------------------ articles
 
-    def show(self, article: str) -> StoredArticle:
-        """An article by id, URL or path; a URL or path not yet stored is ingested first."""
+    def show(self, article: str, *, fetch: bool = False, read_files: bool = False) -> StoredArticle:
+        """A stored article by id or URL.
+
+        A URL not yet stored is fetched and ingested first only when ``fetch``; a local path
+        is read only when ``read_files`` (the command line). Otherwise nothing outside the
+        store is touched: a path is not even looked up, so whether it exists is not revealed.
+        """
         article_id = self.store.find_article_id(article)
-        if article_id is None and (
-            article.startswith(("http://", "https://")) or Path(article).exists()
-        ):
-            report = self.ingest([article])
-            if report.failed:
-                raise NewsbotError(f"{report.failed[0].source}: {report.failed[0].error}")
-            if report.articles:
-                article_id = report.articles[0].article_id
+        if article_id is None:
+            reference = article.strip()
+            url = is_url(reference)
+            if url and not fetch:
+                raise NotPermitted(f"{reference} is not stored, and fetching it is not allowed")
+            if url or (read_files and Path(article).exists()):
+                report = self.ingest([reference if url else article])
+                if report.failed:
+                    raise NewsbotError(f"{report.failed[0].source}: {report.failed[0].error}")
+                if report.articles:
+                    article_id = report.articles[0].article_id
         if article_id is None:
             raise ArticleNotFound(f"no stored article matches {article!r}")
         return self.store.get_article(article_id)
@@ -137,8 +150,14 @@ class NewsService:
         return self.store.list_articles()
 
     def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
+        """Articles whose title holds ``text`` (or whose id is it), newest first. The rows are
+        read from the store once per store revision, not once per keystroke."""
         needle = text.strip().lower()
-        rows = self.store.list_articles()
+        revision = self.store.revision()
+        cached = self._rows
+        if cached is None or cached[0] != revision:
+            cached = self._rows = (revision, self.store.list_articles())
+        rows = cached[1]
         if needle:
             rows = [r for r in rows if needle in r.title.lower() or needle == r.article_id]
         return rows[:limit]

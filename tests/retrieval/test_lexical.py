@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,8 @@ def test_the_chunk_that_uses_a_term_most_ranks_first(index: LexicalIndex) -> Non
 
 
 def test_inflected_forms_match_through_their_stem(index: LexicalIndex) -> None:
-    assert ids(index.search("retaken", k=10)) == ["b#0"]
+    # 'retaken' finds 'retake' (Snowball) and 'retook' (its irregular past), not 'harbour'.
+    assert set(ids(index.search("retaken", k=10))) == {"a#0", "b#0"}
     assert "a#0" in ids(index.search("Russia", k=10))
 
 
@@ -104,3 +106,13 @@ def test_the_ranker_builds_from_the_store_caches_on_disk_and_rebuilds_after_an_i
     second = ranker.index()
     assert second is not first and second.revision != first.revision
     assert {cid.split("#")[0] for cid, _ in ranker.search("comet telescope", 5)} == {"comet"}
+
+
+def test_a_cache_written_by_another_stemmer_is_not_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "lexical.npz"
+    LexicalIndex.build(ROWS, revision="r1").save(path)
+    assert LexicalIndex.load(path, "r1") is not None
+    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    meta["terms"] = "suffix-list"
+    path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
+    assert LexicalIndex.load(path, "r1") is None
