@@ -204,6 +204,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _json_flag(p, "the answer as one JSON object")
 
+    p = command("check", "fact-check a claim against the stored news, sentence by sentence")
+    p.add_argument("claim", nargs="?", metavar="CLAIM", help="one or more sentences to check")
+    p.add_argument(
+        "--article",
+        metavar="ID",
+        default=None,
+        help="check against this stored article only (default: all stored news)",
+    )
+    p.add_argument(
+        "--batch",
+        metavar="FILE.jsonl",
+        help='check every {"id", "claim", "article", "as_of"} line of a JSONL file '
+        "(default: check CLAIM)",
+    )
+    _dates(p, as_of="check as if on this day (later articles are not used)")
+    _json_flag(p, "the result as one JSON object")
+
     p = command("summarize", "three to five cited bullets for one article")
     p.add_argument(
         "article",
@@ -359,6 +376,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, status: StatusLine) -> int:
     if args.command == "ask" and not args.question and not args.batch:
         parser.error("ask needs a QUESTION or --batch FILE")
+    if args.command == "check" and not (args.claim or "").strip() and not args.batch:
+        parser.error("check needs a CLAIM or --batch FILE")  # before loading any model
     for name in ("question", "query"):
         if getattr(args, name, "x") is not None and not str(getattr(args, name, "x")).strip():
             parser.error(f"the {name.upper()} is empty: type some words to {args.command} about")
@@ -386,6 +405,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, status:
     handler: Callable[[Any, argparse.Namespace, StatusLine], int] = {
         "ingest": _ingest,
         "ask": _ask,
+        "check": _check,
         "summarize": _summarize,
         "digest": _digest,
         "search": _search,
@@ -598,6 +618,65 @@ def _ask_batch(service: Any, args: argparse.Namespace) -> int:
             question_id=str(item.get("id", number)),
         )
         emit(answer_json(answer, batch=True))
+    return 1 if failures else 0
+
+
+def check_json(result: Any, batch: bool) -> dict[str, Any]:
+    """A check result exactly as the contract gives it (the reasons are for people only)."""
+    data: dict[str, Any] = result.model_dump(
+        mode="json", exclude={"sentences": {"__all__": {"reason"}}}
+    )
+    if not batch:
+        data.pop("id", None)
+    return data
+
+
+def _check(service: Any, args: argparse.Namespace, status: StatusLine) -> int:
+    from bot.render import check_to_text
+
+    if args.batch:
+        status.clear()
+        return _check_batch(service, args)
+    status.show("checking")
+    result = service.check(args.claim, article=args.article, since=args.since, as_of=args.as_of)
+    status.clear()
+    if args.json:
+        emit(check_json(result, batch=False))
+    else:
+        print(check_to_text(result))
+    return 0  # whatever the verdict (CONTRACT.md)
+
+
+def _check_batch(service: Any, args: argparse.Namespace) -> int:
+    path = Path(args.batch)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise NewsbotError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    failures = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            claim = str(item["claim"])
+            if not claim.strip():
+                raise ValueError("the claim is empty")
+            as_of = parse_day(item["as_of"]) if item.get("as_of") else args.as_of
+            article = str(item["article"]) if item.get("article") else args.article
+            result = service.check(
+                claim,
+                article=article,
+                since=args.since,
+                as_of=as_of,
+                claim_id=str(item.get("id", number)),
+            )
+        except (ValueError, KeyError, TypeError, argparse.ArgumentTypeError, NewsbotError) as exc:
+            failures += 1
+            message = " ".join(str(exc).split())
+            print(f"newsbot: {path}:{number}: skipped: {message}", file=sys.stderr)
+            continue
+        emit(check_json(result, batch=True))
     return 1 if failures else 0
 
 
