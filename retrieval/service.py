@@ -14,10 +14,12 @@ from pathlib import Path
 from retrieval.answer import AnswerEngine
 from retrieval.digest import DigestBuilder
 from retrieval.errors import ArticleNotFound, NewsbotError, NotPermitted
+from retrieval.factcheck import ClaimChecker
 from retrieval.loaders import FeedPoll, PageFetcher, is_url, load_sources
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
+    CheckResult,
     ConversationTurn,
     Digest,
     EngineStatus,
@@ -53,6 +55,7 @@ class NewsService:
         self.digests = digests
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
+        self.checker = ClaimChecker(retriever, answers.embedder)
         # Every article's row, read once per store revision (not at each keystroke).
         self._rows: tuple[str, list[ArticleSummaryRow]] | None = None
         # Each feed's ETag and Last-Modified from its last complete poll (conditional GETs).
@@ -121,6 +124,28 @@ class NewsService:
             query=query, hits=self.retriever.search(query, k=k, since=since, as_of=as_of)
         )
 
+    def check(
+        self,
+        claim: str,
+        *,
+        article: str | None = None,
+        since: date | None = None,
+        as_of: date | None = None,
+        claim_id: str | None = None,
+    ) -> CheckResult:
+        """Fact-check ``claim`` against the stored news, or against one stored article.
+
+        ``article`` is a stored article's id or URL; nothing is fetched or ingested here."""
+        stored = None
+        if article is not None:
+            article_id = self.store.find_article_id(article)
+            if article_id is None:
+                raise ArticleNotFound(f"no stored article matches {article!r}")
+            stored = self.store.get_article(article_id)
+        return self.checker.check(
+            claim, article=stored, since=since, as_of=as_of, claim_id=claim_id
+        )
+
     def summarize(self, article: str, *, fetch: bool = False, read_files: bool = False) -> Summary:
         """A cited summary of one article (see :meth:`show` for ``fetch`` and ``read_files``)."""
         return self.summarizer.summarize(self.show(article, fetch=fetch, read_files=read_files))
@@ -130,12 +155,14 @@ class NewsService:
         *,
         since: date | datetime | None = None,
         as_of: date | None = None,
+        first_seen: bool = False,
         exclude: Collection[str] = (),
     ) -> Digest:
-        """The news since a day; articles in ``exclude`` (e.g. already posted) left out."""
+        """Stories published in the window; undated articles only with ``first_seen``;
+        articles in ``exclude`` (e.g. already posted) left out."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of, exclude=exclude)
+        return self.digests.digest(since=since, as_of=as_of, first_seen=first_seen, exclude=exclude)
 
     # ------------------------------------------------------------------ articles
 
