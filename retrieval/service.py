@@ -63,10 +63,14 @@ class NewsService:
         self, sources: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> IngestReport:
         report = self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
-        if report.added or report.updated:
-            # Rebuild the lexical index now, in the ingest (the bot's background job), rather
-            # than in the next person's question.
-            self.retriever.lexical.index()
+        # The lexical index takes the new chunks now, in the ingest (work in what changed),
+        # so no question ever waits for it.
+        changed = [a.article_id for a in report.articles if a.status in ("added", "updated")]
+        try:
+            self.retriever.lexical.follow(changed)
+            self.retriever.lexical.catch_up()
+        except Exception:
+            log.warning("could not update the lexical index; it will catch up", exc_info=True)
         return report
 
     # ------------------------------------------------------------------ answers
@@ -147,5 +151,5 @@ class NewsService:
         )
 
     def warm_up(self) -> None:
-        """Load what the first question would otherwise wait for."""
-        self.retriever.lexical.index()
+        """Bring the lexical index level with the store before the first question."""
+        self.retriever.lexical.catch_up()

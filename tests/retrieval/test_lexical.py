@@ -1,4 +1,5 @@
-"""The BM25 index: ranking, date windows, its on-disk cache, and staying in step with the store."""
+"""The lexical index (SQLite FTS5) updates with each ingest and never rebuilds: adding articles
+reads only their chunks, it persists across restarts, and one that fell behind catches up."""
 
 from __future__ import annotations
 
@@ -8,99 +9,100 @@ from typing import Any
 
 import pytest
 
-from retrieval.lexical import LexicalIndex, LexicalRanker, idf_weights
-from retrieval.store import NO_DATE
-from tests.retrieval.test_store import COMET_TEXT, HARBOUR_TEXT, write_jsonl
+from retrieval.lexical import idf_weights
+from retrieval.loaders import load_sources
+from retrieval.service import NewsService
+from tests.retrieval.test_store import COMET, HARBOUR, write_jsonl
 
-ROWS = [
-    ("a#0", 100, "Russian forces retook the village after heavy fighting."),
-    ("b#0", 200, "The council will retake the vote on the harbour wall next week."),
-    ("c#0", 300, "A harbour, a harbour wall and a harbour master: harbour news all day."),
-    ("d#0", NO_DATE, "Undated notes about the harbour."),
-    ("e#0", 150, "Nothing to see here at all."),
-]
+ARTICLES = [
+    {"id": f"filler-{i}", "title": f"Council notes {i}", "text": "\n\n".join(HARBOUR)[i:]}
+    for i in range(6)
+] + [{"id": "comet", "title": "Bright comet on its way", "text": "\n\n".join(COMET)}]
+NEW = {
+    "id": "mineral",
+    "title": "A new mineral",
+    "text": "Geologists have named a new mineral zanzibarite after the island where it was found.",
+}
+
+
+class ReadCounter:
+    """The store's real chunk collection, counting the chunks read from it."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.read = 0
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        got = self.inner.get(*args, **kwargs)
+        self.read += len(got["ids"])
+        return got
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 @pytest.fixture
-def index() -> LexicalIndex:
-    return LexicalIndex.build(ROWS, revision="r1")
+def service(engine_settings: Any, make_service: Callable[..., Any], tmp_path: Path) -> NewsService:
+    service: NewsService = make_service(engine_settings, with_model=False)
+    service.ingest([str(write_jsonl(tmp_path / "news.jsonl", ARTICLES))])
+    return service
 
 
-def ids(results: list[tuple[str, float]]) -> list[str]:
-    return [cid for cid, _ in results]
-
-
-def test_the_chunk_that_uses_a_term_most_ranks_first(index: LexicalIndex) -> None:
-    results = index.search("harbour", k=10)
-    assert ids(results)[0] == "c#0"
-    assert set(ids(results)) == {"b#0", "c#0", "d#0"}
-    assert [s for _, s in results] == sorted((s for _, s in results), reverse=True)
-
-
-def test_inflected_forms_match_through_their_stem(index: LexicalIndex) -> None:
-    assert ids(index.search("retaken", k=10)) == ["b#0"]
-    assert "a#0" in ids(index.search("Russia", k=10))
-
-
-def test_stopwords_and_unknown_words_find_nothing(index: LexicalIndex) -> None:
-    assert index.search("the and of", k=10) == []
-    assert index.search("xylophone", k=10) == []
-
-
-def test_a_rare_term_outweighs_a_common_one(index: LexicalIndex) -> None:
-    weights = idf_weights(index, ["harbour", "council"])
-    assert weights["council"] > weights["harbour"]
-    assert ids(index.search("harbour council", k=1)) == ["b#0"]
-
-
-def test_the_date_window_drops_chunks_outside_it_and_undated_ones_only_for_since(
-    index: LexicalIndex,
+def test_ingesting_an_article_reads_only_its_chunks_into_the_index(
+    service: NewsService, tmp_path: Path
 ) -> None:
-    assert set(ids(index.search("harbour", k=10, min_day=250))) == {"c#0"}
-    assert set(ids(index.search("harbour", k=10, max_day=250))) == {"b#0", "d#0"}
-    assert ids(index.search("harbour", k=10, min_day=150, max_day=250)) == ["b#0"]
+    before = service.retriever.lexical.index().size
+    assert before == service.store.count_chunks() > 1
+    counter = ReadCounter(service.store.chunks)
+    service.store.chunks = counter  # type: ignore[assignment]
+    service.ingest([str(write_jsonl(tmp_path / "new.jsonl", [NEW]))])
+    # The new article's one chunk, read once for the index (a rebuild would read them all).
+    assert counter.read == 1
+    assert service.retriever.lexical.index().size == before + 1
+    counter.read = 0
+    hits = service.retriever.search("zanzibarite", mode="lexical")
+    assert [h.article_id for h in hits] == ["mineral"]
+    assert counter.read == 1  # the question reads its hits, nothing else
 
 
-def test_k_limits_the_results(index: LexicalIndex) -> None:
-    assert len(index.search("harbour", k=2)) == 2
-
-
-def test_an_empty_index_finds_nothing() -> None:
-    assert LexicalIndex.build([], revision="empty").search("harbour", k=5) == []
-
-
-def test_a_saved_index_loads_only_for_its_own_revision(index: LexicalIndex, tmp_path: Path) -> None:
-    path = tmp_path / "cache" / "lexical.npz"
-    index.save(path)
-    loaded = LexicalIndex.load(path, "r1")
-    assert loaded is not None
-    assert loaded.search("harbour wall", k=10) == index.search("harbour wall", k=10)
-    assert loaded.search("harbour", k=10, min_day=250) == index.search("harbour", k=10, min_day=250)
-    assert LexicalIndex.load(path, "r2") is None
-    assert LexicalIndex.load(tmp_path / "missing.npz", "r1") is None
-
-
-def test_the_ranker_builds_from_the_store_caches_on_disk_and_rebuilds_after_an_ingest(
-    engine_settings: Any, make_service: Callable[..., Any], tmp_path: Path
+def test_the_index_persists_and_a_restarted_service_has_nothing_to_redo(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any]
 ) -> None:
-    service = make_service(engine_settings, with_model=False)
-    service.ingest(
-        [str(write_jsonl(tmp_path / "a.jsonl", [{"id": "harbour", "text": HARBOUR_TEXT}]))]
-    )
-    cache = tmp_path / "lexical-cache.npz"
-    ranker = LexicalRanker(service.store, cache)
-    first = ranker.index()
-    found = ids(ranker.search("fishermen", 5))
-    assert found and all(cid.startswith("harbour#") for cid in found)
-    assert set(first.chunk_ids) == {cid for cid, _, _ in service.store.iter_chunks()}
-    assert cache.exists()
-    assert ranker.index() is first  # same revision: no rebuild
+    assert engine_settings.lexical_index_path.exists()
+    restarted: NewsService = make_service(engine_settings, with_model=False)
+    assert restarted.retriever.lexical.catch_up() == 0
+    hits = restarted.retriever.search("comet telescope", mode="lexical")
+    assert hits[0].article_id == "comet"
 
-    reopened = LexicalRanker(service.store, cache).index()
-    assert reopened.revision == first.revision
-    assert reopened.chunk_ids == first.chunk_ids
 
-    service.ingest([str(write_jsonl(tmp_path / "b.jsonl", [{"id": "comet", "text": COMET_TEXT}]))])
-    second = ranker.index()
-    assert second is not first and second.revision != first.revision
-    assert {cid.split("#")[0] for cid, _ in ranker.search("comet telescope", 5)} == {"comet"}
+def test_an_index_that_fell_behind_the_store_catches_up_when_the_service_starts(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any], tmp_path: Path
+) -> None:
+    # A writer that did not update the index (or died before it could).
+    service.store.ingest(load_sources([str(write_jsonl(tmp_path / "new.jsonl", [NEW]))], None))
+    assert service.retriever.search("zanzibarite", mode="lexical") == []
+    restarted: NewsService = make_service(engine_settings, with_model=False)
+    restarted.warm_up()
+    assert [h.article_id for h in restarted.retriever.search("zanzibarite", mode="lexical")] == [
+        "mineral"
+    ]
+    assert restarted.retriever.lexical.index().size == restarted.store.count_chunks()
+
+
+def test_a_store_without_an_index_file_gets_one_built_once(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any]
+) -> None:
+    service.retriever.lexical.index().close()
+    path = engine_settings.lexical_index_path
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    fresh: NewsService = make_service(engine_settings, with_model=False)
+    assert fresh.retriever.search("comet", mode="lexical") == []  # no rebuild in a question
+    fresh.warm_up()
+    assert fresh.retriever.search("comet", mode="lexical")[0].article_id == "comet"
+    assert fresh.retriever.lexical.catch_up() == 0
+
+
+def test_rare_question_words_weigh_more_than_common_ones(service: NewsService) -> None:
+    weights = idf_weights(service.retriever.lexical.index(), ["comet", "harbour", "zzzz"])
+    assert weights["zzzz"] > weights["comet"] > weights["harbour"] > 0.5
