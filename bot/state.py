@@ -1,29 +1,31 @@
-"""The bot's own memory, in one SQLite file: per-server feeds and their health, digest schedules
-(with the day last posted, so a restart never posts twice), the last ingest, and the answers
-behind buttons. Feedback goes to a separate JSON Lines log.
+"""The bot's own memory: per-server feeds and their health, digest schedules (with the day last
+posted, so a restart never posts twice), the last ingest, the answers behind buttons, and the
+leases that let several bot processes share the work. Feedback goes to a separate JSON Lines log.
 
-Calls are small and local, so they run on the event loop thread.
+The state is a SQLite file (one process) or, with ``NEWSBOT_DATABASE_URL=postgresql://...``,
+PostgreSQL shared by every bot process: one schema and one code path (:mod:`bot.state_db`).
+Calls are small, so they run on the event loop thread.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from bot.state_db import StateDatabase
 from retrieval.models import Answer
 
 log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds (
-    guild_id INTEGER NOT NULL,
+    guild_id BIGINT NOT NULL,
     url TEXT NOT NULL,
     added_at TEXT NOT NULL,
     last_polled_at TEXT,
@@ -32,21 +34,26 @@ CREATE TABLE IF NOT EXISTS feeds (
     PRIMARY KEY (guild_id, url)
 );
 CREATE TABLE IF NOT EXISTS digest_schedules (
-    guild_id INTEGER PRIMARY KEY,
-    channel_id INTEGER NOT NULL,
+    guild_id BIGINT PRIMARY KEY,
+    channel_id BIGINT NOT NULL,
     post_time TEXT NOT NULL,
     last_run_date TEXT,
     last_posted_at TEXT
 );
 CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY,
-    guild_id INTEGER,
+    guild_id BIGINT,
     created_at TEXT NOT NULL,
     answer_json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at DOUBLE PRECISION NOT NULL
 );
 """
 
@@ -93,14 +100,15 @@ def _dt(value: str | None) -> datetime | None:
 class BotState:
     """Persistent per-server state of the bot."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path))
-        self._db.row_factory = sqlite3.Row
+    def __init__(self, location: Path | str) -> None:
+        """``location``: a SQLite file, or a ``postgresql://`` URL shared by every process."""
+        self._db = StateDatabase(location)
         self._db.executescript(_SCHEMA)
-        self._db.commit()
+
+    @property
+    def shared(self) -> bool:
+        """True when other processes may share this state (PostgreSQL)."""
+        return self._db.dialect == "postgresql"
 
     def close(self) -> None:
         self._db.close()
@@ -109,7 +117,8 @@ class BotState:
     def add_feed(self, guild_id: int, url: str, now: datetime) -> bool:
         """True when the feed is new for this server."""
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO feeds (guild_id, url, added_at) VALUES (?, ?, ?)",
+            "INSERT INTO feeds (guild_id, url, added_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (guild_id, url) DO NOTHING",
             (guild_id, url, _iso(now)),
         )
         self._db.commit()
@@ -162,7 +171,7 @@ class BotState:
         """Set or replace a server's schedule, keeping the day it last ran."""
         self._db.execute(
             "INSERT INTO digest_schedules (guild_id, channel_id, post_time) VALUES (?, ?, ?) "
-            "ON CONFLICT(guild_id) DO UPDATE SET channel_id = excluded.channel_id, "
+            "ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, "
             "post_time = excluded.post_time",
             (guild_id, channel_id, post_time.strftime("%H:%M")),
         )
@@ -184,7 +193,7 @@ class BotState:
         return None if row is None else self._schedule(row)
 
     @staticmethod
-    def _schedule(row: sqlite3.Row) -> DigestSchedule:
+    def _schedule(row: Any) -> DigestSchedule:
         return DigestSchedule(
             guild_id=row["guild_id"],
             channel_id=row["channel_id"],
@@ -213,8 +222,9 @@ class BotState:
     # Answers behind buttons --------------------------------------------------------------
     def save_answer(self, key: str, answer: Answer, guild_id: int | None, now: datetime) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO answers (key, guild_id, created_at, answer_json) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT INTO answers (key, guild_id, created_at, answer_json) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET guild_id = excluded.guild_id, "
+            "created_at = excluded.created_at, answer_json = excluded.answer_json",
             (key, guild_id, _iso(now), answer.model_dump_json()),
         )
         self._db.commit()
@@ -236,10 +246,28 @@ class BotState:
     def set_meta(self, key: str, value: str) -> None:
         self._db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
         self._db.commit()
+
+    # Leases: work that one process at a time may do ----------------------------------------
+    def try_lease(self, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
+        """Take (or renew) the lease ``name`` until ``now + ttl``; False while another holder's
+        lease runs. One atomic upsert, so two processes never both get it; a lease whose
+        holder died is taken over once it expires."""
+        at = now.timestamp()
+        cursor = self._db.execute(
+            "INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, "
+            "expires_at = excluded.expires_at "
+            "WHERE leases.expires_at <= ? OR leases.holder = ?",
+            (name, holder, at + ttl.total_seconds(), at, holder),
+        )
+        return bool(cursor.rowcount == 1)
+
+    def release_lease(self, name: str, holder: str) -> None:
+        self._db.execute("DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder))
 
     def record_ingest(self, now: datetime, summary: str) -> None:
         self.set_meta("last_ingest_at", _iso(now) or "")
