@@ -44,6 +44,9 @@ def run_bot(
     # event loop lets go of it; 1 ms instead of 5 keeps the loop's worst lag in the tens of ms.
     sys.setswitchinterval(0.001)
     engine = engine_factory()
+    warm_up = getattr(engine, "warm_up", None)
+    if callable(warm_up):
+        warm_up()  # e.g. bring the lexical index level with the store before any question
     bot = build_bot(engine, settings)
     try:
         asyncio.run(_serve(bot, token))

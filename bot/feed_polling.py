@@ -26,14 +26,22 @@ def ingest_summary(report: IngestReport) -> str:
 
 
 def claim_feeds(bot: NewsBot, feeds: Sequence[FeedRecord], now: datetime) -> list[FeedRecord]:
-    """The feeds this process may poll now: those whose lease it takes for one poll interval.
+    """The feeds this process may poll now: those nobody polled this interval, whose lease
+    it takes for (most of) one interval.
 
-    Processes sharing the state poll each feed once an interval between them; a feed whose
-    poller died is polled again once its lease runs out.
+    Processes sharing the state poll each feed once an interval between them (a digest does
+    not read again a feed polled minutes ago); a feed whose poller died is polled again once
+    its lease runs out.
     """
     ttl = timedelta(minutes=bot.settings.feed_poll_minutes) * 0.9
     urls = {f.url for f in feeds}
-    mine = {u for u in urls if bot.state.try_lease(f"feed:{u}", bot.instance_id, now, ttl)}
+    mine = {
+        url
+        for url in urls
+        if bot.state.try_lease(f"feed:{url}", bot.instance_id, now, ttl, renew=False)
+    }
+    if len(mine) < len(urls):
+        log.info("%d feeds were polled by another process this interval", len(urls) - len(mine))
     return [f for f in feeds if f.url in mine]
 
 

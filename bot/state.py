@@ -252,17 +252,20 @@ class BotState:
         self._db.commit()
 
     # Leases: work that one process at a time may do ----------------------------------------
-    def try_lease(self, name: str, holder: str, now: datetime, ttl: timedelta) -> bool:
-        """Take (or renew) the lease ``name`` until ``now + ttl``; False while another holder's
-        lease runs. One atomic upsert, so two processes never both get it; a lease whose
-        holder died is taken over once it expires."""
+    def try_lease(
+        self, name: str, holder: str, now: datetime, ttl: timedelta, *, renew: bool = True
+    ) -> bool:
+        """Take the lease ``name`` until ``now + ttl``; False while another holder's lease
+        runs (or, with ``renew=False``, while any lease runs, this holder's too). One atomic
+        upsert, so two processes never both get it; a lease whose holder died is taken over
+        once it expires."""
         at = now.timestamp()
         cursor = self._db.execute(
             "INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) "
             "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, "
             "expires_at = excluded.expires_at "
             "WHERE leases.expires_at <= ? OR leases.holder = ?",
-            (name, holder, at + ttl.total_seconds(), at, holder),
+            (name, holder, at + ttl.total_seconds(), at, holder if renew else ""),
         )
         return bool(cursor.rowcount == 1)
 

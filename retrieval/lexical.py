@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from retrieval.models import ArticleSummaryRow
 from retrieval.store import chunk_id
 from retrieval.text import content_terms
 
@@ -32,10 +36,29 @@ log = logging.getLogger(__name__)
 # FTS5 splits on anything that is not a letter or digit; the engine's words may hold these.
 _TOKEN_CHARS = ".,''’-"  # as an SQL string: '' is one quote
 
+SCHEMA_VERSION = 2
+_TABLES = (
+    "lexical_vocab",
+    "lexical_fts",
+    "lexical_titles",
+    "lexical_chunks",
+    "lexical_articles",
+    "lexical_meta",
+)
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS lexical_articles (
     article_id TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT,
+    published TEXT,
+    n_chunks INTEGER NOT NULL DEFAULT 0,
+    ingested_at TEXT
+);
+CREATE INDEX IF NOT EXISTS lexical_articles_by_published ON lexical_articles (published);
+CREATE INDEX IF NOT EXISTS lexical_articles_by_ingest ON lexical_articles (ingested_at);
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical_titles USING fts5 (
+    title, tokenize = "unicode61 remove_diacritics 2"
 );
 CREATE TABLE IF NOT EXISTS lexical_chunks (
     id INTEGER PRIMARY KEY,
@@ -55,6 +78,22 @@ INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('chunks', 0);
 """
 
 
+_TITLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass
+class IndexedArticle:
+    """What the index keeps of an article: its version, catalogue fields and chunks."""
+
+    article_id: str
+    content_hash: str
+    title: str
+    source: str | None
+    published: str | None  # ISO date
+    ingested_at: str | None  # ISO time
+    chunks: list[tuple[str, int, str]]  # (chunk_id, published_day, text)
+
+
 def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -66,8 +105,22 @@ class LexicalIndex:
         self.path = path
         self._local = threading.local()
         path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connection() as db:
-            db.executescript(_SCHEMA)
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA_VERSION:
+                # Another layout (an older newsbot): start afresh; catch_up() refills it.
+                for table in _TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -124,6 +177,50 @@ class LexicalIndex:
         rows = self._connection().execute(sql, (*params, k)).fetchall()
         return [(str(cid), float(score)) for cid, score in rows if score > 0]
 
+    def find_articles(self, text: str, limit: int) -> list[ArticleSummaryRow]:
+        """Articles for autocomplete: the one whose id is ``text``, then those whose title has
+        every word of ``text`` (the last may be cut short), newest first; the newest articles
+        when ``text`` is empty. An index lookup of ``limit`` rows, whatever the store's size."""
+        db = self._connection()
+        columns = "a.article_id, a.title, a.source, a.published, a.n_chunks"
+        needle = text.strip()
+        rows = []
+        if needle:
+            rows += db.execute(
+                f"SELECT {columns} FROM lexical_articles AS a WHERE a.article_id = ?", (needle,)
+            ).fetchall()
+            words = _TITLE_WORD.findall(needle.lower())
+            if words:
+                query = " ".join(_phrase(w) for w in words[:-1]) + f" {_phrase(words[-1])}*"
+                rows += db.execute(
+                    f"SELECT {columns} FROM lexical_titles AS t "
+                    "JOIN lexical_articles AS a ON a.rowid = t.rowid "
+                    "WHERE lexical_titles MATCH ? ORDER BY t.rowid DESC LIMIT ?",
+                    (query.strip(), limit),
+                ).fetchall()
+        else:
+            rows = db.execute(
+                f"SELECT {columns} FROM lexical_articles AS a ORDER BY a.published DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        found: dict[str, ArticleSummaryRow] = {}
+        for article_id, title, source, published, n_chunks in rows:
+            found.setdefault(
+                article_id,
+                ArticleSummaryRow(
+                    article_id=article_id,
+                    title=title,
+                    source=source,
+                    published=date.fromisoformat(published[:10]) if published else None,
+                    chunks=n_chunks,
+                ),
+            )
+        return list(found.values())[:limit]
+
+    def last_ingest(self) -> datetime | None:
+        row = self._connection().execute("SELECT max(ingested_at) FROM lexical_articles").fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
         db = self._connection()
         out = {}
@@ -134,23 +231,21 @@ class LexicalIndex:
 
     # ------------------------------------------------------------------ writing
 
-    def replace_articles(
-        self,
-        articles: Sequence[tuple[str, str, Sequence[tuple[str, int, str]]]],
-    ) -> None:
-        """Index ``(article_id, content_hash, [(chunk_id, published_day, text)])``, replacing
-        whatever was indexed for those articles before. One transaction."""
+    def replace_articles(self, articles: Sequence[IndexedArticle]) -> None:
+        """Index these articles and their chunks, replacing whatever was indexed for them
+        before. One transaction."""
         if not articles:
             return
         prepared = [
-            (aid, chash, [(cid, day, " ".join(content_terms(text))) for cid, day, text in chunks])
-            for aid, chash, chunks in articles
+            (a, [(cid, day, " ".join(content_terms(text))) for cid, day, text in a.chunks])
+            for a in articles
         ]
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
             delta = 0
-            for article_id, content_hash, chunks in prepared:
+            for article, chunks in prepared:
+                article_id = article.article_id
                 delta -= self._delete_article(db, article_id)
                 for cid, day, terms in chunks:
                     cursor = db.execute(
@@ -163,9 +258,24 @@ class LexicalIndex:
                     )
                 delta += len(chunks)
                 db.execute(
-                    "INSERT INTO lexical_articles (article_id, content_hash) VALUES (?, ?) "
-                    "ON CONFLICT (article_id) DO UPDATE SET content_hash = excluded.content_hash",
-                    (article_id, content_hash),
+                    "INSERT INTO lexical_articles (article_id, content_hash, title, source, "
+                    "published, n_chunks, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article_id,
+                        article.content_hash,
+                        article.title,
+                        article.source,
+                        article.published,
+                        len(chunks),
+                        article.ingested_at,
+                    ),
+                )
+                rowid = db.execute(
+                    "SELECT rowid FROM lexical_articles WHERE article_id = ?", (article_id,)
+                ).fetchone()[0]
+                db.execute(
+                    "INSERT INTO lexical_titles (rowid, title) VALUES (?, ?)",
+                    (rowid, article.title),
                 )
             db.execute("UPDATE lexical_meta SET value = value + ? WHERE key = 'chunks'", (delta,))
             db.execute("COMMIT")
@@ -180,7 +290,6 @@ class LexicalIndex:
             removed = 0
             for article_id in article_ids:
                 removed += self._delete_article(db, article_id)
-                db.execute("DELETE FROM lexical_articles WHERE article_id = ?", (article_id,))
             db.execute("UPDATE lexical_meta SET value = value - ? WHERE key = 'chunks'", (removed,))
             db.execute("COMMIT")
         except BaseException:
@@ -189,6 +298,13 @@ class LexicalIndex:
 
     @staticmethod
     def _delete_article(db: sqlite3.Connection, article_id: str) -> int:
+        """Remove an article, its title and its chunks; returns how many chunks."""
+        found = db.execute(
+            "SELECT rowid FROM lexical_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if found is not None:
+            db.execute("DELETE FROM lexical_titles WHERE rowid = ?", (found[0],))
+            db.execute("DELETE FROM lexical_articles WHERE rowid = ?", (found[0],))
         rows = [
             r[0]
             for r in db.execute("SELECT id FROM lexical_chunks WHERE article_id = ?", (article_id,))
@@ -222,27 +338,38 @@ class LexicalRanker:
         if not ids:
             return 0
         metas = self.store.article_metadata(ids)
-        entries = []
         gone = [aid for aid in ids if aid not in metas]
-        for article_id, meta in metas.items():
-            content_hash = str(meta.get("content_hash", ""))
-            n_chunks = int(meta.get("n_chunks", 0))
-            chunk_ids = [chunk_id(article_id, content_hash, p) for p in range(n_chunks)]
-            hits = self.store.chunks_by_ids(chunk_ids)
-            entries.append(
-                (
-                    article_id,
-                    content_hash,
-                    [
-                        (h.chunk_id, int(meta.get("published_day", -1)), h.text)
-                        for h in sorted(hits, key=lambda h: h.position)
-                    ],
-                )
+        wanted = {
+            aid: [
+                chunk_id(aid, str(meta.get("content_hash", "")), p)
+                for p in range(int(meta.get("n_chunks", 0)))
+            ]
+            for aid, meta in metas.items()
+        }
+        # One read for the chunks of every article (not one an article).
+        hits = self.store.chunks_by_ids([cid for cids in wanted.values() for cid in cids])
+        by_article: dict[str, list[Any]] = {}
+        for hit in sorted(hits, key=lambda h: h.position):
+            by_article.setdefault(hit.article_id, []).append(hit)
+        entries = [
+            IndexedArticle(
+                article_id=aid,
+                content_hash=str(meta.get("content_hash", "")),
+                title=str(meta.get("title", "")),
+                source=meta.get("source"),
+                published=meta.get("published"),
+                ingested_at=meta.get("ingested_at"),
+                chunks=[
+                    (h.chunk_id, int(meta.get("published_day", -1)), h.text)
+                    for h in by_article.get(aid, [])
+                ],
             )
+            for aid, meta in metas.items()
+        ]
         self._index.replace_articles(entries)
         if gone:
             self._index.remove_articles(gone)
-        return sum(len(chunks) for _, _, chunks in entries)
+        return sum(len(a.chunks) for a in entries)
 
     def catch_up(self, *, force: bool = False) -> int:
         """Mend the index when it disagrees with the store; return how many articles changed.

@@ -134,11 +134,9 @@ class NewsService:
         return self.store.list_articles()
 
     def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
-        needle = text.strip().lower()
-        rows = self.store.list_articles()
-        if needle:
-            rows = [r for r in rows if needle in r.title.lower() or needle == r.article_id]
-        return rows[:limit]
+        """Stored articles whose title has the words typed so far (autocomplete): an index
+        lookup, not a scan of every article."""
+        return self.retriever.lexical.index().find_articles(text, limit)
 
     def status(self) -> EngineStatus:
         return EngineStatus(
@@ -147,7 +145,7 @@ class NewsService:
             chat_model=self.chat_model_name,
             embeddings=self.embeddings_name,
             store=self.store.location,
-            last_ingest=self.store.last_ingest(),
+            last_ingest=self.retriever.lexical.index().last_ingest(),
         )
 
     def warm_up(self) -> None:

@@ -150,6 +150,7 @@ class FakeDiscord:
         # Gateway sessions by shard id; events go to the shard of their server.
         self.sessions: dict[int, GatewaySession] = {}
         self.undelivered: list[dict[str, Any]] = []  # events for a shard nobody identified as
+        self.deliveries: list[tuple[str, int]] = []  # (event, shard it went to)
         self._send_lock = asyncio.Lock()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -525,6 +526,7 @@ class FakeDiscord:
         for session in list(self.sessions.values()):
             shard_id, count = session.shard
             if guild is None or shard_of(int(guild), count) == shard_id:
+                self.deliveries.append((event, shard_id))
                 await self._send(session, event, data)
                 return
         self.undelivered.append({"t": event, "d": data})

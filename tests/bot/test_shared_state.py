@@ -116,3 +116,10 @@ def test_an_unreachable_database_is_one_line_naming_it_without_the_password() ->
         BotState("postgresql://bot:secret@127.0.0.1:1/newsbot")
     message = str(caught.value)
     assert "\n" not in message and "127.0.0.1:1" in message and "secret" not in message
+
+
+def test_a_lease_taken_without_renewal_waits_for_its_own_expiry_too(location: Path | str) -> None:
+    state = BotState(location)
+    assert state.try_lease("feed:x", "a", NOW, LEASE, renew=False)
+    assert not state.try_lease("feed:x", "a", NOW + timedelta(minutes=1), LEASE, renew=False)
+    assert state.try_lease("feed:x", "a", NOW + timedelta(minutes=5), LEASE, renew=False)

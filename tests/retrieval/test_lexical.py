@@ -106,3 +106,33 @@ def test_a_store_without_an_index_file_gets_one_built_once(
 def test_rare_question_words_weigh_more_than_common_ones(service: NewsService) -> None:
     weights = idf_weights(service.retriever.lexical.index(), ["comet", "harbour", "zzzz"])
     assert weights["zzzz"] > weights["comet"] > weights["harbour"] > 0.5
+
+
+def test_autocomplete_finds_titles_by_the_words_typed_so_far(service: NewsService) -> None:
+    found = service.find_articles("bright com")
+    assert [r.article_id for r in found] == ["comet"]
+    assert found[0].title == "Bright comet on its way" and found[0].chunks >= 1
+    assert [r.article_id for r in service.find_articles("comet")] == ["comet"]
+    assert service.find_articles("filler-3")[0].article_id == "filler-3"  # an id
+    assert len(service.find_articles("council", limit=4)) == 4
+    assert len(service.find_articles("", limit=3)) == 3
+    assert service.find_articles("volcano") == []
+
+
+def test_status_tells_the_last_ingest_from_the_index(service: NewsService) -> None:
+    status = service.status()
+    assert status.last_ingest is not None
+    assert status.last_ingest == service.store.last_ingest()
+
+
+def test_an_index_file_of_another_layout_is_replaced_and_refilled(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any]
+) -> None:
+    import sqlite3
+
+    service.retriever.lexical.index().close()
+    with sqlite3.connect(engine_settings.lexical_index_path) as db:
+        db.execute("PRAGMA user_version = 1")
+    reopened: NewsService = make_service(engine_settings, with_model=False)
+    reopened.warm_up()
+    assert reopened.retriever.search("comet", mode="lexical")[0].article_id == "comet"
