@@ -323,7 +323,7 @@ def _ask_batch(service: Any, args: argparse.Namespace) -> int:
 def _summarize(service: Any, args: argparse.Namespace) -> int:
     from bot.render import summary_to_text
 
-    summary = service.summarize(args.article)
+    summary = service.summarize(args.article, fetch=True, read_files=True)
     if args.json:
         emit(
             summary.model_dump(
@@ -378,7 +378,7 @@ def _search(service: Any, args: argparse.Namespace) -> int:
 
 
 def _show(service: Any, args: argparse.Namespace) -> int:
-    article = service.show(args.article)
+    article = service.show(args.article, fetch=True, read_files=True)
     if args.json:
         emit(article.model_dump(mode="json", exclude={"content_hash", "story_id"}))
     else:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from typing import Protocol, TypeVar, runtime_checkable
 
+from retrieval.errors import NotPermitted
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
@@ -28,6 +30,15 @@ from retrieval.models import (
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+LOCAL_PATHS_REFUSED = (
+    "Only http(s) URLs can be read from Discord; local files are for the command line."
+)
+_HTTP_URL = re.compile(r"^https?://[^/\s]", re.IGNORECASE)  # as retrieval.loaders.is_url
+
+
+def is_url(source: str) -> bool:
+    return bool(_HTTP_URL.match(source))
 
 
 @runtime_checkable
@@ -54,8 +65,9 @@ class NewsEngine(Protocol):
         worker thread); ``max_chars`` asks for an answer that fits, dropping whole sentences."""
         ...
 
-    def summarize(self, article: str) -> Summary:
-        """Summarise one article given by id, URL or path."""
+    def summarize(self, article: str, *, fetch: bool = False) -> Summary:
+        """Summarise one stored article given by id or URL; a new URL is fetched first only
+        when ``fetch`` (raises ``NotPermitted`` otherwise). Never reads a local path."""
         ...
 
     def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
@@ -63,7 +75,7 @@ class NewsEngine(Protocol):
         ...
 
     def ingest(self, sources: Sequence[str]) -> IngestReport:
-        """Load articles or feeds by URL; idempotent."""
+        """Load articles or feeds by URL (the bot never passes a local path); idempotent."""
         ...
 
     def articles(self) -> list[ArticleSummaryRow]:
@@ -119,8 +131,9 @@ class AsyncNewsEngine:
         )
         return await self._run(call)
 
-    async def summarize(self, article: str) -> Summary:
-        return await self._run(functools.partial(self.engine.summarize, article))
+    async def summarize(self, article: str, *, fetch: bool = False) -> Summary:
+        """Local paths belong to the command line: the bot never asks the engine to read one."""
+        return await self._run(functools.partial(self.engine.summarize, article, fetch=fetch))
 
     async def digest(
         self, *, since: date | datetime | None = None, as_of: date | None = None
@@ -128,6 +141,10 @@ class AsyncNewsEngine:
         return await self._run(functools.partial(self.engine.digest, since=since, as_of=as_of))
 
     async def ingest(self, sources: Sequence[str]) -> IngestReport:
+        """Only http(s) URLs: whatever a cog lets through, the bot never reads a local path."""
+        for source in sources:
+            if not is_url(source):
+                raise NotPermitted(LOCAL_PATHS_REFUSED)
         return await self._run(functools.partial(self.engine.ingest, list(sources)))
 
     async def articles(self) -> list[ArticleSummaryRow]:

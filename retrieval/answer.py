@@ -4,6 +4,12 @@ The chat model only proposes wording. The system decides whether the stored arti
 question, numbers the evidence, checks every sentence the model wrote against the passage it
 cites, replaces what does not hold with the evidence itself, and renumbers the citations. With
 no model (``extractive``), or when the model fails, the answer is the best evidence, cited.
+
+A question is first planned (``retrieval.questions``): a factoid is answered from its best
+evidence; a briefing ("what happened in X") from the key facts of the story's newest articles; a
+comparison or multi-part question part by part, each part from its own evidence, saying which
+part the stored articles do not answer. The engine returns the answer as data (``points``); the
+words around it ("As of ...", "However, X reports ...") come from ``retrieval.wording``.
 """
 
 from __future__ import annotations
@@ -12,9 +18,9 @@ import logging
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from langchain_core.language_models.chat_models import BaseChatModel
@@ -35,14 +41,51 @@ from retrieval.grounding import (
     score_evidence,
     split_claims,
 )
+from retrieval.keyfacts import fact_weights, sentence_facts, stands_alone
 from retrieval.lexical import LexicalRanker, idf_weights
-from retrieval.models import Answer, Citation, ConversationTurn, Hit, Timings
+from retrieval.models import (
+    Answer,
+    AnswerPoint,
+    Citation,
+    ConversationTurn,
+    Hit,
+    QuestionPlan,
+    StoredArticle,
+    Timings,
+)
+from retrieval.questions import (
+    plan_question,
+    strip_time_words,
+    time_window,
+    without_comparatives,
+)
 from retrieval.search import HybridRetriever
-from retrieval.text import content_terms, words
+from retrieval.store import chunk_at
+from retrieval.text import content_terms, split_sentences, words
+from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
 
-NOT_FOUND_TEXT = "The stored articles do not answer this question."
+
+@dataclass
+class Said:
+    """One sentence an answer will say, and the evidence it rests on."""
+
+    text: str
+    ev: Evidence
+    wording: Literal["model", "quote"] = "quote"
+    part: int | None = None
+
+
+@dataclass
+class Draft:
+    """What a way of answering produced, before it is worded."""
+
+    said: list[Said]
+    model: str
+    notes: list[str] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
+    closest: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,6 +112,10 @@ class Thresholds:
     extra_sentence_ratio: float = 0.8  # further evidence sentences kept in an extractive answer
     max_sentences: int = 3
     model_trust_score: float = 0.62  # above this, a model's "not found" is overruled
+    list_sentences: int = 5  # a list or a change over time may need more sentences
+    briefing_articles: int = 4  # articles a briefing reads: the story's, newest first
+    briefing_points: int = 5  # key points at most
+    briefing_relevance: float = 0.3  # least similarity of a key point to the question
 
 
 class AnswerEngine:
@@ -105,18 +152,29 @@ class AnswerEngine:
         started = time.perf_counter()
         question = " ".join(question.split())
         standalone, retrieval_query = self.standalone_question(question, history)
-        hits = self.retriever.search(retrieval_query, k=k or 6, since=since, as_of=as_of)
-        evidence = self.select_evidence(standalone, hits)
-        retrieved = time.perf_counter()
-        notes: list[str] = []
-        if not self.answerable(standalone, evidence, follow_up=standalone != retrieval_query):
-            answer = self._not_found(question, evidence, hits)
+        plan = plan_question(standalone)
+        window = time_window(standalone, as_of)
+        if window is not None and (since is None or window > since):
+            since = window  # "this week", "recently": relative to the day asked (or --as-of)
+        if plan.kind == "briefing":
+            draft = self._briefing(standalone, plan, since=since, as_of=as_of, k=k)
+        elif plan.sub_questions:
+            draft = self._parts(standalone, plan, since=since, as_of=as_of, k=k)
         else:
-            chosen, model_used, notes = self._compose(standalone, evidence, as_of, on_partial)
-            answer = self._answered(question, chosen, model_used, max_chars)
+            draft = self._single(
+                standalone,
+                retrieval_query,
+                plan,
+                since=since,
+                as_of=as_of,
+                k=k,
+                on_partial=on_partial,
+                follow_up=standalone != retrieval_query,
+            )
+        retrieved = time.perf_counter()
+        answer = self._finish(question, plan, draft, max_chars)
         done = time.perf_counter()
         answer.id = question_id
-        answer.notes = notes + answer.notes
         answer.standalone_question = standalone if standalone != question else None
         answer.timings_ms = Timings(
             retrieve=round((retrieved - started) * 1000),
@@ -124,6 +182,207 @@ class AnswerEngine:
             total=round((done - started) * 1000),
         )
         return answer
+
+    # ------------------------------------------------------------ ways to answer
+
+    def _single(
+        self,
+        question: str,
+        retrieval_query: str,
+        plan: QuestionPlan,
+        *,
+        since: date | None,
+        as_of: date | None,
+        k: int | None,
+        on_partial: Callable[[str], None] | None,
+        follow_up: bool,
+    ) -> Draft:
+        """A factoid, list or change question: the best evidence, perhaps worded by the model."""
+        hits = self.retriever.search(
+            strip_time_words(retrieval_query), k=k or 6, since=since, as_of=as_of
+        )
+        evidence = self.select_evidence(question, hits)
+        if not self.answerable(question, evidence, follow_up=follow_up):
+            return Draft([], self._model_label(), closest=evidence)
+        many = plan.kind in ("list", "change")
+        chosen, model_used, notes = self._compose(question, evidence, as_of, on_partial, many=many)
+        said = [
+            Said(item[0], item[1], "quote" if item[0] == item[1].text else "model")
+            if isinstance(item, tuple)
+            else Said(item.text, item)
+            for item in chosen
+        ]
+        if plan.kind == "change":  # a change over time reads oldest to newest
+            said.sort(key=lambda x: (x.ev.published or date.min).toordinal())
+        return Draft(said, model_used, notes, closest=evidence)
+
+    def _parts(
+        self,
+        question: str,
+        plan: QuestionPlan,
+        *,
+        since: date | None,
+        as_of: date | None,
+        k: int | None,
+    ) -> Draft:
+        """A comparison or multi-part question: each part answered from its own evidence."""
+        said: list[Said] = []
+        unanswered: list[str] = []
+        closest: list[Evidence] = []
+        used: set[tuple[str, int]] = set()
+        numeric = plan.kind == "comparison" and bool(
+            re.search(r"\b(how much|how many|by how)\b", question, re.IGNORECASE)
+            or re.search(
+                r"\b(more|less|fewer|larger|bigger|higher|lower|greater|smaller|percentage)\b",
+                question,
+                re.IGNORECASE,
+            )
+        )
+        for index, part in enumerate(plan.sub_questions):
+            asked = without_comparatives(part) if plan.kind == "comparison" else part
+            asked = f"How much {asked[0].lower()}{asked[1:]}" if numeric else asked
+            hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
+            evidence = self.select_evidence(asked, hits)
+            if not self.answerable(asked, evidence):
+                unanswered.append(part)
+                closest.extend(evidence[:2])
+                continue
+            best = evidence[0]
+            if (best.article_id, best.start) in used:
+                continue  # a sentence already said answers this part too
+            used.add((best.article_id, best.start))
+            said.append(Said(best.text, best, part=index))
+        return Draft(said, "extractive", unanswered=unanswered, closest=closest)
+
+    def _briefing(
+        self,
+        question: str,
+        plan: QuestionPlan,
+        *,
+        since: date | None,
+        as_of: date | None,
+        k: int | None,
+    ) -> Draft:
+        """What happened: 2-5 key points from the story's newest articles, each cited."""
+        query = strip_time_words(question)
+        hits = self.retriever.search(query, k=max(k or 0, 10), since=since, as_of=as_of)
+        if not hits:
+            return Draft([], self._model_label())
+        subject_terms = content_terms(plan.subject or "")
+        articles: list[StoredArticle] = []
+        for hit in hits:
+            if hit.article_id in {a.article_id for a in articles}:
+                continue
+            article = self._article(hit.article_id)
+            if article is None:
+                continue
+            if (
+                subject_terms
+                and coverage(
+                    subject_terms, {}, set(content_terms(article.title + " " + article.text))
+                )
+                < self.t.names_coverage
+            ):
+                continue
+            articles.append(article)
+        if not articles:
+            return Draft([], self._model_label(), closest=self.select_evidence(question, hits))
+        # The story the best article belongs to, newest reports first.
+        story = articles[0].story_id
+        same = [a for a in articles if a.story_id == story]
+        others = [a for a in articles if a.story_id != story]
+        chosen_articles = (same + others)[: self.t.briefing_articles]
+        chosen_articles.sort(key=lambda a: -(a.published or date.min).toordinal())
+        said = self._key_points(query, plan, chosen_articles)
+        if not said:
+            return Draft([], self._model_label(), closest=self.select_evidence(question, hits))
+        return Draft(said, "extractive")
+
+    def _key_points(
+        self, query: str, plan: QuestionPlan, articles: list[StoredArticle]
+    ) -> list[Said]:
+        """Sentences that together carry the most figures, names and places about the subject."""
+        candidates: list[tuple[StoredArticle, int, int, str]] = []
+        for rank, article in enumerate(articles):
+            for sentence in split_sentences(article.text):
+                if len(sentence.text) < 40 or not stands_alone(sentence.text):
+                    continue
+                if not any(
+                    c.start <= sentence.start and sentence.end <= c.end for c in article.chunks
+                ):
+                    continue  # a quote must lie inside one chunk
+                candidates.append((article, rank, sentence.start, sentence.text))
+        if not candidates:
+            return []
+        vectors = self.embedder.encode([query] + [c[3] for c in candidates])
+        relevance = vectors[1:] @ vectors[0]
+        facts = [sentence_facts(c[3]) for c in candidates]
+        value = fact_weights(c[3] for c in candidates)
+        subject_terms = set(content_terms(plan.subject or ""))
+        covered: set[str] = set()
+        picked: list[int] = []
+        while len(picked) < self.t.briefing_points:
+            best, best_score = -1, 0.0
+            for i, (_article, rank, _start, text) in enumerate(candidates):
+                if i in picked or any(
+                    float(vectors[i + 1] @ vectors[j + 1]) >= 0.8 for j in picked
+                ):
+                    continue
+                about = bool(subject_terms & set(content_terms(text)))
+                if relevance[i] < self.t.briefing_relevance and not about:
+                    continue
+                gain = sum(value[f] for f in facts[i] - covered)
+                if gain <= 0:
+                    continue
+                length = max(len(words(text)), 1)
+                score = (
+                    float(relevance[i])
+                    + 0.35 * gain / (length / 12.0) ** 0.5
+                    + (0.15 if about else 0.0)
+                    - 0.1 * rank
+                )
+                if score > best_score:
+                    best, best_score = i, score
+            if best < 0:
+                break
+            picked.append(best)
+            covered |= facts[best]
+        picked.sort(key=lambda i: (candidates[i][1], candidates[i][2]))
+        said = []
+        for i in picked:
+            article, _rank, start, text = candidates[i]
+            hit = Hit(
+                chunk_id=chunk_at(article, start),
+                article_id=article.article_id,
+                title=article.title,
+                source=article.source,
+                url=article.url,
+                published=article.published,
+                story_id=article.story_id,
+                score=float(relevance[i]),
+                text=text,
+            )
+            ev = Evidence(
+                hit=hit,
+                text=text,
+                start=start,
+                end=start + len(text),
+                score=float(relevance[i]),
+                semantic=float(relevance[i]),
+                vector=vectors[i + 1],
+            )
+            said.append(Said(text, ev))
+        return said
+
+    def _article(self, article_id: str) -> StoredArticle | None:
+        try:
+            return self.retriever.store.get_article(article_id)
+        except Exception:
+            log.warning("could not read article %s", article_id, exc_info=True)
+            return None
+
+    def _model_label(self) -> str:
+        return self.model_name if self.chat_model is not None else "extractive"
 
     # ------------------------------------------------------------ the question
 
@@ -258,11 +517,13 @@ class AnswerEngine:
         evidence: list[Evidence],
         as_of: date | None,
         on_partial: Callable[[str], None] | None,
+        *,
+        many: bool = False,
     ) -> tuple[list[Evidence | tuple[str, Evidence]], str, list[str]]:
         """Sentences of the answer, each with the evidence it rests on."""
         pool = evidence[:4]
         if self.chat_model is None:
-            chosen = self._extractive(evidence)
+            chosen = self._extractive(evidence, many=many)
             self._emit(on_partial, chosen)
             return list(chosen), "extractive", []
         try:
@@ -295,16 +556,17 @@ class AnswerEngine:
             )
         return verified, self.model_name, []
 
-    def _extractive(self, evidence: list[Evidence]) -> list[Evidence]:
+    def _extractive(self, evidence: list[Evidence], *, many: bool = False) -> list[Evidence]:
         best = evidence[0]
         chosen = [best]
-        for ev in evidence[1:6]:
+        limit = self.t.list_sentences if many else self.t.max_sentences
+        for ev in evidence[1 : limit * 2]:
             if ev.score < self.t.extra_sentence_ratio * best.score:
                 break
             if any(_redundant(ev, c) for c in chosen):
                 continue
             chosen.append(ev)
-            if len(chosen) == self.t.max_sentences:
+            if len(chosen) == limit:
                 break
         # Newer reports first where two sources speak to the same point.
         chosen.sort(key=lambda e: -(e.published or date.min).toordinal()) if len(
@@ -342,7 +604,7 @@ class AnswerEngine:
                 parts.append(str(chunk.content))
                 if not re.search(r"[.!?]", parts[-1]):
                     continue
-                done = split_claims("".join(parts))[:-1]  # the last may still be growing
+                done = model_claims("".join(parts))[:-1]  # the last may still be growing
                 if len(done) > shown:
                     shown = len(done)
                     checked = self._verify(question, done, pool)
@@ -358,7 +620,7 @@ class AnswerEngine:
             raise ValueError("empty output from the chat model")
         if says_not_found(text):
             return None
-        return split_claims(text)
+        return model_claims(text)
 
     def _verify(
         self, question: str, claims: list[tuple[str, list[int]]], pool: list[Evidence]
@@ -390,91 +652,78 @@ class AnswerEngine:
     @staticmethod
     def _emit(on_partial: Callable[[str], None] | None, chosen: list[Evidence]) -> None:
         if on_partial is not None and chosen:
-            on_partial(
-                " ".join(f"{_defuse_markers(e.text)} [{i}]" for i, e in enumerate(chosen, 1))
-            )
+            on_partial(" ".join(f"{defuse_markers(e.text)} [{i}]" for i, e in enumerate(chosen, 1)))
 
     # ------------------------------------------------------------------ results
 
-    def _answered(
-        self,
-        question: str,
-        chosen: list[Evidence | tuple[str, Evidence]],
-        model_used: str,
-        max_chars: int | None,
+    def _finish(
+        self, question: str, plan: QuestionPlan, draft: Draft, max_chars: int | None
     ) -> Answer:
-        if not chosen:
-            return Answer(
-                question=question,
-                status="not_found",
-                answer=NOT_FOUND_TEXT,
-                citations=[],
-                model=model_used,
-            )
+        """Number the citations, mark where sources disagree, and word the answer."""
+        if not draft.said:
+            return self._not_found(question, plan, draft)
         citations: list[Citation] = []
         numbers: dict[tuple[str, int, int], int] = {}
-        sentences: list[str] = []
-        dates = [
-            ev.published
-            for item in chosen
-            for ev in [item[1] if isinstance(item, tuple) else item]
-            if ev.published
-        ]
-        prefix = f"As of {_human_date(max(dates))}: " if dates else ""
-        budget = max_chars if max_chars else None
+        points: list[AnswerPoint] = []
         earlier: list[Evidence] = []
-        for item in chosen:
-            text, ev = item if isinstance(item, tuple) else (item.text, item)
-            if any(_disagree(ev, other) for other in earlier):
-                # Sources disagree: say so, and cite both.
-                who = ev.hit.source or "another report"
-                when = f" ({_human_date(ev.published)})" if ev.published else ""
-                text = f"However, {who}{when} reports: {text}"
-            earlier.append(ev)
-            text = _defuse_markers(text)  # an article's own "[7]" must not read as a citation
+        for item in draft.said:
+            ev = item.ev
             key = (ev.article_id, ev.start, ev.end)
             if key not in numbers:
                 numbers[key] = len(numbers) + 1
                 citations.append(ev.citation(numbers[key]))
-            if text.rstrip().endswith((".", "!", "?", '"', "”")):
-                sentence = f"{text.rstrip()} [{numbers[key]}]"
-            else:
-                sentence = f"{text.rstrip()} [{numbers[key]}]."
-            if (
-                budget
-                and sentences
-                and len(prefix) + len(" ".join([*sentences, sentence])) > budget
-            ):
-                break
-            sentences.append(sentence)
-        used = {int(n) for n in re.findall(r"\[(\d+)\]", " ".join(sentences))}
-        citations = [c for c in citations if c.n in used]
-        body = " ".join(sentences)
-        if prefix:
-            body = prefix + body
+            disagrees = any(_disagree(ev, other) for other in earlier)
+            earlier.append(ev)
+            points.append(
+                AnswerPoint(
+                    text=item.text,
+                    citations=[numbers[key]],
+                    wording=item.wording,
+                    disagrees=disagrees,
+                    source=ev.hit.source,
+                    published=ev.published,
+                    part=item.part,
+                )
+            )
+        dates = [ev.published for ev in earlier if ev.published]
+        as_of = max(dates) if dates else None
+        text, fitted = answer_text(
+            points, as_of=as_of, unanswered=draft.unanswered, max_chars=max_chars
+        )
+        points = points[:fitted]
+        used = {n for p in points for n in p.citations}
         return Answer(
-            question=question, status="answered", answer=body, citations=citations, model=model_used
+            question=question,
+            status="answered",
+            answer=text,
+            citations=[c for c in citations if c.n in used],
+            model=draft.model,
+            notes=draft.notes,
+            plan=plan,
+            points=points,
+            as_of=as_of,
+            unanswered=draft.unanswered,
         )
 
-    def _not_found(self, question: str, evidence: list[Evidence], hits: list[Hit]) -> Answer:
+    def _not_found(self, question: str, plan: QuestionPlan, draft: Draft) -> Answer:
         closest: list[Citation] = []
         seen: set[str] = set()
-        for ev in evidence:
+        for ev in draft.closest:
             if ev.article_id in seen:
                 continue
             seen.add(ev.article_id)
             closest.append(ev.citation(len(closest) + 1))
             if len(closest) == 3:
                 break
-        text = NOT_FOUND_TEXT
-        if closest:
-            text += " The closest articles are listed below."
         return Answer(
             question=question,
             status="not_found",
-            answer=text,
+            answer=not_found_text(bool(closest)),
             citations=closest,
-            model=self.model_name if self.chat_model is not None else "extractive",
+            model=draft.model,
+            notes=draft.notes,
+            plan=plan,
+            unanswered=draft.unanswered,
         )
 
 
@@ -493,13 +742,40 @@ def _disagree(a: Evidence, b: Evidence) -> bool:
     return bool(qa and qb and not (qa & qb)) and float(np.dot(a.vector, b.vector)) >= 0.6
 
 
-def _human_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+# Words a small model writes about its task rather than about the news.
+_META_LEAD = re.compile(
+    r"^\s*(?:(?:the|this|that) (?:passage|passages|evidence|text|article|answer|sentence)s? "
+    r"(?:is|are|says|say|states|reads|shows)\s*:?|(?:according to|based on|from) (?:the )?"
+    r"(?:passage|passages|evidence|text|article|sources?|information)(?:\s*\[\d+\])*\s*,?|"
+    r"(?:answer|response|summary)\s*:)\s*",
+    re.IGNORECASE,
+)
+_META_CLAIM = re.compile(
+    r"\b(?:not (?:supported|mentioned|stated|given|provided|specified) (?:by|in)|"
+    r"(?:passage|passages|evidence|text|sources?) (?:does|do) not|no (?:information|mention)|"
+    r"(?:is|are) not (?:supported|mentioned)|i (?:cannot|can't|don't)|as an ai)\b",
+    re.IGNORECASE,
+)
 
 
-def _defuse_markers(text: str) -> str:
-    """``[7]`` written inside a source as ``(7)``, so only the system's markers look like ones."""
-    return re.sub(r"\[(\d+)\]", r"(\1)", text)
+def model_claims(text: str) -> list[tuple[str, list[int]]]:
+    """The model's sentences about the news: meta-text cut off, sentences about the task dropped.
+
+    "The passage is: Russia retook ..." keeps "Russia retook ..."; "..., which is a date that is
+    not supported by the passage" is dropped whole, so an answer never says it is unsupported.
+    """
+    claims = []
+    for claim, cited in split_claims(text):
+        while True:
+            stripped = _META_LEAD.sub("", claim, count=1)
+            if stripped == claim:
+                break
+            claim = stripped
+        claim = claim.strip(" \"'“”")
+        if not claim or _META_CLAIM.search(claim):
+            continue
+        claims.append((claim[0].upper() + claim[1:], cited))
+    return claims
 
 
 def _fence(text: str) -> str:

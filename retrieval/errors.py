@@ -19,6 +19,10 @@ class ArticleNotFound(NewsbotError):
     """No stored article matches the given id, URL or path."""
 
 
+class NotPermitted(NewsbotError):
+    """The caller may not have newsbot do this (e.g. fetch a new URL, or read a local path)."""
+
+
 class StoreUnavailable(NewsbotError):
     """The Chroma store cannot be reached or written."""
 

@@ -24,6 +24,7 @@ from retrieval.text import (
     word_forms,
     words,
 )
+from retrieval.verifier import Verdict, verify
 
 QUESTION_WORDS = {"who", "whom", "whose", "what", "which", "when", "where", "why", "how"}
 _NUMERIC_QUESTION = re.compile(
@@ -169,13 +170,19 @@ def expects_date(question: str) -> bool:
     return bool(_WHEN_QUESTION.search(question))
 
 
+_DATE_WORDS = re.compile(
+    r"\b(?:(?:1[89]|20)\d\d|"
+    + "|".join(_MONTHS)
+    + r"|yesterday|today|tonight|tomorrow|(?:last|next|this) (?:week|month|year|weekend))\b",
+    re.IGNORECASE,
+)
+
+
 def has_date(text: str) -> bool:
-    lowered = text.lower()
-    return (
-        bool(re.search(r"\b(1[89]|20)\d\d\b", text))
-        or any(m in lowered for m in _MONTHS)
-        or ("yesterday" in lowered or "today" in lowered or "last week" in lowered)
-    )
+    """Whether ``text`` names a year, a month, a weekday or a day ("yesterday", "last week").
+
+    Whole words only: 'mayor' holds no 'may', 'marched' no 'march'."""
+    return bool(_DATE_WORDS.search(text))
 
 
 def candidate_sentences(hits: list[Hit]) -> list[Evidence]:
@@ -239,26 +246,56 @@ MIN_CLAIM_TERMS = 3
 
 @dataclass(frozen=True)
 class Support:
+    """The verifier's verdict on a claim against one evidence sentence.
+
+    ``supported`` is what the answer engine, summaries and digests keep; ``verdict``, ``kind``
+    and ``reason`` say why (see :mod:`retrieval.verifier`). ``lexical`` and ``semantic`` rank
+    passages that all support a claim.
+    """
+
     supported: bool
     lexical: float
     semantic: float
     numbers_ok: bool
+    verdict: Verdict = "not_found"
+    kind: str = ""
+    reason: str = ""
 
 
-def check_claim(claim: str, claim_vector: np.ndarray, passage: Evidence) -> Support:
-    """Does ``passage`` support ``claim``? Words, meaning and every number must agree."""
+def check_claim(claim: str, claim_vector: np.ndarray | None, passage: Evidence) -> Support:
+    """Does ``passage`` support ``claim``? The one verifier (:func:`retrieval.verifier.verify`)
+    decides; word coverage and similarity only rank the passages that pass."""
     claim_terms = [t for t in content_terms(claim) if not t.isdigit()]
     passage_terms = set(content_terms(passage.text))
     lexical = coverage(claim_terms, {}, passage_terms) if claim_terms else 0.0
-    semantic = float(np.dot(claim_vector, passage.vector)) if passage.vector is not None else 0.0
-    numbers_ok = numbers_in(claim) <= numbers_in(passage.text)
-    # A claim of one or two words ("@everyone", "Yes") says nothing a passage could support.
-    supported = (
-        numbers_ok
-        and len(set(claim_terms)) >= MIN_CLAIM_TERMS
-        and ((lexical >= 0.75 and semantic >= 0.45) or (lexical >= 0.5 and semantic >= 0.7))
+    semantic = (
+        float(np.dot(claim_vector, passage.vector))
+        if passage.vector is not None and claim_vector is not None
+        else 0.0
     )
-    return Support(supported, lexical, semantic, numbers_ok)
+    numbers_ok = numbers_in(claim) <= numbers_in(passage.text)
+    check = verify(claim, passage.text, context=evidence_context(passage))
+    # A claim of one or two words ("@everyone", "Yes") says nothing a passage could support.
+    supported = check.supported and len(set(claim_terms)) >= MIN_CLAIM_TERMS
+    return Support(
+        supported,
+        lexical,
+        semantic,
+        numbers_ok,
+        verdict=check.verdict if supported or not check.supported else "not_found",
+        kind=check.kind,
+        reason=check.reason,
+    )
+
+
+def evidence_context(passage: Evidence, chars: int = 300) -> str:
+    """The article title and the text just before an evidence sentence: what "he" may refer to."""
+    hit = passage.hit
+    before = ""
+    offset = passage.start - hit.start
+    if hit.text and 0 < offset <= len(hit.text):
+        before = hit.text[max(0, offset - chars) : offset]
+    return f"{hit.title}. {before}".strip()
 
 
 _MARKER = re.compile(r"\s*\[(\d+)\](?:\s*\[(\d+)\])*")
@@ -285,16 +322,24 @@ def split_claims(text: str) -> list[tuple[str, list[int]]]:
     return claims
 
 
+_REFUSAL = re.compile(
+    r"^(?:i'?m sorry,?\s*|sorry,?\s*|unfortunately,?\s*)?(?:"
+    r"not found\b"
+    r"|(?:the )?(?:stored )?(?:articles?|passages?|sources?|evidence|context)(?: provided)? "
+    r"(?:do(?:es)?n[o']t|do(?:es)? not) (?:answer|say|mention|contain|provide|include|cover)"
+    r"|(?:there is|there's|i have|i found) no (?:information|mention|answer|evidence)"
+    r"|i (?:do not|don't|cannot|can't) (?:know|answer|find|tell)"
+    r"|no (?:information|answer|relevant information) (?:is |was )?(?:available|found|given)"
+    r")",
+    re.IGNORECASE,
+)
+
+
 def says_not_found(text: str) -> bool:
-    lowered = text.strip().lower()
-    return (
-        lowered.startswith("not found")
-        or "not found" in lowered[:40]
-        or (
-            "do not answer" in lowered
-            or "does not answer" in lowered
-            or "don't know" in lowered
-            or "no information" in lowered
-            or "not mentioned" in lowered
-        )
-    )
+    """Whether a model's whole reply is a refusal ("The passages do not say ...").
+
+    Only the reply's opening counts: an answer that mentions in passing that something "was not
+    mentioned" or that a report gave "no information" on one point is still an answer."""
+    lowered = " ".join(text.strip().lower().replace("’", "'").split())
+    lowered = re.sub(r"^(?:answer|response)\s*:\s*", "", lowered)
+    return bool(_REFUSAL.match(lowered))

@@ -29,7 +29,7 @@ from typing import Any
 
 from retrieval.models import ArticleSummaryRow
 from retrieval.store import chunk_id
-from retrieval.text import content_terms
+from retrieval.text import TERMS_VERSION, content_terms
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS lexical_fts USING fts5 (
 CREATE VIRTUAL TABLE IF NOT EXISTS lexical_vocab USING fts5vocab (lexical_fts, 'row');
 CREATE TABLE IF NOT EXISTS lexical_meta (
     key TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
+    value NOT NULL
 );
 INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('chunks', 0);
 """
@@ -109,13 +109,21 @@ class LexicalIndex:
         db.execute("BEGIN IMMEDIATE")
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
-                # Another layout (an older newsbot): start afresh; catch_up() refills it.
+            terms = None
+            if version == SCHEMA_VERSION:
+                row = db.execute("SELECT value FROM lexical_meta WHERE key = 'terms'").fetchone()
+                terms = row[0] if row else None
+            if version != SCHEMA_VERSION or terms != TERMS_VERSION:
+                # Another layout or another stemmer (an older newsbot): start afresh;
+                # catch_up() refills it from the store, once.
                 for table in _TABLES:
                     db.execute(f"DROP TABLE IF EXISTS {table}")
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         db.execute(statement)
+                db.execute(
+                    "INSERT INTO lexical_meta (key, value) VALUES ('terms', ?)", (TERMS_VERSION,)
+                )
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.execute("COMMIT")
         except BaseException:

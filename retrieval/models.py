@@ -125,6 +125,27 @@ class Timings(BaseModel):
     total: int = 0
 
 
+class QuestionPlan(BaseModel):
+    """How a question was read: its kind, what it is about, and the parts answered one by one."""
+
+    kind: Literal["factoid", "briefing", "comparison", "multi_part", "list", "change"]
+    subject: str | None = None
+    sub_questions: list[str] = Field(default_factory=list)
+
+
+class AnswerPoint(BaseModel):
+    """One sentence of an answer, as data: the words, the evidence, and who reported it."""
+
+    text: str  # the sentence, without markers
+    citations: list[int]
+    wording: Literal["model", "quote"] = "quote"  # the model's words, or the source's
+    # Set when this point gives a different figure from an earlier one: who reports it, when.
+    disagrees: bool = False
+    source: str | None = None
+    published: date | None = None
+    part: int | None = None  # the sub-question it answers (index into the plan), if any
+
+
 class Answer(BaseModel):
     id: str | None = None
     question: str
@@ -136,6 +157,11 @@ class Answer(BaseModel):
     # Why the text is what it is, for people and logs: e.g. "the model failed; extractive answer".
     notes: list[str] = Field(default_factory=list)
     standalone_question: str | None = None
+    plan: QuestionPlan | None = None
+    # The answer as data; ``answer`` is its wording (``retrieval.wording.answer_text``).
+    points: list[AnswerPoint] = Field(default_factory=list)
+    as_of: date | None = None  # the newest source's date
+    unanswered: list[str] = Field(default_factory=list)  # parts the stored articles do not answer
 
 
 class SummaryPoint(BaseModel):

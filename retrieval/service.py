@@ -13,8 +13,8 @@ from pathlib import Path
 
 from retrieval.answer import AnswerEngine
 from retrieval.digest import DigestBuilder
-from retrieval.errors import ArticleNotFound, NewsbotError
-from retrieval.loaders import PageFetcher, load_sources
+from retrieval.errors import ArticleNotFound, NewsbotError, NotPermitted
+from retrieval.loaders import PageFetcher, is_url, load_sources
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
@@ -105,8 +105,9 @@ class NewsService:
             query=query, hits=self.retriever.search(query, k=k, since=since, as_of=as_of)
         )
 
-    def summarize(self, article: str) -> Summary:
-        return self.summarizer.summarize(self.show(article))
+    def summarize(self, article: str, *, fetch: bool = False, read_files: bool = False) -> Summary:
+        """A cited summary of one article (see :meth:`show` for ``fetch`` and ``read_files``)."""
+        return self.summarizer.summarize(self.show(article, fetch=fetch, read_files=read_files))
 
     def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
         if isinstance(since, datetime):
@@ -115,17 +116,25 @@ class NewsService:
 
     # ------------------------------------------------------------------ articles
 
-    def show(self, article: str) -> StoredArticle:
-        """An article by id, URL or path; a URL or path not yet stored is ingested first."""
+    def show(self, article: str, *, fetch: bool = False, read_files: bool = False) -> StoredArticle:
+        """A stored article by id or URL.
+
+        A URL not yet stored is fetched and ingested first only when ``fetch``; a local path
+        is read only when ``read_files`` (the command line). Otherwise nothing outside the
+        store is touched: a path is not even looked up, so whether it exists is not revealed.
+        """
         article_id = self.store.find_article_id(article)
-        if article_id is None and (
-            article.startswith(("http://", "https://")) or Path(article).exists()
-        ):
-            report = self.ingest([article])
-            if report.failed:
-                raise NewsbotError(f"{report.failed[0].source}: {report.failed[0].error}")
-            if report.articles:
-                article_id = report.articles[0].article_id
+        if article_id is None:
+            reference = article.strip()
+            url = is_url(reference)
+            if url and not fetch:
+                raise NotPermitted(f"{reference} is not stored, and fetching it is not allowed")
+            if url or (read_files and Path(article).exists()):
+                report = self.ingest([reference if url else article])
+                if report.failed:
+                    raise NewsbotError(f"{report.failed[0].source}: {report.failed[0].error}")
+                if report.articles:
+                    article_id = report.articles[0].article_id
         if article_id is None:
             raise ArticleNotFound(f"no stored article matches {article!r}")
         return self.store.get_article(article_id)

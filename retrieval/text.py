@@ -10,6 +10,8 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
@@ -260,34 +262,62 @@ def word_forms(word: str) -> set[str]:
     return forms
 
 
+# Changes whenever stem() would give other terms: caches of terms (the BM25 index) key on it.
+TERMS_VERSION = "snowball-1"
+
+
 def stem(word: str) -> str:
-    """A light suffix-stripper: enough to match 'retaken'/'retake', 'Russian'/'Russia'."""
+    """The English Snowball stem of ``word`` (PyStemmer), after two steps Snowball leaves out.
+
+    - an irregular past form becomes its verb first ('retaken' -> 'retake', 'lost' -> 'lose'),
+      from the table above, so a question's verb finds the article's;
+    - a demonym ending in -ian and a place ending in -a/-ia share a root ('Russian'/'Russia',
+      'Canadian'/'Canada', 'Indian'/'India').
+    """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    for suffix in ("ians", "ian"):  # 'Russian(s)' -> 'russia', the stem of 'Russia'
-        if len(w) - len(suffix) >= 3 and w.endswith(suffix):
-            return w[: -len(suffix)] + "ia"
-    for suffix in (
-        "ations",
-        "ation",
-        "ings",
-        "ing",
-        "ians",
-        "ian",
-        "ies",
-        "ied",
-        "ers",
-        "er",
-        "ed",
-        "es",
-        "en",
-        "s",
-        "e",
-    ):
-        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
+    return _stem_cached(w)
+
+
+def _base_form(word: str) -> str:
+    if word in _PAST_FORMS:
+        return _PAST_FORMS[word]
+    for prefix in ("re", "un", "out", "over", "under", "with", "mis"):
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and rest in _PAST_FORMS and len(rest) >= 4:
+            return prefix + _PAST_FORMS[rest]
+    return word
+
+
+_PAST_FORMS = {
+    past: verb
+    for verb, forms in _IRREGULAR.items()
+    for past in forms.split()
+    if len(past) >= 3 and past not in {"lay", "left", "found", "read", "bid", "set", "put", "cut"}
+}
+
+
+@lru_cache(maxsize=262144)
+def _stem_cached(word: str) -> str:
+    word = _base_form(word)
+    for suffix in ("ians", "ian", "ia", "a"):
+        root = word[: -len(suffix)]
+        if (
+            word.endswith(suffix)
+            and len(root) >= 3
+            and (suffix != "a" or len(word) >= 5)
+            and (suffix in ("ians", "ian", "ia") or root[-1] not in "aeiou")
+        ):
+            return root
+    return str(_snowball().stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _snowball() -> Any:
+    import Stemmer  # PyStemmer: the Snowball algorithms in C
+
+    return Stemmer.Stemmer("english")
 
 
 def content_terms(text: str) -> list[str]:

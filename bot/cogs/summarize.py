@@ -8,13 +8,24 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.arguments import BadCommandInput
 from bot.client import NO_MENTIONS, NewsBot, rate_limited
 from bot.render import shorten, summary_embed
+from retrieval.errors import NotPermitted
 
 log = logging.getLogger(__name__)
 
 CHOICE_LIMIT = 25
 CHOICE_TEXT_LIMIT = 100
+NEW_URL_NEEDS_MANAGE_SERVER = (
+    "I have not read that URL yet, and only a member with Manage Server can have me fetch a "
+    "new one (with /ingest or here)."
+)
+
+
+def may_fetch(interaction: discord.Interaction[NewsBot]) -> bool:
+    """Only a member with Manage Server, in a server, may have the bot fetch a new URL."""
+    return interaction.guild_id is not None and interaction.permissions.manage_guild
 
 
 class SummarizeCog(commands.Cog):
@@ -22,13 +33,18 @@ class SummarizeCog(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="summarize", description="Summarise one article, with citations")
-    @app_commands.describe(article="A stored article (start typing its title) or an article URL")
+    @app_commands.describe(
+        article="A stored article (type its title) or its URL; new URLs need Manage Server"
+    )
     @rate_limited()
     async def summarize(
         self, interaction: discord.Interaction[NewsBot], article: app_commands.Range[str, 1, 500]
     ) -> None:
         await interaction.response.defer(thinking=True)
-        summary = await self.bot.engine.summarize(article.strip())
+        try:
+            summary = await self.bot.engine.summarize(article.strip(), fetch=may_fetch(interaction))
+        except NotPermitted:
+            raise BadCommandInput(NEW_URL_NEEDS_MANAGE_SERVER) from None
         await interaction.edit_original_response(
             embed=summary_embed(summary), allowed_mentions=NO_MENTIONS
         )

@@ -182,8 +182,8 @@ class FakeEngine:
             timings_ms=Timings(retrieve=12, generate=340, total=352),
         )
 
-    def summarize(self, article: str) -> Summary:
-        self._record("summarize", article=article)
+    def summarize(self, article: str, *, fetch: bool = False) -> Summary:
+        self._record("summarize", article=article, fetch=fetch)
         if article not in {KURSK.article_id, KURSK.url}:
             raise ArticleNotFound(f"No stored article matches “{article}”.")
         return Summary(

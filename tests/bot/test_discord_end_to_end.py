@@ -141,7 +141,7 @@ async def test_summarize_an_article_chosen_by_autocomplete(
     embed = original["embeds"][0]
     assert embed["title"] == KURSK.title
     assert "first time since Ukraine's offensive. [1]" in embed["description"]
-    assert engine.calls_to("summarize") == [{"article": KURSK.article_id}]
+    assert engine.calls_to("summarize") == [{"article": KURSK.article_id, "fetch": False}]
 
 
 async def test_an_unknown_article_is_explained_to_the_asker_only(

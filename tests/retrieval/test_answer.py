@@ -242,3 +242,117 @@ def test_when_two_outlets_give_different_figures_the_answer_says_so_and_cites_bo
     assert answer.answer.index("1,450") < answer.answer.index("1,200")
     assert {c.source for c in answer.citations} == {"Wire One", "Daily Two"}
     assert_grounded(answer, service)
+
+
+# --------------------------------------------------------------------- question shapes (issue 11)
+
+KURSK_FACTS = ("1,100 square kilometers", "24 settlements")
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of"),
+    [
+        ("What happened in Kursk?", None),
+        ("Summarize the news about Kursk", None),
+        ("What happened in Kursk this week?", date(2025, 3, 14)),
+    ],
+)
+def test_an_open_question_is_briefed_with_the_territory_and_the_settlements(
+    seeded, question: str, as_of: date | None
+) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded.ask(question, as_of=as_of)
+    assert answer.status == "answered", answer.answer
+    assert answer.plan is not None and answer.plan.kind == "briefing"
+    assert 2 <= len(answer.points) <= 5
+    for fact in KURSK_FACTS:
+        assert fact in answer.answer
+        assert any(fact in c.quote for c in answer.citations)
+    assert answer.answer.startswith("As of 12 March 2025: ")
+    assert_grounded(answer, seeded)
+
+
+def test_a_briefing_on_what_no_article_mentions_is_not_found(seeded) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded.ask("What happened in Atlantis?")
+    assert answer.status == "not_found"
+    assert answer.plan is not None and answer.plan.kind == "briefing"
+
+
+def test_a_briefing_this_week_leaves_out_an_article_from_an_earlier_week(seeded) -> None:  # type: ignore[no-untyped-def]
+    assert seeded.ask("What happened in Kursk this week?", as_of=date(2025, 3, 25)).status == (
+        "not_found"
+    )
+
+
+def test_the_summary_of_the_seed_carries_the_territory_and_the_settlements(seeded) -> None:  # type: ignore[no-untyped-def]
+    article_id = seeded.articles()[0].article_id
+    summary = seeded.summarize(article_id)
+    text = " ".join(p.text for p in summary.summary)
+    for fact in KURSK_FACTS:
+        assert fact in text
+    # No bullet leans on the sentence before it ("He added, however, ...").
+    assert not any(p.text.startswith(("He ", "But ", "However")) for p in summary.summary)
+
+
+def test_each_part_of_a_two_part_question_is_answered_from_its_own_evidence(seeded) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded.ask(
+        "What did Putin say about captured Ukrainian fighters and what ceasefire is the United "
+        "States pressing for?"
+    )
+    assert answer.status == "answered"
+    assert answer.plan is not None and answer.plan.kind == "multi_part"
+    assert len(answer.plan.sub_questions) == 2
+    assert "terrorists" in answer.answer and "30-day ceasefire" in answer.answer
+    assert {p.part for p in answer.points} == {0, 1}
+    assert answer.unanswered == []
+    assert_grounded(answer, seeded)
+
+
+def test_the_part_the_articles_do_not_answer_is_named(seeded) -> None:  # type: ignore[no-untyped-def]
+    answer = seeded.ask(
+        "How many settlements did Russia retake and what did the Bank of Japan decide about "
+        "interest rates?"
+    )
+    assert answer.status == "answered"
+    assert "24 settlements" in answer.answer
+    assert len(answer.unanswered) == 1 and "Bank of Japan" in answer.unanswered[0]
+    assert "do not answer" in answer.answer and "Bank of Japan" in answer.answer
+    assert_grounded(answer, seeded)
+
+
+def test_a_comparison_across_two_articles_cites_both_figures(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.app import build_service
+
+    rows = [
+        {
+            "id": "airline",
+            "title": "Airline profits slide as fuel costs bite",
+            "source": "Wire One",
+            "published": "2005-02-07",
+            "text": "Profits at the national airline fell by 12% in the three months to December, "
+            "as fuel costs rose sharply.\n\nThe carrier said passenger numbers were steady.",
+        },
+        {
+            "id": "studio",
+            "title": "Film studio hit by box office flops",
+            "source": "Daily Two",
+            "published": "2005-02-08",
+            "text": "Profits at the film studio fell by 35% in the final quarter after a string of "
+            "box office flops.\n\nIts television arm did better than expected.",
+        },
+    ]
+    path = tmp_path / "profits.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    service = build_service(
+        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
+    )
+    service.ingest([str(path)])
+    answer = service.ask(
+        "Which fell by a larger percentage: the airline's profits or the film studio's profits?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert answer.plan is not None and answer.plan.kind == "comparison"
+    assert "12%" in answer.answer and "35%" in answer.answer
+    assert {c.article_id for c in answer.citations} == {"airline", "studio"}
+    assert_grounded(answer, service)

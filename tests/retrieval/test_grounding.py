@@ -9,12 +9,14 @@ from retrieval.grounding import (
     check_claim,
     counts_head,
     expects_number,
+    has_date,
     head_terms,
     named_terms,
     says_not_found,
     split_claims,
 )
 from retrieval.models import Hit
+from retrieval.text import stem
 
 PASSAGE = (
     "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
@@ -31,15 +33,23 @@ def evidence(embedder, text: str = PASSAGE) -> Evidence:  # type: ignore[no-unty
     "claim, supported",
     [
         (
+            "Gerasimov said Russian forces have reclaimed about 1,100 square kilometers of "
+            "territory in Kursk.",
+            True,
+        ),
+        (
+            "According to Gerasimov, Russia has retaken about 1,100 square kilometers of "
+            "territory in the Kursk region.",
+            True,
+        ),
+        (
+            "Gerasimov said Russian forces have reclaimed about 2,100 square kilometers of "
+            "territory in Kursk.",
+            False,
+        ),
+        # The passage attributes the figure to Gerasimov; stated as plain fact it is not supported.
+        (
             "Russian forces have reclaimed about 1,100 square kilometers of territory in Kursk.",
-            True,
-        ),
-        (
-            "Russia has retaken about 1,100 square kilometers of territory in the Kursk region.",
-            True,
-        ),
-        (
-            "Russian forces have reclaimed about 2,100 square kilometers of territory in Kursk.",
             False,
         ),
         ("Russian forces reclaimed 1100 square kilometers in 2023.", False),
@@ -71,14 +81,14 @@ def test_markers_after_the_full_stop_belong_to_the_sentence_before() -> None:
 
 def test_names_inside_a_question_are_required_terms() -> None:
     assert named_terms("What did the Bank of Japan decide about rates?") == ["bank", "japan"]
-    assert named_terms("How much territory did Russia retake?") == ["russia"]
+    assert named_terms("How much territory did Russia retake?") == [stem("Russia")]
 
 
 def test_quantity_questions_know_what_they_count() -> None:
     assert expects_number("How many prisoners were taken?")
-    assert head_terms("How much territory did Russia retake?") == ["territory"]
-    assert counts_head(PASSAGE, ["territory"])
-    assert not counts_head("Russia's forces have retaken 24 settlements.", ["territory"])
+    assert head_terms("How much territory did Russia retake?") == [stem("territory")]
+    assert counts_head(PASSAGE, [stem("territory")])
+    assert not counts_head("Russia's forces have retaken 24 settlements.", [stem("territory")])
 
 
 @pytest.mark.parametrize(
@@ -89,8 +99,32 @@ def test_a_model_saying_it_cannot_answer_is_recognised(text: str) -> None:
     assert says_not_found(text)
 
 
-def test_a_real_answer_is_not_mistaken_for_not_found() -> None:
-    assert not says_not_found("Russia retook 1,100 square kilometers [1].")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia retook 1,100 square kilometers [1].",
+        "Putin visited Kursk [1]. The exact date of the visit was not mentioned.",
+        "Gerasimov gave no information on losses, but said 24 settlements were retaken [1].",
+        "The ministry said it does not answer questions about troops [1].",
+    ],
+)
+def test_a_real_answer_is_not_mistaken_for_not_found(text: str) -> None:
+    assert not says_not_found(text)
+
+
+@pytest.mark.parametrize(
+    "text, dated",
+    [
+        ("The mayor marched to the town hall.", False),
+        ("Mayhem followed the decision.", False),
+        ("Putin visited Kursk on Wednesday.", True),
+        ("The offensive began in August 2024.", True),
+        ("Prices rose last week.", True),
+        ("It happened yesterday.", True),
+    ],
+)
+def test_has_date_matches_whole_words_only(text: str, dated: bool) -> None:
+    assert has_date(text) is dated
 
 
 def test_numbered_lists_from_a_model_lose_their_numbering() -> None:

@@ -1,18 +1,89 @@
-"""The lexical index (SQLite FTS5) updates with each ingest and never rebuilds: adding articles
-reads only their chunks, it persists across restarts, and one that fell behind catches up."""
+"""The lexical index (SQLite FTS5): BM25 ranking over the engine's terms, date windows, and
+staying in step with the store by updating, never rebuilding: adding articles reads only their
+chunks, it persists across restarts, and an index that fell behind catches up."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from retrieval.lexical import idf_weights
+from retrieval.lexical import IndexedArticle, LexicalIndex, idf_weights
 from retrieval.loaders import load_sources
 from retrieval.service import NewsService
+from retrieval.store import NO_DATE
 from tests.retrieval.test_store import COMET, HARBOUR, write_jsonl
+
+ROWS = [
+    ("a#0", 100, "Russian forces retook the village after heavy fighting."),
+    ("b#0", 200, "The council will retake the vote on the harbour wall next week."),
+    ("c#0", 300, "A harbour, a harbour wall and a harbour master: harbour news all day."),
+    ("d#0", NO_DATE, "Undated notes about the harbour."),
+    ("e#0", 150, "Nothing to see here at all."),
+]
+
+
+def indexed(rows: list[tuple[str, int, str]]) -> list[IndexedArticle]:
+    """Each row ``(chunk_id, published_day, text)`` as a one-chunk article."""
+    return [
+        IndexedArticle(cid.split("#")[0], "h", cid, None, None, None, [(cid, day, text)])
+        for cid, day, text in rows
+    ]
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> LexicalIndex:
+    built = LexicalIndex(tmp_path / "lexical.sqlite3")
+    built.replace_articles(indexed(ROWS))
+    return built
+
+
+def ids(results: list[tuple[str, float]]) -> list[str]:
+    return [cid for cid, _ in results]
+
+
+def test_the_chunk_that_uses_a_term_most_ranks_first(index: LexicalIndex) -> None:
+    results = index.search("harbour", k=10)
+    assert ids(results)[0] == "c#0"
+    assert set(ids(results)) == {"b#0", "c#0", "d#0"}
+    assert [s for _, s in results] == sorted((s for _, s in results), reverse=True)
+
+
+def test_inflected_forms_match_through_their_stem(index: LexicalIndex) -> None:
+    # 'retaken' finds 'retake' (Snowball) and 'retook' (its irregular past), not 'harbour'.
+    assert set(ids(index.search("retaken", k=10))) == {"a#0", "b#0"}
+    assert "a#0" in ids(index.search("Russia", k=10))
+
+
+def test_stopwords_and_unknown_words_find_nothing(index: LexicalIndex) -> None:
+    assert index.search("the and of", k=10) == []
+    assert index.search("xylophone", k=10) == []
+
+
+def test_a_rare_term_outweighs_a_common_one(index: LexicalIndex) -> None:
+    weights = idf_weights(index, ["harbour", "council"])
+    assert weights["council"] > weights["harbour"]
+    assert ids(index.search("harbour council", k=1)) == ["b#0"]
+
+
+def test_the_date_window_drops_chunks_outside_it_and_undated_ones_only_for_since(
+    index: LexicalIndex,
+) -> None:
+    assert set(ids(index.search("harbour", k=10, min_day=250))) == {"c#0"}
+    assert set(ids(index.search("harbour", k=10, max_day=250))) == {"b#0", "d#0"}
+    assert ids(index.search("harbour", k=10, min_day=150, max_day=250)) == ["b#0"]
+
+
+def test_k_limits_the_results(index: LexicalIndex) -> None:
+    assert len(index.search("harbour", k=2)) == 2
+
+
+def test_an_empty_index_finds_nothing(tmp_path: Path) -> None:
+    assert LexicalIndex(tmp_path / "empty.sqlite3").search("harbour", k=5) == []
+
 
 ARTICLES = [
     {"id": f"filler-{i}", "title": f"Council notes {i}", "text": "\n\n".join(HARBOUR)[i:]}
@@ -128,11 +199,20 @@ def test_status_tells_the_last_ingest_from_the_index(service: NewsService) -> No
 def test_an_index_file_of_another_layout_is_replaced_and_refilled(
     service: NewsService, engine_settings: Any, make_service: Callable[..., Any]
 ) -> None:
-    import sqlite3
-
     service.retriever.lexical.index().close()
     with sqlite3.connect(engine_settings.lexical_index_path) as db:
         db.execute("PRAGMA user_version = 1")
     reopened: NewsService = make_service(engine_settings, with_model=False)
     reopened.warm_up()
     assert reopened.retriever.search("comet", mode="lexical")[0].article_id == "comet"
+
+
+def test_an_index_of_terms_from_another_stemmer_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "lexical.sqlite3"
+    LexicalIndex(path).replace_articles(indexed(ROWS))
+    index = LexicalIndex(path)
+    assert index.size == len(ROWS)  # same stemmer: kept
+    index.close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE lexical_meta SET value = 'suffix-list' WHERE key = 'terms'")
+    assert LexicalIndex(path).size == 0  # dropped, to be refilled from the store

@@ -1,0 +1,94 @@
+"""Key facts of a text (figures, names, places) and whether a sentence can stand on its own.
+
+Summaries and briefings choose sentences for how many of an article's key facts they carry, not
+for where they stand. A sentence that opens with a pronoun or a connective ("He added, however,
+that ...", "But it ...") means nothing without the one before it, and a line with no closing
+punctuation is a sub-heading or a caption: neither is ever chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from retrieval.text import STOPWORDS, numbers_in, stem
+
+# Words that, opening a sentence, point back to the sentence before it.
+_LEANS_BACK = frozenset(
+    """he she it they them this that these those his her its their him but however and also
+    yet still meanwhile instead nevertheless nonetheless moreover furthermore besides likewise
+    similarly otherwise then thus hence so therefore there both such another other others
+    further later earlier here""".split()
+)
+# A reporting verb whose speaker is only a pronoun: '"...," he said.'
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(he|she|they|it)\s+(said|says|added|adds|told|tells|explained|continued|argued|warned)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s*$""")
+_TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
+
+
+def is_heading(text: str) -> bool:
+    """A sub-heading, caption or label: no closing punctuation, or only title-cased words."""
+    text = text.strip()
+    if not _SENTENCE_END.search(text):
+        return True
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < 5:
+        return True
+    lower = [t for t in tokens if t[0].islower()]
+    return len(lower) <= len(tokens) // 5
+
+
+def leans_on_neighbour(text: str) -> bool:
+    """Whether a sentence needs the one before it to make sense."""
+    stripped = text.lstrip("\"'“‘(— -")
+    first = _TOKEN.match(stripped)
+    if first is None:
+        return True
+    if text.lstrip()[:1].islower() or first.group().lower().strip(".'’") in _LEANS_BACK:
+        return True
+    match = _PRONOUN_SPEAKER.search(text)
+    return bool(match and not _names_before(text[: match.start()]))
+
+
+def _names_before(text: str) -> bool:
+    """Whether ``text`` holds a capitalised name that is not the quote's first word."""
+    tokens = _TOKEN.findall(text)
+    return any(t[0].isupper() and t.lower() not in STOPWORDS for t in tokens[1:])
+
+
+def stands_alone(text: str) -> bool:
+    return not is_heading(text) and not leans_on_neighbour(text)
+
+
+def sentence_facts(text: str) -> set[str]:
+    """The figures and names a sentence carries, normalised (``num:1100``, ``name:gerasimov``)."""
+    facts = {f"num:{n}" for n in numbers_in(text)}
+    tokens = _TOKEN.findall(text)
+    for i, token in enumerate(tokens):
+        clean = token.strip(".'’-")
+        if not clean or not clean[0].isupper():
+            continue
+        if clean.lower() in STOPWORDS or clean.lower() in _LEANS_BACK:
+            continue
+        if i == 0 and not (token.endswith(("'s", "’s")) or (len(clean) > 1 and clean.isupper())):
+            continue  # a sentence's first word is capitalised whatever it is
+        facts.add(f"name:{stem(clean)}")
+    return facts
+
+
+def fact_weights(sentences: Iterable[str]) -> dict[str, float]:
+    """How much each fact of an article counts: figures 1; names by how often they recur."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        counts.update(sentence_facts(sentence))
+    weights = {}
+    for fact, n in counts.items():
+        if fact.startswith("num:"):
+            weights[fact] = 1.0
+        else:
+            weights[fact] = 0.4 + 0.2 * min(n - 1, 3)
+    return weights

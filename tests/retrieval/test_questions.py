@@ -1,0 +1,93 @@
+"""The question plan: a question's kind and parts read from its form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from retrieval.questions import plan_question, time_window
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("What happened in Kursk?", "Kursk"),
+        ("Summarize the news about Kursk", "Kursk"),
+        ("What happened in Kursk this week?", "Kursk"),
+        ("Catch me up on the Abba reunion", "Abba reunion"),
+        ("What's the latest on Aero India 2005?", "Aero India 2005"),
+        ("Tell me about the floods in Valencia", "floods in Valencia"),
+    ],
+)
+def test_an_open_question_is_a_briefing_about_its_subject(question: str, subject: str) -> None:
+    plan = plan_question(question)
+    assert plan.kind == "briefing"
+    assert plan.subject == subject
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Putin do in Kursk?",
+        "How much territory did Russia retake?",
+        "Who directed Maria Full of Grace?",
+        "Write me a poem about autumn",
+    ],
+)
+def test_a_question_that_asks_for_one_thing_is_a_factoid(question: str) -> None:
+    plan = plan_question(question)
+    assert plan.kind == "factoid"
+    assert plan.sub_questions == []
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "Which fell by a larger percentage: BA's profits or Time Warner's film division "
+            "profits?",
+            [
+                "BA's profits fell by a larger percentage?",
+                "Time Warner's film division profits fell by a larger percentage?",
+            ],
+        ),
+        (
+            "Which has more Oscar nominations, Million Dollar Baby or The Aviator?",
+            [
+                "Million Dollar Baby has more Oscar nominations?",
+                "The Aviator has more Oscar nominations?",
+            ],
+        ),
+        (
+            "Were more laptops or more PDAs left in London cabs?",
+            ["Were more laptops left in London cabs?", "Were more PDAs left in London cabs?"],
+        ),
+        ("Compare the euro and the dollar", ["euro?", "dollar?"]),
+    ],
+)
+def test_a_comparison_gets_one_sub_question_per_alternative(
+    question: str, parts: list[str]
+) -> None:
+    plan = plan_question(question)
+    assert plan.kind == "comparison"
+    assert plan.sub_questions == parts
+
+
+def test_a_two_part_question_is_split_and_its_pronoun_resolved() -> None:
+    plan = plan_question("What is Pete Doherty charged with and what curfew was imposed on him?")
+    assert plan.kind == "multi_part"
+    assert plan.sub_questions == [
+        "What is Pete Doherty charged with?",
+        "What curfew was imposed on Pete Doherty?",
+    ]
+
+
+def test_lists_and_changes_over_time_are_told_apart() -> None:
+    assert plan_question("Which countries send their nuclear waste to Sellafield?").kind == "list"
+    assert plan_question("How has the dollar moved against the euro since 2003?").kind == ("change")
+
+
+def test_this_week_means_the_week_before_the_day_asked() -> None:
+    assert time_window("What happened in Kursk this week?", date(2025, 3, 14)) == date(2025, 3, 7)
+    assert time_window("What happened in Kursk?", date(2025, 3, 14)) is None

@@ -1,0 +1,125 @@
+"""The claim verifier: what a careful editor would catch, and what she would let through."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.verifier import verify, verify_best
+
+SEED = (
+    "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
+    "(425 square miles) of territory in the Kursk region — most of the land Ukraine seized "
+    "during its August 2024 offensive."
+)
+ORIGINAL = (
+    "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
+    "(425 square miles) of territory in the Kursk region."
+)
+
+
+def test_the_seed_sentence_is_supported_by_its_passage() -> None:
+    assert verify(ORIGINAL, SEED).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "edited, kind",
+    [
+        (ORIGINAL.replace("have reclaimed", "have not reclaimed"), "negation"),
+        (ORIGINAL.replace("Russian forces", "Ukrainian forces"), "role"),
+        (ORIGINAL.replace("have reclaimed", "lost"), "predicate"),
+        (ORIGINAL.replace("square kilometers (425 square miles)", "square miles"), "quantity"),
+    ],
+)
+def test_the_four_seed_edits_are_contradicted(edited: str, kind: str) -> None:
+    check = verify(edited, SEED)
+    assert check.verdict == "contradicted", check
+    assert check.kind == kind
+
+
+BBC = {
+    "profits": "Profits at the bank rose 12% to £2.1bn in 2004, chief executive John Smith said.",
+    "vote": "MPs approved the smoking ban by 200 votes on Tuesday, despite opposition from Labour.",
+    "match": "Chelsea beat Arsenal 2-1 at Stamford Bridge on Saturday.",
+    "jobs": "The carmaker plans to cut more than 3,000 jobs in Germany next year.",
+    "deny": "The minister confirmed that the government would sell its stake in the airline.",
+}
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # paraphrase, reordering, light compression
+        ("John Smith said the bank's profits grew 12% to £2.1bn in 2004.", "profits"),
+        (
+            "In 2004 profits at the bank increased by 12% to £2.1bn, its chief executive said.",
+            "profits",
+        ),
+        ("On Tuesday MPs voted to approve the smoking ban.", "vote"),
+        ("Chelsea defeated Arsenal on Saturday.", "match"),
+        ("The carmaker intends to cut more than 3,000 jobs in Germany.", "jobs"),
+        ("The minister confirmed that the government would sell its airline stake.", "deny"),
+        (
+            "Gerasimov said Russia had retaken roughly 1,100 square kilometers of territory in "
+            "Kursk.",
+            "seed",
+        ),
+    ],
+)
+def test_faithful_paraphrases_are_supported(claim: str, passage: str) -> None:
+    text = SEED if passage == "seed" else BBC[passage]
+    assert verify(claim, text).verdict == "supported", verify(claim, text)
+
+
+@pytest.mark.parametrize(
+    "claim, passage, kind",
+    [
+        ("John Smith said profits at the bank fell 12% to £2.1bn in 2004.", "profits", "predicate"),
+        ("John Smith said profits at the bank rose 12% to $2.1bn in 2004.", "profits", "quantity"),
+        ("John Smith said profits at the bank rose 21% to £2.1bn in 2004.", "profits", "quantity"),
+        ("John Smith said profits at the bank rose 12% to £2.1bn in 2003.", "profits", "date"),
+        ("Profits at the bank rose 12% to £2.1bn in 2004.", "profits", "attribution"),
+        ("Jane Brown said profits at the bank rose 12% to £2.1bn in 2004.", "profits", "entity"),
+        ("MPs rejected the smoking ban on Tuesday.", "vote", "predicate"),
+        ("MPs did not approve the smoking ban on Tuesday.", "vote", "negation"),
+        ("MPs approved the smoking ban on Wednesday.", "vote", "date"),
+        ("Arsenal beat Chelsea 2-1 at Stamford Bridge on Saturday.", "match", "role"),
+        ("Chelsea lost to Arsenal at Stamford Bridge on Saturday.", "match", "predicate"),
+        ("The carmaker will cut more than 3,000 jobs in Germany next year.", "jobs", "hedge"),
+        (
+            "The carmaker plans to cut fewer than 3,000 jobs in Germany next year.",
+            "jobs",
+            "comparison",
+        ),
+        ("The carmaker plans to cut more than 3,000 jobs in Germany last year.", "jobs", "date"),
+        ("The carmaker plans to cut more than 3,000 jobs in France next year.", "jobs", "entity"),
+        # denying that X is saying not X
+        (
+            "The minister denied that the government would sell its stake in the airline.",
+            "deny",
+            "negation",
+        ),
+        (
+            "The minister confirmed that the government refused to sell its stake in the airline.",
+            "deny",
+            "negation",
+        ),
+    ],
+)
+def test_each_kind_of_edit_is_not_supported(claim: str, passage: str, kind: str) -> None:
+    check = verify(claim, BBC[passage])
+    assert check.verdict != "supported", check
+    assert check.kind == kind, check
+
+
+def test_a_passage_about_something_else_says_nothing_either_way() -> None:
+    check = verify("Chelsea beat Arsenal on Saturday.", BBC["profits"])
+    assert check.verdict == "not_found"
+
+
+def test_the_best_of_several_passages_is_chosen() -> None:
+    check, index = verify_best(
+        "Chelsea beat Arsenal 2-1 on Saturday.", [BBC["profits"], BBC["match"]]
+    )
+    assert (check.verdict, index) == ("supported", 1)
+    check, index = verify_best("Nothing about it.", [])
+    assert (check.verdict, index) == ("not_found", -1)
