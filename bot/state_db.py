@@ -87,7 +87,21 @@ class StateDatabase:
         """Run one statement; returns a cursor (``rowcount``, ``fetchone``, iteration), whose
         rows are read by column name in both databases."""
         if self.dialect == "postgresql":
-            return self._conn.execute(_QMARK.sub("%s", sql.replace("%", "%%")), tuple(params))
+            import psycopg
+
+            statement = _QMARK.sub("%s", sql.replace("%", "%%"))
+            if self._conn.closed:
+                self._conn = self._connect_postgres(str(self.location))
+            try:
+                return self._conn.execute(statement, tuple(params))
+            except psycopg.OperationalError:
+                if not self._conn.closed:
+                    raise
+                # The server restarted or dropped us: one new connection, one retry (each
+                # statement is atomic on its own, so retrying it is safe).
+                log.warning("the state database connection was lost; reconnecting")
+                self._conn = self._connect_postgres(str(self.location))
+                return self._conn.execute(statement, tuple(params))
         return self._conn.execute(sql, tuple(params))
 
     def executescript(self, script: str) -> None:

@@ -123,3 +123,16 @@ def test_a_lease_taken_without_renewal_waits_for_its_own_expiry_too(location: Pa
     assert state.try_lease("feed:x", "a", NOW, LEASE, renew=False)
     assert not state.try_lease("feed:x", "a", NOW + timedelta(minutes=1), LEASE, renew=False)
     assert state.try_lease("feed:x", "a", NOW + timedelta(minutes=5), LEASE, renew=False)
+
+
+def test_a_dropped_database_connection_is_reopened(postgres_url: str) -> None:
+    import psycopg
+
+    state = BotState(postgres_url)
+    state.set_meta("k", "v")
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    assert state.get_meta("k") == "v"
