@@ -25,7 +25,12 @@ Figures (scored here, independently of the engine's own checks):
   least 60% of its content words are (a leading "As of DATE," is set aside: it is metadata);
 - ``not_found_precision`` / ``not_found_recall``: of the ``not_found`` answers, the share that were
   unanswerable / of the unanswerable questions, the share answered ``not_found``;
+- ``model_wording_share``: sentences of answered answers that keep the model's own wording (the
+  rest quote the sources);
 - ``p50_ms`` / ``p95_ms``: wall time of one answer.
+
+A question may also carry ``must_include`` (groups of gold strings: the answer must hold one of
+each group, as a comparison must give both sides) and ``shape`` (its kind, reported separately).
 """
 
 from __future__ import annotations
@@ -151,6 +156,8 @@ class Reply:
     article_ids: list[str]
     seconds: float
     model: str = ""
+    points: int = 0  # sentences of the answer
+    model_points: int = 0  # of which in the model's own words
 
 
 @dataclass
@@ -162,6 +169,9 @@ class Question:
     answerable: bool
     as_of: date | None = None
     kind: str | None = None
+    shape: str | None = None  # factoid, briefing, comparison, multi_part, list, change, ...
+    # Every group must be matched (each part of a comparison or multi-part question).
+    must_include: list[list[str]] = field(default_factory=list)
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Question:
@@ -176,6 +186,14 @@ class Question:
             answerable=bool(answers) if answerable is None else bool(answerable),
             as_of=date.fromisoformat(str(as_of)[:10]) if as_of else None,
             kind=record.get("kind"),
+            shape=record.get("shape"),
+            must_include=[[str(a) for a in group] for group in record.get("must_include") or []],
+        )
+
+    def answered_by(self, text: str) -> bool:
+        """The answer holds a gold string and, for a question of parts, one of every part's."""
+        return holds_gold(text, self.answers) and all(
+            holds_gold(text, group) for group in self.must_include
         )
 
 
@@ -194,6 +212,8 @@ class NewsbotSystem:
             article_ids=[c.article_id for c in answer.citations],
             seconds=seconds,
             model=answer.model,
+            points=len(answer.points),
+            model_points=sum(p.wording == "model" for p in answer.points),
         )
 
 
@@ -252,6 +272,8 @@ class Tally:
     predicted_not_found: int = 0
     true_not_found: int = 0
     unanswerable: int = 0
+    points: int = 0
+    model_points: int = 0
     seconds: list[float] = field(default_factory=list)
 
     def add(self, question: Question, reply: Reply) -> dict[str, Any]:
@@ -262,7 +284,7 @@ class Tally:
         row: dict[str, Any] = {"status": reply.status}
         if question.answerable:
             self.answerable += 1
-            correct = answered and holds_gold(reply.text, question.answers)
+            correct = answered and question.answered_by(reply.text)
             self.correct += correct
             row["correct"] = correct
             if question.article_id:
@@ -280,6 +302,8 @@ class Tally:
             self.predicted_not_found += 1
             self.true_not_found += not question.answerable
         if answered:
+            self.points += reply.points
+            self.model_points += reply.model_points
             unsupported = []
             for sentence, cited in answer_sentences(reply.text):
                 quotes = [reply.quotes[n] for n in cited if n in reply.quotes] or list(
@@ -305,6 +329,7 @@ class Tally:
             "unsupported_rate": share(self.unsupported, self.sentences),
             "not_found_precision": share(self.true_not_found, self.predicted_not_found),
             "not_found_recall": share(self.true_not_found, self.unanswerable),
+            "model_wording_share": share(self.model_points, self.points),
             "p50_ms": round(percentile(ms, 50), 1),
             "p95_ms": round(percentile(ms, 95), 1),
             "answerable": self.answerable,
@@ -331,6 +356,13 @@ def build_systems(names: list[str], embedder: Any) -> dict[str, Any]:
     return {name: systems[name] for name in names}
 
 
+def _shape_cell(tally: Tally) -> str:
+    figures = tally.figures()
+    if tally.answerable:
+        return f"{figures['accuracy']} (n={tally.answerable})"
+    return f"nf {figures['not_found_recall']} (n={tally.unanswerable})"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench quality",
@@ -354,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     embedder = shared_embedder()
     systems = build_systems(names, embedder)
     tallies = {name: Tally() for name in names}
+    by_shape: dict[tuple[str, str], Tally] = {}
     details_path = WORK_DIR / f"quality-{args.questions.stem}-{'-'.join(names)}.jsonl"
     details_path.parent.mkdir(parents=True, exist_ok=True)
     progress_path = details_path.with_suffix(".progress.json")
@@ -362,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, system in systems.items():
                 reply = system.reply(question)
                 row = tallies[name].add(question, reply)
+                if question.shape:
+                    by_shape.setdefault((name, question.shape), Tally()).add(question, reply)
                 details.write(
                     json.dumps(
                         {
@@ -395,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         "unsupported_rate",
         "not_found_precision",
         "not_found_recall",
+        "model_wording_share",
         "p50_ms",
         "p95_ms",
     ]
@@ -404,8 +440,32 @@ def main(argv: list[str] | None = None) -> int:
         ["system", *columns],
         [[name, *(results[name][c] for c in columns)] for name in names],
     )
+    shapes = sorted({shape for _, shape in by_shape})
+    if shapes:
+        print_table(
+            "By question shape: accuracy (answerable) / not_found recall (unanswerable)",
+            ["system", *shapes],
+            [
+                [
+                    name,
+                    *(
+                        _shape_cell(by_shape[(name, shape)]) if (name, shape) in by_shape else "-"
+                        for shape in shapes
+                    ),
+                ]
+                for name in names
+            ],
+        )
     print(f"per-question replies: {details_path}")
     figures: dict[str, Any] = {
+        "by_shape": {
+            f"{name}:{shape}": {
+                k: v
+                for k, v in tally.figures().items()
+                if k in ("accuracy", "not_found_recall", "answerable", "unanswerable")
+            }
+            for (name, shape), tally in sorted(by_shape.items())
+        },
         "questions": len(questions),
         "file": str(args.questions),
         "systems": results,

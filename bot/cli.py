@@ -213,8 +213,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     settings = settings_from(args)
     if args.command == "run":
         from bot.discord_run import run_bot
+        from bot.settings import get_settings as discord_settings
 
-        return run_bot(lambda: build_service(settings))
+        # DISCORD_ENGINE_WORKERS answers at once means as many local model contexts.
+        return run_bot(lambda: build_service(settings, parallel=discord_settings().engine_workers))
     needs_model = args.command in {"ask", "summarize"}
     service = build_service(settings, with_model=needs_model)
     handler: Callable[[Any, argparse.Namespace], int] = {

@@ -61,7 +61,8 @@ class RateLimited(app_commands.CheckFailure):
 
 
 def rate_limited() -> Callable[[Any], Any]:
-    """Check for app commands: count the request against the person's and server's limits."""
+    """Check for app commands (slash commands and context menus alike): count the request
+    against the person's and server's limits. Buttons and autocomplete: see bot.rate_limit."""
 
     async def predicate(interaction: discord.Interaction[NewsBot]) -> bool:
         decision = interaction.client.rate_limiter.check(interaction.user.id, interaction.guild_id)
@@ -176,6 +177,10 @@ class NewsBot(commands.Bot):
         self.clock = clock
         self.rate_limiter = RequestRateLimiter(
             settings.user_rate_per_minute, settings.guild_rate_per_minute
+        )
+        # Button clicks and autocomplete keystrokes: cheap each, but not unlimited.
+        self.quick_rate_limiter = RequestRateLimiter(
+            settings.user_quick_rate_per_minute, settings.guild_quick_rate_per_minute
         )
         self._extensions_to_load = tuple(extensions)
 

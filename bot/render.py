@@ -6,22 +6,16 @@ content) live below them. Nothing here calls the engine or does I/O.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 import discord
 
 from bot.state import FeedRecord
 from retrieval.models import Answer, Citation, Digest, EngineStatus, SearchResult, Summary
-
-
-def format_date(value: date | None) -> str:
-    """``12 March 2025``; empty when the date is unknown."""
-    if value is None:
-        return ""
-    return f"{value.day} {value:%B %Y}"
+from retrieval.text import split_sentences as _sentences
+from retrieval.wording import format_date
 
 
 def citation_line(citation: Citation) -> str:
@@ -34,6 +28,11 @@ def answer_to_text(answer: Answer, *, width: int = 100) -> str:
     lines = [textwrap.fill(answer.answer, width=width)]
     for note in answer.notes:
         lines.append(f"({note})")
+    if answer.plan is not None and answer.plan.sub_questions:
+        parts = "; ".join(f"{i}. {q}" for i, q in enumerate(answer.plan.sub_questions, 1))
+        lines.append(
+            textwrap.fill(f"(Read as a {answer.plan.kind.replace('_', '-')}: {parts})", width=width)
+        )
     if answer.citations:
         lines.append("")
         lines.append("Sources:" if answer.status == "answered" else "Closest articles:")
@@ -120,9 +119,6 @@ _SOURCE_TITLE_CHARS = 90
 ANSWER_COLOUR = discord.Colour.blurple()
 NOT_FOUND_COLOUR = discord.Colour.light_grey()
 
-# A sentence ends with . ! or ?, maybe closing quotes/brackets, then maybe citation markers.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*\[\d+\])*(?=\s+|$)")
-
 
 def shorten(text: str, limit: int, placeholder: str = "…") -> str:
     """Shorten at a word boundary (for titles and quotes, never for answer sentences)."""
@@ -136,19 +132,9 @@ def shorten(text: str, limit: int, placeholder: str = "…") -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences with their citation markers attached (``"Putin visited Kursk [1]."``)."""
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        sentence = text[start:end].strip()
-        if sentence:
-            sentences.append(sentence)
-        start = end
-    rest = text[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return sentences
+    """Sentences with their citation markers attached (``"Putin visited Kursk [1]."``), split by
+    the engine's one sentence splitter."""
+    return [s.text for s in _sentences(text)]
 
 
 def paginate_text(text: str, limit: int) -> list[str]:

@@ -40,6 +40,10 @@ class DiscordSettings(BaseSettings):
     user_rate_per_minute: int = Field(default=6, ge=1)
     # Questions/commands a whole server may send per minute.
     guild_rate_per_minute: int = Field(default=30, ge=1)
+    # Quick interactions (button clicks, autocomplete keystrokes) a person may send per minute.
+    user_quick_rate_per_minute: int = Field(default=40, ge=1)
+    # Quick interactions a whole server may send per minute.
+    guild_quick_rate_per_minute: int = Field(default=400, ge=1)
     # How often each server's RSS/Atom feeds are polled and ingested.
     feed_poll_minutes: float = Field(default=30.0, gt=0)
     # How often the digest scheduler looks at the clock.

@@ -104,6 +104,10 @@ class StateDatabase:
                 return self._conn.execute(statement, tuple(params))
         return self._conn.execute(sql, tuple(params))
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        for params in rows:
+            self.execute(sql, params)
+
     def executescript(self, script: str) -> None:
         for statement in (s.strip() for s in script.split(";")):
             if statement:

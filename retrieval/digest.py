@@ -10,6 +10,7 @@ one- or two-sentence summary quoted from its lead, cited.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,10 +36,16 @@ class DigestBuilder:
         since: date | None = None,
         as_of: date | None = None,
         max_stories: int = MAX_STORIES,
+        exclude: Collection[str] = (),
     ) -> Digest:
+        """The stories of the window; articles in ``exclude`` (already posted) are left out."""
         until = as_of or date.today()
         since = since or (until - timedelta(days=1))
-        articles = self.store.articles_between(day_number(since), day_number(until))
+        articles = [
+            (aid, meta)
+            for aid, meta in self.store.articles_between(day_number(since), day_number(until))
+            if aid not in exclude
+        ]
         if not articles:
             return Digest(since=since.isoformat(), until=until.isoformat(), stories=[])
         ids = [aid for aid, _ in articles]

@@ -7,7 +7,7 @@ worker thread. Everything returned is a pydantic model from :mod:`retrieval.mode
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -109,10 +109,17 @@ class NewsService:
         """A cited summary of one article (see :meth:`show` for ``fetch`` and ``read_files``)."""
         return self.summarizer.summarize(self.show(article, fetch=fetch, read_files=read_files))
 
-    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
+    def digest(
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        exclude: Collection[str] = (),
+    ) -> Digest:
+        """The news since a day; articles in ``exclude`` (e.g. already posted) left out."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of)
+        return self.digests.digest(since=since, as_of=as_of, exclude=exclude)
 
     # ------------------------------------------------------------------ articles
 
@@ -154,7 +161,7 @@ class NewsService:
             chat_model=self.chat_model_name,
             embeddings=self.embeddings_name,
             store=self.store.location,
-            last_ingest=self.retriever.lexical.index().last_ingest(),
+            last_ingest=self.store.last_ingest(),
         )
 
     def warm_up(self) -> None:

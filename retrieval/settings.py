@@ -36,6 +36,10 @@ class EngineSettings(_Base):
     openai_compatible_api_key: SecretStr | None = None
     chunk_size: int = 600
     chunk_overlap: int = 0
+    # Chunks younger than this that no article record accounts for may belong to another
+    # writer's ingest in progress: repair leaves them alone. Must exceed the longest write
+    # (one batch) plus the clock skew between machines sharing a Chroma server.
+    repair_grace_s: float = 600.0
     # Outbound fetches (article URLs, feeds).
     fetch_timeout_s: float = 15.0
     fetch_max_bytes: int = 10_000_000

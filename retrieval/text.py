@@ -68,8 +68,9 @@ _ABBREVIATIONS = {
     "mt",
 }
 
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets), then whitespace.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+|$)""")
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets and citation markers
+# such as "[1]", which belong to the sentence they follow), then whitespace.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?:\s*\[\d+\])*(?=\s+|$)""")
 _WORD = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(%|per\s?cent|bn|m|k)\b)?", re.IGNORECASE

@@ -905,8 +905,6 @@ def _date_findings(claim: Any, passage: Any) -> list[_Finding]:
     return out
 
 
-
-
 def _date_key(tok: Any) -> str:
     text = str(tok.lower_).rstrip(".")
     if text in lx.MONTHS:

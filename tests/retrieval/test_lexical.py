@@ -190,10 +190,9 @@ def test_autocomplete_finds_titles_by_the_words_typed_so_far(service: NewsServic
     assert service.find_articles("volcano") == []
 
 
-def test_status_tells_the_last_ingest_from_the_index(service: NewsService) -> None:
-    status = service.status()
-    assert status.last_ingest is not None
-    assert status.last_ingest == service.store.last_ingest()
+def test_the_index_knows_the_last_ingest_as_the_store_does(service: NewsService) -> None:
+    last = service.retriever.lexical.index().last_ingest()
+    assert last is not None and last == service.store.last_ingest() == service.status().last_ingest
 
 
 def test_an_index_file_of_another_layout_is_replaced_and_refilled(
