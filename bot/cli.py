@@ -92,6 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=None, help="passages to retrieve")
     p.add_argument("--json", action="store_true")
 
+    p = command("check", "fact-check a claim against the stored news, sentence by sentence")
+    p.add_argument("claim", nargs="?", metavar="CLAIM", help="one or more sentences to check")
+    p.add_argument(
+        "--article", metavar="ID", default=None, help="check against this stored article only"
+    )
+    p.add_argument(
+        "--batch",
+        metavar="FILE.jsonl",
+        help='check every {"id", "claim", "article", "as_of"} line of a JSONL file',
+    )
+    _dates(p)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+
     p = command("summarize", "three to five cited bullets for one article")
     p.add_argument("article", metavar="ARTICLE", help="an article id, a URL or a path")
     p.add_argument("--json", action="store_true")
@@ -210,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from bot.app import build_service
 
+    if args.command == "check" and not (args.claim or "").strip() and not args.batch:
+        parser.error("check needs a CLAIM or --batch FILE")  # before loading any model
     settings = settings_from(args)
     if args.command == "run":
         from bot.discord_run import run_bot
@@ -223,6 +238,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         "ingest": _ingest,
         "ask": _ask,
         "summarize": _summarize,
+        "check": _check,
         "digest": _digest,
         "search": _search,
         "show": _show,
@@ -319,6 +335,62 @@ def _ask_batch(service: Any, args: argparse.Namespace) -> int:
             question_id=str(item.get("id", number)),
         )
         emit(answer_json(answer, batch=True))
+    return 1 if failures else 0
+
+
+def check_json(result: Any, batch: bool) -> dict[str, Any]:
+    """A check result exactly as the contract gives it (the reasons are for people only)."""
+    data: dict[str, Any] = result.model_dump(
+        mode="json", exclude={"sentences": {"__all__": {"reason"}}}
+    )
+    if not batch:
+        data.pop("id", None)
+    return data
+
+
+def _check(service: Any, args: argparse.Namespace) -> int:
+    from bot.render import check_to_text
+
+    if args.batch:
+        return _check_batch(service, args)
+    result = service.check(args.claim, article=args.article, since=args.since, as_of=args.as_of)
+    if args.json:
+        emit(check_json(result, batch=False))
+    else:
+        print(check_to_text(result))
+    return 0  # whatever the verdict (CONTRACT.md)
+
+
+def _check_batch(service: Any, args: argparse.Namespace) -> int:
+    path = Path(args.batch)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise NewsbotError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    failures = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            claim = str(item["claim"])
+            if not claim.strip():
+                raise ValueError("the claim is empty")
+            as_of = parse_day(item["as_of"]) if item.get("as_of") else args.as_of
+            article = str(item["article"]) if item.get("article") else args.article
+            result = service.check(
+                claim,
+                article=article,
+                since=args.since,
+                as_of=as_of,
+                claim_id=str(item.get("id", number)),
+            )
+        except (ValueError, KeyError, TypeError, argparse.ArgumentTypeError, NewsbotError) as exc:
+            failures += 1
+            message = " ".join(str(exc).split())
+            print(f"newsbot: {path}:{number}: skipped: {message}", file=sys.stderr)
+            continue
+        emit(check_json(result, batch=True))
     return 1 if failures else 0
 
 

@@ -35,6 +35,7 @@ NO_MENTIONS = discord.AllowedMentions.none()
 EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.ask",
     "bot.cogs.summarize",
+    "bot.cogs.check",
     "bot.cogs.digest",
     "bot.cogs.sources",
     "bot.cogs.status",

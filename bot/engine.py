@@ -20,6 +20,7 @@ from retrieval.errors import NotPermitted
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
+    CheckResult,
     ConversationTurn,
     Digest,
     EngineStatus,
@@ -78,6 +79,10 @@ class NewsEngine(Protocol):
         exclude: Collection[str] = (),
     ) -> Digest:
         """The news since a moment, one entry a story, leaving out the articles in ``exclude``."""
+        ...
+
+    def check(self, claim: str) -> CheckResult:
+        """Fact-check a claim against the stored news, sentence by sentence."""
         ...
 
     def ingest(self, sources: Sequence[str]) -> IngestReport:
@@ -152,6 +157,9 @@ class AsyncNewsEngine:
             self.engine.digest, since=since, as_of=as_of, exclude=frozenset(exclude)
         )
         return await self._run(call)
+
+    async def check(self, claim: str) -> CheckResult:
+        return await self._run(functools.partial(self.engine.check, claim))
 
     async def ingest(self, sources: Sequence[str]) -> IngestReport:
         """Only http(s) URLs: whatever a cog lets through, the bot never reads a local path."""

@@ -13,7 +13,15 @@ from datetime import datetime
 import discord
 
 from bot.state import FeedRecord
-from retrieval.models import Answer, Citation, Digest, EngineStatus, SearchResult, Summary
+from retrieval.models import (
+    Answer,
+    CheckResult,
+    Citation,
+    Digest,
+    EngineStatus,
+    SearchResult,
+    Summary,
+)
 from retrieval.text import split_sentences as _sentences
 from retrieval.wording import format_date
 
@@ -60,6 +68,54 @@ def summary_to_text(summary: Summary, *, width: int = 100) -> str:
         lines.append("")
         for citation in summary.citations:
             lines.append(citation_line(citation))
+    return "\n".join(lines)
+
+
+VERDICT_WORDS = {
+    "supported": "supported",
+    "contradicted": "contradicted",
+    "not_found": "not in the stored news",
+}
+VERDICT_MARKS = {"supported": "✅", "contradicted": "❌", "not_found": "❔"}
+
+
+def _sentence_marks(numbers: list[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def check_lines(result: CheckResult) -> list[str]:
+    """One line per sentence of a checked claim: its verdict, the passages for and against."""
+    lines = []
+    for sentence in result.sentences:
+        notes = []
+        if sentence.support:
+            notes.append(f"supported by {_sentence_marks(sentence.support)}")
+        if sentence.against:
+            notes.append(f"contradicted by {_sentence_marks(sentence.against)}")
+        if sentence.verdict != "supported" and sentence.reason:
+            notes.append(f"({sentence.reason})")
+        line = f"{VERDICT_MARKS[sentence.verdict]} {sentence.text}"
+        lines.append(f"{line} — {' '.join(notes)}" if notes else line)
+    return lines
+
+
+def check_to_text(result: CheckResult, *, width: int = 100) -> str:
+    lines = [f"Verdict: {VERDICT_WORDS[result.verdict]}", ""]
+    for line in check_lines(result):
+        lines.append(textwrap.fill(line, width=width, subsequent_indent="   "))
+    if result.citations:
+        lines.append("")
+        lines.append("Passages:")
+        for citation in result.citations:
+            lines.append(citation_line(citation))
+            lines.append(
+                textwrap.fill(
+                    f"“{citation.quote}”",
+                    width=width,
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                )
+            )
     return "\n".join(lines)
 
 
@@ -315,6 +371,45 @@ def summary_embed(summary: Summary) -> discord.Embed:
         )
     embed.set_footer(text=shorten(summary.model, _FOOTER_BUDGET))
     return embed
+
+
+CHECK_COLOURS = {
+    "supported": discord.Colour.green(),
+    "contradicted": discord.Colour.red(),
+    "not_found": discord.Colour.light_grey(),
+}
+
+
+def check_embed(result: CheckResult) -> discord.Embed:
+    """A fact-check as an embed: the verdict, each sentence's verdict, then the sources."""
+    verdict = result.verdict
+    body = "\n".join(check_lines(result)) or "(nothing to check)"
+    embed = discord.Embed(
+        title=shorten(
+            f"{VERDICT_MARKS[verdict]} {VERDICT_WORDS[verdict].capitalize()}", TITLE_LIMIT
+        ),
+        description=paginate_text(body, DESCRIPTION_LIMIT - 300)[0],
+        colour=CHECK_COLOURS[verdict],
+    )
+    embed.set_author(name=shorten(f"Fact-check: {result.claim}", 256))
+    sources = pack_lines([source_line(c) for c in result.citations], max_fields=_SOURCE_FIELDS)
+    for i, value in enumerate(sources):
+        embed.add_field(
+            name="Passages" if i == 0 else "Passages (continued)", value=value, inline=False
+        )
+    embed.set_footer(text="Checked against the stored articles · Evidence shows the passages")
+    return embed
+
+
+def check_as_answer(result: CheckResult) -> Answer:
+    """A fact-check in the shape the Evidence button keeps and shows (quotes behind numbers)."""
+    return Answer(
+        question=result.claim,
+        status="answered" if result.citations else "not_found",
+        answer="\n".join(check_lines(result)),
+        citations=result.citations,
+        model="verifier",
+    )
 
 
 def digest_embeds(digest: Digest) -> list[discord.Embed]:

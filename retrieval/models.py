@@ -189,6 +189,29 @@ class Digest(BaseModel):
     stories: list[Story]
 
 
+Verdict = Literal["supported", "contradicted", "not_found"]
+
+
+class CheckedSentence(BaseModel):
+    """One sentence of a fact-checked claim, with the passages for and against it."""
+
+    text: str
+    verdict: Verdict
+    support: list[int] = Field(default_factory=list)  # citation numbers
+    against: list[int] = Field(default_factory=list)
+    reason: str = ""  # why it is not supported, in a person's words (not in --json)
+
+
+class CheckResult(BaseModel):
+    """``newsbot check``: a claim's verdict, sentence by sentence, with quoted passages."""
+
+    id: str | None = None
+    claim: str
+    verdict: Verdict
+    sentences: list[CheckedSentence]
+    citations: list[Citation]
+
+
 class ConversationTurn(BaseModel):
     role: Literal["user", "assistant"]
     content: str

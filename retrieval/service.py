@@ -14,10 +14,12 @@ from pathlib import Path
 from retrieval.answer import AnswerEngine
 from retrieval.digest import DigestBuilder
 from retrieval.errors import ArticleNotFound, NewsbotError, NotPermitted
+from retrieval.factcheck import ClaimChecker
 from retrieval.loaders import PageFetcher, is_url, load_sources
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
+    CheckResult,
     ConversationTurn,
     Digest,
     EngineStatus,
@@ -52,6 +54,7 @@ class NewsService:
         self.digests = digests
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
+        self.checker = ClaimChecker(retriever, answers.embedder)
 
     @property
     def chat_model_name(self) -> str:
@@ -103,6 +106,28 @@ class NewsService:
     ) -> SearchResult:
         return SearchResult(
             query=query, hits=self.retriever.search(query, k=k, since=since, as_of=as_of)
+        )
+
+    def check(
+        self,
+        claim: str,
+        *,
+        article: str | None = None,
+        since: date | None = None,
+        as_of: date | None = None,
+        claim_id: str | None = None,
+    ) -> CheckResult:
+        """Fact-check ``claim`` against the stored news, or against one stored article.
+
+        ``article`` is a stored article's id or URL; nothing is fetched or ingested here."""
+        stored = None
+        if article is not None:
+            article_id = self.store.find_article_id(article)
+            if article_id is None:
+                raise ArticleNotFound(f"no stored article matches {article!r}")
+            stored = self.store.get_article(article_id)
+        return self.checker.check(
+            claim, article=stored, since=since, as_of=as_of, claim_id=claim_id
         )
 
     def summarize(self, article: str, *, fetch: bool = False, read_files: bool = False) -> Summary:

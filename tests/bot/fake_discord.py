@@ -508,6 +508,24 @@ class FakeDiscord:
         await self.dispatch("INTERACTION_CREATE", payload)
         return str(payload["token"])
 
+    async def use_message_command(
+        self, name: str, message: dict[str, Any], *, user: dict[str, Any] = ALICE
+    ) -> str:
+        """Someone right-clicks ``message`` and picks an Apps entry (a message context-menu
+        command). Returns the interaction token."""
+        channel_id = int(message["channel_id"])
+        payload = self._interaction_base(2, user, EVERYONE_PERMISSIONS, channel_id)
+        payload["data"] = {
+            "id": self._command_id(name),
+            "name": name,
+            "type": 3,
+            "target_id": message["id"],
+            "resolved": {"messages": {message["id"]: message}},
+        }
+        self.interactions[str(payload["token"])].dispatched_at = time.monotonic()
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return str(payload["token"])
+
     async def click(
         self, message: dict[str, Any], custom_id: str, *, user: dict[str, Any] = ALICE
     ) -> str:
@@ -686,7 +704,13 @@ class FakeDiscord:
 
     async def _put_commands(self, match: re.Match[str], body: Any, query: Any) -> Any:
         self.commands = [
-            {**command, "id": str(self.next_id()), "application_id": str(APP_ID), "version": "1"}
+            {
+                "description": "",  # as Discord answers for context-menu commands
+                **command,
+                "id": str(self.next_id()),
+                "application_id": str(APP_ID),
+                "version": "1",
+            }
             for command in body
         ]
         return self.commands
