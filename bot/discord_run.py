@@ -11,14 +11,11 @@ import discord
 
 from bot.client import NewsBot, build_bot
 from bot.engine import NewsEngine
-from bot.settings import DiscordSettings, get_settings
+from bot.settings import MISSING_TOKEN, DiscordSettings, get_settings
 
 log = logging.getLogger(__name__)
 
-MISSING_TOKEN = (
-    "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications, "
-    "then put its token in DISCORD_TOKEN (environment or .env)."
-)
+__all__ = ["MISSING_TOKEN", "run_bot"]
 
 
 async def _serve(bot: NewsBot, token: str) -> None:

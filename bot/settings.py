@@ -13,6 +13,10 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator, model_vali
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DISCORD_API_BASE = "https://discord.com/api/v10"
+MISSING_TOKEN = (
+    "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications, "
+    "then put its token in DISCORD_TOKEN (environment or .env)."
+)
 
 
 class DiscordSettings(BaseSettings):

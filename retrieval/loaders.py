@@ -220,7 +220,9 @@ def _load_html_file(
     if _looks_like_feed(body):  # a saved RSS/Atom file named .html
         parsed = _parse_feed(body, content_type="", url=sidecar.get("url"))
         if parsed.entries:
-            yield from _load_feed_entries(parsed, origin, fetcher)
+            # A file on disk is a snapshot: its entries are stored from their own text and
+            # their links are never followed (ingesting a folder stays offline and repeatable).
+            yield from _load_feed_entries(parsed, origin, None, offline=True)
             return
     article = article_from_html(body, url=sidecar.get("url"), origin=origin)
     yield _with_overrides(article, sidecar)
@@ -610,16 +612,17 @@ def _parse_feed(body: bytes, content_type: str, url: str | None) -> Any:
 
 
 def _load_feed_entries(
-    parsed: Any, feed_label: str, fetcher: PageFetcher | None
+    parsed: Any, feed_label: str, fetcher: PageFetcher | None, *, offline: bool = False
 ) -> Iterator[RawArticle | LoadFailure]:
     feed_title = _clean_field(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
         link = _http_url(entry.get("link"))
-        label = link or f"{feed_label}#entry-{number}"
+        # Entries of a saved file are reported under the file, not under URLs never visited.
+        label = f"{feed_label}#entry-{number}" if offline or not link else link
         yield from _guarded(
             label,
             lambda entry=entry, label=label: iter(
-                [article_from_feed_entry(entry, feed_title, fetcher, origin=label)]
+                [article_from_feed_entry(entry, feed_title, fetcher, origin=label, offline=offline)]
             ),
         )
 
@@ -656,14 +659,19 @@ def article_from_feed_entry(
     feed_title: str | None,
     fetcher: PageFetcher | None,
     origin: str,
+    offline: bool = False,
 ) -> RawArticle:
-    """An article from a feed entry: its own full text, or else the page it links to."""
+    """An article from a feed entry: its own full text, or else the page it links to.
+
+    ``offline`` (a feed saved on disk): the entry's own text whatever its length; its link is
+    kept as the article's URL but never fetched.
+    """
     link = _http_url(entry.get("link"))
     title = _clean_field(entry.get("title"))
     text = _entry_text(entry)
     published = _entry_date(entry)
     author = _entry_author(entry)
-    if len(text) >= FULL_CONTENT_MIN_CHARS or (text and not link):
+    if len(text) >= FULL_CONTENT_MIN_CHARS or (text and (offline or not link)):
         return RawArticle(
             text=text,
             title=title or fallback_title(text),
@@ -673,8 +681,8 @@ def article_from_feed_entry(
             author=author,
             origin=origin,
         )
-    if not link:
-        raise SourceError("feed entry has no text and no link")
+    if not link or offline:
+        raise SourceError("feed entry has no text" + ("" if offline else " and no link"))
     if fetcher is None:
         raise SourceError("feed entry has only a short summary and no page fetcher was given")
     page = fetcher.fetch(link)

@@ -139,12 +139,14 @@ class NewsService:
         *,
         since: date | datetime | None = None,
         as_of: date | None = None,
+        first_seen: bool = False,
         exclude: Collection[str] = (),
     ) -> Digest:
-        """The news since a day; articles in ``exclude`` (e.g. already posted) left out."""
+        """Stories published in the window; undated articles only with ``first_seen``;
+        articles in ``exclude`` (e.g. already posted) left out."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of, exclude=exclude)
+        return self.digests.digest(since=since, as_of=as_of, first_seen=first_seen, exclude=exclude)
 
     # ------------------------------------------------------------------ articles
 

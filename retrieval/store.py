@@ -437,6 +437,7 @@ class ArticleStore:
         pending_chunks = 0
         unchanged: list[PreparedArticle] = []  # to confirm: are all their chunks there?
         order: dict[str, int] = {}  # report articles in source order, not in write order
+        seen: dict[str, str] = {}  # article id -> the source that brought it in this run
 
         def enqueue(prepared: PreparedArticle) -> None:
             nonlocal pending, pending_chunks
@@ -500,6 +501,19 @@ class ArticleStore:
                 continue
             order.setdefault(prepared.origin, len(order))
             existing = index.get(prepared.article_id)
+            first_source = seen.setdefault(prepared.article_id, prepared.origin)
+            if (
+                existing
+                and existing.content_hash == prepared.content_hash
+                and first_source != prepared.origin
+            ):
+                # Another source of this run is the same article (two saved copies of a page).
+                report.articles.append(
+                    IngestedArticle(
+                        source=prepared.origin, article_id=prepared.article_id, status="duplicate"
+                    )
+                )
+                continue
             if existing and existing.content_hash == prepared.content_hash:
                 if all(p.article_id != prepared.article_id for p in pending + unchanged):
                     unchanged.append(prepared)
