@@ -56,8 +56,6 @@ class NewsService:
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
         self.checker = ClaimChecker(retriever, answers.embedder)
-        # Every article's row, read once per store revision (not at each keystroke).
-        self._rows: tuple[str, list[ArticleSummaryRow]] | None = None
         # Each feed's ETag and Last-Modified from its last complete poll (conditional GETs).
         self._feed_validators: dict[str, tuple[str | None, str | None]] = {}
 
@@ -86,10 +84,14 @@ class NewsService:
                 len(poll.not_modified),
                 len(poll.skipped),
             )
-        if report.added or report.updated:
-            # Rebuild the lexical index now, in the ingest (the bot's background job), rather
-            # than in the next person's question.
-            self.retriever.lexical.index()
+        # The lexical index takes the new chunks now, in the ingest (work in what changed),
+        # so no question ever waits for it.
+        changed = [a.article_id for a in report.articles if a.status in ("added", "updated")]
+        try:
+            self.retriever.lexical.follow(changed)
+            self.retriever.lexical.catch_up()
+        except Exception:
+            log.warning("could not update the lexical index; it will catch up", exc_info=True)
         return report
 
     # ------------------------------------------------------------------ answers
@@ -193,17 +195,9 @@ class NewsService:
         return self.store.list_articles()
 
     def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
-        """Articles whose title holds ``text`` (or whose id is it), newest first. The rows are
-        read from the store once per store revision, not once per keystroke."""
-        needle = text.strip().lower()
-        revision = self.store.revision()
-        cached = self._rows
-        if cached is None or cached[0] != revision:
-            cached = self._rows = (revision, self.store.list_articles())
-        rows = cached[1]
-        if needle:
-            rows = [r for r in rows if needle in r.title.lower() or needle == r.article_id]
-        return rows[:limit]
+        """Stored articles whose title has the words typed so far (autocomplete): an index
+        lookup, not a scan of every article."""
+        return self.retriever.lexical.index().find_articles(text, limit)
 
     def status(self) -> EngineStatus:
         return EngineStatus(
@@ -216,5 +210,5 @@ class NewsService:
         )
 
     def warm_up(self) -> None:
-        """Load what the first question would otherwise wait for."""
-        self.retriever.lexical.index()
+        """Bring the lexical index level with the store before the first question."""
+        self.retriever.lexical.catch_up()

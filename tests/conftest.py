@@ -83,3 +83,22 @@ def make_service(embedder) -> Callable[..., object]:  # type: ignore[no-untyped-
         return build_service(settings, embedder=embedder, **kwargs)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A private PostgreSQL cluster on 127.0.0.1 for the whole session (tests/postgres_server)."""
+    from tests.postgres_server import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: object, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's PostgreSQL cluster."""
+    from tests.postgres_server import PostgresServer
+
+    assert isinstance(postgres_server, PostgresServer)
+    return postgres_server.create_database(f"t{abs(hash(request.node.nodeid)) % 10**12}")
