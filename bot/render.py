@@ -27,9 +27,21 @@ from retrieval.wording import format_date
 
 
 def citation_line(citation: Citation) -> str:
-    """``[1] The Moscow Times — Putin Visits Kursk ... — 12 March 2025``."""
-    parts = [citation.source or "", citation.title, format_date(citation.published)]
-    return f"[{citation.n}] " + " — ".join(p for p in parts if p)
+    """``[1] The Moscow Times — Putin Visits Kursk ... — 12 March 2025`` (or ``— undated``)."""
+    return f"[{citation.n}] " + _article_label(citation)
+
+
+def _article_label(citation: Citation) -> str:
+    parts = [citation.source or "", citation.title, format_date(citation.published) or "undated"]
+    return " — ".join(p for p in parts if p)
+
+
+def _by_article(citations: list[Citation]) -> list[list[Citation]]:
+    """Citations grouped by article, in order of each article's first citation."""
+    groups: dict[str, list[Citation]] = {}
+    for citation in citations:
+        groups.setdefault(citation.article_id or f"#{citation.n}", []).append(citation)
+    return list(groups.values())
 
 
 def answer_to_text(answer: Answer, *, width: int = 100) -> str:
@@ -41,21 +53,30 @@ def answer_to_text(answer: Answer, *, width: int = 100) -> str:
         lines.append(
             textwrap.fill(f"(Read as a {answer.plan.kind.replace('_', '-')}: {parts})", width=width)
         )
-    if answer.citations:
+    if answer.citations and answer.status == "answered":
         lines.append("")
-        lines.append("Sources:" if answer.status == "answered" else "Closest articles:")
-        for citation in answer.citations:
-            lines.append(citation_line(citation))
-            if citation.url:
-                lines.append(f"    {citation.url}")
-            if answer.status == "answered":
-                quote = textwrap.fill(
-                    f"“{citation.quote}”",
-                    width=width,
-                    initial_indent="    ",
-                    subsequent_indent="    ",
+        lines.append("Sources:")
+        # One entry an article, its quoted passages under it.
+        for group in _by_article(answer.citations):
+            marks = "".join(f"[{c.n}]" for c in group)
+            lines.append(f"{marks} {_article_label(group[0])}")
+            if group[0].url:
+                lines.append(f"    {group[0].url}")
+            for citation in group:
+                lead = f"[{citation.n}] " if len(group) > 1 else ""
+                lines.append(
+                    textwrap.fill(
+                        f"{lead}“{citation.quote}”",
+                        width=width,
+                        initial_indent="    ",
+                        subsequent_indent="    " + " " * len(lead),
+                    )
                 )
-                lines.append(quote)
+    elif answer.citations:
+        lines.append("")
+        lines.append("Closest articles (newsbot show ID to read one):")
+        for group in _by_article(answer.citations):
+            lines.append(f"  {group[0].article_id}  {_article_label(group[0])}")
     return "\n".join(lines)
 
 
@@ -120,29 +141,43 @@ def check_to_text(result: CheckResult, *, width: int = 100) -> str:
 
 
 def digest_to_text(digest: Digest, *, width: int = 100) -> str:
+    notes = []
+    if digest.more_stories:
+        notes.append(
+            f"Showing the {len(digest.stories)} most widely reported stories; "
+            f"{digest.more_stories} more not shown (narrow the window with --since)."
+        )
+    if digest.undated_left_out:
+        notes.append(
+            f"{digest.undated_left_out} undated article(s) stored in this period are not listed: "
+            "their publication day is unknown (--first-seen lists them by the day first seen)."
+        )
     if not digest.stories:
-        return f"No new stories between {digest.since} and {digest.until}."
+        return "\n".join([f"No new stories between {digest.since} and {digest.until}.", *notes])
     lines = [f"News from {digest.since} to {digest.until}", ""]
     for i, story in enumerate(digest.stories, 1):
-        lines.append(f"{i}. {story.headline}")
+        label = f"  (undated; first seen {story.first_seen})" if story.first_seen else ""
+        if story.first_seen is None and all(c.published is None for c in story.citations):
+            label = "  (undated)"
+        lines.append(f"{i}. {story.headline}{label}")
         lines.append(
             textwrap.fill(story.summary, width=width, initial_indent="   ", subsequent_indent="   ")
         )
         for citation in story.citations:
             lines.append("   " + citation_line(citation))
         lines.append("")
+    lines.extend(notes)
     return "\n".join(lines).rstrip()
 
 
 def search_to_text(result: SearchResult, *, width: int = 100) -> str:
+    """Hits best first; the raw fused scores (meaningless to a person) only in ``--json``."""
     if not result.hits:
         return "No matching passages."
     lines = []
     for i, hit in enumerate(result.hits, 1):
-        when = format_date(hit.published)
-        lines.append(
-            f"{i}. {hit.title}" + (f" ({when})" if when else "") + f"  score={hit.score:.3f}"
-        )
+        when = format_date(hit.published) or "undated"
+        lines.append(f"{i}. {hit.title} ({when})  id {hit.article_id}")
         lines.append(
             textwrap.fill(
                 hit.text, width=width, initial_indent="   ", subsequent_indent="   ", max_lines=4

@@ -352,6 +352,26 @@ class ArticleStore:
                 return str(got["ids"][0])
         return None
 
+    def known_urls(self, urls: Sequence[str]) -> dict[str, str]:
+        """Those of ``urls`` (http(s) links) that a stored article has as its URL, each with
+        that article's id."""
+        canonical: dict[str, list[str]] = {}
+        for url in urls:
+            try:
+                canonical.setdefault(canonical_url(url), []).append(url)
+            except ValueError:
+                continue
+        found: dict[str, str] = {}
+        names = list(canonical)
+        for i in range(0, len(names), self._max_batch):
+            got = self.articles.get(
+                where={"url": {"$in": names[i : i + self._max_batch]}}, include=["metadatas"]
+            )
+            for article_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+                for url in canonical.get(str(meta.get("url")), []):
+                    found[url] = str(article_id)
+        return found
+
     def chunks_by_ids(self, ids: Sequence[str]) -> list[Hit]:
         if not ids:
             return []
@@ -437,6 +457,7 @@ class ArticleStore:
         pending_chunks = 0
         unchanged: list[PreparedArticle] = []  # to confirm: are all their chunks there?
         order: dict[str, int] = {}  # report articles in source order, not in write order
+        seen: dict[str, str] = {}  # article id -> the source that brought it in this run
 
         def enqueue(prepared: PreparedArticle) -> None:
             nonlocal pending, pending_chunks
@@ -500,6 +521,19 @@ class ArticleStore:
                 continue
             order.setdefault(prepared.origin, len(order))
             existing = index.get(prepared.article_id)
+            first_source = seen.setdefault(prepared.article_id, prepared.origin)
+            if (
+                existing
+                and existing.content_hash == prepared.content_hash
+                and first_source != prepared.origin
+            ):
+                # Another source of this run is the same article (two saved copies of a page).
+                report.articles.append(
+                    IngestedArticle(
+                        source=prepared.origin, article_id=prepared.article_id, status="duplicate"
+                    )
+                )
+                continue
             if existing and existing.content_hash == prepared.content_hash:
                 if all(p.article_id != prepared.article_id for p in pending + unchanged):
                     unchanged.append(prepared)

@@ -105,7 +105,7 @@ def test_since_accepts_spans_and_dates() -> None:
     assert parse_since("24h", NOW) == NOW - timedelta(hours=24)
     assert parse_since("1w", NOW) == NOW - timedelta(weeks=1)
     assert parse_since("2025-03-01", NOW) == date(2025, 3, 1)
-    with pytest.raises(BadCommandInput, match="24h, 3d, 1w or YYYY-MM-DD"):
+    with pytest.raises(BadCommandInput, match="YYYY-MM-DD, 24h, 7d, 2w, yesterday or today"):
         parse_since("last tuesday", NOW)
 
 
