@@ -270,9 +270,13 @@ class AnswerEngine:
             return Draft([], self._model_label())
         subject_terms = content_terms(plan.subject or "")
         articles: list[StoredArticle] = []
+        fetched: set[str] = set()
         for hit in hits:
-            if hit.article_id in {a.article_id for a in articles}:
+            if hit.article_id in fetched:
                 continue
+            if len(fetched) >= 2 * self.t.briefing_articles:
+                break  # reading further articles costs time and rarely adds a key fact
+            fetched.add(hit.article_id)
             article = self._article(hit.article_id)
             if article is None:
                 continue
