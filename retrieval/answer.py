@@ -597,6 +597,7 @@ class AnswerEngine:
             max_sentences="3", today=today, evidence="\n".join(blocks), question=question
         )
         messages = [SystemMessage(system), HumanMessage(user)]
+        sources = [ev.hit.source or "" for ev in pool]
         if on_partial is None:
             text = str(self.chat_model.invoke(messages).content)
         else:
@@ -608,7 +609,7 @@ class AnswerEngine:
                 parts.append(str(chunk.content))
                 if not re.search(r"[.!?]", parts[-1]):
                     continue
-                done = model_claims("".join(parts))[:-1]  # the last may still be growing
+                done = model_claims("".join(parts), sources)[:-1]  # the last may still grow
                 if len(done) > shown:
                     shown = len(done)
                     checked = self._verify(question, done, pool)
@@ -624,7 +625,7 @@ class AnswerEngine:
             raise ValueError("empty output from the chat model")
         if says_not_found(text):
             return None
-        return model_claims(text)
+        return model_claims(text, sources)
 
     def _verify(
         self, question: str, claims: list[tuple[str, list[int]]], pool: list[Evidence]
@@ -762,12 +763,25 @@ _META_CLAIM = re.compile(
 )
 
 
-def model_claims(text: str) -> list[tuple[str, list[int]]]:
+def model_claims(text: str, sources: Sequence[str] = ()) -> list[tuple[str, list[int]]]:
     """The model's sentences about the news: meta-text cut off, sentences about the task dropped.
 
     "The passage is: Russia retook ..." keeps "Russia retook ..."; "..., which is a date that is
     not supported by the passage" is dropped whole, so an answer never says it is unsupported.
+    ", according to The Moscow Times" naming the outlet of the evidence is cut: the citation says
+    where the sentence comes from.
     """
+    outlets = [re.escape(s.strip()) for s in sources if s and s.strip()]
+    by_outlet = (
+        re.compile(
+            r",?\s*(?:according to|reports?|reported by|says|said)\s+(?:the\s+)?(?:"
+            + "|".join(outlets)
+            + r")\s*(?=[.!?]?$)",
+            re.IGNORECASE,
+        )
+        if outlets
+        else None
+    )
     claims = []
     for claim, cited in split_claims(text):
         while True:
@@ -775,6 +789,8 @@ def model_claims(text: str) -> list[tuple[str, list[int]]]:
             if stripped == claim:
                 break
             claim = stripped
+        if by_outlet is not None:
+            claim = by_outlet.sub("", claim)
         claim = claim.strip(" \"'“”")
         if not claim or _META_CLAIM.search(claim):
             continue
