@@ -32,6 +32,9 @@ from retrieval.grounding import (
     candidate_sentences,
     check_claim,
     coverage,
+    expects_date,
+    expects_number,
+    has_date,
     named_terms,
     predicate_found,
     predicate_term,
@@ -61,7 +64,7 @@ from retrieval.questions import (
 )
 from retrieval.search import HybridRetriever
 from retrieval.store import chunk_at
-from retrieval.text import content_terms, split_sentences, words
+from retrieval.text import content_terms, numbers_in, split_sentences, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
@@ -96,6 +99,8 @@ class Answerability:
     names: float  # share of the question's names its article mentions
     predicate: bool  # its article has the word the question turns on ('decide', 'retake')
     n_terms: int  # content terms in the question
+    figures: bool = True  # its article holds every figure the question names ('2005', '20')
+    typed: bool = True  # it holds what the question asks for: a quantity, a date
 
 
 @dataclass
@@ -112,6 +117,9 @@ class Thresholds:
     extra_sentence_ratio: float = 0.8  # further evidence sentences kept in an extractive answer
     max_sentences: int = 3
     model_trust_score: float = 0.62  # above this, a model's "not found" is overruled
+    require_figures: bool = True  # every figure the question names must be in the article
+    require_type: bool = True  # the answering sentence holds the kind of thing asked for
+    score_without_type: float = 0.75  # ... unless it matches the question this well
     list_sentences: int = 5  # a list or a change over time may need more sentences
     briefing_articles: int = 4  # articles a briefing reads: the story's, newest first
     briefing_points: int = 5  # key points at most
@@ -202,8 +210,11 @@ class AnswerEngine:
             strip_time_words(retrieval_query), k=k or 6, since=since, as_of=as_of
         )
         evidence = self.select_evidence(question, hits)
-        if not self.answerable(question, evidence, follow_up=follow_up):
+        index = self.answering(question, evidence, follow_up=follow_up)
+        if index is None:
             return Draft([], self._model_label(), closest=evidence)
+        # The sentence that answers leads the evidence; the others follow in their order.
+        evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
         many = plan.kind in ("list", "change")
         chosen, model_used, notes = self._compose(question, evidence, as_of, on_partial, many=many)
         said = [
@@ -243,11 +254,12 @@ class AnswerEngine:
             asked = f"How much {asked[0].lower()}{asked[1:]}" if numeric else asked
             hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
             evidence = self.select_evidence(asked, hits)
-            if not self.answerable(asked, evidence):
+            found = self.answering(asked, evidence)
+            if found is None:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
                 continue
-            best = evidence[0]
+            best = evidence[found]
             if (best.article_id, best.start) in used:
                 continue  # a sentence already said answers this part too
             used.add((best.article_id, best.start))
@@ -468,6 +480,10 @@ class AnswerEngine:
             return Answerability(0.0, 0.0, 0.0, 0.0, False, 0)
         ev = evidence[index]
         article_text = self._article_text(ev)
+        asked_figures = numbers_in(question)
+        typed = (not expects_number(question) or bool(quantities_in(ev.text))) and (
+            not expects_date(question) or has_date(ev.text)
+        )
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
         predicate = predicate_term(question)
@@ -478,16 +494,24 @@ class AnswerEngine:
             names=coverage(names, {}, article_terms) if names else 1.0,
             predicate=predicate is None or predicate_found(predicate, article_terms),
             n_terms=len(question_terms(question)),
+            figures=asked_figures <= numbers_in(f"{ev.hit.title} {article_text}"),
+            typed=typed,
         )
 
     def answerable(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
     ) -> bool:
         """Whether one of the top evidence sentences answers the question on its own."""
-        return any(
-            self.passes(self.answerability(question, evidence, i), follow_up=follow_up)
-            for i in range(min(self.t.candidates, len(evidence)))
-        )
+        return self.answering(question, evidence, follow_up=follow_up) is not None
+
+    def answering(
+        self, question: str, evidence: list[Evidence], *, follow_up: bool = False
+    ) -> int | None:
+        """The index of the first top evidence sentence that answers the question, if any."""
+        for i in range(min(self.t.candidates, len(evidence))):
+            if self.passes(self.answerability(question, evidence, i), follow_up=follow_up):
+                return i
+        return None
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
@@ -501,6 +525,10 @@ class AnswerEngine:
             return False
         if a.names < t.names_coverage:
             return False
+        if t.require_figures and not a.figures:
+            return False  # "revenue in 2005" is not answered by the revenue in 2004
+        if t.require_type and not a.typed and a.score < t.score_without_type:
+            return False  # "how much" wants a figure, "when" a date
         return a.predicate or a.score >= t.score_without_predicate
 
     def _article_text(self, ev: Evidence) -> str:
