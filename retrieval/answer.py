@@ -120,6 +120,7 @@ class Thresholds:
     require_figures: bool = True  # every figure the question names must be in the article
     require_type: bool = True  # the answering sentence holds the kind of thing asked for
     score_without_type: float = 0.75  # ... unless it matches the question this well
+    typed_candidates: int = 5  # top sentences searched for one that holds what is asked
     list_sentences: int = 5  # a list or a change over time may need more sentences
     briefing_articles: int = 4  # articles a briefing reads: the story's, newest first
     briefing_points: int = 5  # key points at most
@@ -481,8 +482,10 @@ class AnswerEngine:
         ev = evidence[index]
         article_text = self._article_text(ev)
         asked_figures = numbers_in(question)
-        typed = (not expects_number(question) or bool(quantities_in(ev.text))) and (
-            not expects_date(question) or has_date(ev.text)
+        typed = (
+            (not expects_number(question) or bool(quantities_in(ev.text)))
+            and (not expects_date(question) or has_date(ev.text))
+            and (not expects_name(question) or bool(new_names(ev.text, question)))
         )
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
@@ -507,9 +510,21 @@ class AnswerEngine:
     def answering(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
     ) -> int | None:
-        """The index of the first top evidence sentence that answers the question, if any."""
-        for i in range(min(self.t.candidates, len(evidence))):
-            if self.passes(self.answerability(question, evidence, i), follow_up=follow_up):
+        """The index of the top evidence sentence that answers the question, if any.
+
+        First a sentence that holds the kind of thing asked for (a figure for "how much", a date
+        for "when", a name the question does not give for "who"/"which"), among the top
+        ``typed_candidates``; else one that matches the question closely enough without it.
+        """
+        checks = [
+            self.answerability(question, evidence, i)
+            for i in range(min(max(self.t.candidates, self.t.typed_candidates), len(evidence)))
+        ]
+        for i, a in enumerate(checks[: self.t.typed_candidates]):
+            if a.typed and self.passes(a, follow_up=follow_up):
+                return i
+        for i, a in enumerate(checks[: self.t.candidates]):
+            if self.passes(a, follow_up=follow_up):
                 return i
         return None
 
@@ -758,6 +773,31 @@ class AnswerEngine:
             plan=plan,
             unanswered=draft.unanswered,
         )
+
+
+_NAME_QUESTION = re.compile(
+    r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:company|firm|group|"
+    r"club|team|country|city|film|song|album|band|school|committee|minister|player|singer|actor|"
+    r"actress|director|label|title|bank|party|network|show|play|court|body|official)\b|"
+    r"\bwhat (?:is|was) the name\b",
+    re.IGNORECASE,
+)
+
+
+def expects_name(question: str) -> bool:
+    """A question whose answer is a name: "who ...", "which company ...", "what is the name"."""
+    return bool(_NAME_QUESTION.search(question))
+
+
+def new_names(sentence: str, question: str) -> list[str]:
+    """Capitalised words of ``sentence`` (not its first) that the question does not contain."""
+    asked = {w.lower() for w in words(question)}
+    tokens = re.findall(r"[^\W\d_][\w'’.-]*", sentence)
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if i > 0 and t[0].isupper() and t.lower().strip(".'’") not in asked and len(t) > 1
+    ]
 
 
 def _redundant(a: Evidence, b: Evidence) -> bool:
