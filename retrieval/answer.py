@@ -64,7 +64,7 @@ from retrieval.questions import (
 )
 from retrieval.search import HybridRetriever
 from retrieval.store import chunk_at
-from retrieval.text import content_terms, numbers_in, split_sentences, words
+from retrieval.text import content_terms, split_sentences, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
@@ -481,7 +481,7 @@ class AnswerEngine:
             return Answerability(0.0, 0.0, 0.0, 0.0, False, 0)
         ev = evidence[index]
         article_text = self._article_text(ev)
-        asked_figures = numbers_in(question)
+        asked_figures = quantities_in(question)  # years are context more often than asked
         typed = (
             (not expects_number(question) or bool(quantities_in(ev.text)))
             and (not expects_date(question) or has_date(ev.text))
@@ -497,7 +497,7 @@ class AnswerEngine:
             names=coverage(names, {}, article_terms) if names else 1.0,
             predicate=predicate is None or predicate_found(predicate, article_terms),
             n_terms=len(question_terms(question)),
-            figures=asked_figures <= numbers_in(f"{ev.hit.title} {article_text}"),
+            figures=asked_figures <= quantities_in(f"{ev.hit.title} {article_text}"),
             typed=typed,
         )
 
@@ -776,7 +776,8 @@ class AnswerEngine:
 
 
 _NAME_QUESTION = re.compile(
-    r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?:[a-z]+\s+){0,2}?(?:company|firm|group|"
+    r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?!(?:is|was|are|were|has|have|had|did|"
+    r"does|do|will|would|can|could)\b)(?:[a-z]+\s+){0,2}?(?:company|firm|group|"
     r"club|team|country|city|film|song|album|band|school|committee|minister|player|singer|actor|"
     r"actress|director|label|title|bank|party|network|show|play|court|body|official)\b|"
     r"\bwhat (?:is|was) the name\b",
