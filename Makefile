@@ -2,7 +2,8 @@
 #
 # llama-cpp-python is built from source with portable CPU flags: its tuned AVX-512/AMX
 # kernels crash on some virtual CPUs (segfault on the first multi-token prompt). The wheel
-# is built once and kept in $(WHEELS), so later installs take seconds.
+# is built once and kept in $(WHEELS), so later installs take seconds. Everything pip says goes
+# to $(INSTALL_LOG), named on the terminal; on a failure its last lines are shown.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -12,6 +13,7 @@ LLAMA_CPP_VERSION := 0.3.36
 LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
 	-DGGML_AVX512=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_TILE=OFF
 STORE ?= newsbot-store
+INSTALL_LOG ?= newsbot-install.log
 QUESTION ?= How much territory did Russia retake?
 
 .PHONY: install demo test lint bench clean
@@ -19,20 +21,27 @@ QUESTION ?= How much territory did Russia retake?
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	# CPU build of torch from this machine's disk; an unpinned torch pulls a CUDA build.
-	$(PY) -m pip install --quiet torch==2.13.0
-	ls $(WHEELS)/llama_cpp_python-$(LLAMA_CPP_VERSION)-*.whl >/dev/null 2>&1 || \
-		CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PY) -m pip wheel --no-deps --no-cache-dir \
-			--wheel-dir $(WHEELS) llama-cpp-python==$(LLAMA_CPP_VERSION)
-	$(PY) -m pip install --quiet --find-links $(WHEELS) -e '.[dev,bench]'
-	touch $@
+	@echo "newsbot: installing into $(VENV); pip's output goes to $(INSTALL_LOG)"
+	@{ set -e; \
+	  test -x $(PY) || $(PYTHON) -m venv $(VENV); \
+	  $(PY) -m pip install --upgrade pip; \
+	  $(PY) -m pip install torch==2.13.0; \
+	  ls $(WHEELS)/llama_cpp_python-$(LLAMA_CPP_VERSION)-*.whl >/dev/null 2>&1 || \
+	    CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PY) -m pip wheel --no-deps --no-cache-dir \
+	      --wheel-dir $(WHEELS) llama-cpp-python==$(LLAMA_CPP_VERSION); \
+	  $(PY) -m pip install --find-links $(WHEELS) -e '.[dev,bench]'; \
+	} >$(INSTALL_LOG) 2>&1 || { \
+	  echo "newsbot: the install failed; the end of $(INSTALL_LOG):"; \
+	  tail -n 40 $(INSTALL_LOG); exit 1; }
+	@touch $@
+	@echo "newsbot: installed"
 
 # Set everything up, store the seed article, and answer the sample question with citations.
+# Only newsbot's own lines and the answer are printed.
 demo: install
-	$(VENV)/bin/newsbot --store $(STORE) ingest seeds/
-	$(VENV)/bin/newsbot --store $(STORE) ask "$(QUESTION)"
+	@$(VENV)/bin/newsbot --store $(STORE) ingest seeds/
+	@echo
+	@$(VENV)/bin/newsbot --store $(STORE) ask "$(QUESTION)"
 
 test: install
 	$(PY) -m pytest
@@ -46,4 +55,4 @@ bench: install
 	$(PY) -m bench ingest --quick
 
 clean:
-	rm -rf $(VENV) $(STORE) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(STORE) $(INSTALL_LOG) .pytest_cache .mypy_cache .ruff_cache

@@ -13,6 +13,9 @@ BENCHMARKS = {
     "summary": "ROUGE of summaries beside lead-3, and unsupported names/numbers",
     "retrieval": "recall@k and MRR: hybrid vs dense-only vs lexical-only",
     "fixtures_report": "HTML extraction against the reference fixtures",
+    "cli": "time and peak memory of the light commands beside python -c pass",
+    "check": "the claim verifier: precision/recall per kind of edit, paraphrases kept",
+    "check_corpus": "rebuild bench/data/check_pairs.jsonl (scripted edits + hand-written pairs)",
 }
 
 

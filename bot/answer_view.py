@@ -1,17 +1,20 @@
 """Buttons under an answer: Evidence (ephemeral quotes), 👍/👎 feedback, More (next part).
 
 Buttons are dynamic items whose custom id names the answer stored in :class:`bot.state.BotState`,
-so they keep working after a restart.
+so they keep working after a restart (for ``ANSWER_RETENTION``; older answers are pruned). Every
+click counts against the quick rate limits; each person has one vote an answer (a second click
+on the same verdict is not logged again; the other verdict changes it).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 
 from bot.client import NO_MENTIONS, report_interaction_error, send_ephemeral
+from bot.rate_limit import QuickRateLimited
 from bot.render import evidence_embeds, render_answer
 from bot.state import FeedbackEntry
 from retrieval.models import Answer
@@ -29,7 +32,9 @@ def _load(interaction: discord.Interaction[NewsBot], key: str) -> Answer | None:
 
 
 class EvidenceButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"newsbot:evidence:(?P<key>[0-9a-f]+)"
+    QuickRateLimited,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"newsbot:evidence:(?P<key>[0-9a-f]+)",
 ):
     def __init__(self, key: str) -> None:
         super().__init__(
@@ -62,6 +67,7 @@ class EvidenceButton(
 
 
 class VoteButton(
+    QuickRateLimited,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"newsbot:vote:(?P<verdict>up|down):(?P<key>[0-9a-f]+)",
 ):
@@ -84,23 +90,33 @@ class VoteButton(
 
     async def callback(self, interaction: discord.Interaction[NewsBot]) -> None:  # type: ignore[override]
         try:
+            bot = interaction.client
+            verdict: Literal["up", "down"] = "up" if self.verdict == "up" else "down"
+            now = bot.clock()
+            earlier = bot.state.record_vote(self.key, interaction.user.id, verdict, now)
+            if earlier == verdict:  # one vote a person: a second click changes nothing
+                await send_ephemeral(interaction, "You already voted on this answer.")
+                return
             answer = _load(interaction, self.key)
-            interaction.client.feedback.record(
+            bot.feedback.record(
                 FeedbackEntry(
-                    time=interaction.client.clock(),
+                    time=now,
                     guild=interaction.guild_id,
                     user=interaction.user.id,
                     question=answer.question if answer else "",
-                    verdict="up" if self.verdict == "up" else "down",
+                    verdict=verdict,
                     answer_key=self.key,
                 )
             )
-            await send_ephemeral(interaction, "Thanks, noted.")
+            await send_ephemeral(
+                interaction, "Thanks, noted." if earlier is None else "Thanks, vote changed."
+            )
         except Exception as exc:
             await report_interaction_error(interaction, exc)
 
 
 class MoreButton(
+    QuickRateLimited,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"newsbot:more:(?P<key>[0-9a-f]+):(?P<page>[0-9]+)",
 ):

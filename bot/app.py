@@ -26,16 +26,17 @@ def build_service(
     with_model: bool = True,
     embedder: Any | None = None,
     chat_model: Any | None = None,
+    parallel: int = 1,
 ) -> NewsService:
     """Build the engine. ``with_model=False`` skips loading the chat model (ingest, search).
 
     ``embedder`` and ``chat_model`` let a caller that already holds them (tests, benchmarks)
-    share them between services.
+    share them between services. ``parallel``: how many answers a local model may write at
+    once (the bot passes ``DISCORD_ENGINE_WORKERS``; each costs one more llama context).
     """
     embedder = embedder if embedder is not None else build_embeddings(settings.embeddings)
     store = ArticleStore(settings, embedder)
-    cache_dir = settings.store_dir if not settings.chroma_url else settings.store_dir / "cache"
-    lexical = LexicalRanker(store, cache_dir / f"{settings.collection_prefix}-lexical.npz")
+    lexical = LexicalRanker(store, settings.lexical_index_path)
     retriever = HybridRetriever(store, embedder, lexical)
     spec = settings.chat_model if with_model else EXTRACTIVE
     if chat_model is not None:
@@ -46,6 +47,7 @@ def build_service(
             spec,
             timeout_s=settings.model_timeout_s,
             api_key=key.get_secret_value() if key else None,
+            parallel=parallel,
         )
     return NewsService(
         store=store,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
+from retrieval.dates import WHEN_GRAMMAR, parse_moment
 from retrieval.errors import NewsbotError
 
 
@@ -12,30 +13,24 @@ class BadCommandInput(NewsbotError):
     """An option a person typed could not be understood; the message says what to type."""
 
 
-_RELATIVE = re.compile(r"^\s*(\d{1,4})\s*([hdw])\s*$", re.IGNORECASE)
-_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
-
-
 def parse_date(text: str) -> date:
-    """``2025-03-12`` (or ``2025/03/12``)."""
+    """``2025-03-12`` (or ``2025/03/12``, ``today``, ``yesterday``)."""
     try:
-        return date.fromisoformat(text.strip().replace("/", "-"))
+        moment = parse_moment(text, datetime.now(UTC))
     except ValueError:
-        raise BadCommandInput(f"“{text}” is not a date; use YYYY-MM-DD, e.g. 2025-03-12.") from None
+        moment = None
+    if not isinstance(moment, date) or isinstance(moment, datetime):
+        raise BadCommandInput(f"“{text}” is not a date; use YYYY-MM-DD, e.g. 2025-03-12.")
+    return moment
 
 
 def parse_since(text: str, now: datetime) -> date | datetime:
-    """A start moment: ``24h``, ``3d``, ``1w`` (before ``now``) or a date."""
-    match = _RELATIVE.match(text)
-    if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
-        return now.astimezone(UTC) - amount * _UNITS[unit]
+    """A start moment in the grammar the command line shares: ``24h``, ``7d``, ``2w`` (before
+    ``now``), ``yesterday``, ``today`` or a date."""
     try:
-        return parse_date(text)
-    except BadCommandInput:
-        raise BadCommandInput(
-            f"“{text}” is not a time span or date; use 24h, 3d, 1w or YYYY-MM-DD."
-        ) from None
+        return parse_moment(text, now)
+    except ValueError:
+        raise BadCommandInput(f"“{text}” is not a time span or date; use {WHEN_GRAMMAR}.") from None
 
 
 def parse_post_time(text: str) -> time:

@@ -11,7 +11,7 @@ import asyncio
 import functools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from typing import Protocol, TypeVar, runtime_checkable
@@ -20,6 +20,7 @@ from retrieval.errors import NotPermitted
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
+    CheckResult,
     ConversationTurn,
     Digest,
     EngineStatus,
@@ -70,8 +71,18 @@ class NewsEngine(Protocol):
         when ``fetch`` (raises ``NotPermitted`` otherwise). Never reads a local path."""
         ...
 
-    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
-        """The news since a moment, one entry a story."""
+    def digest(
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        exclude: Collection[str] = (),
+    ) -> Digest:
+        """The news since a moment, one entry a story, leaving out the articles in ``exclude``."""
+        ...
+
+    def check(self, claim: str) -> CheckResult:
+        """Fact-check a claim against the stored news, sentence by sentence."""
         ...
 
     def ingest(self, sources: Sequence[str]) -> IngestReport:
@@ -136,9 +147,19 @@ class AsyncNewsEngine:
         return await self._run(functools.partial(self.engine.summarize, article, fetch=fetch))
 
     async def digest(
-        self, *, since: date | datetime | None = None, as_of: date | None = None
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        exclude: Collection[str] = (),
     ) -> Digest:
-        return await self._run(functools.partial(self.engine.digest, since=since, as_of=as_of))
+        call = functools.partial(
+            self.engine.digest, since=since, as_of=as_of, exclude=frozenset(exclude)
+        )
+        return await self._run(call)
+
+    async def check(self, claim: str) -> CheckResult:
+        return await self._run(functools.partial(self.engine.check, claim))
 
     async def ingest(self, sources: Sequence[str]) -> IngestReport:
         """Only http(s) URLs: whatever a cog lets through, the bot never reads a local path."""

@@ -13,15 +13,35 @@ from datetime import datetime
 import discord
 
 from bot.state import FeedRecord
-from retrieval.models import Answer, Citation, Digest, EngineStatus, SearchResult, Summary
+from retrieval.models import (
+    Answer,
+    CheckResult,
+    Citation,
+    Digest,
+    EngineStatus,
+    SearchResult,
+    Summary,
+)
 from retrieval.text import split_sentences as _sentences
 from retrieval.wording import format_date
 
 
 def citation_line(citation: Citation) -> str:
-    """``[1] The Moscow Times — Putin Visits Kursk ... — 12 March 2025``."""
-    parts = [citation.source or "", citation.title, format_date(citation.published)]
-    return f"[{citation.n}] " + " — ".join(p for p in parts if p)
+    """``[1] The Moscow Times — Putin Visits Kursk ... — 12 March 2025`` (or ``— undated``)."""
+    return f"[{citation.n}] " + _article_label(citation)
+
+
+def _article_label(citation: Citation) -> str:
+    parts = [citation.source or "", citation.title, format_date(citation.published) or "undated"]
+    return " — ".join(p for p in parts if p)
+
+
+def _by_article(citations: list[Citation]) -> list[list[Citation]]:
+    """Citations grouped by article, in order of each article's first citation."""
+    groups: dict[str, list[Citation]] = {}
+    for citation in citations:
+        groups.setdefault(citation.article_id or f"#{citation.n}", []).append(citation)
+    return list(groups.values())
 
 
 def answer_to_text(answer: Answer, *, width: int = 100) -> str:
@@ -33,21 +53,30 @@ def answer_to_text(answer: Answer, *, width: int = 100) -> str:
         lines.append(
             textwrap.fill(f"(Read as a {answer.plan.kind.replace('_', '-')}: {parts})", width=width)
         )
-    if answer.citations:
+    if answer.citations and answer.status == "answered":
         lines.append("")
-        lines.append("Sources:" if answer.status == "answered" else "Closest articles:")
-        for citation in answer.citations:
-            lines.append(citation_line(citation))
-            if citation.url:
-                lines.append(f"    {citation.url}")
-            if answer.status == "answered":
-                quote = textwrap.fill(
-                    f"“{citation.quote}”",
-                    width=width,
-                    initial_indent="    ",
-                    subsequent_indent="    ",
+        lines.append("Sources:")
+        # One entry an article, its quoted passages under it.
+        for group in _by_article(answer.citations):
+            marks = "".join(f"[{c.n}]" for c in group)
+            lines.append(f"{marks} {_article_label(group[0])}")
+            if group[0].url:
+                lines.append(f"    {group[0].url}")
+            for citation in group:
+                lead = f"[{citation.n}] " if len(group) > 1 else ""
+                lines.append(
+                    textwrap.fill(
+                        f"{lead}“{citation.quote}”",
+                        width=width,
+                        initial_indent="    ",
+                        subsequent_indent="    " + " " * len(lead),
+                    )
                 )
-                lines.append(quote)
+    elif answer.citations:
+        lines.append("")
+        lines.append("Closest articles (newsbot show ID to read one):")
+        for group in _by_article(answer.citations):
+            lines.append(f"  {group[0].article_id}  {_article_label(group[0])}")
     return "\n".join(lines)
 
 
@@ -63,30 +92,92 @@ def summary_to_text(summary: Summary, *, width: int = 100) -> str:
     return "\n".join(lines)
 
 
+VERDICT_WORDS = {
+    "supported": "supported",
+    "contradicted": "contradicted",
+    "not_found": "not in the stored news",
+}
+VERDICT_MARKS = {"supported": "✅", "contradicted": "❌", "not_found": "❔"}
+
+
+def _sentence_marks(numbers: list[int]) -> str:
+    return "".join(f"[{n}]" for n in numbers)
+
+
+def check_lines(result: CheckResult) -> list[str]:
+    """One line per sentence of a checked claim: its verdict, the passages for and against."""
+    lines = []
+    for sentence in result.sentences:
+        notes = []
+        if sentence.support:
+            notes.append(f"supported by {_sentence_marks(sentence.support)}")
+        if sentence.against:
+            notes.append(f"contradicted by {_sentence_marks(sentence.against)}")
+        if sentence.verdict != "supported" and sentence.reason:
+            notes.append(f"({sentence.reason})")
+        line = f"{VERDICT_MARKS[sentence.verdict]} {sentence.text}"
+        lines.append(f"{line} — {' '.join(notes)}" if notes else line)
+    return lines
+
+
+def check_to_text(result: CheckResult, *, width: int = 100) -> str:
+    lines = [f"Verdict: {VERDICT_WORDS[result.verdict]}", ""]
+    for line in check_lines(result):
+        lines.append(textwrap.fill(line, width=width, subsequent_indent="   "))
+    if result.citations:
+        lines.append("")
+        lines.append("Passages:")
+        for citation in result.citations:
+            lines.append(citation_line(citation))
+            lines.append(
+                textwrap.fill(
+                    f"“{citation.quote}”",
+                    width=width,
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                )
+            )
+    return "\n".join(lines)
+
+
 def digest_to_text(digest: Digest, *, width: int = 100) -> str:
+    notes = []
+    if digest.more_stories:
+        notes.append(
+            f"Showing the {len(digest.stories)} most widely reported stories; "
+            f"{digest.more_stories} more not shown (narrow the window with --since)."
+        )
+    if digest.undated_left_out:
+        notes.append(
+            f"{digest.undated_left_out} undated article(s) stored in this period are not listed: "
+            "their publication day is unknown (--first-seen lists them by the day first seen)."
+        )
     if not digest.stories:
-        return f"No new stories between {digest.since} and {digest.until}."
+        return "\n".join([f"No new stories between {digest.since} and {digest.until}.", *notes])
     lines = [f"News from {digest.since} to {digest.until}", ""]
     for i, story in enumerate(digest.stories, 1):
-        lines.append(f"{i}. {story.headline}")
+        label = f"  (undated; first seen {story.first_seen})" if story.first_seen else ""
+        if story.first_seen is None and all(c.published is None for c in story.citations):
+            label = "  (undated)"
+        lines.append(f"{i}. {story.headline}{label}")
         lines.append(
             textwrap.fill(story.summary, width=width, initial_indent="   ", subsequent_indent="   ")
         )
         for citation in story.citations:
             lines.append("   " + citation_line(citation))
         lines.append("")
+    lines.extend(notes)
     return "\n".join(lines).rstrip()
 
 
 def search_to_text(result: SearchResult, *, width: int = 100) -> str:
+    """Hits best first; the raw fused scores (meaningless to a person) only in ``--json``."""
     if not result.hits:
         return "No matching passages."
     lines = []
     for i, hit in enumerate(result.hits, 1):
-        when = format_date(hit.published)
-        lines.append(
-            f"{i}. {hit.title}" + (f" ({when})" if when else "") + f"  score={hit.score:.3f}"
-        )
+        when = format_date(hit.published) or "undated"
+        lines.append(f"{i}. {hit.title} ({when})  id {hit.article_id}")
         lines.append(
             textwrap.fill(
                 hit.text, width=width, initial_indent="   ", subsequent_indent="   ", max_lines=4
@@ -315,6 +406,45 @@ def summary_embed(summary: Summary) -> discord.Embed:
         )
     embed.set_footer(text=shorten(summary.model, _FOOTER_BUDGET))
     return embed
+
+
+CHECK_COLOURS = {
+    "supported": discord.Colour.green(),
+    "contradicted": discord.Colour.red(),
+    "not_found": discord.Colour.light_grey(),
+}
+
+
+def check_embed(result: CheckResult) -> discord.Embed:
+    """A fact-check as an embed: the verdict, each sentence's verdict, then the sources."""
+    verdict = result.verdict
+    body = "\n".join(check_lines(result)) or "(nothing to check)"
+    embed = discord.Embed(
+        title=shorten(
+            f"{VERDICT_MARKS[verdict]} {VERDICT_WORDS[verdict].capitalize()}", TITLE_LIMIT
+        ),
+        description=paginate_text(body, DESCRIPTION_LIMIT - 300)[0],
+        colour=CHECK_COLOURS[verdict],
+    )
+    embed.set_author(name=shorten(f"Fact-check: {result.claim}", 256))
+    sources = pack_lines([source_line(c) for c in result.citations], max_fields=_SOURCE_FIELDS)
+    for i, value in enumerate(sources):
+        embed.add_field(
+            name="Passages" if i == 0 else "Passages (continued)", value=value, inline=False
+        )
+    embed.set_footer(text="Checked against the stored articles · Evidence shows the passages")
+    return embed
+
+
+def check_as_answer(result: CheckResult) -> Answer:
+    """A fact-check in the shape the Evidence button keeps and shows (quotes behind numbers)."""
+    return Answer(
+        question=result.claim,
+        status="answered" if result.citations else "not_found",
+        answer="\n".join(check_lines(result)),
+        citations=result.citations,
+        model="verifier",
+    )
 
 
 def digest_embeds(digest: Digest) -> list[discord.Embed]:

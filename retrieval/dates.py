@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_tz
 
 log = logging.getLogger(__name__)
@@ -114,3 +114,60 @@ def date_from_url(url: str | None) -> date | None:
             if found is not None and found.year >= 1990:
                 return found
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# What people type for --since / --as-of (the command line and Discord share this grammar).
+
+WHEN_GRAMMAR = "YYYY-MM-DD, 24h, 7d, 2w, yesterday or today"
+_SPAN = re.compile(r"^(\d{1,5})\s*([hdw])$")
+_SPAN_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+
+
+def parse_moment(text: str, now: datetime) -> date | datetime:
+    """The moment a person means: a span back from ``now`` or a calendar day.
+
+    ``24h``, ``7d``, ``2w`` give ``now`` minus that span (a ``datetime`` in UTC); ``today`` and
+    ``yesterday`` the calendar day of ``now`` or the one before; ``2025-03-12`` (also
+    ``2025/03/12`` or a timestamp) that day. Anything else raises ``ValueError`` with a message
+    that says what to type.
+    """
+    value = " ".join(str(text).split()).lower()
+    today = now.date()
+    if value == "today":
+        return today
+    if value == "yesterday":
+        return today - timedelta(days=1)
+    match = _SPAN.match(value)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2)
+        return now.astimezone(UTC) - amount * _SPAN_UNITS[unit]
+    day = _iso_day(value)
+    if day is None:
+        raise ValueError(f"{text.strip()!r} is not a date: use {WHEN_GRAMMAR}")
+    return day
+
+
+def parse_day(text: str, today: date) -> date:
+    """The calendar day a person means, in the grammar of :func:`parse_moment`.
+
+    A span counts whole days back from ``today``: ``24h`` and ``1d`` are yesterday, ``36h``
+    the day before.
+    """
+    value = " ".join(str(text).split()).lower()
+    match = _SPAN.match(value)
+    if match:
+        hours = int(match.group(1)) * _SPAN_UNITS[match.group(2)] / timedelta(hours=1)
+        return today - timedelta(days=-int(-hours // 24))  # rounded up to whole days
+    moment = parse_moment(text, datetime.combine(today, datetime.min.time()))
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _iso_day(value: str) -> date | None:
+    text = value.replace("/", "-")
+    if not re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
+        return None
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[t ]\d)", text)
+    if match is None:
+        return None
+    return _make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))

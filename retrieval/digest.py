@@ -1,22 +1,27 @@
 """The digest: the day's stories, each once, however many outlets reported it.
 
-Articles in the window (by published date; an undated article counts from the day it was first
-seen) are grouped into stories: articles linked as near-duplicates at ingest share a story, and
-stories whose articles' vectors are close merge. Stories are ordered by how widely they were
-reported, then by how recent they are. Each gets a headline (the newest article's title) and a
-one- or two-sentence summary quoted from its lead, cited.
+Articles published in the window are grouped into stories: articles linked as near-duplicates at
+ingest share a story, and stories whose articles' vectors are close merge. Stories are ordered by
+how widely they were reported, then by how recent they are. Each gets a headline (the newest
+article's title) and a one- or two-sentence summary quoted from its lead, cited.
+
+An article with no publication date is not the news of the day it was stored (a 2004 story
+ingested today is not today's news): it is left out and counted, unless the digest is asked for
+``first_seen``, which lists such stories after the dated ones, labelled with the day they were
+first seen. A digest cut at ``max_stories`` says how many more stories there were.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 
 from retrieval.models import Citation, Digest, Story
-from retrieval.store import ArticleStore, chunk_at, day_number
+from retrieval.store import NO_DATE, ArticleStore, chunk_at, day_number
 from retrieval.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -35,27 +40,50 @@ class DigestBuilder:
         since: date | None = None,
         as_of: date | None = None,
         max_stories: int = MAX_STORIES,
+        first_seen: bool = False,
+        exclude: Collection[str] = (),
     ) -> Digest:
+        """The stories of the window; articles in ``exclude`` (already posted) are left out;
+        undated articles only with ``first_seen``."""
         until = as_of or date.today()
         since = since or (until - timedelta(days=1))
-        articles = self.store.articles_between(day_number(since), day_number(until))
+        # Dated articles by the day they were published; undated ones by the day first seen.
+        in_window = [
+            (aid, meta)
+            for aid, meta in self.store.articles_between(day_number(since), day_number(until))
+            if aid not in exclude
+        ]
+        undated = [(aid, m) for aid, m in in_window if _undated(m)]
+        articles = [(aid, m) for aid, m in in_window if not _undated(m)]
+        if first_seen:
+            articles += undated
+        empty = Digest(
+            since=since.isoformat(),
+            until=until.isoformat(),
+            stories=[],
+            undated_left_out=0 if first_seen else len(undated),
+        )
         if not articles:
-            return Digest(since=since.isoformat(), until=until.isoformat(), stories=[])
+            return empty
         ids = [aid for aid, _ in articles]
         meta = dict(articles)
         vectors = self.store.article_vectors(ids)
-        groups = self._group(ids, meta, vectors)
+        dated_groups = self._group([a for a in ids if not _undated(meta[a])], meta, vectors)
+        undated_groups = self._group([a for a in ids if _undated(meta[a])], meta, vectors)
 
         def weight(group: list[str]) -> tuple[int, int, int]:
             outlets = {meta[a].get("source") or meta[a].get("url") or a for a in group}
             return (len(outlets), len(group), max(int(meta[a].get("event_day", 0)) for a in group))
 
-        groups.sort(key=weight, reverse=True)
+        # Dated stories first: a story of unknown date never ranks above one of known date.
+        groups = sorted(dated_groups, key=weight, reverse=True)
+        groups += sorted(undated_groups, key=weight, reverse=True)
         stories = [self._story(group, meta) for group in groups[:max_stories]]
-        return Digest(
-            since=since.isoformat(),
-            until=until.isoformat(),
-            stories=[s for s in stories if s is not None],
+        return empty.model_copy(
+            update={
+                "stories": [s for s in stories if s is not None],
+                "more_stories": max(0, len(groups) - max_stories),
+            }
         )
 
     def _group(
@@ -129,4 +157,19 @@ class DigestBuilder:
             outlets = ", ".join(c.source or c.title for c in citations[len(lead) :])
             marks = "".join(f"[{c.n}]" for c in citations[len(lead) :])
             summary += f" Also reported by {outlets} {marks}."
-        return Story(headline=article.title, summary=summary, citations=citations)
+        seen = None
+        if article.published is None:
+            seen = _first_seen_day(meta[lead_id])
+        return Story(headline=article.title, summary=summary, citations=citations, first_seen=seen)
+
+
+def _undated(meta: dict[str, Any]) -> bool:
+    return int(meta.get("published_day", NO_DATE)) == NO_DATE
+
+
+def _first_seen_day(meta: dict[str, Any]) -> date | None:
+    value = str(meta.get("first_seen") or "")[:10]
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -31,5 +31,9 @@ class ModelUnavailable(NewsbotError):
     """The chat model could not be built or called."""
 
 
+class ModelTimeout(ModelUnavailable):
+    """The chat model did not finish within its deadline (its generation was abandoned)."""
+
+
 class ConfigurationError(NewsbotError):
     """A setting is missing or wrong."""

@@ -73,7 +73,7 @@ OPPOSITE_PREDICATES: list[tuple[frozenset[str], frozenset[str]]] = [
         ("strengthen", "weaken"),
         ("majority", "minority"),
         ("positive,good,better,best", "negative,bad,worse,worst"),
-        ("optimistic", "pessimistic"),
+        ("optimistic,confident,confidence,optimism", "pessimistic,doubtful,doubt,pessimism"),
         ("ally,friend", "enemy,foe,rival"),
         ("public", "private"),
         ("domestic", "foreign,international"),
@@ -88,10 +88,12 @@ OPPOSITE_PREDICATES: list[tuple[frozenset[str], frozenset[str]]] = [
 TIME_OPPOSITES: list[tuple[frozenset[str], frozenset[str]]] = [
     (
         frozenset(
-            "before,earlier,previous,previously,last,past,ago,yesterday,former,prior".split(",")
+            "before,early,earlier,previous,previously,last,past,ago,yesterday,former,prior".split(
+                ","
+            )
         ),
         frozenset(
-            "after,later,next,following,future,tomorrow,upcoming,coming,subsequent".split(",")
+            "after,late,later,next,following,future,tomorrow,upcoming,coming,subsequent".split(",")
         ),
     ),
     (frozenset({"morning"}), frozenset({"evening", "night"})),
@@ -105,14 +107,14 @@ NEGATIVE_IMPLICATIVES = frozenset(
 )
 
 # Modal and hedging cues: the passage only says something may be so.
-HEDGE_AUXILIARIES = frozenset("may might could would should can".split())
+HEDGE_AUXILIARIES = frozenset("may might could would should".split())
 HEDGE_ADVERBS = frozenset(
     "possibly probably perhaps maybe likely unlikely reportedly allegedly apparently "
     "potentially supposedly seemingly".split()
 )
 HEDGE_VERBS = frozenset(
     "expect plan hope aim seek intend propose consider threaten want try attempt "
-    "promise pledge vow predict forecast".split()
+    "promise pledge vow predict forecast set due".split()
 )
 HEDGE_ADJECTIVES = frozenset("likely unlikely possible probable expected set due".split())
 
@@ -120,12 +122,77 @@ HEDGE_ADJECTIVES = frozenset("likely unlikely possible probable expected set due
 REPORTING_VERBS = frozenset(
     "say tell claim allege accord insist suggest hint argue believe think assert maintain "
     "contend report state warn add write announce estimate predict reckon signal indicate "
-    "acknowledge admit confirm deny accuse quote".split()
+    "acknowledge admit confirm deny accuse quote dismiss refute dispute".split()
 )
+# Reporting verbs that deny what they report: 'dismissed reports that ...' is not 'confirmed'.
+DENYING_REPORTS = frozenset("deny dismiss refute dispute reject".split())
+
+# Near-synonyms news writers trade for one another (a paraphrase may use any of a group).
+SYNONYM_GROUPS: list[frozenset[str]] = [
+    frozenset(g.split(","))
+    for g in (
+        "need,require",
+        "say,tell,state,add",
+        "show,reveal,indicate,suggest",
+        "get,receive,obtain,gain,win",
+        "help,aid,assist",
+        "try,attempt,seek",
+        "make,produce,create",
+        "move,switch,shift,transfer",
+        "ban,suspend,bar",
+        "investigate,probe,examine,look into",
+        "name,appoint,choose,select,pick",
+        "quit,resign,step down,leave",
+        "reach,hit",
+        "win,claim,clinch,secure,take",
+        "announce,unveil,reveal,disclose",
+        "warn,caution",
+        "plan,intend,aim",
+        "decide,choose,opt",
+        "buy,purchase,acquire",
+        "stake,share,holding",
+        "firm,company,group,business",
+        "film,movie",
+        "shares,stock",
+        "rise,increase,grow,climb,gain,go up,jump",
+        "fall,drop,decline,decrease,go down,slip",
+        "plunge,slump,tumble,fall sharply,drop sharply",
+        "cut,reduce,lower",
+        "big,large,major",
+        "small,little,minor",
+        "begin,start,launch",
+        "end,finish,conclude",
+        "stop,halt,suspend",
+        "capture,seize,take",
+        "retake,recapture,reclaim,regain,win back,take back",
+        "army,troops,forces,military",
+        "soldier,troop,fighter",
+        "region,area,territory,land",
+        "country,nation,state",
+        "chief,head,leader,boss",
+        "president,leader",
+        "minister,secretary",
+        "election,vote,poll",
+        "match,game,tie,clash,fixture",
+        "title,crown,championship",
+        "beat,defeat",
+        "keep,maintain,retain",
+        "continue,keep",
+        "ignore,disregard",
+        "death,die",
+        "accuse,charge",
+        "firing,dismissal",
+        "postings,posts",
+        "tariff,duty",
+        "profit,earnings",
+        "sales,revenue,turnover",
+        "job,post,position",
+    )
+]
 
 # Comparison of a quantity with a figure: the direction the claim and the passage give it.
 MORE_THAN = frozenset("more over above exceed exceeding beyond least upwards plus".split())
-LESS_THAN = frozenset("less fewer under below nearly almost barely most short".split())
+LESS_THAN = frozenset("less fewer under below nearly almost near barely most short".split())
 APPROXIMATELY = frozenset("about around roughly approximately some circa estimated".split())
 
 MONTHS = frozenset(

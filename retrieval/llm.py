@@ -14,7 +14,9 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import queue
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,8 +25,9 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import PrivateAttr
 
-from retrieval.errors import ConfigurationError
+from retrieval.errors import ConfigurationError, ModelTimeout
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +52,6 @@ _PROVIDER_PACKAGES = {
     "xai": "langchain-xai",
     "perplexity": "langchain-perplexity",
 }
-# llama.cpp's tuned AVX-512/AMX kernels crash on some virtual CPUs; build it portable (README).
-_llama_lock = threading.Lock()
 
 
 def bundled_gguf_path() -> Path:
@@ -70,35 +71,113 @@ def bundled_gguf_path() -> Path:
 class LocalGGUFChat(BaseChatModel):
     """A LangChain chat model over a local GGUF file, run in-process by llama-cpp-python.
 
+    One llama context is not safe to share between threads, so each generation borrows a
+    context of its own from a small pool: up to ``instances`` generations run at once (the bot
+    sets it to ``DISCORD_ENGINE_WORKERS``), each context created when first needed. Every call
+    has a deadline of ``timeout_s`` seconds, waiting for a context included: the generation is
+    streamed token by token and abandoned when the deadline passes (``ModelTimeout``), which
+    the answer engine turns into an extractive answer that says so. (A single token, or the
+    prompt's evaluation, cannot be interrupted; with a small model these take well under a
+    second.)
+
     (langchain-community's ChatLlamaCpp would do, but that package is being sunset.)
     """
 
     model_path: str
     n_ctx: int = 4096
-    n_threads: int = max(1, min(4, os.cpu_count() or 1))
+    n_threads: int | None = None  # default: the CPUs shared out between the instances
     temperature: float = 0.0
     max_tokens: int = 256
-    llama: Any = None
+    timeout_s: float = 60.0
+    instances: int = 1
+    llama: Any = None  # the first context (loaded up front, so a broken file fails early)
+    _idle: queue.LifoQueue[Any] = PrivateAttr(default_factory=queue.LifoQueue)
+    _created: int = PrivateAttr(default=0)
+    _creating: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    _busy: int = PrivateAttr(default=0)
+    _peak_busy: int = PrivateAttr(default=0)
 
     def model_post_init(self, __context: Any) -> None:
+        self.instances = max(1, self.instances)
+        self.llama = self._new_context()
+        self._created = 1
+        self._idle.put(self.llama)
+
+    def _new_context(self) -> Any:
         try:
             from llama_cpp import Llama
         except ImportError as exc:
             raise ConfigurationError(
                 "local GGUF models need llama-cpp-python: pip install llama-cpp-python"
             ) from exc
-        self.llama = Llama(
-            model_path=self.model_path, n_ctx=self.n_ctx, n_threads=self.n_threads, verbose=False
-        )
+        threads = self.n_threads or max(1, min(4, (os.cpu_count() or 1) // self.instances))
+        return Llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=threads, verbose=False)
 
     @property
     def _llm_type(self) -> str:
         return "local-gguf"
 
+    @property
+    def peak_concurrency(self) -> int:
+        """The most generations that have run at the same moment."""
+        return self._peak_busy
+
     @staticmethod
     def _messages(messages: list[BaseMessage]) -> list[dict[str, str]]:
         roles = {"system": "system", "human": "user", "ai": "assistant"}
         return [{"role": roles.get(m.type, "user"), "content": str(m.content)} for m in messages]
+
+    def _borrow(self, deadline: float) -> Any:
+        """An idle llama context: a free one, a new one while fewer than ``instances`` exist,
+        or the next one returned before the deadline."""
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._creating:
+            if self._created < self.instances:
+                self._created += 1
+                try:
+                    return self._new_context()
+                except Exception:
+                    self._created -= 1
+                    raise
+        try:
+            return self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            raise self._timeout("waiting for a free model") from None
+
+    def _timeout(self, doing: str) -> ModelTimeout:
+        return ModelTimeout(f"the local model did not answer within {self.timeout_s:g} s ({doing})")
+
+    def _tokens(self, messages: list[BaseMessage], stop: list[str] | None) -> Iterator[str]:
+        """The generated text, piece by piece, within the deadline."""
+        deadline = time.monotonic() + self.timeout_s
+        llama = self._borrow(deadline)
+        with self._creating:
+            self._busy += 1
+            self._peak_busy = max(self._peak_busy, self._busy)
+        stream = None
+        try:
+            stream = llama.create_chat_completion(
+                messages=self._messages(messages),
+                temperature=self.temperature,
+                max_tokens=self.max_tokens,
+                stop=stop,
+                stream=True,
+            )
+            for part in stream:
+                if time.monotonic() > deadline:
+                    raise self._timeout("generation abandoned")
+                delta = part["choices"][0].get("delta", {}).get("content") or ""
+                if delta:
+                    yield delta
+        finally:
+            if stream is not None:
+                stream.close()  # stop llama.cpp generating; the context is reusable
+            with self._creating:
+                self._busy -= 1
+            self._idle.put(llama)
 
     def _generate(
         self,
@@ -107,14 +186,7 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        with _llama_lock:  # one llama context is not safe to share between threads
-            out = self.llama.create_chat_completion(
-                messages=self._messages(messages),
-                temperature=self.temperature,
-                max_tokens=self.max_tokens,
-                stop=stop,
-            )
-        text = out["choices"][0]["message"]["content"] or ""
+        text = "".join(self._tokens(messages, stop))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(
@@ -124,37 +196,31 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        with _llama_lock:
-            for part in self.llama.create_chat_completion(
-                messages=self._messages(messages),
-                temperature=self.temperature,
-                max_tokens=self.max_tokens,
-                stop=stop,
-                stream=True,
-            ):
-                delta = part["choices"][0].get("delta", {}).get("content") or ""
-                if delta:
-                    chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
-                    if run_manager:
-                        run_manager.on_llm_new_token(delta, chunk=chunk)
-                    yield chunk
+        for delta in self._tokens(messages, stop):
+            chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
+            if run_manager:
+                run_manager.on_llm_new_token(delta, chunk=chunk)
+            yield chunk
 
 
 def build_chat_model(
-    spec: str | None, *, timeout_s: float = 60.0, api_key: str | None = None
+    spec: str | None, *, timeout_s: float = 60.0, api_key: str | None = None, parallel: int = 1
 ) -> tuple[BaseChatModel | None, str]:
-    """Return ``(model, name)``; ``model`` is None for ``extractive``."""
+    """Return ``(model, name)``; ``model`` is None for ``extractive``. ``parallel``: how many
+    generations a local GGUF model may run at once (one llama context each)."""
     spec = (spec or LOCAL).strip()
     if spec.lower() == EXTRACTIVE:
         return None, EXTRACTIVE
     if spec.lower() == LOCAL:
         path = bundled_gguf_path()
-        return LocalGGUFChat(model_path=str(path)), f"local:{path.stem}"
+        local = LocalGGUFChat(model_path=str(path), timeout_s=timeout_s, instances=parallel)
+        return local, f"local:{path.stem}"
     if spec.lower().endswith(".gguf"):
         path = Path(spec).expanduser()
         if not path.is_file():
             raise ConfigurationError(f"no GGUF model file at {path}")
-        return LocalGGUFChat(model_path=str(path)), f"gguf:{path.name}"
+        local = LocalGGUFChat(model_path=str(path), timeout_s=timeout_s, instances=parallel)
+        return local, f"gguf:{path.name}"
     provider, sep, rest = spec.partition(":")
     if not sep or not rest:
         raise ConfigurationError(

@@ -33,7 +33,9 @@ class FetchedPage(BaseModel):
     status: int
     content_type: str = ""  # media type without parameters, lower case, e.g. "text/html"
     encoding: str | None = None  # charset from the Content-Type header, if any
-    body: bytes
+    body: bytes  # empty for 304 Not Modified (a conditional request whose resource is unchanged)
+    etag: str | None = None  # validators for a later conditional request
+    last_modified: str | None = None
 
 
 class LoadFailure(BaseModel):
@@ -181,12 +183,42 @@ class Story(BaseModel):
     headline: str
     summary: str
     citations: list[Citation]
+    # Set when the story's articles carry no publication date: the day newsbot first stored
+    # them, which is not the day they were news (only digests asked for "first seen" list them).
+    first_seen: date | None = None
 
 
 class Digest(BaseModel):
     since: str
     until: str
     stories: list[Story]
+    # Stories found beyond those listed (the digest lists the most widely reported first).
+    more_stories: int = 0
+    # Undated articles first stored in the window, left out because their day is unknown.
+    undated_left_out: int = 0
+
+
+Verdict = Literal["supported", "contradicted", "not_found"]
+
+
+class CheckedSentence(BaseModel):
+    """One sentence of a fact-checked claim, with the passages for and against it."""
+
+    text: str
+    verdict: Verdict
+    support: list[int] = Field(default_factory=list)  # citation numbers
+    against: list[int] = Field(default_factory=list)
+    reason: str = ""  # why it is not supported, in a person's words (not in --json)
+
+
+class CheckResult(BaseModel):
+    """``newsbot check``: a claim's verdict, sentence by sentence, with quoted passages."""
+
+    id: str | None = None
+    claim: str
+    verdict: Verdict
+    sentences: list[CheckedSentence]
+    citations: list[Citation]
 
 
 class ConversationTurn(BaseModel):

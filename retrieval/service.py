@@ -7,20 +7,23 @@ worker thread. Everything returned is a pydantic model from :mod:`retrieval.mode
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from retrieval.answer import AnswerEngine
 from retrieval.digest import DigestBuilder
 from retrieval.errors import ArticleNotFound, NewsbotError, NotPermitted
-from retrieval.loaders import PageFetcher, is_url, load_sources
+from retrieval.factcheck import ClaimChecker
+from retrieval.loaders import FeedPoll, PageFetcher, is_url, load_sources
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
+    CheckResult,
     ConversationTurn,
     Digest,
     EngineStatus,
+    IngestedArticle,
     IngestReport,
     SearchResult,
     StoredArticle,
@@ -52,6 +55,9 @@ class NewsService:
         self.digests = digests
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
+        self.checker = ClaimChecker(retriever, answers.embedder)
+        # Each feed's ETag and Last-Modified from its last complete poll (conditional GETs).
+        self._feed_validators: dict[str, tuple[str | None, str | None]] = {}
 
     @property
     def chat_model_name(self) -> str:
@@ -62,11 +68,30 @@ class NewsService:
     def ingest(
         self, sources: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> IngestReport:
-        report = self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
-        if report.added or report.updated:
-            # Rebuild the lexical index now, in the ingest (the bot's background job), rather
-            # than in the next person's question.
-            self.retriever.lexical.index()
+        poll = FeedPoll(self._feed_validators, known_urls=self.store.known_urls)
+        report = self.store.ingest(
+            load_sources(list(sources), self.fetcher, poll), progress=progress
+        )
+        poll.commit()  # only now: had storing failed, the next poll would read the feeds again
+        for link, article_id in poll.skipped.items():  # stored: their pages were not fetched
+            report.unchanged += 1
+            report.articles.append(
+                IngestedArticle(source=link, article_id=article_id, status="unchanged")
+            )
+        if poll.not_modified or poll.skipped:
+            log.info(
+                "%d feeds unchanged since the last poll; %d entries already stored, not fetched",
+                len(poll.not_modified),
+                len(poll.skipped),
+            )
+        # The lexical index takes the new chunks now, in the ingest (work in what changed),
+        # so no question ever waits for it.
+        changed = [a.article_id for a in report.articles if a.status in ("added", "updated")]
+        try:
+            self.retriever.lexical.follow(changed)
+            self.retriever.lexical.catch_up()
+        except Exception:
+            log.warning("could not update the lexical index; it will catch up", exc_info=True)
         return report
 
     # ------------------------------------------------------------------ answers
@@ -101,14 +126,45 @@ class NewsService:
             query=query, hits=self.retriever.search(query, k=k, since=since, as_of=as_of)
         )
 
+    def check(
+        self,
+        claim: str,
+        *,
+        article: str | None = None,
+        since: date | None = None,
+        as_of: date | None = None,
+        claim_id: str | None = None,
+    ) -> CheckResult:
+        """Fact-check ``claim`` against the stored news, or against one stored article.
+
+        ``article`` is a stored article's id or URL; nothing is fetched or ingested here."""
+        stored = None
+        if article is not None:
+            article_id = self.store.find_article_id(article)
+            if article_id is None:
+                raise ArticleNotFound(f"no stored article matches {article!r}")
+            stored = self.store.get_article(article_id)
+        return self.checker.check(
+            claim, article=stored, since=since, as_of=as_of, claim_id=claim_id
+        )
+
     def summarize(self, article: str, *, fetch: bool = False, read_files: bool = False) -> Summary:
         """A cited summary of one article (see :meth:`show` for ``fetch`` and ``read_files``)."""
         return self.summarizer.summarize(self.show(article, fetch=fetch, read_files=read_files))
 
-    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
+    def digest(
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        first_seen: bool = False,
+        exclude: Collection[str] = (),
+    ) -> Digest:
+        """Stories published in the window; undated articles only with ``first_seen``;
+        articles in ``exclude`` (e.g. already posted) left out."""
         if isinstance(since, datetime):
             since = since.date()
-        return self.digests.digest(since=since, as_of=as_of)
+        return self.digests.digest(since=since, as_of=as_of, first_seen=first_seen, exclude=exclude)
 
     # ------------------------------------------------------------------ articles
 
@@ -139,11 +195,9 @@ class NewsService:
         return self.store.list_articles()
 
     def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
-        needle = text.strip().lower()
-        rows = self.store.list_articles()
-        if needle:
-            rows = [r for r in rows if needle in r.title.lower() or needle == r.article_id]
-        return rows[:limit]
+        """Stored articles whose title has the words typed so far (autocomplete): an index
+        lookup, not a scan of every article."""
+        return self.retriever.lexical.index().find_articles(text, limit)
 
     def status(self) -> EngineStatus:
         return EngineStatus(
@@ -156,5 +210,5 @@ class NewsService:
         )
 
     def warm_up(self) -> None:
-        """Load what the first question would otherwise wait for."""
-        self.retriever.lexical.index()
+        """Bring the lexical index level with the store before the first question."""
+        self.retriever.lexical.catch_up()

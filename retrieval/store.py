@@ -7,10 +7,19 @@ Two collections live side by side, in an embedded persistent Chroma or on a Chro
 - ``<prefix>_chunks``: the quotable chunks, each with the metadata a citation needs.
 
 Writes for an article go chunks first, then the article record (the commit point), then the
-deletion of the chunks of its previous version. A crash between any two steps leaves chunks that
-no article record accounts for; :meth:`ArticleStore.repair` removes them, and every ingest runs it
-when the counts disagree. Chunk ids contain the article's content hash, so rewriting the same
-version twice never duplicates anything.
+deletion of the chunks of the version it replaced. A crash between any two steps leaves chunks
+that no article record accounts for; :meth:`ArticleStore.repair` removes them, and every ingest
+runs it when the counts disagree. Chunk ids contain the article's content hash, so rewriting the
+same version twice never duplicates anything.
+
+Several writers may share one store (the bot's feed poll beside an ``/ingest``, or processes on
+several machines sharing a Chroma server). Between one writer's chunk upsert and its article
+upsert, its new chunks look exactly like a crash's leftovers, so repair only removes unaccounted
+chunks older than ``repair_grace_s`` (each chunk records when it was written): it cannot touch
+a write in progress. A writer deletes only the chunks of the version it saw and replaced, never
+"every other version". Whatever still goes wrong (a writer paused for longer than the grace
+period) is mended: re-ingesting an unchanged article checks that its chunks are all there and
+writes them again when they are not.
 """
 
 from __future__ import annotations
@@ -52,6 +61,7 @@ EPOCH = date(1970, 1, 1)
 NO_DATE = -1  # published_day of an undated article: kept by --as-of, dropped by --since
 NEAR_DUPLICATE_COSINE = 0.90
 NEAR_DUPLICATE_CONTAINMENT = 0.5
+CONFIRM_BATCH = 200  # unchanged articles whose chunks are checked in one read
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 
 
@@ -134,6 +144,7 @@ class PreparedArticle:
     vectors: np.ndarray | None = None
     story_id: str = ""
     status: str = "added"
+    replaces: str = ""  # the content hash of the stored version this write replaces
 
 
 @dataclass(frozen=True)
@@ -224,10 +235,19 @@ class ArticleStore:
             meta = self.chunks.metadata
         return f"{self.chunks.count()}:{(meta or {}).get('revision', '')}"
 
-    def _bump_revision(self) -> None:
-        meta = dict(self.chunks.metadata or {})
+    def _collection_metadata(self) -> dict[str, Any]:
+        # Re-read: the collection object caches it, so other writers' changes would be missed.
+        try:
+            return dict(self.client.get_collection(self.chunks.name).metadata or {})
+        except Exception:
+            return dict(self.chunks.metadata or {})
+
+    def _bump_revision(self, ingested_at: datetime | None = None) -> None:
+        meta = self._collection_metadata()
         meta.pop("hnsw:space", None)
         meta["revision"] = uuid.uuid4().hex
+        if ingested_at is not None:  # so that last_ingest() need not read every article
+            meta["last_ingest"] = ingested_at.isoformat()
         try:
             self.chunks.modify(metadata=meta)
         except Exception:  # some Chroma versions refuse to re-state the distance setting
@@ -332,6 +352,26 @@ class ArticleStore:
                 return str(got["ids"][0])
         return None
 
+    def known_urls(self, urls: Sequence[str]) -> dict[str, str]:
+        """Those of ``urls`` (http(s) links) that a stored article has as its URL, each with
+        that article's id."""
+        canonical: dict[str, list[str]] = {}
+        for url in urls:
+            try:
+                canonical.setdefault(canonical_url(url), []).append(url)
+            except ValueError:
+                continue
+        found: dict[str, str] = {}
+        names = list(canonical)
+        for i in range(0, len(names), self._max_batch):
+            got = self.articles.get(
+                where={"url": {"$in": names[i : i + self._max_batch]}}, include=["metadatas"]
+            )
+            for article_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+                for url in canonical.get(str(meta.get("url")), []):
+                    found[url] = str(article_id)
+        return found
+
     def chunks_by_ids(self, ids: Sequence[str]) -> list[Hit]:
         if not ids:
             return []
@@ -407,14 +447,60 @@ class ArticleStore:
         batch_chunks: int = 512,
         progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
-        """Store every article of ``items``; unchanged ones cost a hash and nothing more."""
+        """Store every article of ``items``; unchanged ones cost a hash and a look at their
+        chunk ids (an article whose chunks went missing is written again: ``updated``)."""
         report = IngestReport()
         self.repair()
         index = self.article_index()
         by_text = {rec.text_hash: rec.article_id for rec in index.values()}
         pending: list[PreparedArticle] = []
         pending_chunks = 0
+        unchanged: list[PreparedArticle] = []  # to confirm: are all their chunks there?
         order: dict[str, int] = {}  # report articles in source order, not in write order
+        seen: dict[str, str] = {}  # article id -> the source that brought it in this run
+
+        def enqueue(prepared: PreparedArticle) -> None:
+            nonlocal pending, pending_chunks
+            if any(p.article_id == prepared.article_id for p in pending):
+                # The same id twice in one batch (e.g. two JSONL lines): write the first one
+                # before, as Chroma refuses duplicate ids in one upsert.
+                self._write(pending, report, index)
+                pending, pending_chunks = [], 0
+            prepared.chunks = self.chunker.split(prepared.text)
+            by_text[prepared.text_hash] = prepared.article_id
+            index[prepared.article_id] = ArticleRecord(
+                prepared.article_id,
+                prepared.content_hash,
+                prepared.text_hash,
+                prepared.article_id,
+                len(prepared.chunks),
+            )
+            pending.append(prepared)
+            pending_chunks += len(prepared.chunks)
+            if pending_chunks >= batch_chunks:
+                self._write(pending, report, index)
+                pending, pending_chunks = [], 0
+
+        def confirm_unchanged() -> None:
+            for prepared, complete in self._chunks_complete(unchanged, index):
+                if complete:
+                    report.unchanged += 1
+                    report.articles.append(
+                        IngestedArticle(
+                            source=prepared.origin,
+                            article_id=prepared.article_id,
+                            status="unchanged",
+                        )
+                    )
+                else:
+                    log.warning(
+                        "article %s is missing chunks; writing them again", prepared.article_id
+                    )
+                    prepared.status = "updated"
+                    prepared.replaces = prepared.content_hash
+                    enqueue(prepared)
+            unchanged.clear()
+
         for item in items:
             if progress:
                 progress(1)
@@ -435,8 +521,26 @@ class ArticleStore:
                 continue
             order.setdefault(prepared.origin, len(order))
             existing = index.get(prepared.article_id)
+            first_source = seen.setdefault(prepared.article_id, prepared.origin)
+            if (
+                existing
+                and existing.content_hash == prepared.content_hash
+                and first_source != prepared.origin
+            ):
+                # Another source of this run is the same article (two saved copies of a page).
+                report.articles.append(
+                    IngestedArticle(
+                        source=prepared.origin, article_id=prepared.article_id, status="duplicate"
+                    )
+                )
+                continue
             if existing and existing.content_hash == prepared.content_hash:
-                report.unchanged += 1
+                if all(p.article_id != prepared.article_id for p in pending + unchanged):
+                    unchanged.append(prepared)
+                    if len(unchanged) >= CONFIRM_BATCH:
+                        confirm_unchanged()
+                    continue
+                report.unchanged += 1  # the same version twice in one run
                 report.articles.append(
                     IngestedArticle(
                         source=prepared.origin, article_id=prepared.article_id, status="unchanged"
@@ -451,31 +555,33 @@ class ArticleStore:
                     IngestedArticle(source=prepared.origin, article_id=twin, status="duplicate")
                 )
                 continue
-            if any(p.article_id == prepared.article_id for p in pending):
-                # The same id twice in one batch (e.g. two JSONL lines): write the first one
-                # before, as Chroma refuses duplicate ids in one upsert.
-                self._write(pending, report, index)
-                pending, pending_chunks = [], 0
             prepared.status = "updated" if existing else "added"
-            prepared.chunks = self.chunker.split(prepared.text)
-            by_text[prepared.text_hash] = prepared.article_id
-            index[prepared.article_id] = ArticleRecord(
-                prepared.article_id,
-                prepared.content_hash,
-                prepared.text_hash,
-                prepared.article_id,
-                len(prepared.chunks),
-            )
-            pending.append(prepared)
-            pending_chunks += len(prepared.chunks)
-            if pending_chunks >= batch_chunks:
-                self._write(pending, report, index)
-                pending, pending_chunks = [], 0
+            prepared.replaces = existing.content_hash if existing else ""
+            enqueue(prepared)
+        if unchanged:
+            confirm_unchanged()
         if pending:
             self._write(pending, report, index)
         report.articles.sort(key=lambda a: order.get(a.source, len(order)))
         report.articles_total = self.count_articles()
         return report
+
+    def _chunks_complete(
+        self, articles: list[PreparedArticle], index: dict[str, ArticleRecord]
+    ) -> list[tuple[PreparedArticle, bool]]:
+        """Whether each stored (unchanged) article still has every chunk its record names."""
+        wanted = {
+            a.article_id: [
+                chunk_id(a.article_id, a.content_hash, position)
+                for position in range(index[a.article_id].n_chunks)
+            ]
+            for a in articles
+        }
+        ids = [cid for cids in wanted.values() for cid in cids]
+        present: set[str] = set()
+        for i in range(0, len(ids), self._max_batch):
+            present.update(self.chunks.get(ids=ids[i : i + self._max_batch], include=[])["ids"])
+        return [(a, all(cid in present for cid in wanted[a.article_id])) for a in articles]
 
     def _write(
         self, batch: list[PreparedArticle], report: IngestReport, index: dict[str, ArticleRecord]
@@ -488,12 +594,14 @@ class ArticleStore:
             self._upsert_chunks(batch)
             self._upsert_articles(batch, now)
             for article in batch:
-                if article.status == "updated":
+                # Only the version this write replaced: "every other version" would include a
+                # concurrent writer's newer chunks. Other leftovers are repair's to remove.
+                if article.replaces and article.replaces != article.content_hash:
                     self.chunks.delete(
                         where={
                             "$and": [
                                 {"article_id": article.article_id},
-                                {"content_hash": {"$ne": article.content_hash}},
+                                {"content_hash": article.replaces},
                             ]
                         }
                     )
@@ -501,7 +609,7 @@ class ArticleStore:
             raise
         except Exception as exc:
             raise StoreUnavailable(f"cannot write to the Chroma store: {_one_line(exc)}") from exc
-        self._bump_revision()
+        self._bump_revision(ingested_at=now)
         for article in batch:
             index[article.article_id] = ArticleRecord(
                 article.article_id,
@@ -586,6 +694,7 @@ class ArticleStore:
 
     def _upsert_chunks(self, batch: list[PreparedArticle]) -> None:
         ids, docs, metas, vecs = [], [], [], []
+        written_at = time.time()  # repair leaves younger unaccounted chunks alone
         for article in batch:
             assert article.vectors is not None
             for chunk, vec in zip(article.chunks, article.vectors, strict=True):
@@ -609,6 +718,7 @@ class ArticleStore:
                             "end": chunk.end,
                             "content_hash": article.content_hash,
                             "story_id": article.story_id,
+                            "written_at": written_at,
                         }
                     )
                 )
@@ -661,16 +771,20 @@ class ArticleStore:
 
     # ----------------------------------------------------------------- consistency
 
-    def repair(self, *, force: bool = False) -> int:
+    def repair(self, *, force: bool = False, grace_s: float | None = None) -> int:
         """Delete chunks that no article record accounts for; return how many were removed.
 
+        Chunks written less than ``grace_s`` ago (default: the ``repair_grace_s`` setting) are
+        kept: they may be another writer's, between its chunk upsert and its article upsert.
         Cheap when the store is consistent (the counts agree); a full scan otherwise.
         """
+        grace = self.settings.repair_grace_s if grace_s is None else grace_s
         index = self.article_index()
         expected = sum(rec.n_chunks for rec in index.values())
         if not force and expected == self.count_chunks():
             return 0
-        stale = []
+        young_after = time.time() - grace
+        stale, young = [], 0
         for cid, meta, _ in self._get_all(self.chunks, ["metadatas"], page=10000):
             rec = index.get(str(meta.get("article_id")))
             if (
@@ -678,15 +792,25 @@ class ArticleStore:
                 or rec.content_hash != meta.get("content_hash")
                 or int(meta.get("position", -1)) >= rec.n_chunks
             ):
-                stale.append(cid)
+                if float(meta.get("written_at", 0.0)) > young_after:
+                    young += 1
+                else:
+                    stale.append(cid)
         for i in range(0, len(stale), self._max_batch):
             self.chunks.delete(ids=stale[i : i + self._max_batch])
         if stale:
             log.warning("removed %d chunks left by an interrupted ingest", len(stale))
             self._bump_revision()
+        if young:
+            log.info("kept %d unaccounted chunks young enough to be a write in progress", young)
         return len(stale)
 
     def last_ingest(self) -> datetime | None:
+        """When an article was last written: recorded by every write, read in one call (a
+        store written before that was recorded is scanned once)."""
+        recorded = self._collection_metadata().get("last_ingest")
+        if recorded:
+            return datetime.fromisoformat(str(recorded))
         latest = None
         for _, meta, _ in self._get_all(self.articles, ["metadatas"]):
             value = meta.get("ingested_at")

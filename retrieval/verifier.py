@@ -216,10 +216,15 @@ def _lemma(tok: Any) -> str:
     return str(tok.lemma_).lower()
 
 
+_PARTICLES = frozenset("back up down off out on over into".split())
+
+
 def _phrase(tok: Any) -> str:
-    """A verb with its particle ('pull back'), else the lemma."""
+    """A verb with its particle ('pull back', 'win back'), else the lemma."""
     for ch in tok.children:
-        if ch.dep_ == "prt":
+        if ch.dep_ == "prt" or (
+            ch.dep_ in {"advmod", "prep"} and ch.i == tok.i + 1 and ch.lower_ in _PARTICLES
+        ):
             return f"{_lemma(tok)} {ch.lower_}"
     return _lemma(tok)
 
@@ -265,7 +270,7 @@ def _synonyms(a: str, b: str) -> bool:
     for side_a, side_b in lx.OPPOSITE_PREDICATES:
         if (a in side_a and b in side_a) or (a in side_b and b in side_b):
             return True
-    return False
+    return any(a in group and b in group for group in lx.SYNONYM_GROUPS)
 
 
 @lru_cache(maxsize=65536)
@@ -278,16 +283,49 @@ def _opposites(a: str, b: str) -> bool:
     return False
 
 
-def _same(c: Any, p: Any) -> bool:
-    """Whether passage token ``p`` says what claim token ``c`` says."""
+def _acronym_of(short: Any, long: Any) -> bool:
+    """'WTO' for 'World Trade Organisation' (``long`` is the first word of the name)."""
+    letters = str(short.text)
+    if not (2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()):
+        return False
+    words = [t for t in long.doc[long.i : long.i + 2 * len(letters)] if t.text[:1].isupper()]
+    initials = "".join(t.text[0] for t in words if t.lower_ not in {"of", "the", "and"})
+    return initials.startswith(letters) and long.text[:1] == letters[:1]
+
+
+def _exact(c: Any, p: Any) -> bool:
+    """Whether passage token ``p`` is claim token ``c``'s word (lemma, stem or derivation)."""
     if c.like_num and p.like_num:
         return _number_value(c) == _number_value(p)
-    a, b = _lemma(c), _lemma(p)
-    if _words_match(a, b, _is_name(c), _is_name(p)):
+    if _acronym_of(c, p) or _acronym_of(p, c):
         return True
-    if a in (lower := str(c.lower_), a) and _words_match(lower, str(p.lower_), False, False):
+    if _words_match(_lemma(c), _lemma(p), _is_name(c), _is_name(p)):
         return True
-    return _synonyms(_phrase(c), _phrase(p)) or _synonyms(a, b)
+    return _words_match(str(c.lower_), str(p.lower_), False, False)
+
+
+def _synonym(c: Any, p: Any) -> bool:
+    return _synonyms(_phrase(c), _phrase(p)) or _synonyms(_lemma(c), _lemma(p))
+
+
+def _opposite(c: Any, p: Any) -> bool:
+    return any(
+        _opposites(a, b)
+        for a in {_phrase(c), _lemma(c), str(c.lower_)}
+        for b in {_phrase(p), _lemma(p), str(p.lower_)}
+    )
+
+
+def _same(c: Any, p: Any) -> bool:
+    """Whether passage token ``p`` says what claim token ``c`` says."""
+    return _exact(c, p) or _synonym(c, p)
+
+
+def _same_place(c: Any, p: Any) -> bool:
+    """Whether two tokens hang off the same word in the same way ('weak growth'/'strong growth')."""
+    if c.head is c or p.head is p:
+        return c.dep_ == p.dep_ == "ROOT"
+    return c.dep_ == p.dep_ or _exact(c.head, p.head)
 
 
 # ----------------------------------------------------------------------------- parse helpers
@@ -299,11 +337,11 @@ def _content(doc: Any) -> list[Any]:
         if tok.pos_ not in _CONTENT_POS or tok.is_punct or tok.like_num:
             continue
         lemma = _lemma(tok)
-        if tok.is_stop and tok.pos_ != "PROPN":
+        if tok.is_stop and tok.pos_ not in {"PROPN", "VERB"}:
             continue
         if lemma in _LIGHT_WORDS or lemma in lx.NEGATORS or len(lemma) < 2:
             continue
-        if lemma in lx.REPORTING_VERBS and tok.pos_ == "VERB":
+        if _reporting(tok):
             continue
         if lemma == "accord" or lemma in lx.HEDGE_ADVERBS or lemma in lx.HEDGE_ADJECTIVES:
             continue
@@ -315,8 +353,31 @@ def _content(doc: Any) -> list[Any]:
             continue
         if _date_class(tok):
             continue
+        if tok.lower_ in {"more", "less", "fewer"} and _before_figure(tok):
+            continue  # 'more than 3,000': the quantity test compares directions
         out.append(tok)
     return out
+
+
+def _reporting(tok: Any) -> bool:
+    """A verb that attributes ('said', 'told', 'added' with a clause), not 'added 146,000 jobs'."""
+    if tok.pos_ != "VERB" or _lemma(tok) not in lx.REPORTING_VERBS:
+        return False
+    if _lemma(tok) in {"say", "tell", "accord"}:
+        return True
+    kids = {ch.dep_ for ch in tok.children}
+    if kids & {"ccomp", "parataxis"}:
+        return True
+    return tok.dep_ in {"parataxis", "conj", "advcl", "ccomp"} and "dobj" not in kids
+
+
+def _before_figure(tok: Any) -> bool:
+    after = tok.doc[tok.i + 1 : tok.i + 4]
+    return (
+        len(after) >= 2
+        and after[0].lower_ == "than"
+        and any(t.like_num or _NUMERIC.match(str(t.lower_)) for t in after[1:])
+    )
 
 
 def _governors(tok: Any, limit: int = 4) -> list[Any]:
@@ -334,16 +395,25 @@ def _governors(tok: Any, limit: int = 4) -> list[Any]:
 
 
 def _negated(tok: Any) -> bool:
-    count = 0
-    chain = [tok, *_governors(tok)]
+    """Whether ``tok`` is denied: its own 'not', a 'not' on the verb it completes ('did not
+    manage to take'), or a verb that undoes it ('failed to take', 'denied that ... took')."""
+    count = sum(1 for ch in tok.children if _negates(ch))
     if tok.dep_ in {"acomp", "attr"}:
-        chain.append(tok.head)
-    for i, t in enumerate(chain):
-        if i > 0 and _lemma(t) in lx.NEGATIVE_IMPLICATIVES:
+        count += sum(1 for ch in tok.head.children if _negates(ch))
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in {"xcomp", "ccomp", "pcomp"} or cur.head is cur:
+            break
+        link = cur.dep_
+        cur = cur.head
+        if cur.dep_ == "prep":  # 'accused of taking'
+            cur = cur.head
+        if _lemma(cur) in lx.NEGATIVE_IMPLICATIVES:
             count += 1
-        for ch in t.children:
-            if _negates(ch):
-                count += 1
+        if link == "xcomp" and _lemma(cur) not in lx.HEDGE_VERBS:
+            count += sum(1 for ch in cur.children if _negates(ch))
+        elif link != "xcomp":
+            break
     return count % 2 == 1
 
 
@@ -388,6 +458,8 @@ def _past(tok: Any) -> bool:
 
 def _attributed(tok: Any) -> bool:
     """Whether the passage reports ``tok`` as someone's statement rather than as fact."""
+    if tok.doc[0].lower_ == "according":
+        return True  # 'According to X, ...' covers the sentence
     chain = [tok, *_ancestors(tok)]
     for t in chain:
         for ch in t.children:
@@ -398,9 +470,23 @@ def _attributed(tok: Any) -> bool:
                 and ch.i > t.i
                 and _lemma(ch) in lx.REPORTING_VERBS
                 and any(g.dep_ in _SUBJECT_DEPS for g in ch.children)
+                and not any(g.dep_ in {"ccomp", "xcomp"} for g in ch.children)
+                and (_lemma(ch) == "tell" or not any(g.dep_ == "dobj" for g in ch.children))
             ):
                 return True
-    return any(_lemma(t) in lx.REPORTING_VERBS and t.pos_ == "VERB" for t in _ancestors(tok))
+    return any(_reporting(t) for t in _ancestors(tok))
+
+
+def _sentence_attributed(doc: Any) -> bool:
+    """'According to X, ...', '..., X said.', 'X said ...': the whole sentence is reported."""
+    if doc[0].lower_ == "according":
+        return True
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    if _reporting(root) and any(ch.dep_ == "ccomp" for ch in root.children):
+        return True
+    return _attributed(root)
 
 
 def _ancestors(tok: Any, limit: int = 4) -> list[Any]:
@@ -415,10 +501,7 @@ def _ancestors(tok: Any, limit: int = 4) -> list[Any]:
 
 
 def _claims_attribution(doc: Any) -> bool:
-    return any(
-        (t.pos_ == "VERB" and _lemma(t) in lx.REPORTING_VERBS) or t.lower_ == "according"
-        for t in doc
-    )
+    return any(_reporting(t) or t.lower_ == "according" for t in doc)
 
 
 def _arguments(verb: Any) -> tuple[Any | None, Any | None]:
@@ -476,7 +559,9 @@ def _side_modifiers(tok: Any) -> list[Any]:
 # ----------------------------------------------------------------------------- numbers and dates
 
 
-_NUMERIC = re.compile(r"^([£$€¥]?)(\d[\d,]*(?:\.\d+)?)(bn|m|mn|k|tn|b)?$", re.IGNORECASE)
+_NUMERIC = re.compile(
+    r"^([£$€¥]?)(\d[\d,]*(?:\.\d+)?)(bn|m|mn|k|tn|b|st|nd|rd|th)?$", re.IGNORECASE
+)
 
 
 def _number_value(tok: Any) -> float | None:
@@ -487,7 +572,7 @@ def _number_value(tok: Any) -> float | None:
             value = float(match.group(2).replace(",", ""))
         except ValueError:
             return None
-        if match.group(3):
+        if match.group(3) and match.group(3).lower() in lx.MULTIPLIERS:
             value *= lx.MULTIPLIERS[match.group(3).lower()]
         return value
     if text in lx.NUMBER_WORDS:
@@ -523,50 +608,60 @@ def _date_class(tok: Any) -> str:
 
 
 def _quantities(doc: Any) -> list[_Quantity]:
+    """Every figure of ``doc`` that is not a date: value (with 'm', 'bn', 'million' applied),
+    unit (the noun it counts, or percent), currency, and direction ('more than', 'about')."""
     out = []
+    taken: set[int] = set()
     for tok in doc:
-        if not (tok.like_num or tok.pos_ == "NUM") or _date_class(tok):
+        numeric = tok.like_num or tok.pos_ == "NUM" or _NUMERIC.match(str(tok.lower_))
+        if tok.i in taken or not numeric or _date_class(tok):
             continue
         if tok.lower_ in lx.NUMBER_WORDS and tok.pos_ != "NUM":
-            continue  # 'one of', 'half the', used as words
+            continue  # 'one of', 'half the': words, not figures
+        if tok.lower_ in lx.MULTIPLIERS:
+            continue  # 'million' with no figure before it
         value = _number_value(tok)
         if value is None:
             continue
-        if tok.lower_ in lx.MULTIPLIERS:
-            parts = [ch for ch in tok.children if ch.like_num and ch.i < tok.i]
-            if parts and (v := _number_value(parts[-1])) is not None:
-                value = v * lx.MULTIPLIERS[tok.lower_]
-        elif tok.head.lower_ in lx.MULTIPLIERS and tok.head.i == tok.i + 1:
-            continue  # '1.1' of '1.1 million': counted at 'million'
+        last = tok
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ in lx.MULTIPLIERS and nxt.i == tok.i + 1:
-            continue
-        unit = ""
+        if (
+            nxt is not None
+            and nxt.lower_ in lx.MULTIPLIERS
+            and not re.search(r"[a-z]$", str(tok.lower_))
+        ):
+            value *= lx.MULTIPLIERS[nxt.lower_]
+            taken.add(nxt.i)
+            last = nxt
+            nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         currency = ""
-        window = doc[max(0, tok.i - 2) : tok.i]
-        for w in window:
+        for w in doc[max(0, tok.i - 2) : tok.i]:
             if w.text in lx.CURRENCY:
                 currency = lx.CURRENCY[w.text]
         match = _NUMERIC.match(str(tok.lower_))
         if match and match.group(1):
             currency = lx.CURRENCY[match.group(1)]
+        unit = ""
+        head = last.head if last.head is not last else tok.head
+        if head is tok or head is last:
+            head = tok.head
         if nxt is not None and (
             nxt.text == "%"
             or nxt.lower_ in {"percent", "pc"}
-            or (nxt.lower_ == "per" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "cent")
+            or (nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent")
         ):
             unit = "percent"
-        elif tok.dep_ in {"nummod", "quantmod", "compound", "amod", "appos"} and tok.head.pos_ in {
-            "NOUN",
-            "PROPN",
-        }:
-            unit = _lemma(tok.head)
-        elif tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":  # 'a rise of 5'
-            unit = ""
+        elif head.pos_ in {"NOUN", "PROPN"} and head.i > last.i:
+            unit = _lemma(head)
         if unit in lx.CURRENCY:
             currency, unit = lx.CURRENCY[unit], ""
         direction = ""
-        before = [w.lower_ for w in doc[max(0, tok.i - 3) : tok.i]]
+        before: list[str] = []
+        for w in reversed(doc[max(0, tok.i - 3) : tok.i]):
+            if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
+                before.insert(0, w.lower_)
+            else:
+                break
         joined = " ".join(before)
         if "at least" in joined or any(w in lx.MORE_THAN - {"least"} for w in before):
             direction = "more"
@@ -580,6 +675,11 @@ def _quantities(doc: Any) -> list[_Quantity]:
             direction = "about"
         out.append(_Quantity(value, unit, currency, direction, tok))
     return out
+
+
+_DIRECTION_WORDS = (
+    lx.MORE_THAN | lx.LESS_THAN | lx.APPROXIMATELY | {"than", "at", "up", "to", "just", "only"}
+)
 
 
 def _close(a: float, b: float) -> bool:
@@ -602,12 +702,35 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
     matched: dict[int, list[Any]] = {}
     total = weight_found = 0.0
     forgiven = 0.0  # weight of words whose mismatch is itself a finding (for contradictions)
+    forgiven_ids: set[int] = set()
     pronoun_in_passage = any(t.pos_ == "PRON" and t.dep_ in _SUBJECT_DEPS for t in passage)
 
     for c in content:
         weight = _WEIGHT.get(c.pos_, 1.0)
         total += weight
-        found = [p for p in passage_words if _same(c, p)]
+        found = [p for p in passage_words if _exact(c, p)]
+        opposites = [] if found else [p for p in passage_words if _opposite(c, p)]
+        synonyms = [] if found else [p for p in passage_words if _synonym(c, p)]
+        if opposites and (
+            not synonyms
+            or (
+                any(_same_place(c, p) for p in opposites)
+                and not any(_same_place(c, p) for p in synonyms)
+            )
+        ):
+            opposite = opposites[0]
+            forgiven += weight
+            forgiven_ids.add(c.i)
+            kind = "date" if _lemma(c) in _TIME_WORDS or c.lower_ in _TIME_WORDS else "predicate"
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    kind,
+                    f"the claim says {c.text!r}, the passage {opposite.text!r}",
+                )
+            )
+            continue
+        found = found or synonyms
         if found:
             matched[c.i] = found
             weight_found += weight
@@ -620,24 +743,11 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
         ):
             weight_found += weight
             continue
-        opposite = next(
-            (p for p in passage_words if _opposites(_phrase(c), _phrase(p))), None
-        ) or next((p for p in passage_words if _opposites(_lemma(c), _lemma(p))), None)
-        if opposite is not None:
-            forgiven += weight
-            kind = "date" if _lemma(c) in _TIME_WORDS else "predicate"
-            findings.append(
-                _Finding(
-                    "contradicted",
-                    kind,
-                    f"the claim says {c.text!r}, the passage {opposite.text!r}",
-                )
-            )
-            continue
         if _is_name(c):
             rival = _rival_name(c, passage, claim)
             if rival is not None:
                 forgiven += weight
+                forgiven_ids.add(c.i)
                 findings.append(
                     _Finding(
                         "contradicted",
@@ -651,31 +761,73 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
                 )
 
     coverage = weight_found / total if total else 0.0
+    # Every verb of the claim must be in the passage: a contradiction found elsewhere in a
+    # passage that does not say what the claim is about ('visited') is no contradiction.
+    unsaid = [
+        c
+        for c in content
+        if c.i not in matched
+        and c.i not in forgiven_ids
+        and c.pos_ == "VERB"
+        and c.dep_ not in {"prep", "case"}
+    ]
+    if unsaid:
+        findings.append(
+            _Finding("not_found", "predicate", f"the passage does not say {unsaid[0].text!r}")
+        )
+    if (
+        not _claims_attribution(claim)
+        and _sentence_attributed(passage)
+        and coverage >= MIN_CONTRADICTION_COVERAGE
+    ):
+        findings.append(
+            _Finding(
+                "not_found",
+                "attribution",
+                "the passage reports this as someone's statement; the claim states it as fact",
+            )
+        )
 
-    # Time words in the claim, content or not (before/after, last/next).
+    # Small words that carry direction or time, content or not: before/after, last/next,
+    # up/down ('go up'), above/below ('well below its potential').
     for c in claim:
-        if _lemma(c) in _TIME_WORDS and c.i not in matched:
-            for p in passage_words:
-                if _opposites(_lemma(c), _lemma(p)) and not any(
-                    _lemma(q) == _lemma(c) for q in passage_words
-                ):
-                    findings.append(
-                        _Finding(
-                            "contradicted",
-                            "date",
-                            f"the claim says {c.text!r}, the passage {p.text!r}",
-                        )
-                    )
-                    break
+        if c.i in matched or c.i in {t.i for t in content}:
+            continue
+        time_word = _lemma(c) in _TIME_WORDS or c.lower_ in _TIME_WORDS
+        if not time_word and c.lower_ not in _DIRECTION_PARTICLES:
+            continue
+        if any(_lemma(q) == _lemma(c) or q.lower_ == c.lower_ for q in passage_words):
+            continue
+        rival = next(
+            (
+                p
+                for p in passage_words
+                if _opposite(c, p) and (time_word or _same_place(c, p) or _exact(c.head, p.head))
+            ),
+            None,
+        )
+        if rival is not None:
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    "date" if time_word else "predicate",
+                    f"the claim says {c.text!r}, the passage {rival.text!r}",
+                )
+            )
 
     findings.extend(_predicate_findings(claim, passage, matched))
+    if not any(f.kind == "negation" for f in findings):
+        findings.extend(_polarity_findings(claim, passage))
+    findings.extend(_role_swaps(claim, passage))
+    if not any(f.kind == "hedge" for f in findings):
+        findings.extend(_modal_findings(claim, passage))
     findings.extend(_quantity_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
 
     contradictions = [f for f in findings if f.verdict == "contradicted"]
     if contradictions:
         relaxed = (weight_found + forgiven) / total if total else 1.0
-        if relaxed >= MIN_CONTRADICTION_COVERAGE:
+        if relaxed >= MIN_CONTRADICTION_COVERAGE and not unsaid:
             first = contradictions[0]
             return ClaimCheck("contradicted", first.kind, first.reason, coverage)
         return ClaimCheck("not_found", "coverage", "the passage is about something else", coverage)
@@ -697,6 +849,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
 
 
 _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
+_DIRECTION_PARTICLES = frozenset("up down above below over under higher lower more less".split())
 
 
 def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
@@ -752,15 +905,19 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
                             f"the claim puts {c.text!r} at another time than the passage",
                         )
                     )
-            if not claim_attributes and all(_attributed(p) for p in candidates):
-                out.append(
-                    _Finding(
-                        "not_found",
-                        "attribution",
-                        f"the passage attributes {candidates[0].text!r} to a source; "
-                        "the claim states it as fact",
-                    )
+        if (
+            (c.pos_ == "VERB" or (is_predicate and c.dep_ in {"ROOT", "acomp", "attr", "conj"}))
+            and not claim_attributes
+            and all(_attributed(p) for p in candidates)
+        ):
+            out.append(
+                _Finding(
+                    "not_found",
+                    "attribution",
+                    f"the passage attributes {candidates[0].text!r} to a source; "
+                    "the claim states it as fact",
                 )
+            )
         if c.pos_ in {"NOUN", "PROPN"}:
             mods = _side_modifiers(c)
             if mods:
@@ -782,6 +939,102 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
                         )
                     )
     return out
+
+
+def _negation_cues(doc: Any) -> int:
+    return sum(
+        1
+        for t in doc
+        if _negates(t)
+        or (
+            _lemma(t) in lx.NEGATIVE_IMPLICATIVES
+            and any(ch.dep_ in {"xcomp", "ccomp", "pcomp"} for ch in t.children)
+        )
+    )
+
+
+def _modal_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A verb the passage hedges ('could have had') that the claim states plainly."""
+    for p in passage:
+        if p.pos_ not in {"VERB", "AUX"} or not _hedged(p):
+            continue
+        same = [c for c in claim if _lemma(c) == _lemma(p) and c.pos_ in {"VERB", "AUX"}]
+        if same and not any(_hedged(c) for c in same):
+            return [_Finding("not_found", "hedge", f"the passage only says {p.text!r} may be so")]
+    return []
+
+
+def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """Negation the predicates do not show: on a reporting verb ('did not say'), on a copula
+    ('were not'), or anywhere the claim denies more than the passage does."""
+    reporting = [t for t in passage if t.pos_ == "VERB" and _lemma(t) in lx.REPORTING_VERBS]
+    for c in claim:
+        if c.pos_ != "VERB" or _lemma(c) not in lx.REPORTING_VERBS:
+            continue
+        denies = _lemma(c) in lx.DENYING_REPORTS
+        if reporting and all((_lemma(p) in lx.DENYING_REPORTS) != denies for p in reporting):
+            return [
+                _Finding(
+                    "contradicted",
+                    "predicate",
+                    f"the claim says {c.text!r}, the passage {reporting[0].text!r}",
+                )
+            ]
+        same = [p for p in reporting if _lemma(p) == _lemma(c)] or reporting
+        if same and all(_negated(p) != _negated(c) for p in same):
+            which = "denies" if _negated(c) else "affirms"
+            return [
+                _Finding(
+                    "contradicted", "negation", f"the claim {which} {c.text!r}, the passage not"
+                )
+            ]
+    if _negation_cues(claim) > _negation_cues(passage):
+        return [_Finding("contradicted", "negation", "the claim denies what the passage states")]
+    return []
+
+
+_ROLE_PREPOSITIONS = frozenset("by to from against with over for of".split())
+_SLOT_DEPS = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "poss": "owner"}
+
+
+def _slot(tok: Any) -> tuple[str, str]:
+    """Where a name stands: ('subject', 'make'), ('by', 'make'), ('owner', 'profit') ..."""
+    dep, head = tok.dep_, tok.head
+    if dep == "pobj" and head.dep_ == "agent":
+        return "subject", _lemma(head.head)
+    if dep == "pobj" and head.lower_ in _ROLE_PREPOSITIONS:
+        return str(head.lower_), _lemma(head.head)
+    if dep == "pobj":
+        return "", ""  # in, on, at ...: where and when, not who did what
+    return _SLOT_DEPS.get(dep, dep), _lemma(head)
+
+
+def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
+    """Names that changed places: 'GM ... made by Fiat' for 'Fiat ... made by GM'."""
+    kinds = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+    theirs = [e for e in passage.ents if e.label_ in kinds]
+    for ent in claim.ents:
+        if ent.label_ not in kinds:
+            continue
+        same = [e for e in theirs if e.text.lower() == ent.text.lower()]
+        if not same:
+            continue
+        slot = _slot(ent.root)
+        if not slot[0] or any(_slot(e.root) == slot for e in same):
+            continue
+        rival = next(
+            (e for e in theirs if e.text.lower() != ent.text.lower() and _slot(e.root) == slot),
+            None,
+        )
+        if rival is not None:
+            return [
+                _Finding(
+                    "contradicted",
+                    "role",
+                    f"the claim puts {ent.text!r} where the passage has {rival.text!r}",
+                )
+            ]
+    return []
 
 
 def _modality_agrees(c: Any, p: Any) -> bool:
@@ -903,8 +1156,6 @@ def _date_findings(claim: Any, passage: Any) -> list[_Finding]:
         else:
             out.append(_Finding("not_found", "date", f"the passage does not date it {c.text!r}"))
     return out
-
-
 
 
 def _date_key(tok: Any) -> str:

@@ -2,7 +2,10 @@
 
 Each server may have one schedule (channel + HH:MM UTC). The scheduler polls the server's feeds,
 builds the digest since the last one it posted and posts it once a day; the day it ran is
-persisted, so a restart does not post twice. Nothing is posted when there is nothing new.
+persisted, so a restart does not post twice. Every article posted is remembered per channel and
+never posted there again, so the window's day boundaries cannot repeat a story. Nothing is
+posted when there is nothing new. A digest that fails is retried after a growing pause (one
+minute, doubling, at most an hour), not at every check.
 """
 
 from __future__ import annotations
@@ -23,6 +26,15 @@ from bot.state import DigestSchedule
 log = logging.getLogger(__name__)
 
 DEFAULT_SPAN = timedelta(hours=24)
+DIGEST_LEASE = timedelta(minutes=10)  # longer than any digest takes to build and post
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_RETRY = timedelta(hours=1)
+POSTED_MEMORY = timedelta(days=31)  # longer than any window a digest covers
+
+
+def retry_delay(failures: int) -> timedelta:
+    """The pause after ``failures`` failed attempts in a row: 1, 2, 4 ... 60 minutes."""
+    return min(FIRST_RETRY * 2 ** min(max(failures, 0), 12), LONGEST_RETRY)
 
 
 class DigestCog(commands.Cog):
@@ -103,10 +115,27 @@ class DigestCog(commands.Cog):
         for schedule in self.bot.state.digest_schedules():
             if not schedule.is_due(now):
                 continue
+            # Several bot processes may share the state: the one holding the lease posts, and
+            # reads the schedule again under it, so the digest goes out once. A holder that
+            # dies mid-way loses the lease when it expires, and another process posts.
+            lease = f"digest:{schedule.guild_id}"
+            if not self.bot.state.try_lease(lease, self.bot.instance_id, now, DIGEST_LEASE):
+                continue
             try:
-                await self.post_digest(schedule, now)
+                current = self.bot.state.digest_schedule(schedule.guild_id)
+                if current is not None and current.is_due(now):
+                    await self.post_digest(current, now)
             except Exception:
-                log.exception("Daily digest for server %s failed; will retry", schedule.guild_id)
+                retry_at = now + retry_delay(schedule.failures)
+                failures = self.bot.state.record_digest_failure(schedule.guild_id, retry_at)
+                log.exception(
+                    "Daily digest for server %s failed (%d in a row); will retry at %s",
+                    schedule.guild_id,
+                    failures,
+                    retry_at.isoformat(timespec="seconds"),
+                )
+            finally:
+                self.bot.state.release_lease(lease, self.bot.instance_id)
 
     @post_due_digests.before_loop
     async def before_posting(self) -> None:
@@ -114,9 +143,19 @@ class DigestCog(commands.Cog):
 
     async def post_digest(self, schedule: DigestSchedule, now: datetime) -> bool:
         """Poll the server's feeds, then post what is new since the last digest, if anything."""
-        await poll_feeds(self.bot, self.bot.state.feeds(schedule.guild_id))
+        await poll_feeds(self.bot, self.bot.state.feeds(schedule.guild_id), claim=True)
         since = schedule.last_posted_at or (now - DEFAULT_SPAN)
-        result = await self.bot.engine.digest(since=since, as_of=now.astimezone(UTC).date())
+        self.bot.state.forget_posted_before(now - POSTED_MEMORY)
+        posted = self.bot.state.posted_articles(schedule.channel_id)
+        result = await self.bot.engine.digest(
+            since=since, as_of=now.astimezone(UTC).date(), exclude=posted
+        )
+        # Whatever the engine does with ``exclude``, a story is posted only for news.
+        result.stories = [
+            story
+            for story in result.stories
+            if any(c.article_id not in posted for c in story.citations)
+        ]
         if not result.stories:
             log.info("Nothing new for server %s's digest", schedule.guild_id)
             self.bot.state.record_digest_run(schedule.guild_id, now, posted=False)
@@ -127,8 +166,13 @@ class DigestCog(commands.Cog):
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("Digest channel %s cannot take messages", schedule.channel_id)
             return False
-        for group in group_embeds(digest_embeds(result)):
+        sent = 0
+        for group in group_embeds(digest_embeds(result)):  # one embed a story, in order
             await channel.send(embeds=group, allowed_mentions=NO_MENTIONS)
+            stories, sent = result.stories[sent : sent + len(group)], sent + len(group)
+            self.bot.state.record_posted(
+                schedule.channel_id, (c.article_id for s in stories for c in s.citations), now
+            )
         self.bot.state.record_digest_run(schedule.guild_id, now, posted=True)
         log.info("Posted the daily digest for server %s", schedule.guild_id)
         return True

@@ -12,6 +12,7 @@ from discord.ext import commands, tasks
 from bot.arguments import BadCommandInput
 from bot.client import NO_MENTIONS, NewsBot, rate_limited
 from bot.feed_polling import ingest_summary, poll_feeds
+from bot.rate_limit import limited_autocomplete
 from bot.render import error_text, feeds_text, shorten
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class SourcesCog(commands.Cog):
         )
 
     @remove.autocomplete("source")
+    @limited_autocomplete
     async def feed_choices(
         self, interaction: discord.Interaction[NewsBot], current: str
     ) -> list[app_commands.Choice[str]]:
@@ -130,7 +132,7 @@ class SourcesCog(commands.Cog):
     @tasks.loop(minutes=30)
     async def poll_all_feeds(self) -> None:
         try:
-            await poll_feeds(self.bot, self.bot.state.feeds())
+            await poll_feeds(self.bot, self.bot.state.feeds(), claim=True)
         except Exception:
             log.exception("Polling feeds failed")
 

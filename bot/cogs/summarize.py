@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.arguments import BadCommandInput
 from bot.client import NO_MENTIONS, NewsBot, rate_limited
+from bot.rate_limit import limited_autocomplete
 from bot.render import shorten, summary_embed
 from retrieval.errors import NotPermitted
 
@@ -50,6 +51,7 @@ class SummarizeCog(commands.Cog):
         )
 
     @summarize.autocomplete("article")
+    @limited_autocomplete
     async def article_choices(
         self, interaction: discord.Interaction[NewsBot], current: str
     ) -> list[app_commands.Choice[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -203,7 +203,13 @@ class FakeEngine:
             model=self.chat_model_name,
         )
 
-    def digest(self, *, since: date | datetime | None = None, as_of: date | None = None) -> Digest:
+    def digest(
+        self,
+        *,
+        since: date | datetime | None = None,
+        as_of: date | None = None,
+        exclude: Collection[str] = (),
+    ) -> Digest:
         self._record("digest", since=since, as_of=as_of)
         stories = [
             Story(

@@ -44,7 +44,7 @@ PAGE = (
 )
 NOT_A_URL = "is not an http(s) URL"
 NEEDS_MANAGE_SERVER = "You need the Manage Server permission to do that."
-NEW_URL_REFUSED = "only a member with Manage Server can have me fetch"
+NEW_URL_REFUSED = "only a member with manage server can have me fetch"
 NOT_STORED = "no stored article matches"
 
 
@@ -142,6 +142,7 @@ ATTEMPTS = [
         focused="source",
     ),
     Attempt("digest-now", "digest", lambda v: {"since": v}, subcommand="now"),
+    Attempt("check", "check", lambda v: {"claim": f"{v} says the harbour wall costs 40 million."}),
 ]
 
 
@@ -155,20 +156,11 @@ def targets(secret_folder: Path, news_site: RecordingServer) -> dict[str, str]:
 
 # A manager may have a URL fetched by these: tested below, on a store of its own.
 MANAGER_FETCHES = {"summarize", "ingest", "sources-add"}
-CASES = [
-    pytest.param(attempt, target, who, id=f"{attempt.name}-{target}-{who}")
-    for attempt in ATTEMPTS
-    for target in ("file", "folder", "url")
-    for who in ("member", "admin")
-    if not (who == "admin" and target == "url" and attempt.name in MANAGER_FETCHES)
-]
 
 
-@pytest.mark.parametrize(("attempt", "target", "who"), CASES)
+@pytest.mark.parametrize("attempt", ATTEMPTS, ids=[a.name for a in ATTEMPTS])
 async def test_no_command_reads_a_local_path_and_only_manage_server_fetches(
     attempt: Attempt,
-    target: str,
-    who: str,
     engine: Any,
     secret_folder: Path,
     news_site: RecordingServer,
@@ -176,33 +168,34 @@ async def test_no_command_reads_a_local_path_and_only_manage_server_fetches(
     settings: DiscordSettings,
     clock: SettableClock,
 ) -> None:
-    value = targets(secret_folder, news_site)[target]
-    admin = who == "admin"
-    articles_before = engine.store.count_articles()
-    requests_before = len(news_site.requests)
     async with running_bot(engine, settings, clock):
-        token = await fake_discord.use_command(
-            attempt.command,
-            attempt.options(value),
-            subcommand=attempt.subcommand,
-            user=ADMIN if admin else ALICE,
-            admin=admin,
-            focused=attempt.focused,
-        )
-        reply = await reply_to(fake_discord, token)
-        await asyncio.sleep(0.05)  # anything the command would do next has had its chance
+        for target, value in targets(secret_folder, news_site).items():
+            for admin in (False, True):
+                if admin and target == "url" and attempt.name in MANAGER_FETCHES:
+                    continue
+                case = f"{attempt.name} with a {target} by {'a manager' if admin else 'a member'}"
+                articles_before = engine.store.count_articles()
+                requests_before = len(news_site.requests)
+                token = await fake_discord.use_command(
+                    attempt.command,
+                    attempt.options(value),
+                    subcommand=attempt.subcommand,
+                    user=ADMIN if admin else ALICE,
+                    admin=admin,
+                    focused=attempt.focused,
+                )
+                reply = await reply_to(fake_discord, token)
+                await asyncio.sleep(0.05)  # what the command would do next has had its chance
 
-    assert len(news_site.requests) == requests_before, "the bot fetched the URL"
-    assert engine.store.count_articles() == articles_before, "the bot stored something"
-    assert SECRET not in everything_sent(fake_discord)
-    text = reply["text"]
-    if attempt.name == "summarize":
-        if target == "url":
-            assert NEW_URL_REFUSED in text and reply["flags"] & EPHEMERAL
-        else:
-            assert NOT_STORED in text.lower() and reply["flags"] & EPHEMERAL
-    if attempt.name in {"ingest", "sources-add"}:
-        assert (NOT_A_URL if admin else NEEDS_MANAGE_SERVER) in text
+                assert len(news_site.requests) == requests_before, f"{case}: fetched the URL"
+                assert engine.store.count_articles() == articles_before, f"{case}: stored it"
+                assert SECRET not in everything_sent(fake_discord), case
+                text = reply["text"]
+                if attempt.name == "summarize":
+                    refusal = NEW_URL_REFUSED if target == "url" else NOT_STORED
+                    assert refusal in text.lower() and reply["flags"] & EPHEMERAL, case
+                if attempt.name in {"ingest", "sources-add"}:
+                    assert (NOT_A_URL if admin else NEEDS_MANAGE_SERVER) in text, case
 
 
 async def test_a_chat_message_naming_a_path_or_url_fetches_and_reads_nothing(
@@ -250,7 +243,7 @@ async def test_a_manager_may_have_a_new_url_summarised_and_a_member_then_may_too
     url = news_site.url("/harbour")
     async with running_bot(service, settings, clock):
         token = await fake_discord.use_command("summarize", {"article": url}, user=ALICE)
-        assert NEW_URL_REFUSED in (await reply_to(fake_discord, token))["text"]
+        assert NEW_URL_REFUSED in (await reply_to(fake_discord, token))["text"].lower()
         assert service.store.count_articles() == 0
 
         token = await fake_discord.use_command(

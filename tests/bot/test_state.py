@@ -33,6 +33,28 @@ def test_feeds_are_kept_per_server_with_their_health(tmp_path: Path) -> None:
     assert state.remove_feed(1, "https://a.example/rss") and state.feeds(1) == []
 
 
+def test_posted_articles_and_digest_failures_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    state = BotState(path)
+    state.set_digest_schedule(7, 99, time(7, 30))
+    state.record_posted(99, ["a", "b", "a"], NOW)
+    assert state.record_digest_failure(7, NOW + timedelta(minutes=1)) == 1
+    assert state.record_digest_failure(7, NOW + timedelta(minutes=3)) == 2
+    state.close()
+
+    state = BotState(path)
+    assert state.posted_articles(99) == {"a", "b"} and state.posted_articles(98) == set()
+    schedule = state.digest_schedule(7)
+    assert schedule is not None and schedule.failures == 2
+    assert not schedule.is_due(NOW + timedelta(minutes=2))  # due, but waiting to retry
+    assert schedule.is_due(NOW + timedelta(minutes=3))
+    state.record_digest_run(7, NOW + timedelta(minutes=3), posted=True)
+    schedule = state.digest_schedule(7)
+    assert schedule is not None and schedule.failures == 0 and schedule.retry_at is None
+    assert state.forget_posted_before(NOW + timedelta(seconds=1)) == 2
+    assert state.posted_articles(99) == set()
+
+
 def test_a_digest_runs_once_a_day_even_across_reopening(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     state = BotState(path)
@@ -83,7 +105,7 @@ def test_since_accepts_spans_and_dates() -> None:
     assert parse_since("24h", NOW) == NOW - timedelta(hours=24)
     assert parse_since("1w", NOW) == NOW - timedelta(weeks=1)
     assert parse_since("2025-03-01", NOW) == date(2025, 3, 1)
-    with pytest.raises(BadCommandInput, match="24h, 3d, 1w or YYYY-MM-DD"):
+    with pytest.raises(BadCommandInput, match="YYYY-MM-DD, 24h, 7d, 2w, yesterday or today"):
         parse_since("last tuesday", NOW)
 
 

@@ -82,6 +82,9 @@ class RecordingServer:
                 except OSError:  # the client went away; that is often the point of a test
                     self.close_connection = True
 
+            def do_POST(self) -> None:  # an API under test (a chat model); routes read the body
+                self.do_GET()
+
             def log_message(self, format: str, *args: object) -> None:
                 pass
 

@@ -1,0 +1,119 @@
+"""A model's answer through the real OpenAI-compatible HTTP path, checked by the verifier.
+
+The model is a local HTTP server that speaks the OpenAI chat API and replies with a scripted
+answer citing the evidence passage that holds the 1,100 km² figure. A faithful paraphrase must
+reach the person in the model's own words; each kind of edit must not reach them at all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+import pytest
+
+from retrieval.settings import EngineSettings
+from tests.retrieval.local_http import RecordingServer, send_body
+
+QUESTION = "How much territory did Russia retake in Kursk?"
+PARAPHRASE = (
+    "Gerasimov said Russia has retaken roughly 1,100 square kilometers of territory in the "
+    "Kursk region [{n}]."
+)
+EDITS = {
+    "negation": "Gerasimov said Russia has not retaken 1,100 square kilometers in Kursk [{n}].",
+    "wrong actor": "Gerasimov said Ukrainian forces have retaken 1,100 square kilometers in "
+    "Kursk [{n}].",
+    "opposite predicate": "Gerasimov said Russian forces lost 1,100 square kilometers in "
+    "Kursk [{n}].",
+    "wrong unit": "Gerasimov said Russian forces have retaken 1,100 square miles in Kursk [{n}].",
+    "wrong figure": "Gerasimov said Russian forces have retaken 1,400 square kilometers in "
+    "Kursk [{n}].",
+    "comparison": "Gerasimov said Russian forces have retaken more than 1,100 square "
+    "kilometers in Kursk [{n}].",
+    "wrong date": "Gerasimov said Russian forces have retaken 1,100 square kilometers, most of "
+    "the land Ukraine seized in its May 2024 offensive [{n}].",
+    "attribution dropped": "Russian forces have retaken 1,100 square kilometers in Kursk [{n}].",
+    "hedged made certain": "Gerasimov said Russian forces will retake 1,100 square kilometers "
+    "in Kursk [{n}].",
+    "another source": "Syrsky said Russian forces have retaken 1,100 square kilometers in "
+    "Kursk [{n}].",
+}
+
+
+class ScriptedModel:
+    """An OpenAI-compatible chat endpoint whose reply is ``template`` with ``{n}`` the number
+    of the evidence passage quoting 1,100 square kilometers."""
+
+    def __init__(self) -> None:
+        self.template = ""
+        self.prompts: list[str] = []
+
+    def __call__(self, handler: BaseHTTPRequestHandler) -> None:
+        length = int(handler.headers.get("Content-Length", "0"))
+        request = json.loads(handler.rfile.read(length) or b"{}")
+        prompt = "\n".join(str(m.get("content", "")) for m in request.get("messages", []))
+        self.prompts.append(prompt)
+        found = re.search(r"^\[(\d+)\][^\n]*1,100 square kilometers", prompt, re.MULTILINE)
+        content = self.template.format(n=found.group(1) if found else 1)
+        reply = {
+            "id": "chatcmpl-scripted",
+            "object": "chat.completion",
+            "created": 0,
+            "model": request.get("model", "scripted"),
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": content},
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        }
+        send_body(handler, json.dumps(reply).encode(), content_type="application/json")
+
+
+@pytest.fixture(scope="module")
+def model() -> Iterator[tuple[ScriptedModel, RecordingServer]]:
+    scripted = ScriptedModel()
+    with RecordingServer({"/v1/chat/completions": scripted}) as server:
+        yield scripted, server
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory, embedder, seed_path: Path, model):  # type: ignore[no-untyped-def]
+    from bot.app import build_service
+
+    _, server = model
+    spec = f"openai-compatible:scripted@{server.url('/v1')}"
+    settings = EngineSettings(
+        store_dir=tmp_path_factory.mktemp("scripted"), chat_model=spec, model_timeout_s=10.0
+    )
+    service = build_service(settings, embedder=embedder)
+    assert service.ingest([str(seed_path.parent)]).added == 1
+    return service
+
+
+def test_a_faithful_paraphrase_is_kept_in_the_models_words(service, model) -> None:  # type: ignore[no-untyped-def]
+    scripted, server = model
+    scripted.template = PARAPHRASE
+    answer = service.ask(QUESTION)
+    assert any(r.path.endswith("/chat/completions") for r in server.requests)
+    assert answer.status == "answered"
+    assert answer.model == service.chat_model_name  # no fallback
+    assert "roughly 1,100 square kilometers" in answer.answer  # the model's word, not the quote
+    assert any("1,100 square kilometers" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("kind", list(EDITS))
+def test_each_kind_of_edit_is_dropped(service, model, kind: str) -> None:  # type: ignore[no-untyped-def]
+    scripted, _ = model
+    scripted.template = EDITS[kind]
+    answer = service.ask(QUESTION)
+    edited = re.sub(r"\s*\[\{n\}\]\.$", "", EDITS[kind])
+    assert edited not in answer.answer
+    assert answer.status == "answered"  # the passage itself stands in
+    assert any("1,100 square kilometers" in c.quote for c in answer.citations)
