@@ -15,7 +15,7 @@ from retrieval.answer import AnswerEngine
 from retrieval.digest import DigestBuilder
 from retrieval.errors import ArticleNotFound, NewsbotError, NotPermitted
 from retrieval.factcheck import ClaimChecker
-from retrieval.loaders import PageFetcher, is_url, load_sources
+from retrieval.loaders import FeedPoll, PageFetcher, is_url, load_sources
 from retrieval.models import (
     Answer,
     ArticleSummaryRow,
@@ -23,6 +23,7 @@ from retrieval.models import (
     ConversationTurn,
     Digest,
     EngineStatus,
+    IngestedArticle,
     IngestReport,
     SearchResult,
     StoredArticle,
@@ -55,6 +56,8 @@ class NewsService:
         self.fetcher = fetcher
         self.embeddings_name = embeddings_name
         self.checker = ClaimChecker(retriever, answers.embedder)
+        # Each feed's ETag and Last-Modified from its last complete poll (conditional GETs).
+        self._feed_validators: dict[str, tuple[str | None, str | None]] = {}
 
     @property
     def chat_model_name(self) -> str:
@@ -65,7 +68,22 @@ class NewsService:
     def ingest(
         self, sources: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> IngestReport:
-        report = self.store.ingest(load_sources(list(sources), self.fetcher), progress=progress)
+        poll = FeedPoll(self._feed_validators, known_urls=self.store.known_urls)
+        report = self.store.ingest(
+            load_sources(list(sources), self.fetcher, poll), progress=progress
+        )
+        poll.commit()  # only now: had storing failed, the next poll would read the feeds again
+        for link, article_id in poll.skipped.items():  # stored: their pages were not fetched
+            report.unchanged += 1
+            report.articles.append(
+                IngestedArticle(source=link, article_id=article_id, status="unchanged")
+            )
+        if poll.not_modified or poll.skipped:
+            log.info(
+                "%d feeds unchanged since the last poll; %d entries already stored, not fetched",
+                len(poll.not_modified),
+                len(poll.skipped),
+            )
         # The lexical index takes the new chunks now, in the ingest (work in what changed),
         # so no question ever waits for it.
         changed = [a.article_id for a in report.articles if a.status in ("added", "updated")]

@@ -46,6 +46,9 @@ class EngineSettings(_Base):
     fetch_max_redirects: int = 5
     fetch_allow_hosts: list[str] = Field(default_factory=list)
     user_agent: str = "newsbot/0.1 (+https://github.com/newsbot)"
+    # Politeness: least seconds between two requests to one host, and fetches at once.
+    fetch_host_interval_s: float = 1.0
+    fetch_concurrency: int = 4
 
     @property
     def lexical_index_path(self) -> Path:

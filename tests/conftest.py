@@ -66,6 +66,7 @@ def engine_settings(tmp_path: Path, store_mode: str, request: pytest.FixtureRequ
         # A fresh collection prefix gives each test an empty store on the shared server.
         "collection_prefix": f"t{abs(hash(request.node.nodeid)) % 10**10}",
         "fetch_allow_hosts": ["127.0.0.1"],
+        "fetch_host_interval_s": 0.0,  # the local test sites are ours (pacing: test_feed_polling)
     }
     if store_mode == "server":
         server = request.getfixturevalue("chroma_server")
