@@ -36,8 +36,7 @@ def build_service(
     """
     embedder = embedder if embedder is not None else build_embeddings(settings.embeddings)
     store = ArticleStore(settings, embedder)
-    cache_dir = settings.store_dir if not settings.chroma_url else settings.store_dir / "cache"
-    lexical = LexicalRanker(store, cache_dir / f"{settings.collection_prefix}-lexical.npz")
+    lexical = LexicalRanker(store, settings.lexical_index_path)
     retriever = HybridRetriever(store, embedder, lexical)
     spec = settings.chat_model if with_model else EXTRACTIVE
     if chat_model is not None:

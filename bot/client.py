@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import socket
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -153,6 +155,7 @@ class NewsBot(commands.Bot):
         feedback: FeedbackLog | None = None,
         clock: Callable[[], datetime] = utc_now,
         extensions: Sequence[str] = EXTENSIONS,
+        **client_options: Any,
     ) -> None:
         intents = discord.Intents.default()
         intents.message_content = True
@@ -163,11 +166,14 @@ class NewsBot(commands.Bot):
             tree_cls=NewsCommandTree,
             allowed_mentions=NO_MENTIONS,
             guild_ready_timeout=settings.guild_ready_timeout_s,
+            **client_options,
         )
         self.settings = settings
         self.engine = AsyncNewsEngine(engine, workers=settings.engine_workers)
         self._owns_state = state is None
-        self.state = state or BotState(settings.state_path)
+        self.state = state or BotState(settings.state_location)
+        # Names this process in the leases it holds (feeds it polls, digests it posts).
+        self.instance_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.feedback = feedback or FeedbackLog(settings.feedback_log)
         self.clock = clock
         self.rate_limiter = RequestRateLimiter(
@@ -233,3 +239,28 @@ class NewsBot(commands.Bot):
             self.engine.shutdown()
             if self._owns_state:
                 self.state.close()
+
+
+class ShardedNewsBot(NewsBot, commands.AutoShardedBot):
+    """The news bot on some of Discord's shards (``DISCORD_SHARD_COUNT``, ``DISCORD_SHARD_IDS``).
+
+    discord.py's sharded client runs the given shards in this process; Discord sends each
+    shard the events of its servers, ``(guild_id >> 22) % shard_count``. The work that is not
+    tied to a server's events (feed polls, daily digests) is shared through the state's leases.
+    """
+
+    def __init__(self, engine: NewsEngine, settings: DiscordSettings, **options: Any) -> None:
+        super().__init__(
+            engine,
+            settings,
+            shard_count=settings.shard_count,
+            shard_ids=settings.shard_id_list,
+            **options,
+        )
+
+
+def build_bot(engine: NewsEngine, settings: DiscordSettings, **options: Any) -> NewsBot:
+    """A sharded bot when ``DISCORD_SHARD_COUNT`` is set, else the single-connection one."""
+    if settings.shard_count is not None:
+        return ShardedNewsBot(engine, settings, **options)
+    return NewsBot(engine, settings, **options)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import discord
 
-from bot.client import NewsBot
+from bot.client import NewsBot, build_bot
 from bot.engine import NewsEngine
 from bot.settings import MISSING_TOKEN, DiscordSettings, get_settings
 
@@ -41,7 +41,10 @@ def run_bot(
     # event loop lets go of it; 1 ms instead of 5 keeps the loop's worst lag in the tens of ms.
     sys.setswitchinterval(0.001)
     engine = engine_factory()
-    bot = NewsBot(engine, settings)
+    warm_up = getattr(engine, "warm_up", None)
+    if callable(warm_up):
+        warm_up()  # e.g. bring the lexical index level with the store before any question
+    bot = build_bot(engine, settings)
     try:
         asyncio.run(_serve(bot, token))
     except KeyboardInterrupt:

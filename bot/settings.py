@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DISCORD_API_BASE = "https://discord.com/api/v10"
@@ -34,6 +34,10 @@ class DiscordSettings(BaseSettings):
     api_base: str = DISCORD_API_BASE
     # SQLite file with per-server feeds, digest schedules and answers behind buttons.
     state_path: Path = Path("newsbot-store/bot_state.sqlite3")
+    # PostgreSQL shared by several bot processes instead (postgresql://user:pass@host/db).
+    database_url: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("NEWSBOT_DATABASE_URL", "database_url")
+    )
     # JSON Lines file where 👍/👎 feedback is appended.
     feedback_log: Path = Path("newsbot-store/feedback.jsonl")
     # Questions/commands a person may send per minute.
@@ -58,6 +62,42 @@ class DiscordSettings(BaseSettings):
     guild_ready_timeout_s: float = Field(default=2.0, ge=0)
     # Sync slash commands even when they have not changed since the last sync.
     force_sync: bool = False
+    # Sharding (required by Discord from 2,500 servers): how many shards the bot has in all,
+    # and which of them this process runs ("0,1"); unset: one process, no sharding.
+    shard_count: int | None = Field(default=None, ge=1)
+    shard_ids: str | None = None
+
+    @field_validator("shard_ids")
+    @classmethod
+    def _check_shard_ids(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        parts = [p.strip() for p in value.split(",")]
+        if not all(p.isdigit() for p in parts):
+            raise ValueError("DISCORD_SHARD_IDS is a comma-separated list of shard numbers: 0,1")
+        return ",".join(parts)
+
+    @model_validator(mode="after")
+    def _check_shards(self) -> DiscordSettings:
+        ids = self.shard_id_list
+        if ids is not None and self.shard_count is None:
+            raise ValueError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT (the total number)")
+        if ids is not None and self.shard_count is not None and max(ids) >= self.shard_count:
+            raise ValueError(
+                f"DISCORD_SHARD_IDS must be below DISCORD_SHARD_COUNT ({self.shard_count})"
+            )
+        return self
+
+    @property
+    def shard_id_list(self) -> list[int] | None:
+        return None if self.shard_ids is None else [int(p) for p in self.shard_ids.split(",")]
+
+    @property
+    def state_location(self) -> Path | str:
+        """Where the bot's state lives: the PostgreSQL URL when set, else the SQLite file."""
+        if self.database_url is not None and self.database_url.get_secret_value().strip():
+            return self.database_url.get_secret_value().strip()
+        return self.state_path
 
     @property
     def uses_real_discord(self) -> bool:

@@ -1,31 +1,34 @@
-"""The bot's own memory, in one SQLite file: per-server feeds and their health, digest schedules
-(with the day last posted, so a restart never posts twice, and the retry time of a failing one),
-the articles each channel's digests have posted (each is posted once), the last ingest, and the
-answers behind buttons. Feedback goes to a separate JSON Lines log.
+"""The bot's own memory: per-server feeds and their health, digest schedules (with the day last
+posted, so a restart never posts twice, and the retry time of a failing one), the articles each
+channel's digests have posted (each is posted once), the last ingest, the answers behind buttons,
+and the leases that let several bot processes share the work. Feedback goes to a separate JSON
+Lines log.
 
-Calls are small and local, so they run on the event loop thread.
+The state is a SQLite file (one process) or, with ``NEWSBOT_DATABASE_URL=postgresql://...``,
+PostgreSQL shared by every bot process: one schema and one code path (:mod:`bot.state_db`).
+Calls are small, so they run on the event loop thread.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from bot.state_db import StateDatabase
 from retrieval.models import Answer
 
 log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds (
-    guild_id INTEGER NOT NULL,
+    guild_id BIGINT NOT NULL,
     url TEXT NOT NULL,
     added_at TEXT NOT NULL,
     last_polled_at TEXT,
@@ -34,28 +37,28 @@ CREATE TABLE IF NOT EXISTS feeds (
     PRIMARY KEY (guild_id, url)
 );
 CREATE TABLE IF NOT EXISTS digest_schedules (
-    guild_id INTEGER PRIMARY KEY,
-    channel_id INTEGER NOT NULL,
+    guild_id BIGINT PRIMARY KEY,
+    channel_id BIGINT NOT NULL,
     post_time TEXT NOT NULL,
     last_run_date TEXT,
     last_posted_at TEXT
 );
 -- Every article a digest has posted in a channel: each is posted at most once per channel.
 CREATE TABLE IF NOT EXISTS posted_articles (
-    channel_id INTEGER NOT NULL,
+    channel_id BIGINT NOT NULL,
     article_id TEXT NOT NULL,
     posted_at TEXT NOT NULL,
     PRIMARY KEY (channel_id, article_id)
 );
 -- A server's failing digest: how many times in a row, and not to be tried again before when.
 CREATE TABLE IF NOT EXISTS digest_retries (
-    guild_id INTEGER PRIMARY KEY,
+    guild_id BIGINT PRIMARY KEY,
     failures INTEGER NOT NULL,
     retry_at TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS answers (
     key TEXT PRIMARY KEY,
-    guild_id INTEGER,
+    guild_id BIGINT,
     created_at TEXT NOT NULL,
     answer_json TEXT NOT NULL
 );
@@ -63,7 +66,7 @@ CREATE INDEX IF NOT EXISTS answers_by_age ON answers (created_at);
 -- One 👍/👎 a person an answer: a repeated click is not counted twice.
 CREATE TABLE IF NOT EXISTS votes (
     answer_key TEXT NOT NULL,
-    user_id INTEGER NOT NULL,
+    user_id BIGINT NOT NULL,
     verdict TEXT NOT NULL,
     voted_at TEXT NOT NULL,
     PRIMARY KEY (answer_key, user_id)
@@ -72,6 +75,11 @@ CREATE INDEX IF NOT EXISTS votes_by_age ON votes (voted_at);
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS leases (
+    name TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    expires_at DOUBLE PRECISION NOT NULL
 );
 """
 
@@ -123,14 +131,15 @@ def _dt(value: str | None) -> datetime | None:
 class BotState:
     """Persistent per-server state of the bot."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path))
-        self._db.row_factory = sqlite3.Row
+    def __init__(self, location: Path | str) -> None:
+        """``location``: a SQLite file, or a ``postgresql://`` URL shared by every process."""
+        self._db = StateDatabase(location)
         self._db.executescript(_SCHEMA)
-        self._db.commit()
+
+    @property
+    def shared(self) -> bool:
+        """True when other processes may share this state (PostgreSQL)."""
+        return self._db.dialect == "postgresql"
 
     def close(self) -> None:
         self._db.close()
@@ -139,7 +148,8 @@ class BotState:
     def add_feed(self, guild_id: int, url: str, now: datetime) -> bool:
         """True when the feed is new for this server."""
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO feeds (guild_id, url, added_at) VALUES (?, ?, ?)",
+            "INSERT INTO feeds (guild_id, url, added_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (guild_id, url) DO NOTHING",
             (guild_id, url, _iso(now)),
         )
         self._db.commit()
@@ -192,7 +202,7 @@ class BotState:
         """Set or replace a server's schedule, keeping the day it last ran."""
         self._db.execute(
             "INSERT INTO digest_schedules (guild_id, channel_id, post_time) VALUES (?, ?, ?) "
-            "ON CONFLICT(guild_id) DO UPDATE SET channel_id = excluded.channel_id, "
+            "ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, "
             "post_time = excluded.post_time",
             (guild_id, channel_id, post_time.strftime("%H:%M")),
         )
@@ -217,7 +227,7 @@ class BotState:
         return None if row is None else self._schedule(row)
 
     @staticmethod
-    def _schedule(row: sqlite3.Row) -> DigestSchedule:
+    def _schedule(row: Any) -> DigestSchedule:
         return DigestSchedule(
             guild_id=row["guild_id"],
             channel_id=row["channel_id"],
@@ -251,7 +261,7 @@ class BotState:
         number of failures in a row."""
         self._db.execute(
             "INSERT INTO digest_retries (guild_id, failures, retry_at) VALUES (?, 1, ?) "
-            "ON CONFLICT(guild_id) DO UPDATE SET failures = failures + 1, "
+            "ON CONFLICT (guild_id) DO UPDATE SET failures = digest_retries.failures + 1, "
             "retry_at = excluded.retry_at",
             (guild_id, _iso(retry_at)),
         )
@@ -264,8 +274,8 @@ class BotState:
     # Articles posted by digests ----------------------------------------------------------
     def record_posted(self, channel_id: int, article_ids: Iterable[str], now: datetime) -> None:
         self._db.executemany(
-            "INSERT OR IGNORE INTO posted_articles (channel_id, article_id, posted_at) "
-            "VALUES (?, ?, ?)",
+            "INSERT INTO posted_articles (channel_id, article_id, posted_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (channel_id, article_id) DO NOTHING",
             [(channel_id, article_id, _iso(now)) for article_id in set(article_ids)],
         )
         self._db.commit()
@@ -287,8 +297,9 @@ class BotState:
     def save_answer(self, key: str, answer: Answer, guild_id: int | None, now: datetime) -> None:
         """Keep an answer for its buttons; answers (and votes) past ``ANSWER_RETENTION`` go."""
         self._db.execute(
-            "INSERT OR REPLACE INTO answers (key, guild_id, created_at, answer_json) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT INTO answers (key, guild_id, created_at, answer_json) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET guild_id = excluded.guild_id, "
+            "created_at = excluded.created_at, answer_json = excluded.answer_json",
             (key, guild_id, _iso(now), answer.model_dump_json()),
         )
         self._db.commit()
@@ -301,7 +312,7 @@ class BotState:
         ).fetchone()
         self._db.execute(
             "INSERT INTO votes (answer_key, user_id, verdict, voted_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(answer_key, user_id) DO UPDATE SET verdict = excluded.verdict, "
+            "ON CONFLICT (answer_key, user_id) DO UPDATE SET verdict = excluded.verdict, "
             "voted_at = excluded.voted_at",
             (answer_key, user_id, verdict, _iso(now)),
         )
@@ -326,10 +337,31 @@ class BotState:
     def set_meta(self, key: str, value: str) -> None:
         self._db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
         self._db.commit()
+
+    # Leases: work that one process at a time may do ----------------------------------------
+    def try_lease(
+        self, name: str, holder: str, now: datetime, ttl: timedelta, *, renew: bool = True
+    ) -> bool:
+        """Take the lease ``name`` until ``now + ttl``; False while another holder's lease
+        runs (or, with ``renew=False``, while any lease runs, this holder's too). One atomic
+        upsert, so two processes never both get it; a lease whose holder died is taken over
+        once it expires."""
+        at = now.timestamp()
+        cursor = self._db.execute(
+            "INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, "
+            "expires_at = excluded.expires_at "
+            "WHERE leases.expires_at <= ? OR leases.holder = ?",
+            (name, holder, at + ttl.total_seconds(), at, holder if renew else ""),
+        )
+        return bool(cursor.rowcount == 1)
+
+    def release_lease(self, name: str, holder: str) -> None:
+        self._db.execute("DELETE FROM leases WHERE name = ? AND holder = ?", (name, holder))
 
     def record_ingest(self, now: datetime, summary: str) -> None:
         self.set_meta("last_ingest_at", _iso(now) or "")

@@ -26,6 +26,11 @@ refused as private; scheme, size and time limits still apply to them.
 
 Credentials in a URL (``user:pass@``) are sent as HTTP basic authentication to that URL's origin
 only and never appear in messages, logs or the returned URL.
+
+It is also polite: a ``User-Agent`` naming the bot, at most ``fetch_concurrency`` fetches at once,
+at least ``fetch_host_interval_s`` between two requests to one host, and conditional requests
+(``If-None-Match`` / ``If-Modified-Since``) when the caller passes a page's validators, answered
+by an empty page with status 304 when nothing changed.
 """
 
 from __future__ import annotations
@@ -376,6 +381,26 @@ class _BoundedDecoder:
 # --- the fetcher ------------------------------------------------------------------------------
 
 
+class HostPacer:
+    """At least ``interval_s`` between the starts of two requests to one origin (thread-safe)."""
+
+    def __init__(self, interval_s: float) -> None:
+        self.interval_s = max(0.0, interval_s)
+        self._next: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def wait(self, origin: str) -> None:
+        """Sleep until ``origin`` may be asked again."""
+        if self.interval_s == 0:
+            return
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next.get(origin, 0.0))
+            self._next[origin] = start + self.interval_s  # the turn is taken now
+        if start > now:
+            time.sleep(start - now)
+
+
 class SafeFetcher:
     """Fetches http(s) URLs from strangers without letting them reach private networks.
 
@@ -393,6 +418,8 @@ class SafeFetcher:
         self._resolver: Resolver = resolver or resolve_with_getaddrinfo
         self._ssl_context = httpx.create_ssl_context()
         self._closed = False
+        self._slots = threading.BoundedSemaphore(max(1, int(settings.fetch_concurrency)))
+        self._pacer = HostPacer(float(settings.fetch_host_interval_s))
 
     def __enter__(self) -> SafeFetcher:
         return self
@@ -409,25 +436,36 @@ class SafeFetcher:
         """Release resources. Connections live only for one fetch, so this only marks closed."""
         self._closed = True
 
-    def fetch(self, url: str, *, accept: str = DEFAULT_ACCEPT) -> FetchedPage:
+    def fetch(
+        self,
+        url: str,
+        *,
+        accept: str = DEFAULT_ACCEPT,
+        validators: tuple[str | None, str | None] | None = None,
+    ) -> FetchedPage:
         """GET ``url``, following safe redirects; the final URL is reported without credentials.
 
+        ``validators`` (an earlier page's ``etag`` and ``last_modified``) make the request
+        conditional: an unchanged resource comes back as an empty page with status 304.
         Raises :class:`FetchRefused` for refusals (scheme, address, size) and
         :class:`SourceError` for other failures, each with a one-line message.
         """
         if self._closed:
             raise RuntimeError("this SafeFetcher is closed")
-        deadline = time.monotonic() + self._timeout_s
         start = _parse_url(url)
-        backend = _PinnedBackend(deadline)
-        with httpcore.ConnectionPool(
-            ssl_context=self._ssl_context, network_backend=backend, retries=0
-        ) as pool:
-            try:
-                return self._follow(pool, backend, start, accept, deadline)
-            except FetchRefused as exc:
-                log.info("refused to fetch %s: %s", _visible(start), exc)
-                raise
+        # Politeness first (the host's turn, then a free slot); the deadline covers the fetch.
+        self._pacer.wait(_origin(start))  # redirect hops are not paced
+        with self._slots:
+            deadline = time.monotonic() + self._timeout_s
+            backend = _PinnedBackend(deadline)
+            with httpcore.ConnectionPool(
+                ssl_context=self._ssl_context, network_backend=backend, retries=0
+            ) as pool:
+                try:
+                    return self._follow(pool, backend, start, accept, deadline, validators)
+                except FetchRefused as exc:
+                    log.info("refused to fetch %s: %s", _visible(start), exc)
+                    raise
 
     def _follow(
         self,
@@ -436,6 +474,7 @@ class SafeFetcher:
         start: httpx.URL,
         accept: str,
         deadline: float,
+        validators: tuple[str | None, str | None] | None = None,
     ) -> FetchedPage:
         current, previous = start, None
         visited = {_visible(start)}
@@ -444,12 +483,19 @@ class SafeFetcher:
             self._vet(current, backend, deadline, redirected_from=previous)
             log.debug("fetching %s", _visible(current))
             headers = self._request_headers(current, start, accept)
+            etag, last_modified = validators or (None, None)
+            if etag:
+                headers.append((b"If-None-Match", etag.encode("latin-1", "replace")))
+            if last_modified:
+                headers.append((b"If-Modified-Since", last_modified.encode("latin-1", "replace")))
             try:
                 with pool.stream(
                     "GET", _core_url(current), headers=headers, extensions=self._extensions()
                 ) as response:
                     target = self._redirect_target(response, current)
                     if target is None:
+                        if response.status == 304 and validators:
+                            return FetchedPage(url=_visible(current), status=304, body=b"")
                         return self._page(response, current)
             except httpcore.TimeoutException:
                 self._timed_out()
@@ -550,6 +596,8 @@ class SafeFetcher:
             content_type=content_type,
             encoding=encoding,
             body=body,
+            etag=headers.get("etag") or None,
+            last_modified=headers.get("last-modified") or None,
         )
 
     def _read_body(self, response: httpcore.Response, headers: httpx.Headers) -> bytes:

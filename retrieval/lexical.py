@@ -1,176 +1,410 @@
-"""A BM25 index over the stored chunks that stays in step with the store.
+"""A BM25 index over the stored chunks that updates and never rebuilds: SQLite FTS5.
 
-The index is a sparse document-term matrix of precomputed BM25 weights, so a query is a sum of
-a few columns: milliseconds at 100k chunks. It is rebuilt when the store's revision changes and
-cached on disk beside the store, keyed by that revision.
+The index is an FTS5 table in one SQLite file (beside the embedded store, or at
+``NEWSBOT_LEXICAL_PATH``). Each chunk is indexed as its content terms (the same stems and
+stopwords as the rest of the engine), and FTS5's own ``bm25()`` ranks a query (k1 = 1.2,
+b = 0.75). Adding k chunks costs work in k; an edited article's old chunks are deleted by id.
+Every process that writes to one store updates the same file (SQLite's locking lets several
+processes share it), so they all agree on it, and it survives restarts.
+
+The index follows the store *after* each ingest: :meth:`LexicalRanker.follow` indexes the
+articles an ingest added or updated. :meth:`LexicalRanker.catch_up` mends an index that fell
+behind (a crash between the store write and the index write, a writer that did not update the
+index, a store made before the index existed) by comparing article versions, reading chunk
+texts only for the articles that differ. Questions never scan or rebuild anything.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
+import re
+import sqlite3
 import threading
-from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from scipy import sparse
-
+from retrieval.models import ArticleSummaryRow
+from retrieval.store import chunk_id
 from retrieval.text import TERMS_VERSION, content_terms
 
 log = logging.getLogger(__name__)
 
-K1 = 1.2
-B = 0.75
+# FTS5 splits on anything that is not a letter or digit; the engine's words may hold these.
+_TOKEN_CHARS = ".,''’-"  # as an SQL string: '' is one quote
+
+SCHEMA_VERSION = 2
+_TABLES = (
+    "lexical_vocab",
+    "lexical_fts",
+    "lexical_titles",
+    "lexical_chunks",
+    "lexical_articles",
+    "lexical_meta",
+)
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS lexical_articles (
+    article_id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT,
+    published TEXT,
+    n_chunks INTEGER NOT NULL DEFAULT 0,
+    ingested_at TEXT
+);
+CREATE INDEX IF NOT EXISTS lexical_articles_by_published ON lexical_articles (published);
+CREATE INDEX IF NOT EXISTS lexical_articles_by_ingest ON lexical_articles (ingested_at);
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical_titles USING fts5 (
+    title, tokenize = "unicode61 remove_diacritics 2"
+);
+CREATE TABLE IF NOT EXISTS lexical_chunks (
+    id INTEGER PRIMARY KEY,
+    chunk_id TEXT NOT NULL UNIQUE,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lexical_chunks_by_article ON lexical_chunks (article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical_fts USING fts5 (
+    terms, day UNINDEXED, tokenize = "unicode61 remove_diacritics 0 tokenchars '{_TOKEN_CHARS}'"
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical_vocab USING fts5vocab (lexical_fts, 'row');
+CREATE TABLE IF NOT EXISTS lexical_meta (
+    key TEXT PRIMARY KEY,
+    value NOT NULL
+);
+INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('chunks', 0);
+"""
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass
+class IndexedArticle:
+    """What the index keeps of an article: its version, catalogue fields and chunks."""
+
+    article_id: str
+    content_hash: str
+    title: str
+    source: str | None
+    published: str | None  # ISO date
+    ingested_at: str | None  # ISO time
+    chunks: list[tuple[str, int, str]]  # (chunk_id, published_day, text)
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
 
 
 class LexicalIndex:
-    def __init__(
-        self,
-        chunk_ids: list[str],
-        days: np.ndarray,
-        matrix: sparse.csc_matrix,
-        vocabulary: dict[str, int],
-        revision: str,
-    ) -> None:
-        self.chunk_ids = chunk_ids
-        self.days = days
-        self.matrix = matrix
-        self.vocabulary = vocabulary
-        self.revision = revision
+    """The FTS5 file. Thread-safe: each thread has its own connection."""
 
-    @classmethod
-    def build(cls, rows: list[tuple[str, int, str]], revision: str) -> LexicalIndex:
-        """``rows`` are ``(chunk_id, published_day, text)``."""
-        vocabulary: dict[str, int] = {}
-        indptr, indices, counts = [0], [], []
-        lengths = np.zeros(len(rows), dtype=np.float32)
-        for i, (_, _, text) in enumerate(rows):
-            terms = Counter(content_terms(text))
-            lengths[i] = sum(terms.values())
-            for term, count in terms.items():
-                indices.append(vocabulary.setdefault(term, len(vocabulary)))
-                counts.append(count)
-            indptr.append(len(indices))
-        n_docs, n_terms = len(rows), len(vocabulary)
-        tf = sparse.csr_matrix(
-            (
-                np.asarray(counts, dtype=np.float32),
-                np.asarray(indices, dtype=np.int64),
-                np.asarray(indptr, dtype=np.int64),
-            ),
-            shape=(n_docs, n_terms),
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            terms = None
+            if version == SCHEMA_VERSION:
+                row = db.execute("SELECT value FROM lexical_meta WHERE key = 'terms'").fetchone()
+                terms = row[0] if row else None
+            if version != SCHEMA_VERSION or terms != TERMS_VERSION:
+                # Another layout or another stemmer (an older newsbot): start afresh;
+                # catch_up() refills it from the store, once.
+                for table in _TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(
+                    "INSERT INTO lexical_meta (key, value) VALUES ('terms', ?)", (TERMS_VERSION,)
+                )
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _connection(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def size(self) -> int:
+        """How many chunks are indexed (a counter kept with every write: no scan)."""
+        row = (
+            self._connection()
+            .execute("SELECT value FROM lexical_meta WHERE key = 'chunks'")
+            .fetchone()
         )
-        if n_docs:
-            df = np.bincount(tf.indices, minlength=n_terms).astype(np.float32)
-            idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-            avgdl = max(float(lengths.mean()), 1.0)
-            norm = K1 * (1.0 - B + B * lengths / avgdl)
-            row_of = np.repeat(np.arange(n_docs), np.diff(tf.indptr))
-            data = tf.data * (K1 + 1.0) / (tf.data + norm[row_of]) * idf[tf.indices]
-            tf = sparse.csr_matrix(
-                (data.astype(np.float32), tf.indices, tf.indptr), shape=(n_docs, n_terms)
-            )
-        days = np.asarray([d for _, d, _ in rows], dtype=np.int32)
-        return cls([cid for cid, _, _ in rows], days, tf.tocsc(), vocabulary, revision)
+        return int(row[0]) if row else 0
+
+    def versions(self) -> dict[str, str]:
+        """Every indexed article's content hash (for :meth:`LexicalRanker.catch_up`)."""
+        rows = self._connection().execute("SELECT article_id, content_hash FROM lexical_articles")
+        return {str(a): str(h) for a, h in rows}
 
     def search(
         self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
     ) -> list[tuple[str, float]]:
-        cols = [
-            self.vocabulary[t] for t in dict.fromkeys(content_terms(query)) if t in self.vocabulary
-        ]
-        if not cols or not self.chunk_ids:
+        terms = list(dict.fromkeys(content_terms(query)))
+        if not terms or k <= 0:
             return []
-        scores = np.asarray(self.matrix[:, cols].sum(axis=1)).ravel()
+        where = ["lexical_fts MATCH ?"]
+        params: list[str | int] = [" OR ".join(_phrase(t) for t in terms)]
         if min_day is not None:
-            scores[self.days < min_day] = 0.0
+            where.append("day >= ?")
+            params.append(min_day)
         if max_day is not None:
-            scores[self.days > max_day] = 0.0
-        k = min(k, int(np.count_nonzero(scores)))
-        if k <= 0:
-            return []
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [(self.chunk_ids[i], float(scores[i])) for i in top]
-
-    # ------------------------------------------------------------- persistence
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        m = self.matrix
-        np.savez(
-            tmp,
-            data=m.data,
-            indices=m.indices,
-            indptr=m.indptr,
-            shape=np.asarray(m.shape),
-            days=self.days,
+            where.append("day <= ?")
+            params.append(max_day)
+        sql = (
+            "SELECT c.chunk_id, -top.score FROM ("
+            "  SELECT rowid, bm25(lexical_fts) AS score FROM lexical_fts"
+            f"  WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
+            ") AS top JOIN lexical_chunks AS c ON c.id = top.rowid ORDER BY top.score"
         )
-        meta = {
-            "revision": self.revision,
-            "terms": TERMS_VERSION,
-            "chunk_ids": self.chunk_ids,
-            "vocabulary": self.vocabulary,
-        }
-        path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
-        tmp.replace(path)
+        rows = self._connection().execute(sql, (*params, k)).fetchall()
+        return [(str(cid), float(score)) for cid, score in rows if score > 0]
 
-    @classmethod
-    def load(cls, path: Path, revision: str) -> LexicalIndex | None:
+    def find_articles(self, text: str, limit: int) -> list[ArticleSummaryRow]:
+        """Articles for autocomplete: the one whose id is ``text``, then those whose title has
+        every word of ``text`` (the last may be cut short), newest first; the newest articles
+        when ``text`` is empty. An index lookup of ``limit`` rows, whatever the store's size."""
+        db = self._connection()
+        columns = "a.article_id, a.title, a.source, a.published, a.n_chunks"
+        needle = text.strip()
+        rows = []
+        if needle:
+            rows += db.execute(
+                f"SELECT {columns} FROM lexical_articles AS a WHERE a.article_id = ?", (needle,)
+            ).fetchall()
+            words = _TITLE_WORD.findall(needle.lower())
+            if words:
+                query = " ".join(_phrase(w) for w in words[:-1]) + f" {_phrase(words[-1])}*"
+                rows += db.execute(
+                    f"SELECT {columns} FROM lexical_titles AS t "
+                    "JOIN lexical_articles AS a ON a.rowid = t.rowid "
+                    "WHERE lexical_titles MATCH ? ORDER BY t.rowid DESC LIMIT ?",
+                    (query.strip(), limit),
+                ).fetchall()
+        else:
+            rows = db.execute(
+                f"SELECT {columns} FROM lexical_articles AS a ORDER BY a.published DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        found: dict[str, ArticleSummaryRow] = {}
+        for article_id, title, source, published, n_chunks in rows:
+            found.setdefault(
+                article_id,
+                ArticleSummaryRow(
+                    article_id=article_id,
+                    title=title,
+                    source=source,
+                    published=date.fromisoformat(published[:10]) if published else None,
+                    chunks=n_chunks,
+                ),
+            )
+        return list(found.values())[:limit]
+
+    def last_ingest(self) -> datetime | None:
+        row = self._connection().execute("SELECT max(ingested_at) FROM lexical_articles").fetchone()
+        return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        db = self._connection()
+        out = {}
+        for term in dict.fromkeys(terms):
+            row = db.execute("SELECT doc FROM lexical_vocab WHERE term = ?", (term,)).fetchone()
+            out[term] = int(row[0]) if row else 0
+        return out
+
+    # ------------------------------------------------------------------ writing
+
+    def replace_articles(self, articles: Sequence[IndexedArticle]) -> None:
+        """Index these articles and their chunks, replacing whatever was indexed for them
+        before. One transaction."""
+        if not articles:
+            return
+        prepared = [
+            (a, [(cid, day, " ".join(content_terms(text))) for cid, day, text in a.chunks])
+            for a in articles
+        ]
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
         try:
-            meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-            if meta.get("revision") != revision or meta.get("terms") != TERMS_VERSION:
-                return None  # another store state, or terms from another stemmer
-            arrays = np.load(path)
-            matrix = sparse.csc_matrix(
-                (arrays["data"], arrays["indices"], arrays["indptr"]),
-                shape=tuple(int(x) for x in arrays["shape"]),
-            )
-            return cls(
-                list(meta["chunk_ids"]), arrays["days"], matrix, dict(meta["vocabulary"]), revision
-            )
-        except (OSError, ValueError, KeyError):
-            return None
+            delta = 0
+            for article, chunks in prepared:
+                article_id = article.article_id
+                delta -= self._delete_article(db, article_id)
+                for cid, day, terms in chunks:
+                    cursor = db.execute(
+                        "INSERT INTO lexical_chunks (chunk_id, article_id) VALUES (?, ?)",
+                        (cid, article_id),
+                    )
+                    db.execute(
+                        "INSERT INTO lexical_fts (rowid, terms, day) VALUES (?, ?, ?)",
+                        (cursor.lastrowid, terms, day),
+                    )
+                delta += len(chunks)
+                db.execute(
+                    "INSERT INTO lexical_articles (article_id, content_hash, title, source, "
+                    "published, n_chunks, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article_id,
+                        article.content_hash,
+                        article.title,
+                        article.source,
+                        article.published,
+                        len(chunks),
+                        article.ingested_at,
+                    ),
+                )
+                rowid = db.execute(
+                    "SELECT rowid FROM lexical_articles WHERE article_id = ?", (article_id,)
+                ).fetchone()[0]
+                db.execute(
+                    "INSERT INTO lexical_titles (rowid, title) VALUES (?, ?)",
+                    (rowid, article.title),
+                )
+            db.execute("UPDATE lexical_meta SET value = value + ? WHERE key = 'chunks'", (delta,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def remove_articles(self, article_ids: Iterable[str]) -> None:
+        db = self._connection()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            removed = 0
+            for article_id in article_ids:
+                removed += self._delete_article(db, article_id)
+            db.execute("UPDATE lexical_meta SET value = value - ? WHERE key = 'chunks'", (removed,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _delete_article(db: sqlite3.Connection, article_id: str) -> int:
+        """Remove an article, its title and its chunks; returns how many chunks."""
+        found = db.execute(
+            "SELECT rowid FROM lexical_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        if found is not None:
+            db.execute("DELETE FROM lexical_titles WHERE rowid = ?", (found[0],))
+            db.execute("DELETE FROM lexical_articles WHERE rowid = ?", (found[0],))
+        rows = [
+            r[0]
+            for r in db.execute("SELECT id FROM lexical_chunks WHERE article_id = ?", (article_id,))
+        ]
+        for rowid in rows:
+            db.execute("DELETE FROM lexical_fts WHERE rowid = ?", (rowid,))
+        db.execute("DELETE FROM lexical_chunks WHERE article_id = ?", (article_id,))
+        return len(rows)
 
 
 class LexicalRanker:
     """Keeps one :class:`LexicalIndex` in step with an :class:`~retrieval.store.ArticleStore`."""
 
-    def __init__(self, store: Any, cache_path: Path | None = None) -> None:
+    def __init__(self, store: Any, path: Path) -> None:
         self.store = store
-        self.cache_path = cache_path
-        self._index: LexicalIndex | None = None
-        self._lock = threading.Lock()
+        self._index = LexicalIndex(path)
+        self._catch_up_lock = threading.Lock()
 
     def index(self) -> LexicalIndex:
-        revision = self.store.revision()
-        with self._lock:
-            if self._index is not None and self._index.revision == revision:
-                return self._index
-            loaded = LexicalIndex.load(self.cache_path, revision) if self.cache_path else None
-            if loaded is None:
-                rows = [
-                    (cid, int(meta.get("published_day", -1)), doc)
-                    for cid, meta, doc in self.store.iter_chunks()
-                ]
-                loaded = LexicalIndex.build(rows, revision)
-                log.info("built the lexical index over %d chunks", len(rows))
-                if self.cache_path is not None:
-                    try:
-                        loaded.save(self.cache_path)
-                    except OSError:
-                        log.warning("could not cache the lexical index at %s", self.cache_path)
-            self._index = loaded
-            return loaded
+        """The index as it is: never a scan, never a rebuild."""
+        return self._index
 
     def search(
         self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
     ) -> list[tuple[str, float]]:
-        return self.index().search(query, k, min_day, max_day)
+        return self._index.search(query, k, min_day, max_day)
+
+    def follow(self, article_ids: Iterable[str]) -> int:
+        """Index the stored versions of ``article_ids`` (just written by an ingest)."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return 0
+        metas = self.store.article_metadata(ids)
+        gone = [aid for aid in ids if aid not in metas]
+        wanted = {
+            aid: [
+                chunk_id(aid, str(meta.get("content_hash", "")), p)
+                for p in range(int(meta.get("n_chunks", 0)))
+            ]
+            for aid, meta in metas.items()
+        }
+        # One read for the chunks of every article (not one an article).
+        hits = self.store.chunks_by_ids([cid for cids in wanted.values() for cid in cids])
+        by_article: dict[str, list[Any]] = {}
+        for hit in sorted(hits, key=lambda h: h.position):
+            by_article.setdefault(hit.article_id, []).append(hit)
+        entries = [
+            IndexedArticle(
+                article_id=aid,
+                content_hash=str(meta.get("content_hash", "")),
+                title=str(meta.get("title", "")),
+                source=meta.get("source"),
+                published=meta.get("published"),
+                ingested_at=meta.get("ingested_at"),
+                chunks=[
+                    (h.chunk_id, int(meta.get("published_day", -1)), h.text)
+                    for h in by_article.get(aid, [])
+                ],
+            )
+            for aid, meta in metas.items()
+        ]
+        self._index.replace_articles(entries)
+        if gone:
+            self._index.remove_articles(gone)
+        return sum(len(a.chunks) for a in entries)
+
+    def catch_up(self, *, force: bool = False) -> int:
+        """Mend the index when it disagrees with the store; return how many articles changed.
+
+        Cheap when they agree (two counts); otherwise compares article versions (the store's
+        article metadata, no chunk text) and re-reads only the articles that differ.
+        """
+        with self._catch_up_lock:
+            if not force and self._index.size == self.store.count_chunks():
+                return 0
+            # The index first: an article indexed by then has its store record by then too,
+            # so a concurrent writer's new article is never taken for one the store lacks.
+            indexed = self._index.versions()
+            stored = {aid: rec.content_hash for aid, rec in self.store.article_index().items()}
+            stale = [aid for aid, chash in stored.items() if indexed.get(aid) != chash]
+            extra = [aid for aid in indexed if aid not in stored]
+            if extra:
+                self._index.remove_articles(extra)
+            for i in range(0, len(stale), 200):
+                self.follow(stale[i : i + 200])
+            if stale or extra:
+                log.info(
+                    "lexical index caught up: %d articles indexed, %d removed",
+                    len(stale),
+                    len(extra),
+                )
+            return len(stale) + len(extra)
 
 
 def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
@@ -179,10 +413,6 @@ def idf_weights(index: LexicalIndex, terms: list[str]) -> dict[str, float]:
     The constant keeps a small store (a handful of articles, where IDF swings wildly) from
     letting one rare word decide everything.
     """
-    n = max(len(index.chunk_ids), 1)
-    out = {}
-    for term in terms:
-        col = index.vocabulary.get(term)
-        df = 0 if col is None else int(index.matrix.indptr[col + 1] - index.matrix.indptr[col])
-        out[term] = 0.5 + math.log(1.0 + (n - df + 0.5) / (df + 0.5))
-    return out
+    n = max(index.size, 1)
+    df = index.document_frequencies(terms)
+    return {t: 0.5 + math.log(1.0 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in terms}

@@ -31,7 +31,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -96,16 +96,43 @@ class MetaRefreshPage(SourceError):
 # Entry point
 
 
+class FeedPoll:
+    """What one ingest knows about feeds, to poll them politely.
+
+    ``validators`` are the ETag and Last-Modified each feed URL answered last time (kept by the
+    caller between ingests); a feed is fetched conditionally with them, and one that has not
+    changed (304) yields nothing. The validators seen in this ingest are kept apart until
+    :meth:`commit` (call it once everything was stored, so a failed ingest polls again in full).
+    ``known_urls`` says which of some entry links are stored already: a summary-only entry
+    whose page is stored is not fetched again.
+    """
+
+    def __init__(
+        self,
+        validators: dict[str, tuple[str | None, str | None]],
+        known_urls: Callable[[list[str]], dict[str, str]] | None = None,
+    ) -> None:
+        self.validators = validators
+        self.known_urls = known_urls
+        self.seen: dict[str, tuple[str | None, str | None]] = {}
+        self.not_modified: list[str] = []
+        self.skipped: dict[str, str] = {}  # entry link -> the stored article's id
+
+    def commit(self) -> None:
+        self.validators.update(self.seen)
+
+
 def load_sources(
-    sources: Sequence[str], fetcher: PageFetcher | None = None
+    sources: Sequence[str], fetcher: PageFetcher | None = None, poll: FeedPoll | None = None
 ) -> Iterator[RawArticle | LoadFailure]:
     """Articles from each source in order, and a ``LoadFailure`` for each one that fails.
 
-    ``fetcher`` is needed for URL sources and for feed entries that only carry a link.
+    ``fetcher`` is needed for URL sources and for feed entries that only carry a link; ``poll``
+    makes feed polling conditional and skips the pages of entries already stored.
     """
     for source in sources:
         label = without_credentials(source)  # reports never show a URL's user:password@
-        yield from _guarded(label, lambda source=source: _load_source(source, fetcher))
+        yield from _guarded(label, lambda source=source: _load_source(source, fetcher, poll))
 
 
 def _guarded(label: str, load: Any) -> Iterator[RawArticle | LoadFailure]:
@@ -121,9 +148,11 @@ def _guarded(label: str, load: Any) -> Iterator[RawArticle | LoadFailure]:
         yield LoadFailure(source=label, error=one_line(f"unexpected error: {exc!r}"))
 
 
-def _load_source(source: str, fetcher: PageFetcher | None) -> Iterator[RawArticle | LoadFailure]:
+def _load_source(
+    source: str, fetcher: PageFetcher | None, poll: FeedPoll | None = None
+) -> Iterator[RawArticle | LoadFailure]:
     if is_url(source):
-        yield from _load_url(source, fetcher)
+        yield from _load_url(source, fetcher, poll)
         return
     path = Path(source)
     if path.is_dir():
@@ -547,15 +576,28 @@ def meta_refresh_target(html: str | bytes, base_url: str | None = None) -> str |
 # URLs and feeds
 
 
-def _load_url(url: str, fetcher: PageFetcher | None) -> Iterator[RawArticle | LoadFailure]:
+def _load_url(
+    url: str, fetcher: PageFetcher | None, poll: FeedPoll | None = None
+) -> Iterator[RawArticle | LoadFailure]:
     if fetcher is None:
         raise SourceError("cannot fetch URLs: no page fetcher was given")
-    page = fetcher.fetch(url)
+    validators = poll.validators.get(url) if poll is not None else None
+    if validators:
+        page = fetcher.fetch(url, validators=validators)  # type: ignore[call-arg]
+        if page.status == 304:
+            log.info("feed %s has not changed", without_credentials(url))
+            assert poll is not None
+            poll.not_modified.append(url)
+            return
+    else:
+        page = fetcher.fetch(url)
     content_type = page.content_type.lower()
     if content_type in FEED_CONTENT_TYPES or _looks_like_feed(page.body):
         parsed = _parse_feed(page.body, content_type=content_type, url=page.url)
         if parsed.entries:
-            yield from _load_feed_entries(parsed, page.url, fetcher)
+            yield from _load_feed_entries(parsed, page.url, fetcher, poll)
+            if poll is not None and (page.etag or page.last_modified):
+                poll.seen[url] = (page.etag, page.last_modified)
             return
     if content_type in HTML_CONTENT_TYPES or (
         _looks_like_html(page.body)
@@ -612,11 +654,30 @@ def _parse_feed(body: bytes, content_type: str, url: str | None) -> Any:
 
 
 def _load_feed_entries(
-    parsed: Any, feed_label: str, fetcher: PageFetcher | None, *, offline: bool = False
+    parsed: Any,
+    feed_label: str,
+    fetcher: PageFetcher | None,
+    poll: FeedPoll | None = None,
+    *,
+    offline: bool = False,
 ) -> Iterator[RawArticle | LoadFailure]:
     feed_title = _clean_field(parsed.feed.get("title"))
+    known: dict[str, str] = {}
+    if poll is not None and poll.known_urls is not None:
+        # Entries that would need their page fetched: skip those whose page is stored already.
+        to_fetch = [
+            link
+            for entry in parsed.entries
+            if (link := _http_url(entry.get("link")))
+            and len(_entry_text(entry)) < FULL_CONTENT_MIN_CHARS
+        ]
+        known = poll.known_urls(to_fetch) if to_fetch else {}
     for number, entry in enumerate(parsed.entries, start=1):
         link = _http_url(entry.get("link"))
+        if link in known and len(_entry_text(entry)) < FULL_CONTENT_MIN_CHARS:
+            assert poll is not None and link is not None
+            poll.skipped[link] = known[link]
+            continue
         # Entries of a saved file are reported under the file, not under URLs never visited.
         label = f"{feed_label}#entry-{number}" if offline or not link else link
         yield from _guarded(

@@ -33,7 +33,9 @@ class FetchedPage(BaseModel):
     status: int
     content_type: str = ""  # media type without parameters, lower case, e.g. "text/html"
     encoding: str | None = None  # charset from the Content-Type header, if any
-    body: bytes
+    body: bytes  # empty for 304 Not Modified (a conditional request whose resource is unchanged)
+    etag: str | None = None  # validators for a later conditional request
+    last_modified: str | None = None
 
 
 class LoadFailure(BaseModel):

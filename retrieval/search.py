@@ -8,6 +8,7 @@ day, and optional neighbouring chunks for context.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import date
 from typing import Any, Literal
 
@@ -108,7 +109,11 @@ class HybridRetriever:
                     RRF_K + rank + 1
                 )
         if mode in ("hybrid", "lexical"):
-            lexical = self.lexical.search(query, pool, min_day, max_day)
+            try:
+                lexical = self.lexical.search(query, pool, min_day, max_day)
+            except sqlite3.Error as exc:  # a broken index file: dense alone still answers
+                log.warning("lexical search failed, using dense alone: %s", exc)
+                lexical = []
             for rank, (cid, _score) in enumerate(lexical):
                 fused[cid] = fused.get(cid, 0.0) + self.lexical_weight / (RRF_K + rank + 1)
             missing = [cid for cid, _ in lexical if cid not in hits]

@@ -27,6 +27,9 @@ class EngineSettings(_Base):
     store_dir: Path = Field(default=Path("newsbot-store"))
     chroma_url: str | None = None
     collection_prefix: str = "newsbot"
+    # The lexical (BM25, SQLite FTS5) index file; default: beside the embedded store, or in
+    # store_dir/cache with a Chroma server. Every process writing to one store must share it.
+    lexical_path: Path | None = None
     chat_model: str = "local"
     embeddings: str = "all-MiniLM-L6-v2"
     model_timeout_s: float = 60.0
@@ -43,6 +46,16 @@ class EngineSettings(_Base):
     fetch_max_redirects: int = 5
     fetch_allow_hosts: list[str] = Field(default_factory=list)
     user_agent: str = "newsbot/0.1 (+https://github.com/newsbot)"
+    # Politeness: least seconds between two requests to one host, and fetches at once.
+    fetch_host_interval_s: float = 1.0
+    fetch_concurrency: int = 4
+
+    @property
+    def lexical_index_path(self) -> Path:
+        if self.lexical_path is not None:
+            return self.lexical_path
+        folder = self.store_dir / "cache" if self.chroma_url else self.store_dir
+        return folder / f"{self.collection_prefix}-lexical.sqlite3"
 
 
 class ProviderKeys(_Base):

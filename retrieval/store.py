@@ -352,6 +352,26 @@ class ArticleStore:
                 return str(got["ids"][0])
         return None
 
+    def known_urls(self, urls: Sequence[str]) -> dict[str, str]:
+        """Those of ``urls`` (http(s) links) that a stored article has as its URL, each with
+        that article's id."""
+        canonical: dict[str, list[str]] = {}
+        for url in urls:
+            try:
+                canonical.setdefault(canonical_url(url), []).append(url)
+            except ValueError:
+                continue
+        found: dict[str, str] = {}
+        names = list(canonical)
+        for i in range(0, len(names), self._max_batch):
+            got = self.articles.get(
+                where={"url": {"$in": names[i : i + self._max_batch]}}, include=["metadatas"]
+            )
+            for article_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+                for url in canonical.get(str(meta.get("url")), []):
+                    found[url] = str(article_id)
+        return found
+
     def chunks_by_ids(self, ids: Sequence[str]) -> list[Hit]:
         if not ids:
             return []

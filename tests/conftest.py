@@ -66,6 +66,7 @@ def engine_settings(tmp_path: Path, store_mode: str, request: pytest.FixtureRequ
         # A fresh collection prefix gives each test an empty store on the shared server.
         "collection_prefix": f"t{abs(hash(request.node.nodeid)) % 10**10}",
         "fetch_allow_hosts": ["127.0.0.1"],
+        "fetch_host_interval_s": 0.0,  # the local test sites are ours (pacing: test_feed_polling)
     }
     if store_mode == "server":
         server = request.getfixturevalue("chroma_server")
@@ -82,3 +83,22 @@ def make_service(embedder) -> Callable[..., object]:  # type: ignore[no-untyped-
         return build_service(settings, embedder=embedder, **kwargs)
 
     return make
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A private PostgreSQL cluster on 127.0.0.1 for the whole session (tests/postgres_server)."""
+    from tests.postgres_server import PostgresServer
+
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: object, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's PostgreSQL cluster."""
+    from tests.postgres_server import PostgresServer
+
+    assert isinstance(postgres_server, PostgresServer)
+    return postgres_server.create_database(f"t{abs(hash(request.node.nodeid)) % 10**12}")

@@ -26,6 +26,7 @@ from bot.state import DigestSchedule
 log = logging.getLogger(__name__)
 
 DEFAULT_SPAN = timedelta(hours=24)
+DIGEST_LEASE = timedelta(minutes=10)  # longer than any digest takes to build and post
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=1)
 POSTED_MEMORY = timedelta(days=31)  # longer than any window a digest covers
@@ -114,8 +115,16 @@ class DigestCog(commands.Cog):
         for schedule in self.bot.state.digest_schedules():
             if not schedule.is_due(now):
                 continue
+            # Several bot processes may share the state: the one holding the lease posts, and
+            # reads the schedule again under it, so the digest goes out once. A holder that
+            # dies mid-way loses the lease when it expires, and another process posts.
+            lease = f"digest:{schedule.guild_id}"
+            if not self.bot.state.try_lease(lease, self.bot.instance_id, now, DIGEST_LEASE):
+                continue
             try:
-                await self.post_digest(schedule, now)
+                current = self.bot.state.digest_schedule(schedule.guild_id)
+                if current is not None and current.is_due(now):
+                    await self.post_digest(current, now)
             except Exception:
                 retry_at = now + retry_delay(schedule.failures)
                 failures = self.bot.state.record_digest_failure(schedule.guild_id, retry_at)
@@ -125,6 +134,8 @@ class DigestCog(commands.Cog):
                     failures,
                     retry_at.isoformat(timespec="seconds"),
                 )
+            finally:
+                self.bot.state.release_lease(lease, self.bot.instance_id)
 
     @post_due_digests.before_loop
     async def before_posting(self) -> None:
@@ -132,7 +143,7 @@ class DigestCog(commands.Cog):
 
     async def post_digest(self, schedule: DigestSchedule, now: datetime) -> bool:
         """Poll the server's feeds, then post what is new since the last digest, if anything."""
-        await poll_feeds(self.bot, self.bot.state.feeds(schedule.guild_id))
+        await poll_feeds(self.bot, self.bot.state.feeds(schedule.guild_id), claim=True)
         since = schedule.last_posted_at or (now - DEFAULT_SPAN)
         self.bot.state.forget_posted_before(now - POSTED_MEMORY)
         posted = self.bot.state.posted_articles(schedule.channel_id)

@@ -132,7 +132,7 @@ class SourcesCog(commands.Cog):
     @tasks.loop(minutes=30)
     async def poll_all_feeds(self) -> None:
         try:
-            await poll_feeds(self.bot, self.bot.state.feeds())
+            await poll_feeds(self.bot, self.bot.state.feeds(), claim=True)
         except Exception:
             log.exception("Polling feeds failed")
 

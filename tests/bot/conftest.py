@@ -41,6 +41,8 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
     finally:
         Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = route_base, gateway
         await server.stop()
+    # Discord would have refused these: the test passed only because the fake was lenient.
+    assert not server.invalid_requests, f"requests Discord would refuse: {server.invalid_requests}"
 
 
 @pytest.fixture

@@ -21,7 +21,19 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.bot.discord_spec import body_errors
+
 log = logging.getLogger(__name__)
+
+
+def _payload_json(body: Any) -> Any:
+    """The JSON a request carries: the body itself, or a multipart body's ``payload_json``."""
+    if isinstance(body, dict) and set(body) == {"multipart"}:
+        found = re.search(
+            r'name="payload_json"\r?\n(?:[^\r\n]+\r?\n)*\r?\n(.*?)\r?\n--', body["multipart"], re.S
+        )
+        return json.loads(found.group(1)) if found else {}
+    return body
 
 
 def json_response(payload: Any, status: int = 200) -> web.Response:
@@ -59,6 +71,11 @@ BOT_USER = user_payload(BOT_ID, "newsbot", bot=True)
 ALICE = user_payload(940000000000000001, "alice")  # an ordinary member
 ADMIN = user_payload(940000000000000002, "admin")  # has Manage Server
 OTHER_BOT = user_payload(940000000000000003, "otherbot", bot=True)
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that carries a server's events, as Discord computes it."""
+    return (guild_id >> 22) % shard_count
 
 
 def _now_iso() -> str:
@@ -102,11 +119,25 @@ class Interaction:
         return self.acknowledged_at - self.dispatched_at
 
 
+@dataclass
+class GatewaySession:
+    """One shard's gateway session: its socket (None while disconnected) and its events."""
+
+    session_id: str
+    shard: tuple[int, int]  # (shard id, shard count), as IDENTIFY said
+    ws: web.WebSocketResponse | None = None
+    seq: int = 0
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
 class FakeDiscord:
     """Start with ``await FakeDiscord().start()``; ``api_base`` then points at it."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, validate_bodies: bool = True) -> None:
         self.requests: list[RecordedRequest] = []
+        # Every request body is checked against Discord's OpenAPI description (discord_spec).
+        self.validate_bodies = validate_bodies
+        self.invalid_requests: list[tuple[RecordedRequest, dict[str, Any]]] = []
         self.gateway_ops: list[dict[str, Any]] = []
         self.gateway_ops_at: list[float] = []  # time.monotonic() each op arrived
         self.connections = 0
@@ -115,16 +146,15 @@ class FakeDiscord:
         self.interactions: dict[str, Interaction] = {}
         self.commands: list[dict[str, Any]] = []
         self._ids = itertools.count(int(time.time() * 1000 - 1420070400000) << 22, 1 << 22)
-        self._ws: web.WebSocketResponse | None = None
-        self._session_id: str | None = None
-        self._seq = 0
-        self._events: list[dict[str, Any]] = []
+        self.guilds: dict[int, str] = {}  # id -> name
+        # Gateway sessions by shard id; events go to the shard of their server.
+        self.sessions: dict[int, GatewaySession] = {}
+        self.undelivered: list[dict[str, Any]] = []  # events for a shard nobody identified as
+        self.deliveries: list[tuple[str, int]] = []  # (event, shard it went to)
         self._send_lock = asyncio.Lock()
         self._runner: web.AppRunner | None = None
         self.port = 0
-        for channel_id, name in ((NEWS_CHANNEL_ID, "news"), (DIGEST_CHANNEL_ID, "digest")):
-            self.channels[channel_id] = self._text_channel(channel_id, name)
-            self.messages[channel_id] = []
+        self.add_guild(GUILD_ID, "Newsroom", NEWS_CHANNEL_ID, DIGEST_CHANNEL_ID)
         self._routes: list[tuple[str, re.Pattern[str], Callable[..., Awaitable[Any]]]] = [
             ("GET", re.compile(r"/gateway/bot"), self._get_gateway_bot),
             ("GET", re.compile(r"/users/@me"), self._get_me),
@@ -187,8 +217,9 @@ class FakeDiscord:
         return self
 
     async def stop(self) -> None:
-        if self._ws is not None and not self._ws.closed:
-            await self._ws.close()
+        for session in self.sessions.values():
+            if session.ws is not None and not session.ws.closed:
+                await session.ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -202,6 +233,21 @@ class FakeDiscord:
 
     def next_id(self) -> int:
         return next(self._ids)
+
+    def add_guild(
+        self, guild_id: int, name: str, news_channel: int | None = None, digest: int | None = None
+    ) -> tuple[int, int]:
+        """A server the bot is in, with a #news and a #digest channel; returns their ids."""
+        self.guilds[guild_id] = name
+        news_channel = news_channel or self.next_id()
+        digest = digest or self.next_id()
+        for channel_id, channel_name in ((news_channel, "news"), (digest, "digest")):
+            self.channels[channel_id] = self._text_channel(channel_id, channel_name, guild_id)
+            self.messages[channel_id] = []
+        return news_channel, digest
+
+    def guild_of(self, channel_id: int) -> int:
+        return int(self.channels[channel_id].get("guild_id") or GUILD_ID)
 
     # Waiting -----------------------------------------------------------------------------
     async def wait_for(self, condition: Callable[[], Any], timeout: float = 5.0) -> Any:
@@ -233,11 +279,11 @@ class FakeDiscord:
         return [r for r in self.requests if r.method == method and regex.fullmatch(r.path)]
 
     # Payloads ----------------------------------------------------------------------------
-    def _text_channel(self, channel_id: int, name: str) -> dict[str, Any]:
+    def _text_channel(self, channel_id: int, name: str, guild_id: int = GUILD_ID) -> dict[str, Any]:
         return {
             "id": str(channel_id),
             "type": 0,
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(guild_id),
             "name": name,
             "position": 0,
             "permission_overwrites": [],
@@ -248,10 +294,10 @@ class FakeDiscord:
             "last_message_id": None,
         }
 
-    def guild_payload(self) -> dict[str, Any]:
+    def guild_payload(self, guild_id: int = GUILD_ID) -> dict[str, Any]:
         return {
-            "id": str(GUILD_ID),
-            "name": "Newsroom",
+            "id": str(guild_id),
+            "name": self.guilds[guild_id],
             "icon": None,
             "owner_id": ADMIN["id"],
             "unavailable": False,
@@ -260,7 +306,7 @@ class FakeDiscord:
             "features": [],
             "roles": [
                 {
-                    "id": str(GUILD_ID),
+                    "id": str(guild_id),
                     "name": "@everyone",
                     "permissions": str(EVERYONE_PERMISSIONS),
                     "position": 0,
@@ -273,7 +319,11 @@ class FakeDiscord:
             ],
             "emojis": [],
             "stickers": [],
-            "channels": [c for c in self.channels.values() if c["type"] == 0],
+            "channels": [
+                c
+                for c in self.channels.values()
+                if c["type"] == 0 and c["guild_id"] == str(guild_id)
+            ],
             "threads": [],
             "members": [
                 {
@@ -378,7 +428,7 @@ class FakeDiscord:
             message["message_reference"] = {
                 "message_id": reply_to["id"],
                 "channel_id": reply_to["channel_id"],
-                "guild_id": str(GUILD_ID),
+                "guild_id": str(self.guild_of(channel_id)),
             }
             message["referenced_message"] = reply_to
         self._store(message)
@@ -391,13 +441,14 @@ class FakeDiscord:
         interaction_id = self.next_id()
         token = "itoken-" + uuid.uuid4().hex
         self.interactions[token] = Interaction(interaction_id, token, channel_id)
+        guild_id = self.guild_of(channel_id)
         return {
             "id": str(interaction_id),
             "application_id": str(APP_ID),
             "type": kind,
             "token": token,
             "version": 1,
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(guild_id),
             "channel_id": str(channel_id),
             "channel": self.channels[channel_id],
             "member": self._member(user, permissions),
@@ -406,7 +457,7 @@ class FakeDiscord:
             "guild_locale": "en-US",
             "entitlements": [],
             "attachment_size_limit": 10 * 1024 * 1024,
-            "authorizing_integration_owners": {"0": str(GUILD_ID)},
+            "authorizing_integration_owners": {"0": str(guild_id)},
             "context": 0,
         }
 
@@ -487,25 +538,40 @@ class FakeDiscord:
 
     # Gateway -----------------------------------------------------------------------------
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send a DISPATCH now, or keep it for a RESUME while disconnected."""
-        async with self._send_lock:
-            self._seq += 1
-            frame = {"op": 0, "t": event, "s": self._seq, "d": data}
-            self._events.append(frame)
-            if self._ws is not None and not self._ws.closed:
-                await self._ws.send_str(json.dumps(frame))
+        """Send a DISPATCH to the shard of its server now, or keep it for a RESUME while that
+        shard is disconnected. Events of a shard nobody identified as are not delivered."""
+        guild = data.get("guild_id") or (data.get("id") if event == "GUILD_CREATE" else None)
+        for session in list(self.sessions.values()):
+            shard_id, count = session.shard
+            if guild is None or shard_of(int(guild), count) == shard_id:
+                self.deliveries.append((event, shard_id))
+                await self._send(session, event, data)
+                return
+        self.undelivered.append({"t": event, "d": data})
 
-    async def drop_connection(self, code: int = 4000) -> None:
-        """Close the gateway socket as Discord does when it wants a client to resume."""
-        assert self._ws is not None, "no gateway connection"
-        ws, self._ws = self._ws, None
+    async def _send(self, session: GatewaySession, event: str, data: dict[str, Any]) -> None:
+        async with self._send_lock:
+            session.seq += 1
+            frame = {"op": 0, "t": event, "s": session.seq, "d": data}
+            session.events.append(frame)
+            if session.ws is not None and not session.ws.closed:
+                await session.ws.send_str(json.dumps(frame))
+
+    def session_for(self, shard_id: int = 0) -> GatewaySession:
+        return self.sessions[shard_id]
+
+    async def drop_connection(self, code: int = 4000, shard_id: int = 0) -> None:
+        """Close a shard's gateway socket as Discord does when it wants a client to resume."""
+        session = self.sessions.get(shard_id)
+        assert session is not None and session.ws is not None, "no gateway connection"
+        ws, session.ws = session.ws, None
         await ws.close(code=code, message=b"fake discord closes the connection")
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         self.connections += 1
-        self._ws = ws
+        session: GatewaySession | None = None
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
         async for msg in ws:
             if msg.type is not WSMsgType.TEXT:
@@ -517,41 +583,58 @@ class FakeDiscord:
             if op == 1:
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
             elif op == 2:
-                await self._identify()
+                session = await self._identify(ws, payload["d"])
             elif op == 6:
-                await self._resume(ws, payload["d"])
-        if self._ws is ws:
-            self._ws = None
+                session = await self._resume(ws, payload["d"])
+        if session is not None and session.ws is ws:
+            session.ws = None
         return ws
 
-    async def _identify(self) -> None:
-        self._session_id = uuid.uuid4().hex
-        self._events.clear()
-        await self.dispatch(
+    async def _identify(
+        self, ws: web.WebSocketResponse, data: dict[str, Any]
+    ) -> GatewaySession | None:
+        shard_id, count = (int(x) for x in (data.get("shard") or (0, 1)))
+        if not 0 <= shard_id < count:
+            await ws.close(code=4010, message=b"Invalid shard")
+            return None
+        session = GatewaySession(uuid.uuid4().hex, (shard_id, count), ws)
+        self.sessions[shard_id] = session
+        mine = [g for g in self.guilds if shard_of(g, count) == shard_id]
+        await self._send(
+            session,
             "READY",
             {
                 "v": 10,
                 "user": BOT_USER,
-                "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
-                "session_id": self._session_id,
+                "guilds": [{"id": str(g), "unavailable": True} for g in mine],
+                "session_id": session.session_id,
                 "resume_gateway_url": self.gateway_url,
                 "application": {"id": str(APP_ID), "flags": 0},
                 "private_channels": [],
                 "relationships": [],
-                "shard": [0, 1],
+                "shard": [shard_id, count],
             },
         )
-        await self.dispatch("GUILD_CREATE", self.guild_payload())
+        for guild_id in mine:
+            await self._send(session, "GUILD_CREATE", self.guild_payload(guild_id))
+        return session
 
-    async def _resume(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
-        if data.get("session_id") != self._session_id:
+    async def _resume(
+        self, ws: web.WebSocketResponse, data: dict[str, Any]
+    ) -> GatewaySession | None:
+        session = next(
+            (s for s in self.sessions.values() if s.session_id == data.get("session_id")), None
+        )
+        if session is None:
             await ws.send_json({"op": 9, "d": False, "s": None, "t": None})
-            return
+            return None
         async with self._send_lock:
-            for frame in self._events:
+            session.ws = ws
+            for frame in session.events:
                 if frame["s"] > (data.get("seq") or 0):
                     await ws.send_str(json.dumps(frame))
-        await self.dispatch("RESUMED", {})
+        await self._send(session, "RESUMED", {})
+        return session
 
     # REST --------------------------------------------------------------------------------
     async def _rest(self, request: web.Request) -> web.StreamResponse:
@@ -563,7 +646,14 @@ class FakeDiscord:
                 body = json.loads(raw)
             elif request.content_type.startswith("multipart/"):
                 body = {"multipart": raw.decode("utf-8", "replace")}
-        self.requests.append(RecordedRequest(request.method, path, dict(request.query), body))
+        recorded = RecordedRequest(request.method, path, dict(request.query), body)
+        self.requests.append(recorded)
+        if self.validate_bodies:
+            refusal = body_errors(request.method, path, _payload_json(body))
+            if refusal is not None:
+                self.invalid_requests.append((recorded, refusal))
+                log.warning("fake discord refuses %s %s: %s", request.method, path, refusal)
+                return json_response(refusal, status=404 if refusal["code"] == 0 else 400)
         for method, pattern, handler in self._routes:
             match = pattern.fullmatch(path)
             if method == request.method and match:
@@ -673,7 +763,7 @@ class FakeDiscord:
         thread = {
             "id": str(message_id),
             "type": 11,
-            "guild_id": str(GUILD_ID),
+            "guild_id": str(self.guild_of(parent_id)),
             "parent_id": str(parent_id),
             "owner_id": BOT_USER["id"],
             "name": body["name"],

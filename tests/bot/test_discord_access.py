@@ -142,6 +142,7 @@ ATTEMPTS = [
         focused="source",
     ),
     Attempt("digest-now", "digest", lambda v: {"since": v}, subcommand="now"),
+    Attempt("check", "check", lambda v: {"claim": f"{v} says the harbour wall costs 40 million."}),
 ]
 
 

@@ -45,6 +45,7 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory, bad_site: str, seed_file: 
         "NEWSBOT_FETCH_ALLOW_HOSTS": json.dumps(["127.0.0.1"]),
         "NEWSBOT_FETCH_TIMEOUT_S": str(FETCH_TIMEOUT_S),
         "NEWSBOT_FETCH_MAX_BYTES": str(FETCH_MAX_BYTES),
+        "NEWSBOT_FETCH_HOST_INTERVAL_S": "0",  # one local site serves every case
     }
     ingest = run_cli(
         ["--store", str(store), "--model", "extractive", "ingest", *sources, "--json"],

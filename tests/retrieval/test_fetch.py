@@ -120,6 +120,7 @@ def server() -> Iterator[RecordingServer]:
 
 
 def fetcher(*allow_hosts: str, **overrides: Any) -> SafeFetcher:
+    overrides.setdefault("fetch_host_interval_s", 0.0)  # pacing: tests/retrieval/test_feed_polling
     settings = EngineSettings(fetch_allow_hosts=list(allow_hosts), **overrides)
     return SafeFetcher(settings)
 

@@ -1,17 +1,21 @@
-"""The BM25 index: ranking, date windows, its on-disk cache, and staying in step with the store."""
+"""The lexical index (SQLite FTS5): BM25 ranking over the engine's terms, date windows, and
+staying in step with the store by updating, never rebuilding: adding articles reads only their
+chunks, it persists across restarts, and an index that fell behind catches up."""
 
 from __future__ import annotations
 
-import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from retrieval.lexical import LexicalIndex, LexicalRanker, idf_weights
+from retrieval.lexical import IndexedArticle, LexicalIndex, idf_weights
+from retrieval.loaders import load_sources
+from retrieval.service import NewsService
 from retrieval.store import NO_DATE
-from tests.retrieval.test_store import COMET_TEXT, HARBOUR_TEXT, write_jsonl
+from tests.retrieval.test_store import COMET, HARBOUR, write_jsonl
 
 ROWS = [
     ("a#0", 100, "Russian forces retook the village after heavy fighting."),
@@ -22,9 +26,19 @@ ROWS = [
 ]
 
 
+def indexed(rows: list[tuple[str, int, str]]) -> list[IndexedArticle]:
+    """Each row ``(chunk_id, published_day, text)`` as a one-chunk article."""
+    return [
+        IndexedArticle(cid.split("#")[0], "h", cid, None, None, None, [(cid, day, text)])
+        for cid, day, text in rows
+    ]
+
+
 @pytest.fixture
-def index() -> LexicalIndex:
-    return LexicalIndex.build(ROWS, revision="r1")
+def index(tmp_path: Path) -> LexicalIndex:
+    built = LexicalIndex(tmp_path / "lexical.sqlite3")
+    built.replace_articles(indexed(ROWS))
+    return built
 
 
 def ids(results: list[tuple[str, float]]) -> list[str]:
@@ -67,52 +81,137 @@ def test_k_limits_the_results(index: LexicalIndex) -> None:
     assert len(index.search("harbour", k=2)) == 2
 
 
-def test_an_empty_index_finds_nothing() -> None:
-    assert LexicalIndex.build([], revision="empty").search("harbour", k=5) == []
+def test_an_empty_index_finds_nothing(tmp_path: Path) -> None:
+    assert LexicalIndex(tmp_path / "empty.sqlite3").search("harbour", k=5) == []
 
 
-def test_a_saved_index_loads_only_for_its_own_revision(index: LexicalIndex, tmp_path: Path) -> None:
-    path = tmp_path / "cache" / "lexical.npz"
-    index.save(path)
-    loaded = LexicalIndex.load(path, "r1")
-    assert loaded is not None
-    assert loaded.search("harbour wall", k=10) == index.search("harbour wall", k=10)
-    assert loaded.search("harbour", k=10, min_day=250) == index.search("harbour", k=10, min_day=250)
-    assert LexicalIndex.load(path, "r2") is None
-    assert LexicalIndex.load(tmp_path / "missing.npz", "r1") is None
+ARTICLES = [
+    {"id": f"filler-{i}", "title": f"Council notes {i}", "text": "\n\n".join(HARBOUR)[i:]}
+    for i in range(6)
+] + [{"id": "comet", "title": "Bright comet on its way", "text": "\n\n".join(COMET)}]
+NEW = {
+    "id": "mineral",
+    "title": "A new mineral",
+    "text": "Geologists have named a new mineral zanzibarite after the island where it was found.",
+}
 
 
-def test_the_ranker_builds_from_the_store_caches_on_disk_and_rebuilds_after_an_ingest(
-    engine_settings: Any, make_service: Callable[..., Any], tmp_path: Path
+class ReadCounter:
+    """The store's real chunk collection, counting the chunks read from it."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.read = 0
+
+    def get(self, *args: Any, **kwargs: Any) -> Any:
+        got = self.inner.get(*args, **kwargs)
+        self.read += len(got["ids"])
+        return got
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@pytest.fixture
+def service(engine_settings: Any, make_service: Callable[..., Any], tmp_path: Path) -> NewsService:
+    service: NewsService = make_service(engine_settings, with_model=False)
+    service.ingest([str(write_jsonl(tmp_path / "news.jsonl", ARTICLES))])
+    return service
+
+
+def test_ingesting_an_article_reads_only_its_chunks_into_the_index(
+    service: NewsService, tmp_path: Path
 ) -> None:
-    service = make_service(engine_settings, with_model=False)
-    service.ingest(
-        [str(write_jsonl(tmp_path / "a.jsonl", [{"id": "harbour", "text": HARBOUR_TEXT}]))]
-    )
-    cache = tmp_path / "lexical-cache.npz"
-    ranker = LexicalRanker(service.store, cache)
-    first = ranker.index()
-    found = ids(ranker.search("fishermen", 5))
-    assert found and all(cid.startswith("harbour#") for cid in found)
-    assert set(first.chunk_ids) == {cid for cid, _, _ in service.store.iter_chunks()}
-    assert cache.exists()
-    assert ranker.index() is first  # same revision: no rebuild
-
-    reopened = LexicalRanker(service.store, cache).index()
-    assert reopened.revision == first.revision
-    assert reopened.chunk_ids == first.chunk_ids
-
-    service.ingest([str(write_jsonl(tmp_path / "b.jsonl", [{"id": "comet", "text": COMET_TEXT}]))])
-    second = ranker.index()
-    assert second is not first and second.revision != first.revision
-    assert {cid.split("#")[0] for cid, _ in ranker.search("comet telescope", 5)} == {"comet"}
+    before = service.retriever.lexical.index().size
+    assert before == service.store.count_chunks() > 1
+    counter = ReadCounter(service.store.chunks)
+    service.store.chunks = counter  # type: ignore[assignment]
+    service.ingest([str(write_jsonl(tmp_path / "new.jsonl", [NEW]))])
+    # The new article's one chunk, read once for the index (a rebuild would read them all).
+    assert counter.read == 1
+    assert service.retriever.lexical.index().size == before + 1
+    counter.read = 0
+    hits = service.retriever.search("zanzibarite", mode="lexical")
+    assert [h.article_id for h in hits] == ["mineral"]
+    assert counter.read == 1  # the question reads its hits, nothing else
 
 
-def test_a_cache_written_by_another_stemmer_is_not_loaded(tmp_path: Path) -> None:
-    path = tmp_path / "lexical.npz"
-    LexicalIndex.build(ROWS, revision="r1").save(path)
-    assert LexicalIndex.load(path, "r1") is not None
-    meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    meta["terms"] = "suffix-list"
-    path.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
-    assert LexicalIndex.load(path, "r1") is None
+def test_the_index_persists_and_a_restarted_service_has_nothing_to_redo(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any]
+) -> None:
+    assert engine_settings.lexical_index_path.exists()
+    restarted: NewsService = make_service(engine_settings, with_model=False)
+    assert restarted.retriever.lexical.catch_up() == 0
+    hits = restarted.retriever.search("comet telescope", mode="lexical")
+    assert hits[0].article_id == "comet"
+
+
+def test_an_index_that_fell_behind_the_store_catches_up_when_the_service_starts(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any], tmp_path: Path
+) -> None:
+    # A writer that did not update the index (or died before it could).
+    service.store.ingest(load_sources([str(write_jsonl(tmp_path / "new.jsonl", [NEW]))], None))
+    assert service.retriever.search("zanzibarite", mode="lexical") == []
+    restarted: NewsService = make_service(engine_settings, with_model=False)
+    restarted.warm_up()
+    assert [h.article_id for h in restarted.retriever.search("zanzibarite", mode="lexical")] == [
+        "mineral"
+    ]
+    assert restarted.retriever.lexical.index().size == restarted.store.count_chunks()
+
+
+def test_a_store_without_an_index_file_gets_one_built_once(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any]
+) -> None:
+    service.retriever.lexical.index().close()
+    path = engine_settings.lexical_index_path
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    fresh: NewsService = make_service(engine_settings, with_model=False)
+    assert fresh.retriever.search("comet", mode="lexical") == []  # no rebuild in a question
+    fresh.warm_up()
+    assert fresh.retriever.search("comet", mode="lexical")[0].article_id == "comet"
+    assert fresh.retriever.lexical.catch_up() == 0
+
+
+def test_rare_question_words_weigh_more_than_common_ones(service: NewsService) -> None:
+    weights = idf_weights(service.retriever.lexical.index(), ["comet", "harbour", "zzzz"])
+    assert weights["zzzz"] > weights["comet"] > weights["harbour"] > 0.5
+
+
+def test_autocomplete_finds_titles_by_the_words_typed_so_far(service: NewsService) -> None:
+    found = service.find_articles("bright com")
+    assert [r.article_id for r in found] == ["comet"]
+    assert found[0].title == "Bright comet on its way" and found[0].chunks >= 1
+    assert [r.article_id for r in service.find_articles("comet")] == ["comet"]
+    assert service.find_articles("filler-3")[0].article_id == "filler-3"  # an id
+    assert len(service.find_articles("council", limit=4)) == 4
+    assert len(service.find_articles("", limit=3)) == 3
+    assert service.find_articles("volcano") == []
+
+
+def test_the_index_knows_the_last_ingest_as_the_store_does(service: NewsService) -> None:
+    last = service.retriever.lexical.index().last_ingest()
+    assert last is not None and last == service.store.last_ingest() == service.status().last_ingest
+
+
+def test_an_index_file_of_another_layout_is_replaced_and_refilled(
+    service: NewsService, engine_settings: Any, make_service: Callable[..., Any]
+) -> None:
+    service.retriever.lexical.index().close()
+    with sqlite3.connect(engine_settings.lexical_index_path) as db:
+        db.execute("PRAGMA user_version = 1")
+    reopened: NewsService = make_service(engine_settings, with_model=False)
+    reopened.warm_up()
+    assert reopened.retriever.search("comet", mode="lexical")[0].article_id == "comet"
+
+
+def test_an_index_of_terms_from_another_stemmer_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "lexical.sqlite3"
+    LexicalIndex(path).replace_articles(indexed(ROWS))
+    index = LexicalIndex(path)
+    assert index.size == len(ROWS)  # same stemmer: kept
+    index.close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE lexical_meta SET value = 'suffix-list' WHERE key = 'terms'")
+    assert LexicalIndex(path).size == 0  # dropped, to be refilled from the store

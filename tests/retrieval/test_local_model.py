@@ -27,7 +27,7 @@ def gguf() -> str:
 def test_a_generation_past_its_deadline_is_abandoned_and_the_context_stays_usable(
     gguf: str,
 ) -> None:
-    model = LocalGGUFChat(model_path=gguf, max_tokens=200, timeout_s=0.2)
+    model = LocalGGUFChat(model_path=gguf, max_tokens=80, timeout_s=0.2)
     started = time.monotonic()
     with pytest.raises(ModelTimeout, match=r"did not answer within 0\.2 s"):
         model.invoke(PROMPT)
