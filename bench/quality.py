@@ -68,7 +68,9 @@ SYSTEMS = ("extractive", "local", "naive")
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _MARKER = re.compile(r"\[\d+\]")
-_AS_OF = re.compile(r"^\s*As of \d{1,2} [A-Z][a-z]+ \d{4},\s*")
+_AS_OF = re.compile(r"^\s*As of \d{1,2} [A-Z][a-z]+ \d{4}[,:]\s*")
+# The engine's own statement of a part it could not answer: not a claim about the news.
+_UNANSWERED = re.compile(r"^The stored articles do not answer\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\]\"'])\s+(?=[A-Z\"'(])")
 _WORD = re.compile(r"[a-z0-9£$€]+(?:['.-][a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -138,7 +140,7 @@ def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
     for piece in _SENTENCE_BREAK.split(text):
         cited = [int(n) for n in re.findall(r"\[(\d+)\]", piece)]
         plain = " ".join(_MARKER.sub(" ", piece).split())
-        if len(plain) >= 3:
+        if len(plain) >= 3 and not _UNANSWERED.match(plain):
             out.append((plain, cited))
     return out
 

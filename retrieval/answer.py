@@ -32,6 +32,9 @@ from retrieval.grounding import (
     candidate_sentences,
     check_claim,
     coverage,
+    expects_date,
+    expects_number,
+    has_date,
     named_terms,
     predicate_found,
     predicate_term,
@@ -96,6 +99,8 @@ class Answerability:
     names: float  # share of the question's names its article mentions
     predicate: bool  # its article has the word the question turns on ('decide', 'retake')
     n_terms: int  # content terms in the question
+    figures: bool = True  # its article holds every figure the question names ('2005', '20')
+    typed: bool = True  # it holds what the question asks for: a quantity, a date
 
 
 @dataclass
@@ -112,6 +117,10 @@ class Thresholds:
     extra_sentence_ratio: float = 0.8  # further evidence sentences kept in an extractive answer
     max_sentences: int = 3
     model_trust_score: float = 0.62  # above this, a model's "not found" is overruled
+    require_figures: bool = True  # every figure the question names must be in the article
+    require_type: bool = True  # the answering sentence holds the kind of thing asked for
+    score_without_type: float = 0.75  # ... unless it matches the question this well
+    typed_candidates: int = 5  # top sentences searched for one that holds what is asked
     list_sentences: int = 5  # a list or a change over time may need more sentences
     briefing_articles: int = 4  # articles a briefing reads: the story's, newest first
     briefing_points: int = 5  # key points at most
@@ -202,8 +211,11 @@ class AnswerEngine:
             strip_time_words(retrieval_query), k=k or 6, since=since, as_of=as_of
         )
         evidence = self.select_evidence(question, hits)
-        if not self.answerable(question, evidence, follow_up=follow_up):
+        index = self.answering(question, evidence, follow_up=follow_up)
+        if index is None:
             return Draft([], self._model_label(), closest=evidence)
+        # The sentence that answers leads the evidence; the others follow in their order.
+        evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
         many = plan.kind in ("list", "change")
         chosen, model_used, notes = self._compose(question, evidence, as_of, on_partial, many=many)
         said = [
@@ -243,11 +255,12 @@ class AnswerEngine:
             asked = f"How much {asked[0].lower()}{asked[1:]}" if numeric else asked
             hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
             evidence = self.select_evidence(asked, hits)
-            if not self.answerable(asked, evidence):
+            found = self.answering(asked, evidence)
+            if found is None:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
                 continue
-            best = evidence[0]
+            best = evidence[found]
             if (best.article_id, best.start) in used:
                 continue  # a sentence already said answers this part too
             used.add((best.article_id, best.start))
@@ -270,9 +283,13 @@ class AnswerEngine:
             return Draft([], self._model_label())
         subject_terms = content_terms(plan.subject or "")
         articles: list[StoredArticle] = []
+        fetched: set[str] = set()
         for hit in hits:
-            if hit.article_id in {a.article_id for a in articles}:
+            if hit.article_id in fetched:
                 continue
+            if len(fetched) >= 2 * self.t.briefing_articles:
+                break  # reading further articles costs time and rarely adds a key fact
+            fetched.add(hit.article_id)
             article = self._article(hit.article_id)
             if article is None:
                 continue
@@ -464,6 +481,12 @@ class AnswerEngine:
             return Answerability(0.0, 0.0, 0.0, 0.0, False, 0)
         ev = evidence[index]
         article_text = self._article_text(ev)
+        asked_figures = quantities_in(question)  # years are context more often than asked
+        typed = (
+            (not expects_number(question) or bool(quantities_in(ev.text)))
+            and (not expects_date(question) or has_date(ev.text))
+            and (not expects_name(question) or bool(new_names(ev.text, question)))
+        )
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
         predicate = predicate_term(question)
@@ -474,16 +497,36 @@ class AnswerEngine:
             names=coverage(names, {}, article_terms) if names else 1.0,
             predicate=predicate is None or predicate_found(predicate, article_terms),
             n_terms=len(question_terms(question)),
+            figures=asked_figures <= quantities_in(f"{ev.hit.title} {article_text}"),
+            typed=typed,
         )
 
     def answerable(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
     ) -> bool:
         """Whether one of the top evidence sentences answers the question on its own."""
-        return any(
-            self.passes(self.answerability(question, evidence, i), follow_up=follow_up)
-            for i in range(min(self.t.candidates, len(evidence)))
-        )
+        return self.answering(question, evidence, follow_up=follow_up) is not None
+
+    def answering(
+        self, question: str, evidence: list[Evidence], *, follow_up: bool = False
+    ) -> int | None:
+        """The index of the top evidence sentence that answers the question, if any.
+
+        First a sentence that holds the kind of thing asked for (a figure for "how much", a date
+        for "when", a name the question does not give for "who"/"which"), among the top
+        ``typed_candidates``; else one that matches the question closely enough without it.
+        """
+        checks = [
+            self.answerability(question, evidence, i)
+            for i in range(min(max(self.t.candidates, self.t.typed_candidates), len(evidence)))
+        ]
+        for i, a in enumerate(checks[: self.t.typed_candidates]):
+            if a.typed and self.passes(a, follow_up=follow_up):
+                return i
+        for i, a in enumerate(checks[: self.t.candidates]):
+            if self.passes(a, follow_up=follow_up):
+                return i
+        return None
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
@@ -497,6 +540,10 @@ class AnswerEngine:
             return False
         if a.names < t.names_coverage:
             return False
+        if t.require_figures and not a.figures:
+            return False  # "revenue in 2005" is not answered by the revenue in 2004
+        if t.require_type and not a.typed and a.score < t.score_without_type:
+            return False  # "how much" wants a figure, "when" a date
         return a.predicate or a.score >= t.score_without_predicate
 
     def _article_text(self, ev: Evidence) -> str:
@@ -593,6 +640,7 @@ class AnswerEngine:
             max_sentences="3", today=today, evidence="\n".join(blocks), question=question
         )
         messages = [SystemMessage(system), HumanMessage(user)]
+        sources = [ev.hit.source or "" for ev in pool]
         if on_partial is None:
             text = str(self.chat_model.invoke(messages).content)
         else:
@@ -604,7 +652,7 @@ class AnswerEngine:
                 parts.append(str(chunk.content))
                 if not re.search(r"[.!?]", parts[-1]):
                     continue
-                done = model_claims("".join(parts))[:-1]  # the last may still be growing
+                done = model_claims("".join(parts), sources)[:-1]  # the last may still grow
                 if len(done) > shown:
                     shown = len(done)
                     checked = self._verify(question, done, pool)
@@ -620,7 +668,7 @@ class AnswerEngine:
             raise ValueError("empty output from the chat model")
         if says_not_found(text):
             return None
-        return model_claims(text)
+        return model_claims(text, sources)
 
     def _verify(
         self, question: str, claims: list[tuple[str, list[int]]], pool: list[Evidence]
@@ -727,6 +775,32 @@ class AnswerEngine:
         )
 
 
+_NAME_QUESTION = re.compile(
+    r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?!(?:is|was|are|were|has|have|had|did|"
+    r"does|do|will|would|can|could)\b)(?:[a-z]+\s+){0,2}?(?:company|firm|group|"
+    r"club|team|country|city|film|song|album|band|school|committee|minister|player|singer|actor|"
+    r"actress|director|label|title|bank|party|network|show|play|court|body|official)\b|"
+    r"\bwhat (?:is|was) the name\b",
+    re.IGNORECASE,
+)
+
+
+def expects_name(question: str) -> bool:
+    """A question whose answer is a name: "who ...", "which company ...", "what is the name"."""
+    return bool(_NAME_QUESTION.search(question))
+
+
+def new_names(sentence: str, question: str) -> list[str]:
+    """Capitalised words of ``sentence`` (not its first) that the question does not contain."""
+    asked = {w.lower() for w in words(question)}
+    tokens = re.findall(r"[^\W\d_][\w'’.-]*", sentence)
+    return [
+        t
+        for i, t in enumerate(tokens)
+        if i > 0 and t[0].isupper() and t.lower().strip(".'’") not in asked and len(t) > 1
+    ]
+
+
 def _redundant(a: Evidence, b: Evidence) -> bool:
     """Saying the same thing: close in meaning and not differing in any figure."""
     if a.vector is None or b.vector is None:
@@ -758,12 +832,25 @@ _META_CLAIM = re.compile(
 )
 
 
-def model_claims(text: str) -> list[tuple[str, list[int]]]:
+def model_claims(text: str, sources: Sequence[str] = ()) -> list[tuple[str, list[int]]]:
     """The model's sentences about the news: meta-text cut off, sentences about the task dropped.
 
     "The passage is: Russia retook ..." keeps "Russia retook ..."; "..., which is a date that is
     not supported by the passage" is dropped whole, so an answer never says it is unsupported.
+    ", according to The Moscow Times" naming the outlet of the evidence is cut: the citation says
+    where the sentence comes from.
     """
+    outlets = [re.escape(s.strip()) for s in sources if s and s.strip()]
+    by_outlet = (
+        re.compile(
+            r",?\s*(?:according to|reports?|reported by|says|said)\s+(?:the\s+)?(?:"
+            + "|".join(outlets)
+            + r")\s*(?=[.!?]?$)",
+            re.IGNORECASE,
+        )
+        if outlets
+        else None
+    )
     claims = []
     for claim, cited in split_claims(text):
         while True:
@@ -771,6 +858,8 @@ def model_claims(text: str) -> list[tuple[str, list[int]]]:
             if stripped == claim:
                 break
             claim = stripped
+        if by_outlet is not None:
+            claim = by_outlet.sub("", claim)
         claim = claim.strip(" \"'“”")
         if not claim or _META_CLAIM.search(claim):
             continue

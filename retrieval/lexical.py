@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 # FTS5 splits on anything that is not a letter or digit; the engine's words may hold these.
 _TOKEN_CHARS = ".,''’-"  # as an SQL string: '' is one quote
 
+FOLLOW_BATCH = 200  # articles indexed per store read
 SCHEMA_VERSION = 2
 _TABLES = (
     "lexical_vocab",
@@ -341,8 +342,14 @@ class LexicalRanker:
         return self._index.search(query, k, min_day, max_day)
 
     def follow(self, article_ids: Iterable[str]) -> int:
-        """Index the stored versions of ``article_ids`` (just written by an ingest)."""
+        """Index the stored versions of ``article_ids`` (just written by an ingest), a batch of
+        articles at a time (one store read a batch; Chroma refuses very long id lists)."""
         ids = list(dict.fromkeys(article_ids))
+        return sum(
+            self._follow(ids[i : i + FOLLOW_BATCH]) for i in range(0, len(ids), FOLLOW_BATCH)
+        )
+
+    def _follow(self, ids: list[str]) -> int:
         if not ids:
             return 0
         metas = self.store.article_metadata(ids)
@@ -396,8 +403,7 @@ class LexicalRanker:
             extra = [aid for aid in indexed if aid not in stored]
             if extra:
                 self._index.remove_articles(extra)
-            for i in range(0, len(stale), 200):
-                self.follow(stale[i : i + 200])
+            self.follow(stale)
             if stale or extra:
                 log.info(
                     "lexical index caught up: %d articles indexed, %d removed",

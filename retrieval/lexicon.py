@@ -81,6 +81,8 @@ OPPOSITE_PREDICATES: list[tuple[frozenset[str], frozenset[str]]] = [
         ("rich,wealthy", "poor"),
         ("old,older,oldest", "young,younger,youngest,new"),
         ("first", "last,final"),
+        ("close,closer,near,nearer", "far,further,farther,distant"),
+        ("speed up,accelerate,hasten", "slow down,slow,delay"),
     )
 ]
 
@@ -122,7 +124,8 @@ HEDGE_ADJECTIVES = frozenset("likely unlikely possible probable expected set due
 REPORTING_VERBS = frozenset(
     "say tell claim allege accord insist suggest hint argue believe think assert maintain "
     "contend report state warn add write announce estimate predict reckon signal indicate "
-    "acknowledge admit confirm deny accuse quote dismiss refute dispute".split()
+    "acknowledge admit confirm deny accuse quote dismiss refute dispute find conclude learn"
+    "".split()
 )
 # Reporting verbs that deny what they report: 'dismissed reports that ...' is not 'confirmed'.
 DENYING_REPORTS = frozenset("deny dismiss refute dispute reject".split())
@@ -144,6 +147,12 @@ SYNONYM_GROUPS: list[frozenset[str]] = [
         "name,appoint,choose,select,pick",
         "quit,resign,step down,leave",
         "reach,hit",
+        "expose,reveal,disclose,uncover",
+        "dub,nickname,call,label",
+        "seek,push for,demand,want",
+        "hope,want,wish",
+        "pick up,win,scoop,collect",
+        "follow,come after",
         "win,claim,clinch,secure,take",
         "announce,unveil,reveal,disclose",
         "warn,caution",

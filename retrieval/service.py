@@ -87,11 +87,14 @@ class NewsService:
         # The lexical index takes the new chunks now, in the ingest (work in what changed),
         # so no question ever waits for it.
         changed = [a.article_id for a in report.articles if a.status in ("added", "updated")]
-        try:
-            self.retriever.lexical.follow(changed)
-            self.retriever.lexical.catch_up()
-        except Exception:
-            log.warning("could not update the lexical index; it will catch up", exc_info=True)
+        for step in (
+            lambda: self.retriever.lexical.follow(changed),
+            self.retriever.lexical.catch_up,
+        ):
+            try:
+                step()
+            except Exception:
+                log.warning("could not update the lexical index; it will catch up", exc_info=True)
         return report
 
     # ------------------------------------------------------------------ answers

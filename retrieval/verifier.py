@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -419,6 +419,11 @@ def _negated(tok: Any) -> bool:
 
 def _negates(ch: Any) -> bool:
     """A child that negates its head: 'not', "n't", 'never', or 'no' in 'no forces took'."""
+    doc = ch.doc
+    if (ch.i > 0 and doc[ch.i - 1].text == "-") or (
+        ch.i + 1 < len(doc) and doc[ch.i + 1].text == "-"
+    ):
+        return False  # 'card-not-present' names a thing; it denies nothing
     if ch.dep_ == "neg" or (ch.dep_ in {"advmod", "det"} and ch.lower_ in lx.NEGATORS):
         return True
     return ch.dep_ in _SUBJECT_DEPS | {"dobj", "nsubjpass"} and any(
@@ -663,7 +668,9 @@ def _quantities(doc: Any) -> list[_Quantity]:
             else:
                 break
         joined = " ".join(before)
-        if "at least" in joined or any(w in lx.MORE_THAN - {"least"} for w in before):
+        if "close to" in joined:
+            direction = "less"
+        elif "at least" in joined or any(w in lx.MORE_THAN - {"least"} for w in before):
             direction = "more"
         elif (
             "at most" in joined
@@ -709,6 +716,21 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
         weight = _WEIGHT.get(c.pos_, 1.0)
         total += weight
         found = [p for p in passage_words if _exact(c, p)]
+        if found and not any(_same_place(c, p) for p in found):
+            # The word is there but elsewhere ('falling dollar'); its opposite may stand where
+            # the claim puts it ('rising oil prices').
+            placed = [p for p in passage_words if _opposite(c, p) and _exact(c.head, p.head)]
+            if placed and c.head is not c:
+                forgiven += weight
+                forgiven_ids.add(c.i)
+                findings.append(
+                    _Finding(
+                        "contradicted",
+                        "predicate",
+                        f"the claim says {c.text!r}, the passage {placed[0].text!r}",
+                    )
+                )
+                continue
         opposites = [] if found else [p for p in passage_words if _opposite(c, p)]
         synonyms = [] if found else [p for p in passage_words if _synonym(c, p)]
         if opposites and (
@@ -794,8 +816,10 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
         if c.i in matched or c.i in {t.i for t in content}:
             continue
         time_word = _lemma(c) in _TIME_WORDS or c.lower_ in _TIME_WORDS
-        if not time_word and c.lower_ not in _DIRECTION_PARTICLES:
+        if not time_word and c.lower_ not in _DIRECTION_PARTICLES | _LEXICON_WORDS:
             continue
+        if _before_figure(c):
+            continue  # 'fewer than 3,000': the quantity test compares directions
         if any(_lemma(q) == _lemma(c) or q.lower_ == c.lower_ for q in passage_words):
             continue
         rival = next(
@@ -850,6 +874,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
 
 _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
 _DIRECTION_PARTICLES = frozenset("up down above below over under higher lower more less".split())
+_LEXICON_WORDS = frozenset().union(*(a | b for a, b in lx.OPPOSITE_PREDICATES))
 
 
 def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
@@ -972,6 +997,9 @@ def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
         if c.pos_ != "VERB" or _lemma(c) not in lx.REPORTING_VERBS:
             continue
         denies = _lemma(c) in lx.DENYING_REPORTS
+        same_verb = [p for p in reporting if _lemma(p) == _lemma(c)]
+        if same_verb and (swap := _role_findings(c, same_verb)):
+            return swap
         if reporting and all((_lemma(p) in lx.DENYING_REPORTS) != denies for p in reporting):
             return [
                 _Finding(
@@ -1072,9 +1100,34 @@ def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
     return []
 
 
+def _currencies(doc: Any) -> set[str]:
+    out = set()
+    for t in doc:
+        key = t.text if t.text in lx.CURRENCY else _lemma(t).rstrip("s")
+        if key in lx.CURRENCY:
+            out.add(lx.CURRENCY[key])
+        elif (m := _NUMERIC.match(str(t.lower_))) and m.group(1):
+            out.add(lx.CURRENCY[m.group(1)])
+    return out
+
+
 def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
     out: list[_Finding] = []
+    ours, theirs_money = _currencies(claim), _currencies(passage)
+    if ours and theirs_money and not ours <= theirs_money:
+        out.append(
+            _Finding(
+                "contradicted",
+                "quantity",
+                f"the claim gives {', '.join(sorted(ours - theirs_money))}, the passage "
+                f"{', '.join(sorted(theirs_money))}",
+            )
+        )
     theirs = _quantities(passage)
+    counts = Counter(round(q.value, 6) for q in theirs)
+    for value, n in Counter(round(q.value, 6) for q in _quantities(claim)).items():
+        if n > counts.get(value, 0) > 0:
+            out.append(_Finding("contradicted", "quantity", f"the claim gives {value:g} {n} times"))
     for q in _quantities(claim):
         same = [p for p in theirs if _close(p.value, q.value)]
         if not same:

@@ -215,3 +215,16 @@ def test_an_index_of_terms_from_another_stemmer_is_replaced(tmp_path: Path) -> N
     with sqlite3.connect(path) as db:
         db.execute("UPDATE lexical_meta SET value = 'suffix-list' WHERE key = 'terms'")
     assert LexicalIndex(path).size == 0  # dropped, to be refilled from the store
+
+
+def test_a_large_ingest_is_indexed_a_batch_of_articles_at_a_time(
+    service: NewsService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retrieval.lexical
+
+    monkeypatch.setattr(retrieval.lexical, "FOLLOW_BATCH", 2)  # Chroma refuses huge id lists
+    many = [{**NEW, "id": f"mineral-{i}", "text": f"{NEW['text']} Sample {i}."} for i in range(5)]
+    service.ingest([str(write_jsonl(tmp_path / "many.jsonl", many))])
+    hits = service.retriever.search("zanzibarite", k=10, mode="lexical")
+    assert sorted(h.article_id for h in hits) == [f"mineral-{i}" for i in range(5)]
+    assert service.retriever.lexical.index().size == service.store.count_chunks()

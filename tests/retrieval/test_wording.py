@@ -39,3 +39,10 @@ def test_an_answer_is_worded_in_one_place_with_its_date_and_a_disagreement() -> 
         "reports: Floods destroyed 1,200 homes. [2] The stored articles do not answer: “Who paid”."
     )
     assert format_date(None) == ""
+
+
+def test_a_sentence_naming_the_evidence_outlet_keeps_its_news_and_loses_the_attribution() -> None:
+    claims = model_claims(
+        "Russia has captured 24 settlements, according to the Moscow Times.", ["The Moscow Times"]
+    )
+    assert claims == [("Russia has captured 24 settlements.", [])]
