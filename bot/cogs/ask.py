@@ -82,7 +82,7 @@ class AskCog(commands.Cog):
     @app_commands.command(name="ask", description="Ask a question about the news I have read")
     @app_commands.describe(
         question="Your question, e.g. “What did Putin say in Kursk?”",
-        since="Only use articles published since: a date (2025-03-12) or a span (24h, 7d)",
+        since="Only articles published since: 2025-03-12, 24h, 7d, 2w, yesterday or today",
     )
     @rate_limited()
     async def ask(

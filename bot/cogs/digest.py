@@ -55,7 +55,7 @@ class DigestCog(commands.Cog):
     # Commands ----------------------------------------------------------------------------
     @digest.command(name="now", description="Post a digest of the news since a moment")
     @app_commands.describe(
-        since="From when: a span (24h, 3d, 1w) or a date (2025-03-12); default 24h"
+        since="From when: 2025-03-12, 24h, 7d, 2w, yesterday or today; default 24h"
     )
     @rate_limited()
     async def digest_now(
