@@ -249,7 +249,7 @@ class AnswerEngine:
         )
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
-            asked = f"How much {asked[0].lower()}{asked[1:]}" if numeric else asked
+            asked = f"How much {asked}" if numeric else asked  # names keep their capitals
             hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
             evidence = self.select_evidence(asked, hits)
             answering = self.answering_evidence(asked, evidence)

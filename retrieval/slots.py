@@ -29,6 +29,7 @@ _NUMBER = re.compile(
     r"\bat what (value|price|cost|rate)\b",
     re.IGNORECASE,
 )
+_PERCENT = re.compile(r"\bpercentage\b|\bper ?cent\b|\d\s*%", re.IGNORECASE)
 _DAY = re.compile(r"\b(?:what|which) (?:date|day)\b", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(?:since )?when\b|\b(?:what|which) (?:year|month)\b", re.IGNORECASE)
 _PLACE = re.compile(r"^\s*where\b|\bin (?:what|which) (?:city|country|town|venue|place)\b", re.I)
@@ -76,12 +77,13 @@ _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
 class Slot:
     kind: SlotKind
     head: str | None = None  # the stem of the noun named in "which <noun>", if any
+    percent: bool = False  # a figure asked for as a percentage ("by what percentage")
 
 
 def asked_slot(question: str) -> Slot | None:
     """The kind of thing the question asks for, or None (what happened, why, how)."""
     if _NUMBER.search(question):
-        return Slot("number")
+        return Slot("number", percent=bool(_PERCENT.search(question)))
     if _DAY.search(question):
         return Slot("day")
     if _DATE.search(question):
@@ -150,6 +152,8 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
     if slot is None:
         return 1
     if slot.kind == "number":
+        if slot.percent:
+            return int(bool(_PERCENT.search(sentence)))
         return int(bool(quantities_in(sentence)))
     if slot.kind == "date":
         return int(has_date(sentence))

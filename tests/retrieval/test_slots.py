@@ -80,3 +80,10 @@ def test_the_noun_asked_about_is_the_one_before_the_verb_not_a_name_after_it() -
     assert asked_slot("Which Tennis Australia official defended the courts?") == Slot(
         "name", head="offici"
     )
+
+
+def test_a_figure_asked_as_a_percentage_wants_a_percentage() -> None:
+    question = "By what percentage did US blog readership grow in 2004?"
+    slot = asked_slot(question)
+    assert not holds_slot("Just under one in 10 US internet users read blogs.", question, slot)
+    assert holds_slot("Blog readership shot up by 58% in 2004.", question, slot)
