@@ -115,6 +115,8 @@ class Thresholds:
     extra_sentence_ratio: float = 0.8  # further evidence sentences kept in an extractive answer
     max_sentences: int = 3
     model_trust_score: float = 0.62  # above this, a model's "not found" is overruled
+    model_evidence: int = 3  # evidence sentences shown to the model: a short prompt is fast
+    model_max_tokens: int = 96  # room for three short sentences, no more
     require_figures: bool = True  # every figure the question names must be in the article
     require_type: bool = True  # the answering sentence holds the kind of thing asked for
     score_without_type: float = 0.75  # ... unless it matches the question this well
@@ -666,7 +668,7 @@ class AnswerEngine:
         many: bool = False,
     ) -> tuple[list[Evidence | tuple[str, Evidence]], str, list[str]]:
         """Sentences of the answer, each with the evidence it rests on."""
-        pool = evidence[:4]
+        pool = evidence[: self.t.model_evidence]
         if self.chat_model is None:
             chosen = self._extractive(evidence, many=many)
             self._emit(on_partial, chosen)
@@ -740,13 +742,13 @@ class AnswerEngine:
         messages = [SystemMessage(system), HumanMessage(user)]
         sources = [ev.hit.source or "" for ev in pool]
         if on_partial is None:
-            text = str(self.chat_model.invoke(messages).content)
+            text = str(self.chat_model.invoke(messages, max_tokens=self.t.model_max_tokens).content)
         else:
             # Show progress as the model writes, but only sentences that already passed the
             # checks: nothing unverified reaches a person, even in passing.
             parts: list[str] = []
             shown = 0
-            for chunk in self.chat_model.stream(messages):
+            for chunk in self.chat_model.stream(messages, max_tokens=self.t.model_max_tokens):
                 parts.append(str(chunk.content))
                 if not re.search(r"[.!?]", parts[-1]):
                     continue
