@@ -7,6 +7,7 @@ worker thread. Everything returned is a pydantic model from :mod:`retrieval.mode
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -203,13 +204,23 @@ class NewsService:
         return self.retriever.lexical.index().find_articles(text, limit)
 
     def status(self) -> EngineStatus:
+        """Counts and the last ingest as the lexical index keeps them (counters updated with
+        every write, level with the store after each ingest): no count or scan of the store,
+        whose cost grows with its size. The store answers only when the index cannot."""
+        try:
+            index = self.retriever.lexical.index()
+            articles, chunks, last = index.article_count, index.size, index.last_ingest()
+        except sqlite3.Error:
+            log.warning("lexical index unreadable; counting the store", exc_info=True)
+            articles, chunks = self.store.count_articles(), self.store.count_chunks()
+            last = self.store.last_ingest()
         return EngineStatus(
-            articles=self.store.count_articles(),
-            chunks=self.store.count_chunks(),
+            articles=articles,
+            chunks=chunks,
             chat_model=self.chat_model_name,
             embeddings=self.embeddings_name,
             store=self.store.location,
-            last_ingest=self.store.last_ingest(),
+            last_ingest=last,
         )
 
     def warm_up(self) -> None:
