@@ -204,16 +204,18 @@ class NewsService:
         return self.retriever.lexical.index().find_articles(text, limit)
 
     def status(self) -> EngineStatus:
-        """Counts and the last ingest as the lexical index keeps them (counters updated with
-        every write, level with the store after each ingest): no count or scan of the store,
-        whose cost grows with its size. The store answers only when the index cannot."""
+        """The counts the lexical index keeps (counters updated with every write, level with
+        the store after each ingest) rather than counts of the store, whose cost grows with
+        its size; the last ingest from the store (one metadata read), after a heartbeat that
+        says when the store is down. The store counts only when the index cannot."""
+        self.store.ping()
+        last = self.store.last_ingest()
         try:
             index = self.retriever.lexical.index()
-            articles, chunks, last = index.article_count, index.size, index.last_ingest()
+            articles, chunks = index.article_count, index.size
         except sqlite3.Error:
             log.warning("lexical index unreadable; counting the store", exc_info=True)
             articles, chunks = self.store.count_articles(), self.store.count_chunks()
-            last = self.store.last_ingest()
         return EngineStatus(
             articles=articles,
             chunks=chunks,

@@ -227,6 +227,11 @@ class ArticleStore:
             return f"server at {self.settings.chroma_url}"
         return f"embedded at {self.settings.store_dir}"
 
+    def ping(self) -> None:
+        """Raise ``StoreUnavailable`` when the store cannot be reached (constant cost)."""
+        with store_errors(self.location):
+            self.client.heartbeat()
+
     def revision(self) -> str:
         """Changes whenever the stored chunks change; lets derived indexes stay in step."""
         # Re-read the metadata: the collection object caches it, so another process's (or
@@ -843,9 +848,9 @@ class ArticleStore:
         records how far repair has looked (``repaired_until``, a time), and a crash can only
         leave behind chunks written after that (a write's new chunks) or chunks of an article
         that has such chunks (the version a crashed update had yet to delete). So repair reads
-        the chunks written since then (less the grace period, which also covers clock skew
-        between machines) and every chunk of their articles. A store that has no
-        ``repaired_until`` yet, or ``force``, gets one full scan.
+        the chunks written since then and every chunk of their articles: the work is in what
+        was written during the last grace period, whatever the store's size. A store that has
+        no ``repaired_until`` yet, or ``force``, gets one full scan.
         """
         grace = self.settings.repair_grace_s if grace_s is None else grace_s
         started = time.time()
@@ -857,7 +862,7 @@ class ArticleStore:
             recent = self._get_all(
                 self.chunks,
                 ["metadatas"],
-                where={"written_at": {"$gt": float(checked_until) - grace}},
+                where={"written_at": {"$gt": float(checked_until)}},
                 page=10000,
             )
             article_ids = list(dict.fromkeys(str(meta.get("article_id")) for _, meta, _ in recent))
@@ -874,7 +879,6 @@ class ArticleStore:
                 )
         young_after = started - grace
         stale, young = [], 0
-        oldest_young = young_after
         for cid, meta, _ in chunks:
             rec = index.get(str(meta.get("article_id")))
             if (
@@ -885,7 +889,6 @@ class ArticleStore:
                 written_at = float(meta.get("written_at", 0.0))
                 if written_at > young_after:
                     young += 1
-                    oldest_young = min(oldest_young, written_at)
                 else:
                     stale.append(cid)
         for i in range(0, len(stale), self._max_batch):
@@ -894,10 +897,10 @@ class ArticleStore:
             log.warning("removed %d chunks left by an interrupted ingest", len(stale))
         if young:
             log.info("kept %d unaccounted chunks young enough to be a write in progress", young)
-        # The next repair starts from here: nothing older than this is left unaccounted
-        # (a young leftover is looked at again, since it is not older than this).
-        if stale or checked_until != oldest_young:
-            self._bump_revision(repaired_until=oldest_young, new_revision=bool(stale))
+        # The next repair looks from here: every chunk written before ``young_after`` was
+        # visible to this one (the grace period exceeds a write plus the clock skew) and is
+        # accounted for now, or deleted; a young leftover is written after it, so seen again.
+        self._bump_revision(repaired_until=young_after, new_revision=bool(stale))
         return len(stale)
 
     def last_ingest(self) -> datetime | None:
