@@ -223,6 +223,17 @@ def _lemma(tok: Any) -> str:
 _PARTICLES = frozenset("back up down off out on over into".split())
 
 
+def _in_class(tok: Any, words: frozenset[str]) -> bool:
+    """Whether ``tok`` is one of ``words`` (a lexicon class of base forms), by its lemma or, where
+    the small model's lemma is wrong ('hopes' -> 'hop'), by its Snowball stem."""
+    return _lemma(tok) in words or stem(str(tok.lower_)) in _stems_of(words)
+
+
+@lru_cache(maxsize=64)
+def _stems_of(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
 def _phrase(tok: Any) -> str:
     """A verb with its particle ('pull back', 'win back'), else the lemma."""
     for ch in tok.children:
@@ -426,11 +437,11 @@ def _read_content(doc: Any) -> list[Any]:
             continue
         if _reporting(tok):
             continue
-        if lemma == "accord" or lemma in lx.HEDGE_ADVERBS or lemma in lx.HEDGE_ADJECTIVES:
+        if lemma == "accord" or _in_class(tok, lx.HEDGE_ADVERBS | lx.HEDGE_ADJECTIVES):
             continue
-        if lemma in lx.HEDGE_VERBS and any(ch.dep_ == "xcomp" for ch in tok.children):
+        if _in_class(tok, lx.HEDGE_VERBS) and any(ch.dep_ == "xcomp" for ch in tok.children):
             continue
-        if lemma in lx.NEGATIVE_IMPLICATIVES and any(
+        if _in_class(tok, lx.NEGATIVE_IMPLICATIVES) and any(
             ch.dep_ in {"xcomp", "ccomp", "pcomp"} for ch in tok.children
         ):
             continue
@@ -444,7 +455,7 @@ def _read_content(doc: Any) -> list[Any]:
 
 def _reporting(tok: Any) -> bool:
     """A verb that attributes ('said', 'told', 'added' with a clause), not 'added 146,000 jobs'."""
-    if tok.pos_ != "VERB" or _lemma(tok) not in lx.REPORTING_VERBS:
+    if tok.pos_ != "VERB" or not _in_class(tok, lx.REPORTING_VERBS):
         return False
     if _lemma(tok) in {"say", "tell", "accord"}:
         return True
@@ -491,9 +502,9 @@ def _negated(tok: Any) -> bool:
         cur = cur.head
         if cur.dep_ == "prep":  # 'accused of taking'
             cur = cur.head
-        if _lemma(cur) in lx.NEGATIVE_IMPLICATIVES:
+        if _in_class(cur, lx.NEGATIVE_IMPLICATIVES):
             count += 1
-        if link == "xcomp" and _lemma(cur) not in lx.HEDGE_VERBS:
+        if link == "xcomp" and not _in_class(cur, lx.HEDGE_VERBS):
             count += sum(1 for ch in cur.children if _negates(ch))
         elif link != "xcomp":
             break
@@ -520,13 +531,13 @@ def _hedged(tok: Any) -> bool:
         chain.append(tok.head)
     for i, t in enumerate(chain):
         if i > 0 and (
-            _lemma(t) in lx.HEDGE_VERBS or (_lemma(t) in lx.HEDGE_ADJECTIVES and t.pos_ == "ADJ")
+            _in_class(t, lx.HEDGE_VERBS) or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ")
         ):
             return True
         for ch in t.children:
             if ch.dep_ == "aux" and ch.lower_ in lx.HEDGE_AUXILIARIES:
                 return True
-            if ch.dep_ in {"advmod", "acomp"} and _lemma(ch) in lx.HEDGE_ADVERBS:
+            if ch.dep_ in {"advmod", "acomp"} and _in_class(ch, lx.HEDGE_ADVERBS):
                 return True
     return False
 
@@ -556,7 +567,7 @@ def _attributed(tok: Any) -> bool:
             if (
                 ch.dep_ in {"conj", "parataxis", "advcl"}
                 and ch.i > t.i
-                and _lemma(ch) in lx.REPORTING_VERBS
+                and _in_class(ch, lx.REPORTING_VERBS)
                 and any(g.dep_ in _SUBJECT_DEPS for g in ch.children)
                 and not any(g.dep_ in {"ccomp", "xcomp"} for g in ch.children)
                 and (_lemma(ch) == "tell" or not any(g.dep_ == "dobj" for g in ch.children))
@@ -1075,7 +1086,7 @@ def _read_negation_cues(doc: Any) -> int:
         for t in doc
         if _negates(t)
         or (
-            _lemma(t) in lx.NEGATIVE_IMPLICATIVES
+            _in_class(t, lx.NEGATIVE_IMPLICATIVES)
             and any(ch.dep_ in {"xcomp", "ccomp", "pcomp"} for ch in t.children)
         )
     )
@@ -1095,15 +1106,15 @@ def _modal_findings(claim: Any, passage: Any) -> list[_Finding]:
 def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
     """Negation the predicates do not show: on a reporting verb ('did not say'), on a copula
     ('were not'), or anywhere the claim denies more than the passage does."""
-    reporting = [t for t in passage if t.pos_ == "VERB" and _lemma(t) in lx.REPORTING_VERBS]
+    reporting = [t for t in passage if t.pos_ == "VERB" and _in_class(t, lx.REPORTING_VERBS)]
     for c in claim:
-        if c.pos_ != "VERB" or _lemma(c) not in lx.REPORTING_VERBS:
+        if c.pos_ != "VERB" or not _in_class(c, lx.REPORTING_VERBS):
             continue
-        denies = _lemma(c) in lx.DENYING_REPORTS
+        denies = _in_class(c, lx.DENYING_REPORTS)
         same_verb = [p for p in reporting if _lemma(p) == _lemma(c)]
         if same_verb and (swap := _role_findings(c, same_verb)):
             return swap
-        if reporting and all((_lemma(p) in lx.DENYING_REPORTS) != denies for p in reporting):
+        if reporting and all((_in_class(p, lx.DENYING_REPORTS)) != denies for p in reporting):
             return [
                 _Finding(
                     "contradicted",
