@@ -50,6 +50,7 @@ from retrieval.models import (
     IngestReport,
     LoadFailure,
     RawArticle,
+    SkippedSource,
     StoredArticle,
 )
 from retrieval.settings import EngineSettings
@@ -442,7 +443,7 @@ class ArticleStore:
 
     def ingest(
         self,
-        items: Iterable[RawArticle | LoadFailure],
+        items: Iterable[RawArticle | LoadFailure | SkippedSource],
         *,
         batch_chunks: int = 512,
         progress: Callable[[int], None] | None = None,
@@ -506,6 +507,9 @@ class ArticleStore:
                 progress(1)
             if isinstance(item, LoadFailure):
                 report.failed.append(item)
+                continue
+            if isinstance(item, SkippedSource):
+                report.skipped.append(item)
                 continue
             if not item.text.strip():
                 report.failed.append(
