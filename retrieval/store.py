@@ -445,11 +445,12 @@ class ArticleStore:
         self,
         items: Iterable[RawArticle | LoadFailure | SkippedSource],
         *,
-        batch_chunks: int = 512,
+        batch_chunks: int | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
         """Store every article of ``items``; unchanged ones cost a hash and a look at their
         chunk ids (an article whose chunks went missing is written again: ``updated``)."""
+        batch_chunks = batch_chunks or self.settings.ingest_batch_chunks
         report = IngestReport()
         self.repair()
         index = self.article_index()
