@@ -36,7 +36,7 @@ import logging
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -173,9 +173,13 @@ def verify(claim: str, passage: str, *, context: str = "") -> ClaimCheck:
     passage = " ".join(passage.split())
     if not claim or not passage:
         return ClaimCheck("not_found", "coverage", "nothing to compare")
-    texts = [claim, passage] + ([" ".join(context.split())] if context.strip() else [])
-    docs = _parser().parse_many(texts)
-    return _judge(docs[0], docs[1], docs[2] if len(docs) > 2 else None)
+    docs = _parser().parse_many([claim, passage])
+    context = " ".join(context.split())
+
+    def context_doc() -> Any | None:  # parsed only when a name must be resolved (rarely)
+        return _parser().parse(context) if context else None
+
+    return _judge(docs[0], docs[1], context_doc)
 
 
 def verify_best(
@@ -217,6 +221,17 @@ def _lemma(tok: Any) -> str:
 
 
 _PARTICLES = frozenset("back up down off out on over into".split())
+
+
+def _in_class(tok: Any, words: frozenset[str]) -> bool:
+    """Whether ``tok`` is one of ``words`` (a lexicon class of base forms), by its lemma or, where
+    the small model's lemma is wrong ('hopes' -> 'hop'), by its Snowball stem."""
+    return _lemma(tok) in words or stem(str(tok.lower_)) in _stems_of(words)
+
+
+@lru_cache(maxsize=64)
+def _stems_of(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
 
 
 def _phrase(tok: Any) -> str:
@@ -293,11 +308,87 @@ def _acronym_of(short: Any, long: Any) -> bool:
     return initials.startswith(letters) and long.text[:1] == letters[:1]
 
 
+class _Features:
+    """What the word tests read of one token, read from spaCy once per parsed text.
+
+    Parsed texts are cached (:class:`_Parser`), and a passage is compared with many claims, so
+    reading each token's strings once (rather than once per pair of words) is most of the cost
+    saved. ``keys`` are the first four letters of the lemma, the word and their stems: two words
+    :func:`_words_match` can match always share one, so a passage is indexed by them."""
+
+    __slots__ = ("acronym", "date_class", "forms", "keys", "lexical", "number")
+
+    def __init__(self, tok: Any) -> None:
+        lemma, lower = _lemma(tok), str(tok.lower_)
+        self.keys = frozenset(w[:4] for w in (lemma, lower, stem(lemma), stem(lower)))
+        self.forms = (_phrase(tok), lemma, lower)
+        self.lexical = any(f in _LEXICON_ALL for f in self.forms)
+        self.number = _number_value(tok) if tok.like_num else None
+        text = str(tok.text)
+        self.acronym = 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
+        self.date_class = _read_date_class(tok)
+
+
+def _features(tok: Any) -> _Features:
+    return _doc_features(tok.doc)[tok.i]
+
+
+def _doc_features(doc: Any) -> list[_Features]:
+    cached = doc.user_data.get("newsbot.features")
+    if cached is None:
+        cached = doc.user_data["newsbot.features"] = [_Features(t) for t in doc]
+    return cached
+
+
+def _doc_cached(doc: Any, name: str, compute: Any) -> Any:
+    """``compute(doc)``, once per parsed text."""
+    key = f"newsbot.{name}"
+    if key not in doc.user_data:
+        doc.user_data[key] = compute(doc)
+    return doc.user_data[key]
+
+
+def _word_index(doc: Any) -> dict[str, list[Any]]:
+    """The passage's words by their :class:`_Features` keys (see :func:`_candidates`)."""
+
+    def build(doc: Any) -> dict[str, list[Any]]:
+        index: dict[str, list[Any]] = {}
+        for tok in doc:
+            if tok.is_punct:
+                continue
+            for key in _features(tok).keys:
+                index.setdefault(key, []).append(tok)
+        return index
+
+    return _doc_cached(doc, "index", build)
+
+
+def _candidates(c: Any, passage: Any) -> list[Any]:
+    """The passage words that could be ``c``'s word: every word :func:`_exact` accepts is among
+    them (same key, or a figure for a figure, or an acronym's first letter), in passage order."""
+    fc = _features(c)
+    index = _word_index(passage)
+    ids: set[int] = set()
+    for key in fc.keys:
+        ids.update(t.i for t in index.get(key, ()))
+    first = str(c.text)[:1]
+    for tok in passage:
+        if tok.is_punct or tok.i in ids:
+            continue
+        fp = _features(tok)
+        if (fc.number is not None and fp.number is not None) or (
+            (fc.acronym or fp.acronym) and str(tok.text)[:1] == first
+        ):
+            ids.add(tok.i)
+    return [passage[i] for i in sorted(ids)]
+
+
 def _exact(c: Any, p: Any) -> bool:
     """Whether passage token ``p`` is claim token ``c``'s word (lemma, stem or derivation)."""
+    fc, fp = _features(c), _features(p)
     if c.like_num and p.like_num:
-        return _number_value(c) == _number_value(p)
-    if _acronym_of(c, p) or _acronym_of(p, c):
+        return fc.number == fp.number
+    if (fc.acronym or fp.acronym) and (_acronym_of(c, p) or _acronym_of(p, c)):
         return True
     if _words_match(_lemma(c), _lemma(p), _is_name(c), _is_name(p)):
         return True
@@ -309,11 +400,10 @@ def _synonym(c: Any, p: Any) -> bool:
 
 
 def _opposite(c: Any, p: Any) -> bool:
-    return any(
-        _opposites(a, b)
-        for a in {_phrase(c), _lemma(c), str(c.lower_)}
-        for b in {_phrase(p), _lemma(p), str(p.lower_)}
-    )
+    fc, fp = _features(c), _features(p)
+    if not (fc.lexical and fp.lexical):
+        return False  # only words of the lexicon's pairs have opposites
+    return any(_opposites(a, b) for a in set(fc.forms) for b in set(fp.forms))
 
 
 def _same(c: Any, p: Any) -> bool:
@@ -332,6 +422,10 @@ def _same_place(c: Any, p: Any) -> bool:
 
 
 def _content(doc: Any) -> list[Any]:
+    return _doc_cached(doc, "content", _read_content)
+
+
+def _read_content(doc: Any) -> list[Any]:
     out = []
     for tok in doc:
         if tok.pos_ not in _CONTENT_POS or tok.is_punct or tok.like_num:
@@ -343,11 +437,11 @@ def _content(doc: Any) -> list[Any]:
             continue
         if _reporting(tok):
             continue
-        if lemma == "accord" or lemma in lx.HEDGE_ADVERBS or lemma in lx.HEDGE_ADJECTIVES:
+        if lemma == "accord" or _in_class(tok, lx.HEDGE_ADVERBS | lx.HEDGE_ADJECTIVES):
             continue
-        if lemma in lx.HEDGE_VERBS and any(ch.dep_ == "xcomp" for ch in tok.children):
+        if _in_class(tok, lx.HEDGE_VERBS) and any(ch.dep_ == "xcomp" for ch in tok.children):
             continue
-        if lemma in lx.NEGATIVE_IMPLICATIVES and any(
+        if _in_class(tok, lx.NEGATIVE_IMPLICATIVES) and any(
             ch.dep_ in {"xcomp", "ccomp", "pcomp"} for ch in tok.children
         ):
             continue
@@ -361,7 +455,7 @@ def _content(doc: Any) -> list[Any]:
 
 def _reporting(tok: Any) -> bool:
     """A verb that attributes ('said', 'told', 'added' with a clause), not 'added 146,000 jobs'."""
-    if tok.pos_ != "VERB" or _lemma(tok) not in lx.REPORTING_VERBS:
+    if tok.pos_ != "VERB" or not _in_class(tok, lx.REPORTING_VERBS):
         return False
     if _lemma(tok) in {"say", "tell", "accord"}:
         return True
@@ -408,9 +502,9 @@ def _negated(tok: Any) -> bool:
         cur = cur.head
         if cur.dep_ == "prep":  # 'accused of taking'
             cur = cur.head
-        if _lemma(cur) in lx.NEGATIVE_IMPLICATIVES:
+        if _in_class(cur, lx.NEGATIVE_IMPLICATIVES):
             count += 1
-        if link == "xcomp" and _lemma(cur) not in lx.HEDGE_VERBS:
+        if link == "xcomp" and not _in_class(cur, lx.HEDGE_VERBS):
             count += sum(1 for ch in cur.children if _negates(ch))
         elif link != "xcomp":
             break
@@ -437,13 +531,13 @@ def _hedged(tok: Any) -> bool:
         chain.append(tok.head)
     for i, t in enumerate(chain):
         if i > 0 and (
-            _lemma(t) in lx.HEDGE_VERBS or (_lemma(t) in lx.HEDGE_ADJECTIVES and t.pos_ == "ADJ")
+            _in_class(t, lx.HEDGE_VERBS) or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ")
         ):
             return True
         for ch in t.children:
             if ch.dep_ == "aux" and ch.lower_ in lx.HEDGE_AUXILIARIES:
                 return True
-            if ch.dep_ in {"advmod", "acomp"} and _lemma(ch) in lx.HEDGE_ADVERBS:
+            if ch.dep_ in {"advmod", "acomp"} and _in_class(ch, lx.HEDGE_ADVERBS):
                 return True
     return False
 
@@ -473,7 +567,7 @@ def _attributed(tok: Any) -> bool:
             if (
                 ch.dep_ in {"conj", "parataxis", "advcl"}
                 and ch.i > t.i
-                and _lemma(ch) in lx.REPORTING_VERBS
+                and _in_class(ch, lx.REPORTING_VERBS)
                 and any(g.dep_ in _SUBJECT_DEPS for g in ch.children)
                 and not any(g.dep_ in {"ccomp", "xcomp"} for g in ch.children)
                 and (_lemma(ch) == "tell" or not any(g.dep_ == "dobj" for g in ch.children))
@@ -483,6 +577,10 @@ def _attributed(tok: Any) -> bool:
 
 
 def _sentence_attributed(doc: Any) -> bool:
+    return _doc_cached(doc, "sentence_attributed", _read_sentence_attributed)
+
+
+def _read_sentence_attributed(doc: Any) -> bool:
     """'According to X, ...', '..., X said.', 'X said ...': the whole sentence is reported."""
     if doc[0].lower_ == "according":
         return True
@@ -588,6 +686,13 @@ def _number_value(tok: Any) -> float | None:
 
 
 def _date_class(tok: Any) -> str:
+    features = tok.doc.user_data.get("newsbot.features")
+    if features is not None:
+        return str(features[tok.i].date_class)
+    return _read_date_class(tok)
+
+
+def _read_date_class(tok: Any) -> str:
     text = str(tok.lower_)
     if tok.like_num and re.fullmatch(r"(1[89]|20)\d\d", text) and tok.ent_type_ in {"DATE", ""}:
         return "year"
@@ -613,6 +718,10 @@ def _date_class(tok: Any) -> str:
 
 
 def _quantities(doc: Any) -> list[_Quantity]:
+    return _doc_cached(doc, "quantities", _read_quantities)
+
+
+def _read_quantities(doc: Any) -> list[_Quantity]:
     """Every figure of ``doc`` that is not a date: value (with 'm', 'bn', 'million' applied),
     unit (the noun it counts, or percent), currency, and direction ('more than', 'about')."""
     out = []
@@ -702,7 +811,7 @@ def _units_agree(a: str, b: str) -> bool:
 # ----------------------------------------------------------------------------- the judgement
 
 
-def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
+def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> ClaimCheck:
     findings: list[_Finding] = []
     content = _content(claim)
     passage_words = [t for t in passage if not t.is_punct]
@@ -715,7 +824,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
     for c in content:
         weight = _WEIGHT.get(c.pos_, 1.0)
         total += weight
-        found = [p for p in passage_words if _exact(c, p)]
+        found = [p for p in _candidates(c, passage) if _exact(c, p)]
         if found and not any(_same_place(c, p) for p in found):
             # The word is there but elsewhere ('falling dollar'); its opposite may stand where
             # the claim puts it ('rising oil prices').
@@ -759,9 +868,9 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
             continue
         if (
             _is_name(c)
-            and context is not None
             and pronoun_in_passage
-            and any(_same(c, p) for p in context)
+            and (context_doc := context()) is not None
+            and any(_same(c, p) for p in context_doc)
         ):
             weight_found += weight
             continue
@@ -875,6 +984,7 @@ def _judge(claim: Any, passage: Any, context: Any | None) -> ClaimCheck:
 _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
 _DIRECTION_PARTICLES = frozenset("up down above below over under higher lower more less".split())
 _LEXICON_WORDS = frozenset().union(*(a | b for a, b in lx.OPPOSITE_PREDICATES))
+_LEXICON_ALL = _LEXICON_WORDS | _TIME_WORDS
 
 
 def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
@@ -967,12 +1077,16 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
 
 
 def _negation_cues(doc: Any) -> int:
+    return _doc_cached(doc, "negation_cues", _read_negation_cues)
+
+
+def _read_negation_cues(doc: Any) -> int:
     return sum(
         1
         for t in doc
         if _negates(t)
         or (
-            _lemma(t) in lx.NEGATIVE_IMPLICATIVES
+            _in_class(t, lx.NEGATIVE_IMPLICATIVES)
             and any(ch.dep_ in {"xcomp", "ccomp", "pcomp"} for ch in t.children)
         )
     )
@@ -992,15 +1106,15 @@ def _modal_findings(claim: Any, passage: Any) -> list[_Finding]:
 def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
     """Negation the predicates do not show: on a reporting verb ('did not say'), on a copula
     ('were not'), or anywhere the claim denies more than the passage does."""
-    reporting = [t for t in passage if t.pos_ == "VERB" and _lemma(t) in lx.REPORTING_VERBS]
+    reporting = [t for t in passage if t.pos_ == "VERB" and _in_class(t, lx.REPORTING_VERBS)]
     for c in claim:
-        if c.pos_ != "VERB" or _lemma(c) not in lx.REPORTING_VERBS:
+        if c.pos_ != "VERB" or not _in_class(c, lx.REPORTING_VERBS):
             continue
-        denies = _lemma(c) in lx.DENYING_REPORTS
+        denies = _in_class(c, lx.DENYING_REPORTS)
         same_verb = [p for p in reporting if _lemma(p) == _lemma(c)]
         if same_verb and (swap := _role_findings(c, same_verb)):
             return swap
-        if reporting and all((_lemma(p) in lx.DENYING_REPORTS) != denies for p in reporting):
+        if reporting and all((_in_class(p, lx.DENYING_REPORTS)) != denies for p in reporting):
             return [
                 _Finding(
                     "contradicted",
