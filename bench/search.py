@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=Path, default=RETRIEVAL_DEV)
     parser.add_argument("--limit", type=int, default=None, help="at most N queries (spread)")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS processes")
+    parser.add_argument(
+        "--fresh-at", default=None, help="sizes that get the 100 new articles (default: all)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     prepare_environment(args.verbose)
@@ -225,8 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     embedder = build_embeddings(None)
     embedder.encode(queries[:8])  # warm-up
     rows = measure(sizes, args.stores, queries, embedder)
+    fresh_at = {int(s) for s in args.fresh_at.split(",")} if args.fresh_at else set(sizes)
     for round_, size in enumerate(sizes):
-        rows[size].update(fresh_ingest(store_path(args.stores, size), queries, embedder, round_))
+        if size in fresh_at:
+            rows[size].update(
+                fresh_ingest(store_path(args.stores, size), queries, embedder, round_)
+            )
         if not args.no_memory:
             rows[size]["process_peak_rss_mib"] = process_memory(
                 store_path(args.stores, size), queries
@@ -278,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                 r["first_question_other_service_ms"],
             ]
             for r in table
+            if "ingest_100_first_s" in r
         ],
     )
     figures: dict[str, Any] = {"results": table}
@@ -294,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
                 "store_counts_p50_ms",
                 "ingest_100_second_s",
             )
+            if key in rows[largest] and key in rows[smallest]
         }
         if len(sizes) > 2:
             ten = sizes[1]
