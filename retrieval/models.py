@@ -72,6 +72,13 @@ class ArticleSummaryRow(BaseModel):
     chunks: int
 
 
+class SkippedSource(BaseModel):
+    """A file of a folder that holds no article by design (a page that only redirects)."""
+
+    source: str
+    reason: str
+
+
 class IngestedArticle(BaseModel):
     source: str
     article_id: str
@@ -86,6 +93,8 @@ class IngestReport(BaseModel):
     articles_total: int = 0
     articles: list[IngestedArticle] = Field(default_factory=list)
     failed: list[LoadFailure] = Field(default_factory=list)
+    # Not in --json: CONTRACT.md fixes that object's keys. The text report lists them.
+    skipped: list[SkippedSource] = Field(default_factory=list, exclude=True)
 
 
 class Hit(BaseModel):

@@ -50,6 +50,7 @@ from retrieval.models import (
     IngestReport,
     LoadFailure,
     RawArticle,
+    SkippedSource,
     StoredArticle,
 )
 from retrieval.settings import EngineSettings
@@ -442,13 +443,14 @@ class ArticleStore:
 
     def ingest(
         self,
-        items: Iterable[RawArticle | LoadFailure],
+        items: Iterable[RawArticle | LoadFailure | SkippedSource],
         *,
-        batch_chunks: int = 512,
+        batch_chunks: int | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
         """Store every article of ``items``; unchanged ones cost a hash and a look at their
         chunk ids (an article whose chunks went missing is written again: ``updated``)."""
+        batch_chunks = batch_chunks or self.settings.ingest_batch_chunks
         report = IngestReport()
         self.repair()
         index = self.article_index()
@@ -506,6 +508,9 @@ class ArticleStore:
                 progress(1)
             if isinstance(item, LoadFailure):
                 report.failed.append(item)
+                continue
+            if isinstance(item, SkippedSource):
+                report.skipped.append(item)
                 continue
             if not item.text.strip():
                 report.failed.append(
