@@ -76,6 +76,7 @@ CREATE TABLE IF NOT EXISTS lexical_meta (
     value NOT NULL
 );
 INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('chunks', 0);
+INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('articles', 0);
 """
 
 
@@ -126,6 +127,11 @@ class LexicalIndex:
                     "INSERT INTO lexical_meta (key, value) VALUES ('terms', ?)", (TERMS_VERSION,)
                 )
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            # Files written before the article counter existed count their articles once.
+            db.execute(
+                "INSERT OR IGNORE INTO lexical_meta (key, value) "
+                "SELECT 'articles', count(*) FROM lexical_articles"
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -151,9 +157,17 @@ class LexicalIndex:
     @property
     def size(self) -> int:
         """How many chunks are indexed (a counter kept with every write: no scan)."""
+        return self._counter("chunks")
+
+    @property
+    def article_count(self) -> int:
+        """How many articles are indexed (a counter kept with every write: no scan)."""
+        return self._counter("articles")
+
+    def _counter(self, key: str) -> int:
         row = (
             self._connection()
-            .execute("SELECT value FROM lexical_meta WHERE key = 'chunks'")
+            .execute("SELECT value FROM lexical_meta WHERE key = ?", (key,))
             .fetchone()
         )
         return int(row[0]) if row else 0
@@ -252,10 +266,12 @@ class LexicalIndex:
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
-            delta = 0
+            delta = articles_delta = 0
             for article, chunks in prepared:
                 article_id = article.article_id
-                delta -= self._delete_article(db, article_id)
+                removed_chunks, removed_article = self._delete_article(db, article_id)
+                delta -= removed_chunks
+                articles_delta += 1 - removed_article
                 for cid, day, terms in chunks:
                     cursor = db.execute(
                         "INSERT INTO lexical_chunks (chunk_id, article_id) VALUES (?, ?)",
@@ -287,6 +303,10 @@ class LexicalIndex:
                     (rowid, article.title),
                 )
             db.execute("UPDATE lexical_meta SET value = value + ? WHERE key = 'chunks'", (delta,))
+            db.execute(
+                "UPDATE lexical_meta SET value = value + ? WHERE key = 'articles'",
+                (articles_delta,),
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -296,18 +316,25 @@ class LexicalIndex:
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
-            removed = 0
+            removed = removed_articles = 0
             for article_id in article_ids:
-                removed += self._delete_article(db, article_id)
+                chunks, article = self._delete_article(db, article_id)
+                removed += chunks
+                removed_articles += article
             db.execute("UPDATE lexical_meta SET value = value - ? WHERE key = 'chunks'", (removed,))
+            db.execute(
+                "UPDATE lexical_meta SET value = value - ? WHERE key = 'articles'",
+                (removed_articles,),
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
     @staticmethod
-    def _delete_article(db: sqlite3.Connection, article_id: str) -> int:
-        """Remove an article, its title and its chunks; returns how many chunks."""
+    def _delete_article(db: sqlite3.Connection, article_id: str) -> tuple[int, int]:
+        """Remove an article, its title and its chunks; returns how many chunks and
+        articles (0 or 1) were removed."""
         found = db.execute(
             "SELECT rowid FROM lexical_articles WHERE article_id = ?", (article_id,)
         ).fetchone()
@@ -321,7 +348,7 @@ class LexicalIndex:
         for rowid in rows:
             db.execute("DELETE FROM lexical_fts WHERE rowid = ?", (rowid,))
         db.execute("DELETE FROM lexical_chunks WHERE article_id = ?", (article_id,))
-        return len(rows)
+        return len(rows), int(found is not None)
 
 
 class LexicalRanker:
