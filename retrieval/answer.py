@@ -369,16 +369,12 @@ class AnswerEngine:
         said = []
         for i in picked:
             article, _rank, start, text = candidates[i]
-            hit = Hit(
+            hit = Hit.from_article(
+                article,
                 chunk_id=chunk_at(article, start),
-                article_id=article.article_id,
-                title=article.title,
-                source=article.source,
-                url=article.url,
-                published=article.published,
-                story_id=article.story_id,
+                start=start,
+                end=start + len(text),
                 score=float(relevance[i]),
-                text=text,
             )
             ev = Evidence(
                 hit=hit,

@@ -173,19 +173,8 @@ def closest_passages(sentence: str, pool: list[Evidence]) -> list[Evidence]:
 def _article_evidence(article: StoredArticle) -> list[Evidence]:
     """Every sentence of one article, as evidence with its chunk for the citation."""
     hits = [
-        Hit(
-            chunk_id=span.chunk_id,
-            article_id=article.article_id,
-            title=article.title,
-            source=article.source,
-            url=article.url,
-            published=article.published,
-            story_id=article.story_id,
-            position=i,
-            start=span.start,
-            end=span.end,
-            score=0.0,
-            text=article.text[span.start : span.end],
+        Hit.from_article(
+            article, chunk_id=span.chunk_id, start=span.start, end=span.end, position=i
         )
         for i, span in enumerate(article.chunks)
     ]

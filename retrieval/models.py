@@ -113,6 +113,33 @@ class Hit(BaseModel):
     score: float
     text: str
 
+    @classmethod
+    def from_article(
+        cls,
+        article: StoredArticle,
+        *,
+        chunk_id: str,
+        start: int,
+        end: int,
+        score: float = 0.0,
+        position: int = 0,
+    ) -> Hit:
+        """The passage ``article.text[start:end]`` of a stored article, as a hit to cite."""
+        return cls(
+            chunk_id=chunk_id,
+            article_id=article.article_id,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.published,
+            story_id=article.story_id,
+            position=position,
+            start=start,
+            end=end,
+            score=score,
+            text=article.text[start:end],
+        )
+
 
 class SearchResult(BaseModel):
     query: str

@@ -169,12 +169,11 @@ def verify(claim: str, passage: str, *, context: str = "") -> ClaimCheck:
     name the passage refers to by a pronoun ("he said" after "Putin ..."); it never supports a
     predicate or a figure.
     """
-    claim = " ".join(claim.split())
-    passage = " ".join(passage.split())
+    claim, passage = _normalise(claim), _normalise(passage)
     if not claim or not passage:
         return ClaimCheck("not_found", "coverage", "nothing to compare")
     docs = _parser().parse_many([claim, passage])
-    context = " ".join(context.split())
+    context = _normalise(context)
 
     def context_doc() -> Any | None:  # parsed only when a name must be resolved (rarely)
         return _parser().parse(context) if context else None
@@ -191,7 +190,7 @@ def verify_best(
     """
     if not passages:
         return ClaimCheck("not_found", "coverage", "no passage to compare"), -1
-    _parser().parse_many([claim, *passages])
+    preparse([claim, *passages])
     rank = {"supported": 2, "contradicted": 1, "not_found": 0}
     best: tuple[ClaimCheck, int] | None = None
     for i, passage in enumerate(passages):
@@ -206,9 +205,18 @@ def verify_best(
     return best
 
 
+_GLUED_DASH = re.compile(r"(?<=\s)([-\u2013\u2014])(?=[A-Za-z])")
+
+
+def _normalise(text: str) -> str:
+    """One space between words, and a dash glued to the next word ('1990s -may be') set apart,
+    so the tokenizer sees the word ('may') and not '-may'."""
+    return _GLUED_DASH.sub(r"\1 ", " ".join(text.split()))
+
+
 def preparse(texts: Iterable[str]) -> None:
     """Parse many texts in one batch (faster than one by one); later checks reuse them."""
-    _parser().parse_many([" ".join(t.split()) for t in texts if t.strip()])
+    _parser().parse_many([_normalise(t) for t in texts if t.strip()])
 
 
 # ----------------------------------------------------------------------------- word matching
@@ -321,7 +329,11 @@ class _Features:
     def __init__(self, tok: Any) -> None:
         lemma, lower = _lemma(tok), str(tok.lower_)
         self.keys = frozenset(w[:4] for w in (lemma, lower, stem(lemma), stem(lower)))
-        self.forms = (_phrase(tok), lemma, lower)
+        phrase = _phrase(tok)
+        particle = phrase[len(lemma) + 1 :] if phrase != lemma else ""
+        stemmed = stem(lower)
+        # by lemma and by stem ('speeding up' / 'speed up'), as for the word classes
+        self.forms = (phrase, lemma, lower, stemmed, f"{stemmed} {particle}".strip())
         self.lexical = any(f in _LEXICON_ALL for f in self.forms)
         self.number = _number_value(tok) if tok.like_num else None
         text = str(tok.text)
@@ -415,6 +427,8 @@ def _same_place(c: Any, p: Any) -> bool:
     """Whether two tokens hang off the same word in the same way ('weak growth'/'strong growth')."""
     if c.head is c or p.head is p:
         return c.dep_ == p.dep_ == "ROOT"
+    if c.dep_ in _MODIFIER_DEPS:  # 'falling oil prices' / 'the falling dollar': other nouns
+        return _same(c.head, p.head)
     return c.dep_ == p.dep_ or _exact(c.head, p.head)
 
 
@@ -526,20 +540,28 @@ def _negates(ch: Any) -> bool:
 
 
 def _hedged(tok: Any) -> bool:
+    return _hedges(tok) > 0
+
+
+def _hedges(tok: Any) -> int:
+    """How many hedges stand on ``tok``: 'may', 'probably', 'expected to', 'plans to' on it or
+    on the verbs it completes ('is expected to grow, economists forecast' has two)."""
     chain = [tok, *_governors(tok)]
     if tok.dep_ in {"acomp", "attr"}:
         chain.append(tok.head)
+    count = 0
     for i, t in enumerate(chain):
         if i > 0 and (
             _in_class(t, lx.HEDGE_VERBS) or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ")
         ):
-            return True
-        for ch in t.children:
-            if ch.dep_ == "aux" and ch.lower_ in lx.HEDGE_AUXILIARIES:
-                return True
-            if ch.dep_ in {"advmod", "acomp"} and _in_class(ch, lx.HEDGE_ADVERBS):
-                return True
-    return False
+            count += 1
+        count += sum(
+            1
+            for ch in t.children
+            if (ch.dep_ == "aux" and ch.lower_ in lx.HEDGE_AUXILIARIES)
+            or (ch.dep_ in {"advmod", "acomp"} and _in_class(ch, lx.HEDGE_ADVERBS))
+        )
+    return count
 
 
 def _future(tok: Any) -> bool:
@@ -604,7 +626,12 @@ def _ancestors(tok: Any, limit: int = 4) -> list[Any]:
 
 
 def _claims_attribution(doc: Any) -> bool:
-    return any(_reporting(t) or t.lower_ == "according" for t in doc)
+    """Whether the claim names a source: 'X said', 'according to X' (not 'it is said to')."""
+    return any(
+        t.lower_ == "according"
+        or (_reporting(t) and not any(ch.dep_ in {"nsubjpass", "auxpass"} for ch in t.children))
+        for t in doc
+    )
 
 
 def _arguments(verb: Any) -> tuple[Any | None, Any | None]:
@@ -794,7 +821,10 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
 
 
 _DIRECTION_WORDS = (
-    lx.MORE_THAN | lx.LESS_THAN | lx.APPROXIMATELY | {"than", "at", "up", "to", "just", "only"}
+    lx.MORE_THAN
+    | lx.LESS_THAN
+    | lx.APPROXIMATELY
+    | {"than", "at", "up", "to", "just", "only", "close"}  # 'close to' is read as 'nearly'
 )
 
 
@@ -1026,7 +1056,7 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
             out.extend(_role_findings(c, candidates))
             if not any(_modality_agrees(c, p) for p in candidates):
                 p = candidates[0]
-                if _hedged(p) and not _hedged(c):
+                if _hedges(p) > _hedges(c):
                     out.append(
                         _Finding(
                             "not_found", "hedge", f"the passage only says {p.text!r} may be so"
@@ -1180,7 +1210,7 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
 
 
 def _modality_agrees(c: Any, p: Any) -> bool:
-    if _hedged(p) and not _hedged(c):
+    if _hedges(p) > _hedges(c):  # the claim drops a hedge the passage puts on it
         return False
     if _future(c) and _past(p) and not _future(p):
         return False

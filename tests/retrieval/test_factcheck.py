@@ -114,3 +114,29 @@ def test_a_passages_context_is_parsed_only_when_a_name_must_be_resolved() -> Non
     claim = "Putin said the army had retaken 24 settlements in the region."
     assert verify(claim, passage, context=context).verdict == "supported"
     assert context in parser._cache
+
+
+def test_a_hit_made_from_a_stored_article_quotes_the_span_it_names() -> None:
+    from datetime import date
+
+    from retrieval.models import StoredArticle
+
+    article = StoredArticle(
+        article_id="a1",
+        title="Title",
+        source="Wire",
+        url="https://example.org/a1",
+        published=date(2025, 3, 12),
+        text=f"{UNRELATED} {ORIGINAL}",
+        content_hash="h",
+        story_id="s1",
+    )
+    start = len(UNRELATED) + 1
+    hit = Hit.from_article(article, chunk_id="c1", start=start, end=len(article.text), position=3)
+    assert (hit.text, hit.start, hit.end, hit.position) == (ORIGINAL, start, len(article.text), 3)
+    assert (hit.source, hit.url, hit.published, hit.story_id) == (
+        "Wire",
+        "https://example.org/a1",
+        date(2025, 3, 12),
+        "s1",
+    )
