@@ -21,6 +21,7 @@ import math
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 _TOKEN_CHARS = ".,''’-"  # as an SQL string: '' is one quote
 
 FOLLOW_BATCH = 200  # articles indexed per store read
+CAUGHT_UP_UNTIL = "caught_up_until"  # lexical_meta: how far the index has caught up (a time)
 SCHEMA_VERSION = 2
 _TABLES = (
     "lexical_vocab",
@@ -172,10 +174,36 @@ class LexicalIndex:
         )
         return int(row[0]) if row else 0
 
-    def versions(self) -> dict[str, str]:
-        """Every indexed article's content hash (for :meth:`LexicalRanker.catch_up`)."""
-        rows = self._connection().execute("SELECT article_id, content_hash FROM lexical_articles")
+    def versions(self, article_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """The content hash of every indexed article, or of those of ``article_ids`` that are
+        indexed (for :meth:`LexicalRanker.catch_up`)."""
+        db = self._connection()
+        if article_ids is None:
+            rows = db.execute("SELECT article_id, content_hash FROM lexical_articles").fetchall()
+        else:
+            ids, rows = list(article_ids), []
+            for i in range(0, len(ids), 500):
+                part = ids[i : i + 500]
+                rows += db.execute(
+                    "SELECT article_id, content_hash FROM lexical_articles "
+                    f"WHERE article_id IN ({','.join('?' * len(part))})",
+                    part,
+                ).fetchall()
         return {str(a): str(h) for a, h in rows}
+
+    def mark(self, key: str) -> float | None:
+        """A time the index keeps (e.g. how far it has caught up with the store)."""
+        row = (
+            self._connection()
+            .execute("SELECT value FROM lexical_meta WHERE key = ?", (key,))
+            .fetchone()
+        )
+        return float(row[0]) if row else None
+
+    def set_mark(self, key: str, value: float) -> None:
+        self._connection().execute(
+            "INSERT OR REPLACE INTO lexical_meta (key, value) VALUES (?, ?)", (key, value)
+        )
 
     def search(
         self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
@@ -416,21 +444,41 @@ class LexicalRanker:
     def catch_up(self, *, force: bool = False) -> int:
         """Mend the index when it disagrees with the store; return how many articles changed.
 
-        Cheap when they agree (two counts); otherwise compares article versions (the store's
-        article metadata, no chunk text) and re-reads only the articles that differ.
+        Cheap when they agree (two counts; the index is then taken as level). Otherwise,
+        incremental: the index keeps how far it has caught up (a time, less the store's grace
+        period, which covers a write in flight and clock skew between machines), and only the
+        articles with chunks written since then are compared and re-read. This is how one
+        machine's index follows the writes of other machines sharing a Chroma server. An index
+        that has never caught up (a new file), or ``force``, compares every article's version
+        (the store's article metadata, no chunk text) and re-reads only those that differ.
         """
         with self._catch_up_lock:
+            started = time.time()
+            caught_up = started - self.store.settings.repair_grace_s
             if not force and self._index.size == self.store.count_chunks():
+                self._index.set_mark(CAUGHT_UP_UNTIL, caught_up)  # level, as far as counts tell
                 return 0
-            # The index first: an article indexed by then has its store record by then too,
-            # so a concurrent writer's new article is never taken for one the store lacks.
-            indexed = self._index.versions()
-            stored = {aid: rec.content_hash for aid, rec in self.store.article_index().items()}
+            since = self._index.mark(CAUGHT_UP_UNTIL)
+            extra: list[str] = []
+            if force or since is None:
+                # The index first: an article indexed by then has its store record by then
+                # too, so a concurrent writer's new article is never taken for one the store
+                # lacks.
+                indexed = self._index.versions()
+                stored = {aid: rec.content_hash for aid, rec in self.store.article_index().items()}
+                extra = [aid for aid in indexed if aid not in stored]
+                if extra:
+                    self._index.remove_articles(extra)
+            else:
+                recent = self.store.articles_written_since(since)
+                indexed = self._index.versions(recent)
+                stored = {
+                    aid: str(meta.get("content_hash", ""))
+                    for aid, meta in self.store.article_metadata(recent).items()
+                }
             stale = [aid for aid, chash in stored.items() if indexed.get(aid) != chash]
-            extra = [aid for aid in indexed if aid not in stored]
-            if extra:
-                self._index.remove_articles(extra)
             self.follow(stale)
+            self._index.set_mark(CAUGHT_UP_UNTIL, caught_up)
             if stale or extra:
                 log.info(
                     "lexical index caught up: %d articles indexed, %d removed",

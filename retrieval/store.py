@@ -406,6 +406,14 @@ class ArticleStore:
         where = {"$and": [{"event_day": {"$gte": first_day}}, {"event_day": {"$lte": last_day}}]}
         return [(aid, meta) for aid, meta, _ in self._get_all(self.articles, ["metadatas"], where)]
 
+    def articles_written_since(self, since: float) -> list[str]:
+        """The ids of the articles with chunks written after ``since`` (a time): a metadata
+        lookup, in what was written since then, not in the store's size."""
+        recent = self._get_all(
+            self.chunks, ["metadatas"], where={"written_at": {"$gt": since}}, page=10000
+        )
+        return list(dict.fromkeys(str(meta.get("article_id")) for _, meta, _ in recent))
+
     def article_vectors(self, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not article_ids:
             return {}
@@ -864,13 +872,7 @@ class ArticleStore:
             index = self.article_index()
             chunks = list(self._get_all(self.chunks, ["metadatas"], page=10000))
         else:
-            recent = self._get_all(
-                self.chunks,
-                ["metadatas"],
-                where={"written_at": {"$gt": float(checked_until)}},
-                page=10000,
-            )
-            article_ids = list(dict.fromkeys(str(meta.get("article_id")) for _, meta, _ in recent))
+            article_ids = self.articles_written_since(float(checked_until))
             index = {
                 aid: _record(aid, meta) for aid, meta in self.article_metadata(article_ids).items()
             }

@@ -172,3 +172,22 @@ def test_a_question_reads_the_text_of_each_candidate_article_once(service: NewsS
 
     # One read for every candidate's article text (before: one read a candidate sentence).
     assert articles.calls.count("get") <= 1, articles.calls
+
+
+def test_another_machines_index_catches_up_reading_only_the_articles_written_since(
+    service: NewsService, tmp_path: Path, make_service: Callable[..., Any]
+) -> None:
+    # A second machine: the same store, its own lexical index file.
+    settings = service.store.settings.model_copy(update={"lexical_path": tmp_path / "b.sqlite3"})
+    other: NewsService = make_service(settings, with_model=False)
+    other.warm_up()  # a new file: one full comparison, then it knows how far it got
+    assert other.status().articles == len(FILLER)
+    service.ingest([write_jsonl(tmp_path / "new.jsonl", [{"id": "comet", "text": COMET}])])
+    articles, _ = record(other)
+
+    assert other.retriever.lexical.catch_up() == 1
+
+    # The comet's record (before: every article record, 31 here).
+    assert articles.records <= 2, articles.records
+    hits = other.retriever.search("comet observatory telescope", mode="lexical")
+    assert hits[0].article_id == "comet"
