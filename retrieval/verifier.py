@@ -426,7 +426,7 @@ def _same(c: Any, p: Any) -> bool:
 
 def _same_place(c: Any, p: Any) -> bool:
     """Whether two tokens hang off the same word in the same way ('weak growth'/'strong growth')."""
-    if c.head is c or p.head is p:
+    if c.head == c or p.head == p:
         return c.dep_ == p.dep_ == "ROOT"
     if c.dep_ in _MODIFIER_DEPS:  # 'falling oil prices' / 'the falling dollar': other nouns
         return _same(c.head, p.head)
@@ -494,7 +494,7 @@ def _governors(tok: Any, limit: int = 4) -> list[Any]:
     out = []
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in {"xcomp", "ccomp", "pcomp", "acomp", "attr"} or cur.head is cur:
+        if cur.dep_ not in {"xcomp", "ccomp", "pcomp", "acomp", "attr"} or cur.head == cur:
             break
         cur = cur.head
         if cur.dep_ == "prep":  # 'denied [of] X-ing'
@@ -511,7 +511,7 @@ def _negated(tok: Any) -> bool:
         count += sum(1 for ch in tok.head.children if _negates(ch))
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in {"xcomp", "ccomp", "pcomp"} or cur.head is cur:
+        if cur.dep_ not in {"xcomp", "ccomp", "pcomp"} or cur.head == cur:
             break
         link = cur.dep_
         cur = cur.head
@@ -619,7 +619,7 @@ def _ancestors(tok: Any, limit: int = 4) -> list[Any]:
     out = []
     cur = tok
     for _ in range(limit):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
         out.append(cur)
@@ -659,7 +659,7 @@ def _arguments(verb: Any) -> tuple[Any | None, Any | None]:
             and obj is None
         ):
             obj = ch  # how the small parser reads 'beat Chelsea 2-1'
-    if subj is None and verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+    if subj is None and verb.dep_ in {"conj", "xcomp"} and verb.head != verb:
         subj = _arguments(verb.head)[0]
     if subj is not None and subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         subj = verb.head
@@ -790,8 +790,8 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         if match and match.group(1):
             currency = lx.CURRENCY[match.group(1)]
         unit = ""
-        head = last.head if last.head is not last else tok.head
-        if head is tok or head is last:
+        head = last.head if last.head != last else tok.head
+        if head in (tok, last):  # == (Token equality), as "in" uses
             head = tok.head
         if head.dep_ == "compound" and head.head.i > head.i:
             head = head.head  # 'two Santander shareholders', '20 Serie A appearances'
@@ -868,7 +868,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # The word is there but elsewhere ('falling dollar'); its opposite may stand where
             # the claim puts it ('rising oil prices').
             placed = [p for p in passage_words if _opposite(c, p) and _exact(c.head, p.head)]
-            if placed and c.head is not c:
+            if placed and c.head != c:
                 forgiven += weight
                 forgiven_ids.add(c.i)
                 findings.append(
@@ -1364,7 +1364,7 @@ def _ordinals(doc: Any) -> list[tuple[int, str, Any]]:
     return [
         (lx.ORDINALS[str(t.lower_)], _lemma(t.head), t)
         for t in doc
-        if t.lower_ in lx.ORDINALS and t.dep_ in {"amod", "nummod"} and t.head is not t
+        if t.lower_ in lx.ORDINALS and t.dep_ in {"amod", "nummod"} and t.head != t
     ]
 
 

@@ -283,3 +283,16 @@ def test_general_fixes_after_the_first_held_out_set(
 ) -> None:
     check = verify(claim, passage)
     assert (check.verdict, check.kind) == (verdict, kind), check
+
+
+def test_a_sentences_root_has_no_ancestors_and_sits_in_the_same_place_as_another_root() -> None:
+    # spaCy makes a new Token object on every access: a token is compared with ==, never 'is'.
+    from retrieval.verifier import _ancestors, _parser, _same_place
+
+    claim = _parser().parse("Russian forces retook the village.")
+    passage = _parser().parse("Troops retook the town on Tuesday.")
+    claim_root = next(t for t in claim if t.dep_ == "ROOT")
+    passage_root = next(t for t in passage if t.dep_ == "ROOT")
+    assert _ancestors(claim_root) == []
+    assert [t.text for t in _ancestors(claim[1])] == ["retook"]
+    assert _same_place(claim_root, passage_root)
