@@ -15,6 +15,10 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON
 STORE ?= newsbot-store
 INSTALL_LOG ?= newsbot-install.log
 QUESTION ?= How much territory did Russia retake?
+# Test files run in parallel, one worker a core (at most 4): most tests wait on one
+# single-threaded subprocess, so a second worker uses the core that would sit idle. A file's
+# tests stay on one worker, so a module's fixtures (a store, a server) are built once.
+TEST_WORKERS ?= auto
 
 .PHONY: install demo test lint bench clean
 
@@ -44,7 +48,7 @@ demo: install
 	@$(VENV)/bin/newsbot --store $(STORE) ask "$(QUESTION)"
 
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,7 +7,7 @@ import sys
 
 BENCHMARKS = {
     "ingest": "articles/s of ingesting the BBC set beside the raw encoder",
-    "search": "retrieval latency at 10k and 100k chunks, embedded and server",
+    "search": "hot paths (question, autocomplete, /status, ingest) at 1k to 300k chunks",
     "ask": "end-to-end answer latency and a running bot's peak memory",
     "quality": "answer accuracy, citations, not_found, beside a naive LangChain RAG",
     "summary": "ROUGE of summaries beside lead-3, and unsupported names/numbers",

@@ -3,8 +3,9 @@
 Each light command (``newsbot --help``, ``articles``, ``show ID``, ``run`` without a token, and
 ``ask`` with a nonsense ``--model``) runs as a fresh process, ``--runs`` times, interleaved
 with ``python -c pass`` (the baseline) so that all of them see the same machine load. Reports
-the median wall time, its ratio to the baseline, and the median peak resident memory (from
-``wait4``), against the targets of <= 1.0 s and <= 150 MiB.
+the median wall time, its ratio to the baseline, the median CPU time (user + system, from
+``wait4``: what the command costs, much less sensitive than wall time to other work on a shared
+machine) and the median peak resident memory, against the targets of <= 1.0 s and <= 150 MiB.
 
 The store is the seed article, ingested once (the heavy path) before the timed runs.
 """
@@ -39,8 +40,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, int]:
-    """Wall seconds, peak resident MiB and exit status of one run of ``command``."""
+def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak resident MiB and exit status of one run of ``command``."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -48,7 +49,8 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, 
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024.0, process.returncode
+    cpu = usage.ru_utime + usage.ru_stime
+    return seconds, cpu, usage.ru_maxrss / 1024.0, process.returncode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,24 +84,26 @@ def main(argv: list[str] | None = None) -> int:
             "newsbot --model nonsense ask": [*newsbot, "--model", "nonsense", "ask", "What?"],
         }
         expected = {"newsbot run (no token)": 1, "newsbot --model nonsense ask": 1}
-        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():
-                seconds, mib, code = measure(command, work, env)
+                seconds, cpu, mib, code = measure(command, work, env)
                 if code != expected.get(name, 0):
                     print(f"{name}: exit status {code}", file=sys.stderr)
                     return 1
-                samples[name].append((seconds, mib))
-    baseline = statistics.median(s for s, _ in samples["python -c pass"])
+                samples[name].append((seconds, cpu, mib))
+    baseline = statistics.median(s for s, _, _ in samples["python -c pass"])
     results: list[dict[str, Any]] = []
     for name, runs in samples.items():
-        seconds = statistics.median(s for s, _ in runs)
-        mib = statistics.median(m for _, m in runs)
+        seconds = statistics.median(s for s, _, _ in runs)
+        cpu = statistics.median(c for _, c, _ in runs)
+        mib = statistics.median(m for _, _, m in runs)
         light = name != "python -c pass"
         results.append(
             {
                 "command": name,
                 "median_s": round(seconds, 3),
+                "median_cpu_s": round(cpu, 3),
                 "vs_python_c_pass": ratio(seconds, baseline, 1),
                 "peak_mib": round(mib, 1),
                 "within_target": (seconds <= TARGET_S and mib <= TARGET_MIB) if light else None,
@@ -108,9 +112,16 @@ def main(argv: list[str] | None = None) -> int:
     print_table(
         f"light commands, median of {args.runs} runs each (targets: <= {TARGET_S} s, "
         f"<= {TARGET_MIB:g} MiB)",
-        ["command", "median s", "x python -c pass", "peak MiB", "within target"],
+        ["command", "median s", "x python -c pass", "CPU s", "peak MiB", "within target"],
         [
-            [r["command"], r["median_s"], r["vs_python_c_pass"], r["peak_mib"], r["within_target"]]
+            [
+                r["command"],
+                r["median_s"],
+                r["vs_python_c_pass"],
+                r["median_cpu_s"],
+                r["peak_mib"],
+                r["within_target"],
+            ]
             for r in results
         ],
     )

@@ -1,23 +1,21 @@
-"""Latency of the retrieval step (hybrid, k=5) and of the other hot paths as the store grows.
+"""The hot paths as the store grows: a question, an autocomplete keystroke, ``/status``, an ingest.
 
-Run: ``python -m bench search [--quick] [--sizes 10000,100000,300000] [--modes embedded,server]``.
+Run: ``python -m bench search [--quick] [--sizes 1000,10000,100000,300000] [--stores DIR]``.
 
-The corpora are grown from the BBC set through the real ingest path (``NewsService.ingest`` of
-a JSON Lines file): each copy of a BBC article gets a new id and a short suffix on its text.
-Encoding hundreds of thousands of chunks does not fit a shared 2-core machine, so the ingest is
-given a *replay encoder*: a chunk text the cached BBC store already holds gets its stored vector
-(perturbed slightly, Gaussian noise sigma 0.01 a dimension, re-normalised: cosine ~0.98), a
-text with the copy suffix gets the vector of the text without it, and anything else (queries,
-new articles) goes to the real MiniLM encoder. Everything else is the real ingest: chunking,
-identity, story linking, Chroma writes, the lexical index. Corpora are kept under
-bench/results/search/ and reused when their counts match.
+The stores are the excerpt corpora of :mod:`bench.search_corpus` (short BBC excerpts, one chunk
+an article, every vector from the real MiniLM, written through ``NewsService.ingest``). A size
+whose store is missing is built here, from a copy of the next smaller one (slow: about 50-100
+chunks a second on one thread; ``bench/search_build.sh`` builds them ahead, in the background).
 
-Per corpus: the retrieval_dev queries (interleaved, one pass): ``service.search(q, k=5)``
-(hybrid), ``mode="dense"``, ``mode="lexical"``, the dense floor (one query encode plus one raw
-``collection.query`` for the pool of 40), an autocomplete keystroke (``find_articles``) and
-``status()``; at the size given by ``--fresh-at`` (default the middle size): 100 new articles
-ingested, then the wait of the first question after them, in this service and in a fresh one;
-and the peak memory of a separate bot-like process (engine built, 20 questions asked).
+Every size is opened in this one process and measured *interleaved*, query by query, so a
+change of load on the machine touches every size alike and the ratios between sizes hold:
+``service.search(q, k=5)`` (hybrid), dense and lexical alone, the dense floor (one query
+encode and one raw ``collection.query`` for the pool of 40), an extractive ``service.ask``, an
+autocomplete keystroke (``find_articles``), ``status()``, and for comparison the two store
+counts ``status()`` no longer makes. Then, on a copy of each store: 100 new articles ingested
+twice (the first ingest into a store built before the repair checkpoint pays one full scan;
+the second is the steady state), the first question after them (in the ingesting service and
+in a second one sharing the store), and the peak memory of a separate bot-like process.
 """
 
 from __future__ import annotations
@@ -25,7 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
+import shutil
 import subprocess
 import sys
 import time
@@ -33,214 +31,27 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from bench.bench_store import STORE_DIR, WORK_DIR, ensure_bench_store, shared_embedder
 from bench.harness import (
+    RESULTS_DIR,
     RETRIEVAL_DEV,
     emit_figures,
     latency_summary,
+    percentile,
     prepare_environment,
     print_table,
     ratio,
     read_jsonl,
     spread_sample,
 )
-from retrieval.chroma_server import ChromaServer, free_port
+from bench.search_corpus import corpus_settings, excerpts, one_thread
 
 log = logging.getLogger(__name__)
 
-CORPUS_DIR = WORK_DIR / "search"
-NOISE_SIGMA = 0.01
+STORES_DIR = RESULTS_DIR / "search-excerpts"
 DENSE_POOL = 40  # HybridRetriever.search's pool
-GOAL_P50_MS = 50.0
 FRESH_ARTICLES = 100
-COPY_SUFFIX = re.compile(r" \(Archive copy \d+, shelf \d+\.\)$")
-
-
-# --------------------------------------------------------------------- a Chroma server
-
-
-# --------------------------------------------------------------------- the corpora
-
-
-class SourceArticle:
-    """One BBC article of the cached store: its text, metadata and chunk vectors by text."""
-
-    def __init__(self, article_id: str, text: str, meta: dict[str, Any]) -> None:
-        self.article_id = article_id
-        self.text = text
-        self.meta = meta
-
-
-def read_source_articles() -> tuple[list[SourceArticle], dict[str, np.ndarray]]:
-    """Every article of the cached bench store, and every chunk text's vector."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    client = chromadb.PersistentClient(
-        path=str(STORE_DIR), settings=ChromaSettings(anonymized_telemetry=False)
-    )
-    articles_col = client.get_collection("newsbot_articles")
-    chunks_col = client.get_collection("newsbot_chunks")
-    got: Any = articles_col.get(include=["documents", "metadatas"])
-    articles = [
-        SourceArticle(aid, doc or "", dict(meta))
-        for aid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-    ]
-    vectors: dict[str, np.ndarray] = {}
-    offset, page = 0, 5000
-    while True:
-        batch: Any = chunks_col.get(include=["documents", "embeddings"], limit=page, offset=offset)
-        if not batch["ids"]:
-            break
-        for doc, vec in zip(batch["documents"], batch["embeddings"], strict=True):
-            vectors[doc or ""] = np.asarray(vec, dtype=np.float32)
-        offset += page
-    articles.sort(key=lambda a: a.article_id)
-    return [a for a in articles if a.text], vectors
-
-
-class ReplayEncoder:
-    """Vectors the cached store already holds (perturbed for copies); the real encoder else."""
-
-    def __init__(self, real: Any, known: dict[str, np.ndarray]) -> None:
-        self.real = real
-        self.known = known
-        self.name = getattr(real, "name", "replay")
-        self.encoded = 0  # texts that went to the real encoder
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        out: list[np.ndarray | None] = []
-        missing = []
-        for i, text in enumerate(texts):
-            base = COPY_SUFFIX.sub("", text)
-            vec = self.known.get(text)
-            if vec is None and base != text:
-                vec = self.known.get(base)
-            if vec is not None and base != text:
-                rng = np.random.default_rng(abs(hash(text)) % 2**32)
-                vec = vec + rng.normal(0.0, NOISE_SIGMA, vec.shape).astype(np.float32)
-                vec = vec / np.linalg.norm(vec)
-            if vec is None:
-                missing.append(i)
-            out.append(vec)
-        if missing:
-            self.encoded += len(missing)
-            for i, vec in zip(missing, self.real.encode([texts[i] for i in missing]), strict=True):
-                out[i] = np.asarray(vec, dtype=np.float32)
-        return np.stack([v for v in out if v is not None])
-
-
-def copies(sources: list[SourceArticle], first_copy: int, n_articles: int) -> list[dict[str, Any]]:
-    """``n_articles`` JSONL records: copies ``first_copy``, ``first_copy + 1``, ... of the set."""
-    records = []
-    copy = first_copy
-    while len(records) < n_articles:
-        for source in sources:
-            if len(records) >= n_articles:
-                break
-            suffix = "" if copy == 0 else f" (Archive copy {copy}, shelf {copy * 7 % 97}.)"
-            meta = source.meta
-            records.append(
-                {
-                    "id": source.article_id if copy == 0 else f"{source.article_id}~{copy}",
-                    "title": str(meta.get("title", "")),
-                    "text": source.text + suffix,
-                    "published": meta.get("published"),
-                    "source": meta.get("source"),
-                }
-            )
-        copy += 1
-    return records
-
-
-def ingest_records(service: Any, records: list[dict[str, Any]], name: str) -> float:
-    """Ingest ``records`` through ``service.ingest`` (a JSONL file); seconds."""
-    CORPUS_DIR.mkdir(parents=True, exist_ok=True)
-    path = CORPUS_DIR / f"{name}.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for record in records:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    started = time.perf_counter()
-    report = service.ingest([str(path)])
-    seconds = time.perf_counter() - started
-    path.unlink()
-    log.info(
-        "ingested %d articles (%d chunks) in %.1f s", report.added, report.chunks_added, seconds
-    )
-    return seconds
-
-
-def corpus_settings(size: int, mode: str, server_url: str | None) -> Any:
-    from retrieval.settings import EngineSettings
-
-    return EngineSettings(
-        store_dir=CORPUS_DIR / mode,
-        chroma_url=server_url,
-        collection_prefix=f"s{size // 1000}k",
-        chat_model="extractive",
-    )
-
-
-def open_corpus(
-    size: int, mode: str, server_url: str | None, encoder: ReplayEncoder, sources: Any
-) -> tuple[Any, float | None]:
-    """A service over the corpus of ``size`` chunks, ingested now if missing (with seconds)."""
-    from bot.app import build_service
-
-    settings = corpus_settings(size, mode, server_url)
-    service = build_service(settings, with_model=False, embedder=encoder)
-    have = service.store.count_chunks()
-    if have >= size:  # reused as it is (the row says how many chunks it holds)
-        log.info("reusing the %s corpus of %d chunks", mode, have)
-        service.warm_up()
-        return service, None
-    if have:
-        service.store.client.delete_collection(service.store.chunks.name)
-        service.store.client.delete_collection(service.store.articles.name)
-        settings.lexical_index_path.unlink(missing_ok=True)
-        service = build_service(settings, with_model=False, embedder=encoder)
-    chunks_per_article = max(1.0, len(encoder.known) / len(sources))
-    seconds = 0.0
-    while service.store.count_chunks() < size:
-        missing = size - service.store.count_chunks()
-        n = max(1, int(missing / chunks_per_article))
-        first = service.store.count_articles() // len(sources)
-        seconds += ingest_records(service, copies(sources, first, n), f"corpus-{size}")
-        if service.store.count_chunks() + 1 >= size or n < 10:
-            break
-    return service, seconds
-
-
-def process_memory(settings: Any, queries: list[str]) -> float:
-    """Peak RSS (MiB) of a separate process that builds the engine and answers 20 questions."""
-    script = (
-        "import json, resource, sys\n"
-        "from bench.harness import prepare_environment\n"
-        "prepare_environment()\n"
-        "from bot.app import build_service\n"
-        "from retrieval.settings import EngineSettings\n"
-        "settings = EngineSettings.model_validate_json(sys.argv[1])\n"
-        "service = build_service(settings)\n"
-        "service.warm_up()\n"
-        "for q in json.loads(sys.argv[2]):\n"
-        "    service.ask(q)\n"
-        "    service.find_articles(q[:4])\n"
-        "    service.status()\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, settings.model_dump_json(), json.dumps(queries[:20])],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=1800,
-    )
-    return round(int(done.stdout.strip().splitlines()[-1]) / 1024, 1)
-
-
-# --------------------------------------------------------------------- measuring
+FRESH_FIRST_RECORD = 370_000  # excerpts no corpus up to 370k chunks holds
+ASK_QUERIES = 20
 
 
 def timed(call: Any) -> float:
@@ -249,185 +60,272 @@ def timed(call: Any) -> float:
     return time.perf_counter() - started
 
 
-def measure(
-    size: int,
-    mode: str,
-    server_url: str | None,
-    encoder: ReplayEncoder,
-    queries: list[str],
-    sources: list[SourceArticle],
-    fresh_articles: bool,
-) -> dict[str, Any]:
+def store_path(stores: Path, size: int) -> Path:
+    return stores / f"s{size}"
+
+
+def ensure_store(stores: Path, size: int, smaller: int | None) -> None:
+    """Build the store of ``size`` chunks from a copy of the ``smaller`` one, if missing."""
+    from bench.search_corpus import build
+
+    path = store_path(stores, size)
+    if path.exists():
+        return
+    if smaller is not None and store_path(stores, smaller).exists():
+        shutil.copytree(store_path(stores, smaller), path)
+    log.info("building %s (real ingest, one thread)", path)
+    build(path, size)
+
+
+def process_memory(store: Path, queries: list[str]) -> float:
+    """Peak RSS (MiB) of a separate process that builds the engine and answers 20 questions.
+
+    Its own high-water mark (``VmHWM``), not ``ru_maxrss``: Linux carries a process's peak
+    across ``exec``, so a child started from this (large) process would report ours."""
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from bench.harness import prepare_environment\n"
+        "prepare_environment()\n"
+        "from bench.search_corpus import corpus_settings, one_thread\n"
+        "one_thread()\n"
+        "from bot.app import build_service\n"
+        "service = build_service(corpus_settings(Path(sys.argv[1])))\n"
+        "service.warm_up()\n"
+        "for q in json.loads(sys.argv[2]):\n"
+        "    service.ask(q)\n"
+        "    service.find_articles(q[:4])\n"
+        "    service.status()\n"
+        "print(Path('/proc/self/status').read_text().split('VmHWM:')[1].split()[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(store), json.dumps(queries[:ASK_QUERIES])],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=3600,
+    )
+    return round(int(done.stdout.strip().splitlines()[-1]) / 1024, 1)
+
+
+def fresh_ingest(store: Path, queries: list[str], embedder: Any, round_: int) -> dict[str, Any]:
+    """On a copy of ``store``: ingest 100 new articles twice, and time the first question."""
     from bot.app import build_service
 
-    service, build_s = open_corpus(size, mode, server_url, encoder, sources)
-    settings = service.store.settings
-    fresh = build_service(settings, with_model=False, embedder=encoder)
-    fresh_start_s = timed(fresh.warm_up)  # what a starting process pays: nothing to rebuild
-    timings: dict[str, list[float]] = defaultdict(list)
-    collection = fresh.store.chunks
-    for query in queries:
-        timings["hybrid"].append(timed(lambda q=query: fresh.search(q, k=5)))
-        for retrieval_mode in ("dense", "lexical"):
-            timings[retrieval_mode].append(
-                timed(lambda q=query, m=retrieval_mode: fresh.retriever.search(q, k=5, mode=m))
-            )
-        started = time.perf_counter()
-        vector = encoder.real.encode([query])
-        collection.query(
-            query_embeddings=vector,
-            n_results=DENSE_POOL,
-            include=["metadatas", "documents", "distances"],
-        )
-        timings["floor"].append(time.perf_counter() - started)
-        keystroke = query.split()[min(2, len(query.split()) - 1)][:4]
-        timings["autocomplete"].append(timed(lambda k=keystroke: fresh.find_articles(k)))
-        timings["status"].append(timed(fresh.status))
-    stats = {name: latency_summary(values) for name, values in timings.items()}
-    row: dict[str, Any] = {
-        "size": size,
-        "mode": mode,
-        "chunks": fresh.store.count_chunks(),
-        "articles": fresh.store.count_articles(),
-        "ingest_s": round(build_s, 1) if build_s is not None else None,
-        "fresh_process_catch_up_ms": round(fresh_start_s * 1000, 1),
-        "hybrid_p50_ms": stats["hybrid"]["p50_ms"],
-        "hybrid_p95_ms": stats["hybrid"]["p95_ms"],
-        "dense_p50_ms": stats["dense"]["p50_ms"],
-        "lexical_p50_ms": stats["lexical"]["p50_ms"],
-        "dense_floor_p50_ms": stats["floor"]["p50_ms"],
-        "autocomplete_p50_ms": stats["autocomplete"]["p50_ms"],
-        "status_p50_ms": stats["status"]["p50_ms"],
-        "ratio_to_dense_floor": ratio(stats["hybrid"]["p50_ms"], stats["floor"]["p50_ms"]),
-        "queries": len(queries),
-    }
-    if fresh_articles:
-        # 100 articles nobody has seen (their own text: the real encoder reads them), then
-        # the first question, here and in another process's service that shares the store.
-        first = service.store.count_articles() // len(sources) + 1
-        records = copies(sources, first, FRESH_ARTICLES)
-        for record in records:
-            record["text"] = f"Fresh report {record['id']}. " + record["text"]
-        before = encoder.encoded
-        row["fresh_ingest_s"] = round(ingest_records(service, records, "fresh"), 1)
-        row["fresh_encoded_by_real_model"] = encoder.encoded - before
+    copy = store.parent / f"{store.name}-fresh"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(store, copy)
+    try:
+        settings = corpus_settings(copy)
+        writer = build_service(settings, with_model=False, embedder=embedder)
+        reader = build_service(settings, with_model=False, embedder=embedder)
+        reader.search(queries[-1], k=5)  # a bot already running beside the ingest
+        row: dict[str, Any] = {}
+        for attempt in ("first", "second"):
+            start = FRESH_FIRST_RECORD + (2 * round_ + (attempt == "second")) * FRESH_ARTICLES
+            records = list(_take(excerpts(start), FRESH_ARTICLES))
+            path = store.parent / f"{store.name}-fresh.jsonl"
+            path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+            seconds = timed(lambda p=path: writer.ingest([str(p)]))
+            path.unlink()
+            row[f"ingest_100_{attempt}_s"] = round(seconds, 2)
         row["first_question_after_ingest_ms"] = round(
-            timed(lambda: service.search(queries[0], k=5)) * 1000, 1
+            timed(lambda: writer.search(queries[0], k=5)) * 1000, 1
         )
-        row["first_question_other_process_ms"] = round(
-            timed(lambda: fresh.search(queries[1], k=5)) * 1000, 1
+        row["first_question_other_service_ms"] = round(
+            timed(lambda: reader.search(queries[1], k=5)) * 1000, 1
         )
-    return row
+        row["new_article_found_lexically"] = any(
+            h.article_id == records[0]["id"]
+            for h in reader.retriever.search(records[0]["text"], k=5, mode="lexical")
+        )
+        return row
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
+
+
+def _take(items: Any, n: int) -> list[Any]:
+    return [item for _, item in zip(range(n), items, strict=False)]
+
+
+def measure(
+    sizes: list[int], stores: Path, queries: list[str], embedder: Any
+) -> dict[int, dict[str, Any]]:
+    """Every hot path at every size, interleaved query by query."""
+    from bot.app import build_service
+
+    services = {}
+    for size in sizes:
+        service = build_service(
+            corpus_settings(store_path(stores, size)), with_model=False, embedder=embedder
+        )
+        service.warm_up()
+        services[size] = service
+    timings: dict[int, dict[str, list[float]]] = {s: defaultdict(list) for s in sizes}
+    for i, query in enumerate(queries):
+        words = query.split()
+        keystroke = words[min(2, len(words) - 1)][:4]
+        for size, service in services.items():
+            t = timings[size]
+            t["hybrid"].append(timed(lambda q=query, s=service: s.search(q, k=5)))
+            for mode in ("dense", "lexical"):
+                t[mode].append(
+                    timed(lambda q=query, m=mode, s=service: s.retriever.search(q, k=5, mode=m))
+                )
+            started = time.perf_counter()
+            service.store.chunks.query(
+                query_embeddings=embedder.encode([query]),
+                n_results=DENSE_POOL,
+                include=["metadatas", "documents", "distances"],
+            )
+            t["floor"].append(time.perf_counter() - started)
+            if i < ASK_QUERIES:
+                t["ask"].append(timed(lambda q=query, s=service: s.ask(q)))
+            t["autocomplete"].append(timed(lambda k=keystroke, s=service: s.find_articles(k)))
+            t["status"].append(timed(service.status))
+            t["store_counts"].append(
+                timed(lambda s=service: (s.store.count_articles(), s.store.count_chunks()))
+            )
+    rows = {}
+    for size, service in services.items():
+        stats = {name: latency_summary(values) for name, values in timings[size].items()}
+        for name, values in timings[size].items():  # sub-millisecond paths: more digits
+            stats[name]["p50_ms"] = round(percentile([v * 1000 for v in values], 50), 3)
+        rows[size] = {
+            "size": size,
+            "chunks": service.store.count_chunks(),
+            "articles": service.store.count_articles(),
+            **{f"{name}_p50_ms": stats[name]["p50_ms"] for name in stats},
+            "hybrid_p95_ms": stats["hybrid"]["p95_ms"],
+            "ask_p95_ms": stats["ask"]["p95_ms"],
+            "ratio_to_dense_floor": ratio(stats["hybrid"]["p50_ms"], stats["floor"]["p50_ms"]),
+            "queries": len(queries),
+        }
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench search", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="10k chunks, embedded only")
-    parser.add_argument("--sizes", default=None, help="default 10000,100000 (quick: 10000)")
-    parser.add_argument("--modes", default=None, help="default embedded,server (quick: embedded)")
+    parser.add_argument("--quick", action="store_true", help="1k and 10k chunks")
+    parser.add_argument("--sizes", default=None, help="default 1000,10000,100000,300000")
+    parser.add_argument("--stores", type=Path, default=STORES_DIR, help="the corpora's folder")
     parser.add_argument("--queries", type=Path, default=RETRIEVAL_DEV)
     parser.add_argument("--limit", type=int, default=None, help="at most N queries (spread)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS processes")
     parser.add_argument(
-        "--fresh-at", type=int, default=None, help="size that gets 100 new articles (middle)"
+        "--fresh-at", default=None, help="sizes that get the 100 new articles (default: all)"
     )
-    parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS process")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     prepare_environment(args.verbose)
+    one_thread()
 
-    sizes = [int(s) for s in (args.sizes or ("10000" if args.quick else "10000,100000")).split(",")]
-    modes = (args.modes or ("embedded" if args.quick else "embedded,server")).split(",")
-    fresh_at = args.fresh_at if args.fresh_at is not None else sizes[len(sizes) // 2]
+    default = "1000,10000" if args.quick else "1000,10000,100000,300000"
+    sizes = sorted(int(s) for s in (args.sizes or default).split(","))
     queries = [q["query"] for q in spread_sample(read_jsonl(args.queries), args.limit)]
-    real = shared_embedder()
-    ensure_bench_store(real)
-    real.encode(queries[:8])  # warm-up
-    sources, known = read_source_articles()
-    encoder = ReplayEncoder(real, known)
-    rows: list[dict[str, Any]] = []
-    for mode in modes:
-        server = None
-        try:
-            if mode == "server":
-                server = ChromaServer(CORPUS_DIR / "server-data", free_port())
-                server.start()
-            for size in sizes:
-                log.info("measuring %d chunks, %s", size, mode)
-                row = measure(
-                    size,
-                    mode,
-                    server.url if server else None,
-                    encoder,
-                    queries,
-                    sources,
-                    size == fresh_at,
-                )
-                if not args.no_memory:
-                    row["process_peak_rss_mib"] = process_memory(
-                        corpus_settings(size, mode, server.url if server else None), queries
-                    )
-                rows.append(row)
-                with (CORPUS_DIR / "progress.jsonl").open("a", encoding="utf-8") as progress:
-                    progress.write(json.dumps(rows[-1]) + "\n")
-        finally:
-            if server is not None:
-                server.stop()
+    for i, size in enumerate(sizes):
+        ensure_store(args.stores, size, sizes[i - 1] if i else None)
 
+    from retrieval.embeddings import build_embeddings
+
+    embedder = build_embeddings(None)
+    embedder.encode(queries[:8])  # warm-up
+    rows = measure(sizes, args.stores, queries, embedder)
+    fresh_at = {int(s) for s in args.fresh_at.split(",")} if args.fresh_at else set(sizes)
+    for round_, size in enumerate(sizes):
+        if size in fresh_at:
+            rows[size].update(
+                fresh_ingest(store_path(args.stores, size), queries, embedder, round_)
+            )
+        if not args.no_memory:
+            rows[size]["process_peak_rss_mib"] = process_memory(
+                store_path(args.stores, size), queries
+            )
+        log.info("size %d: %s", size, rows[size])
+
+    table = [rows[s] for s in sizes]
     print_table(
-        f"Hot paths as the store grows, {len(queries)} queries each (ms)",
+        f"Hot paths as the store grows, {len(queries)} queries each, interleaved (ms)",
         [
             "chunks",
-            "mode",
             "hybrid p50",
             "hybrid p95",
             "dense p50",
             "lexical p50",
             "floor p50",
+            "ask p50",
             "autocomplete p50",
             "status p50",
+            "store counts p50",
             "peak RSS MiB",
-            "ingest s",
         ],
         [
             [
                 r["chunks"],
-                r["mode"],
                 r["hybrid_p50_ms"],
                 r["hybrid_p95_ms"],
                 r["dense_p50_ms"],
                 r["lexical_p50_ms"],
-                r["dense_floor_p50_ms"],
+                r["floor_p50_ms"],
+                r["ask_p50_ms"],
                 r["autocomplete_p50_ms"],
                 r["status_p50_ms"],
+                r["store_counts_p50_ms"],
                 r.get("process_peak_rss_mib"),
-                r["ingest_s"],
             ]
-            for r in rows
+            for r in table
         ],
     )
-    print("floor = one query encode + one raw Chroma query (n=40)")
-    for r in rows:
-        if "first_question_after_ingest_ms" in r:
-            print(
-                f"{r['mode']} {r['chunks']} chunks: {FRESH_ARTICLES} new articles ingested in "
-                f"{r['fresh_ingest_s']} s; the first question then took "
-                f"{r['first_question_after_ingest_ms']} ms (another service: "
-                f"{r['first_question_other_process_ms']} ms)"
+    print_table(
+        f"{FRESH_ARTICLES} new articles ingested into a copy of each store",
+        ["chunks", "1st ingest s", "2nd ingest s", "1st question ms", "other service ms"],
+        [
+            [
+                r["chunks"],
+                r["ingest_100_first_s"],
+                r["ingest_100_second_s"],
+                r["first_question_after_ingest_ms"],
+                r["first_question_other_service_ms"],
+            ]
+            for r in table
+            if "ingest_100_first_s" in r
+        ],
+    )
+    figures: dict[str, Any] = {"results": table}
+    smallest, largest = sizes[0], sizes[-1]
+    if largest != smallest:
+        figures["growth"] = {
+            f"{key}_ratio_{largest}_to_{smallest}": ratio(rows[largest][key], rows[smallest][key])
+            for key in (
+                "hybrid_p50_ms",
+                "ask_p50_ms",
+                "lexical_p50_ms",
+                "autocomplete_p50_ms",
+                "status_p50_ms",
+                "store_counts_p50_ms",
+                "ingest_100_second_s",
             )
-    largest, smallest = max(sizes), min(sizes)
-    figures: dict[str, Any] = {"results": rows, "goal_p50_ms": GOAL_P50_MS}
-    for mode in modes:
-        by_size = {r["size"]: r for r in rows if r["mode"] == mode}
-        if largest in by_size and smallest in by_size and largest != smallest:
-            big, small = by_size[largest], by_size[smallest]
-            figures[f"{mode}_growth"] = {
-                f"{key}_ratio_{largest}_to_{smallest}": ratio(big[key], small[key])
-                for key in ("hybrid_p50_ms", "autocomplete_p50_ms", "status_p50_ms")
+            if key in rows[largest] and key in rows[smallest]
+        }
+        if len(sizes) > 2:
+            ten = sizes[1]
+            figures["growth"][f"hybrid_p50_ms_ratio_{largest}_to_{ten}"] = ratio(
+                rows[largest]["hybrid_p50_ms"], rows[ten]["hybrid_p50_ms"]
+            )
+        if not args.no_memory:
+            # Least squares over every size: MiB per 100k chunks, and what 1M / 10M would need.
+            xs = [rows[s]["chunks"] / 100_000 for s in sizes]
+            ys = [rows[s]["process_peak_rss_mib"] for s in sizes]
+            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+            slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum(
+                (x - mx) ** 2 for x in xs
+            )
+            base = my - slope * mx
+            figures["rss_mib_per_100k_chunks"] = round(slope, 1)
+            figures["rss_mib_at_0_chunks"] = round(base, 1)
+            figures["rss_gib_projected"] = {
+                "1M": round((base + 10 * slope) / 1024, 1),
+                "10M": round((base + 100 * slope) / 1024, 1),
             }
-            if "process_peak_rss_mib" in big and "process_peak_rss_mib" in small:
-                per_100k = (big["process_peak_rss_mib"] - small["process_peak_rss_mib"]) / (
-                    (big["chunks"] - small["chunks"]) / 100_000
-                )
-                figures[f"{mode}_rss_mib_per_100k_chunks"] = round(per_100k, 1)
     emit_figures("search", figures)
     return 0

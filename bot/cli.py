@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from bot.console import StatusLine
+from bot.terminal import plural
 from retrieval.dates import WHEN_GRAMMAR
 from retrieval.dates import parse_day as parse_when
 from retrieval.errors import ConfigurationError, NewsbotError
@@ -555,6 +556,10 @@ def _ingest_summary(report: Any, sources: Sequence[str], seconds: float) -> str:
         root = next((s for s in sources if failure.source.startswith(s)), failure.source)
         counts = per_source.setdefault(root, {})
         counts["failed"] = counts.get("failed", 0) + 1
+    for skipped in report.skipped:
+        root = next((s for s in sources if skipped.source.startswith(s)), skipped.source)
+        counts = per_source.setdefault(root, {})
+        counts["skipped"] = counts.get("skipped", 0) + 1
     lines = []
     for source, counts in per_source.items():
         parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
@@ -563,13 +568,16 @@ def _ingest_summary(report: Any, sources: Sequence[str], seconds: float) -> str:
         lines.append(f"  failed: {failure.source}: {failure.error}")
     if len(report.failed) > 50:
         lines.append(f"  ... and {len(report.failed) - 50} more failures (use --json)")
+    for skipped in report.skipped[:50]:
+        lines.append(f"  skipped: {skipped.source}: {skipped.reason}")
     duplicates = sum(1 for item in report.articles if item.status == "duplicate")
-    read = len(report.articles) + len(report.failed)
+    read = len(report.articles) + len(report.failed) + len(report.skipped)
+    skipped_part = f", {len(report.skipped)} skipped" if report.skipped else ""
     lines.append(
         f"{read} read: {report.added} added, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {duplicates} duplicate, {len(report.failed)} failed; "
-        f"{report.chunks_added} chunks written; the store now holds "
-        f"{report.articles_total} articles ({seconds:.1f} s)"
+        f"{report.unchanged} unchanged, {duplicates} duplicate, {len(report.failed)} failed"
+        f"{skipped_part}; {plural(report.chunks_added, 'chunk')} written; the store now holds "
+        f"{plural(report.articles_total, 'article')} ({seconds:.1f} s)"
     )
     return "\n".join(lines)
 
@@ -647,6 +655,25 @@ def _check(service: Any, args: argparse.Namespace, status: StatusLine) -> int:
     return 0  # whatever the verdict (CONTRACT.md)
 
 
+CHECK_WARM_BATCH = 64  # claims of a --batch file whose sentences are encoded together
+
+
+def _batch_claims(lines: list[str]) -> list[str]:
+    """The claims of some --batch lines, for :meth:`NewsService.warm_checks` (bad lines are
+    skipped here and reported where they are checked)."""
+    claims = []
+    for line in lines:
+        try:
+            item = json.loads(line)
+        except ValueError:
+            continue
+        if not isinstance(item, dict) or item.get("article"):
+            continue
+        if isinstance(item.get("claim"), str):
+            claims.append(item["claim"])
+    return claims
+
+
 def _check_batch(service: Any, args: argparse.Namespace) -> int:
     path = Path(args.batch)
     try:
@@ -655,6 +682,8 @@ def _check_batch(service: Any, args: argparse.Namespace) -> int:
         raise NewsbotError(f"cannot read {path}: {exc.strerror or exc}") from exc
     failures = 0
     for number, line in enumerate(lines, 1):
+        if number % CHECK_WARM_BATCH == 1 or CHECK_WARM_BATCH == 1:
+            service.warm_checks(_batch_claims(lines[number - 1 : number - 1 + CHECK_WARM_BATCH]))
         if not line.strip():
             continue
         try:

@@ -7,6 +7,7 @@ content) live below them. Nothing here calls the engine or does I/O.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from retrieval.models import (
     Digest,
     EngineStatus,
     SearchResult,
+    Story,
     Summary,
 )
 from retrieval.text import split_sentences as _sentences
@@ -140,7 +142,16 @@ def check_to_text(result: CheckResult, *, width: int = 100) -> str:
     return "\n".join(lines)
 
 
-def digest_to_text(digest: Digest, *, width: int = 100) -> str:
+def _undated_label(story: Story) -> str:
+    """`` (undated; first seen 2026-11-30)`` or `` (undated)`` for a story with no date."""
+    if story.first_seen:
+        return f"  (undated; first seen {story.first_seen})"
+    if all(c.published is None for c in story.citations):
+        return "  (undated)"
+    return ""
+
+
+def _digest_notes(digest: Digest) -> list[str]:
     notes = []
     if digest.more_stories:
         notes.append(
@@ -152,14 +163,16 @@ def digest_to_text(digest: Digest, *, width: int = 100) -> str:
             f"{digest.undated_left_out} undated article(s) stored in this period are not listed: "
             "their publication day is unknown (--first-seen lists them by the day first seen)."
         )
+    return notes
+
+
+def digest_to_text(digest: Digest, *, width: int = 100) -> str:
+    notes = _digest_notes(digest)
     if not digest.stories:
         return "\n".join([f"No new stories between {digest.since} and {digest.until}.", *notes])
     lines = [f"News from {digest.since} to {digest.until}", ""]
     for i, story in enumerate(digest.stories, 1):
-        label = f"  (undated; first seen {story.first_seen})" if story.first_seen else ""
-        if story.first_seen is None and all(c.published is None for c in story.citations):
-            label = "  (undated)"
-        lines.append(f"{i}. {story.headline}{label}")
+        lines.append(f"{i}. {story.headline}{_undated_label(story)}")
         lines.append(
             textwrap.fill(story.summary, width=width, initial_indent="   ", subsequent_indent="   ")
         )
@@ -266,16 +279,25 @@ def _markdown_link(label: str, url: str | None) -> str:
     return f"[{label}]({safe_url})"
 
 
-def source_line(citation: Citation) -> str:
-    """``[1] The Moscow Times — [Putin Visits Kursk ...](https://...) — 12 March 2025``."""
+def source_line(citation: Citation, numbers: Sequence[int] = ()) -> str:
+    """``[1] The Moscow Times — [Putin Visits Kursk ...](https://...) — 12 March 2025``.
+
+    ``numbers`` are every marker citing this article (``[1][3]``); an article without a
+    publication date says ``undated`` rather than leave the reader to guess."""
     title = _markdown_link(shorten(citation.title, _SOURCE_TITLE_CHARS), citation.url)
-    parts = [citation.source or "", title, format_date(citation.published)]
-    return f"[{citation.n}] " + " — ".join(p for p in parts if p)
+    parts = [citation.source or "", title, format_date(citation.published) or "undated"]
+    marks = "".join(f"[{n}]" for n in (numbers or [citation.n]))
+    return f"{marks} " + " — ".join(p for p in parts if p)
+
+
+def source_lines(citations: list[Citation]) -> list[str]:
+    """One line an article, however many of its passages are cited."""
+    return [source_line(group[0], [c.n for c in group]) for group in _by_article(citations)]
 
 
 def closest_article_line(citation: Citation) -> str:
     title = _markdown_link(shorten(citation.title, _SOURCE_TITLE_CHARS), citation.url)
-    parts = [title, citation.source or "", format_date(citation.published)]
+    parts = [title, citation.source or "", format_date(citation.published) or "undated"]
     return "• " + " — ".join(p for p in parts if p)
 
 
@@ -321,10 +343,10 @@ def _answer_fields(answer: Answer) -> list[tuple[str, str]]:
     if not answer.citations:
         return []
     if answer.status == "answered":
-        lines = [source_line(c) for c in answer.citations]
+        lines = source_lines(answer.citations)
         name = "Sources"
     else:
-        lines = [closest_article_line(c) for c in answer.citations]
+        lines = [closest_article_line(group[0]) for group in _by_article(answer.citations)]
         name = "Closest articles"
     values = pack_lines(lines, max_fields=_SOURCE_FIELDS)
     return [(name if i == 0 else f"{name} (continued)", v) for i, v in enumerate(values)]
@@ -381,12 +403,21 @@ def evidence_embeds(answer: Answer) -> list[discord.Embed]:
         return [discord.Embed(description="This answer cites no passages.")]
     embed = discord.Embed(title="Evidence", colour=ANSWER_COLOUR)
     quote_limit = max(200, min(FIELD_VALUE_LIMIT, 5500 // len(answer.citations)))
-    for citation in answer.citations[:FIELD_COUNT_LIMIT]:
-        name = shorten(f"[{citation.n}] {citation.title}", FIELD_NAME_LIMIT)
-        link = f"\n{citation.url}" if citation.url else ""
-        body_room = quote_limit - len(link) - 4
-        quote = "> " + shorten(citation.quote, body_room).replace("\n", "\n> ")
-        embed.add_field(name=name, value=(quote + link)[:FIELD_VALUE_LIMIT], inline=False)
+    # One field an article, each of its quoted passages under it.
+    for group in _by_article(answer.citations)[:FIELD_COUNT_LIMIT]:
+        first = group[0]
+        marks = "".join(f"[{c.n}]" for c in group)
+        when = format_date(first.published) or "undated"
+        name = shorten(f"{marks} {first.title} — {when}", FIELD_NAME_LIMIT)
+        link = f"\n{first.url}" if first.url else ""
+        room = max(60, (quote_limit * len(group) - len(link)) // len(group) - 10)
+        quotes = []
+        for citation in group:
+            lead = f"[{citation.n}] " if len(group) > 1 else ""
+            quotes.append("> " + lead + shorten(citation.quote, room).replace("\n", "\n> "))
+        value = "\n".join(quotes)
+        value = shorten(value, FIELD_VALUE_LIMIT - len(link)) + link
+        embed.add_field(name=name, value=value, inline=False)
     return [embed]
 
 
@@ -399,7 +430,7 @@ def summary_embed(summary: Summary) -> discord.Embed:
     embed = discord.Embed(
         title=shorten(summary.title, TITLE_LIMIT), description=pages[0], colour=ANSWER_COLOUR
     )
-    sources = pack_lines([source_line(c) for c in summary.citations], max_fields=_SOURCE_FIELDS)
+    sources = pack_lines(source_lines(summary.citations), max_fields=_SOURCE_FIELDS)
     for i, value in enumerate(sources):
         embed.add_field(
             name="Sources" if i == 0 else "Sources (continued)", value=value, inline=False
@@ -427,7 +458,7 @@ def check_embed(result: CheckResult) -> discord.Embed:
         colour=CHECK_COLOURS[verdict],
     )
     embed.set_author(name=shorten(f"Fact-check: {result.claim}", 256))
-    sources = pack_lines([source_line(c) for c in result.citations], max_fields=_SOURCE_FIELDS)
+    sources = pack_lines(source_lines(result.citations), max_fields=_SOURCE_FIELDS)
     for i, value in enumerate(sources):
         embed.add_field(
             name="Passages" if i == 0 else "Passages (continued)", value=value, inline=False
@@ -453,24 +484,32 @@ def digest_embeds(digest: Digest) -> list[discord.Embed]:
         return [
             discord.Embed(
                 title="News digest",
-                description=f"No new stories between {digest.since} and {digest.until}.",
+                description="\n\n".join(
+                    [
+                        f"No new stories between {digest.since} and {digest.until}.",
+                        *_digest_notes(digest),
+                    ]
+                ),
                 colour=NOT_FOUND_COLOUR,
             )
         ]
     embeds = []
     for i, story in enumerate(digest.stories, 1):
         embed = discord.Embed(
-            title=shorten(f"{i}. {story.headline}", TITLE_LIMIT),
+            title=shorten(f"{i}. {story.headline}{_undated_label(story)}", TITLE_LIMIT),
             description=paginate_text(story.summary, DESCRIPTION_LIMIT - 2200)[0],
             colour=ANSWER_COLOUR,
         )
-        sources = pack_lines([source_line(c) for c in story.citations], max_fields=_SOURCE_FIELDS)
+        sources = pack_lines(source_lines(story.citations), max_fields=_SOURCE_FIELDS)
         for j, value in enumerate(sources):
             embed.add_field(
                 name="Sources" if j == 0 else "Sources (continued)", value=value, inline=False
             )
         embeds.append(embed)
     embeds[0].set_author(name=shorten(f"News from {digest.since} to {digest.until}", TITLE_LIMIT))
+    notes = _digest_notes(digest)
+    if notes:
+        embeds[-1].set_footer(text=shorten(" ".join(notes), _FOOTER_BUDGET))
     return embeds
 
 

@@ -143,6 +143,7 @@ class AnswerEngine:
         self.chat_model = chat_model
         self.model_name = model_name
         self.t = thresholds or Thresholds()
+        self._texts: dict[str, str] = {}  # article text by "<id>#<content hash>" (a version)
 
     # ------------------------------------------------------------------ public
 
@@ -367,16 +368,12 @@ class AnswerEngine:
         said = []
         for i in picked:
             article, _rank, start, text = candidates[i]
-            hit = Hit(
+            hit = Hit.from_article(
+                article,
                 chunk_id=chunk_at(article, start),
-                article_id=article.article_id,
-                title=article.title,
-                source=article.source,
-                url=article.url,
-                published=article.published,
-                story_id=article.story_id,
+                start=start,
+                end=start + len(text),
                 score=float(relevance[i]),
-                text=text,
             )
             ev = Evidence(
                 hit=hit,
@@ -511,10 +508,9 @@ class AnswerEngine:
         for "when", a name the question does not give for "who"/"which"), among the top
         ``typed_candidates``; else one that matches the question closely enough without it.
         """
-        checks = [
-            self.answerability(question, evidence, i)
-            for i in range(min(max(self.t.candidates, self.t.typed_candidates), len(evidence)))
-        ]
+        n = min(max(self.t.candidates, self.t.typed_candidates), len(evidence))
+        self._read_texts(evidence[:n])  # one store read for all their articles
+        checks = [self.answerability(question, evidence, i) for i in range(n)]
         for i, a in enumerate(checks[: self.t.typed_candidates]):
             if a.typed and self.passes(a, follow_up=follow_up):
                 return i
@@ -647,14 +643,32 @@ class AnswerEngine:
         return a.predicate or a.score >= t.score_without_predicate
 
     def _article_text(self, ev: Evidence) -> str:
+        text = self._texts.get(_version(ev))
+        if text is None:
+            self._read_texts([ev])
+            text = self._texts.get(_version(ev))
+        return text or ev.hit.text
+
+    def _read_texts(self, evidence: Sequence[Evidence]) -> None:
+        """Read the texts of the articles behind ``evidence`` that are not known yet, in one
+        store read. A version's text never changes, so each is read once (the memory is
+        bounded: it starts afresh past 512 versions)."""
+        wanted = {_version(ev): ev.article_id for ev in evidence if _version(ev) not in self._texts}
+        if not wanted:
+            return
         try:
-            got = self.retriever.store.articles.get(ids=[ev.article_id], include=["documents"])
-            return str((got.get("documents") or [""])[0] or ev.hit.text)
-        except Exception:
-            log.warning(
-                "could not read article %s; judging from its chunk", ev.article_id, exc_info=True
+            got = self.retriever.store.articles.get(
+                ids=list(dict.fromkeys(wanted.values())), include=["documents"]
             )
-            return ev.hit.text
+        except Exception:
+            log.warning("could not read articles %s; judging from chunks", wanted, exc_info=True)
+            return
+        texts = dict(zip(got["ids"], got["documents"], strict=True))
+        if len(self._texts) > 512:
+            self._texts.clear()
+        for version, article_id in wanted.items():
+            if texts.get(article_id):
+                self._texts[version] = str(texts[article_id])
 
     # ------------------------------------------------------------------ writing
 
@@ -946,3 +960,9 @@ def _fence(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\[(\d+)\]", r"(\1)", text)
     return text.replace("<", "‹").replace(">", "›")
+
+
+def _version(ev: Evidence) -> str:
+    """``"<article id>#<content hash>"``: the stored version an evidence sentence comes from."""
+    chunk_id = ev.hit.chunk_id
+    return chunk_id.rsplit("-", 1)[0] if "#" in chunk_id else f"{ev.article_id}#"

@@ -3,7 +3,8 @@
 Articles published in the window are grouped into stories: articles linked as near-duplicates at
 ingest share a story, and stories whose articles' vectors are close merge. Stories are ordered by
 how widely they were reported, then by how recent they are. Each gets a headline (the newest
-article's title) and a one- or two-sentence summary quoted from its lead, cited.
+article's title) and a one- or two-sentence summary quoted from its lead, cited, each line
+checked by the one verifier (:mod:`retrieval.verifier`) against the passage it cites.
 
 An article with no publication date is not the news of the day it was stored (a 2004 story
 ingested today is not today's news): it is left out and counted, unless the digest is asked for
@@ -14,7 +15,7 @@ first seen. A digest cut at ``max_stories`` says how many more stories there wer
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,6 +24,7 @@ import numpy as np
 from retrieval.models import Citation, Digest, Story
 from retrieval.store import NO_DATE, ArticleStore, chunk_at, day_number
 from retrieval.text import split_sentences
+from retrieval.verifier import verify
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +117,13 @@ class DigestBuilder:
         lead_id = group[0]
         article = self.store.get_article(lead_id)
         lead = [s for s in split_sentences(article.text) if len(s.text) >= 40][:2]
+        # Every line goes through the one verifier against the passage it cites, as answers
+        # and summaries do: a quoted lead passes by construction, a reworded one must earn it.
+        lead = [
+            s
+            for s, ok in zip(lead, verified_lines([(s.text, s.text) for s in lead]), strict=True)
+            if ok
+        ]
         if not lead:
             return None
         citations = []
@@ -161,6 +170,18 @@ class DigestBuilder:
         if article.published is None:
             seen = _first_seen_day(meta[lead_id])
         return Story(headline=article.title, summary=summary, citations=citations, first_seen=seen)
+
+
+def verified_lines(lines: Sequence[tuple[str, str]]) -> list[bool]:
+    """For each (line the digest shows, passage it cites): whether the verifier finds the line
+    supported. A line that is not is left out of the digest (and logged)."""
+    out = []
+    for line, passage in lines:
+        check = verify(line, passage)
+        if not check.supported:
+            log.info("digest line left out (%s): %s", check.reason or check.verdict, line)
+        out.append(check.supported)
+    return out
 
 
 def _undated(meta: dict[str, Any]) -> bool:

@@ -21,6 +21,7 @@ import math
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 _TOKEN_CHARS = ".,''’-"  # as an SQL string: '' is one quote
 
 FOLLOW_BATCH = 200  # articles indexed per store read
+CAUGHT_UP_UNTIL = "caught_up_until"  # lexical_meta: how far the index has caught up (a time)
 SCHEMA_VERSION = 2
 _TABLES = (
     "lexical_vocab",
@@ -76,6 +78,7 @@ CREATE TABLE IF NOT EXISTS lexical_meta (
     value NOT NULL
 );
 INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('chunks', 0);
+INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('articles', 0);
 """
 
 
@@ -126,6 +129,11 @@ class LexicalIndex:
                     "INSERT INTO lexical_meta (key, value) VALUES ('terms', ?)", (TERMS_VERSION,)
                 )
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            # Files written before the article counter existed count their articles once.
+            db.execute(
+                "INSERT OR IGNORE INTO lexical_meta (key, value) "
+                "SELECT 'articles', count(*) FROM lexical_articles"
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -151,17 +159,51 @@ class LexicalIndex:
     @property
     def size(self) -> int:
         """How many chunks are indexed (a counter kept with every write: no scan)."""
+        return self._counter("chunks")
+
+    @property
+    def article_count(self) -> int:
+        """How many articles are indexed (a counter kept with every write: no scan)."""
+        return self._counter("articles")
+
+    def _counter(self, key: str) -> int:
         row = (
             self._connection()
-            .execute("SELECT value FROM lexical_meta WHERE key = 'chunks'")
+            .execute("SELECT value FROM lexical_meta WHERE key = ?", (key,))
             .fetchone()
         )
         return int(row[0]) if row else 0
 
-    def versions(self) -> dict[str, str]:
-        """Every indexed article's content hash (for :meth:`LexicalRanker.catch_up`)."""
-        rows = self._connection().execute("SELECT article_id, content_hash FROM lexical_articles")
+    def versions(self, article_ids: Sequence[str] | None = None) -> dict[str, str]:
+        """The content hash of every indexed article, or of those of ``article_ids`` that are
+        indexed (for :meth:`LexicalRanker.catch_up`)."""
+        db = self._connection()
+        if article_ids is None:
+            rows = db.execute("SELECT article_id, content_hash FROM lexical_articles").fetchall()
+        else:
+            ids, rows = list(article_ids), []
+            for i in range(0, len(ids), 500):
+                part = ids[i : i + 500]
+                rows += db.execute(
+                    "SELECT article_id, content_hash FROM lexical_articles "
+                    f"WHERE article_id IN ({','.join('?' * len(part))})",
+                    part,
+                ).fetchall()
         return {str(a): str(h) for a, h in rows}
+
+    def mark(self, key: str) -> float | None:
+        """A time the index keeps (e.g. how far it has caught up with the store)."""
+        row = (
+            self._connection()
+            .execute("SELECT value FROM lexical_meta WHERE key = ?", (key,))
+            .fetchone()
+        )
+        return float(row[0]) if row else None
+
+    def set_mark(self, key: str, value: float) -> None:
+        self._connection().execute(
+            "INSERT OR REPLACE INTO lexical_meta (key, value) VALUES (?, ?)", (key, value)
+        )
 
     def search(
         self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
@@ -252,10 +294,12 @@ class LexicalIndex:
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
-            delta = 0
+            delta = articles_delta = 0
             for article, chunks in prepared:
                 article_id = article.article_id
-                delta -= self._delete_article(db, article_id)
+                removed_chunks, removed_article = self._delete_article(db, article_id)
+                delta -= removed_chunks
+                articles_delta += 1 - removed_article
                 for cid, day, terms in chunks:
                     cursor = db.execute(
                         "INSERT INTO lexical_chunks (chunk_id, article_id) VALUES (?, ?)",
@@ -287,6 +331,10 @@ class LexicalIndex:
                     (rowid, article.title),
                 )
             db.execute("UPDATE lexical_meta SET value = value + ? WHERE key = 'chunks'", (delta,))
+            db.execute(
+                "UPDATE lexical_meta SET value = value + ? WHERE key = 'articles'",
+                (articles_delta,),
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -296,18 +344,25 @@ class LexicalIndex:
         db = self._connection()
         db.execute("BEGIN IMMEDIATE")
         try:
-            removed = 0
+            removed = removed_articles = 0
             for article_id in article_ids:
-                removed += self._delete_article(db, article_id)
+                chunks, article = self._delete_article(db, article_id)
+                removed += chunks
+                removed_articles += article
             db.execute("UPDATE lexical_meta SET value = value - ? WHERE key = 'chunks'", (removed,))
+            db.execute(
+                "UPDATE lexical_meta SET value = value - ? WHERE key = 'articles'",
+                (removed_articles,),
+            )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
 
     @staticmethod
-    def _delete_article(db: sqlite3.Connection, article_id: str) -> int:
-        """Remove an article, its title and its chunks; returns how many chunks."""
+    def _delete_article(db: sqlite3.Connection, article_id: str) -> tuple[int, int]:
+        """Remove an article, its title and its chunks; returns how many chunks and
+        articles (0 or 1) were removed."""
         found = db.execute(
             "SELECT rowid FROM lexical_articles WHERE article_id = ?", (article_id,)
         ).fetchone()
@@ -321,7 +376,7 @@ class LexicalIndex:
         for rowid in rows:
             db.execute("DELETE FROM lexical_fts WHERE rowid = ?", (rowid,))
         db.execute("DELETE FROM lexical_chunks WHERE article_id = ?", (article_id,))
-        return len(rows)
+        return len(rows), int(found is not None)
 
 
 class LexicalRanker:
@@ -389,21 +444,41 @@ class LexicalRanker:
     def catch_up(self, *, force: bool = False) -> int:
         """Mend the index when it disagrees with the store; return how many articles changed.
 
-        Cheap when they agree (two counts); otherwise compares article versions (the store's
-        article metadata, no chunk text) and re-reads only the articles that differ.
+        Cheap when they agree (two counts; the index is then taken as level). Otherwise,
+        incremental: the index keeps how far it has caught up (a time, less the store's grace
+        period, which covers a write in flight and clock skew between machines), and only the
+        articles with chunks written since then are compared and re-read. This is how one
+        machine's index follows the writes of other machines sharing a Chroma server. An index
+        that has never caught up (a new file), or ``force``, compares every article's version
+        (the store's article metadata, no chunk text) and re-reads only those that differ.
         """
         with self._catch_up_lock:
+            started = time.time()
+            caught_up = started - self.store.settings.repair_grace_s
             if not force and self._index.size == self.store.count_chunks():
+                self._index.set_mark(CAUGHT_UP_UNTIL, caught_up)  # level, as far as counts tell
                 return 0
-            # The index first: an article indexed by then has its store record by then too,
-            # so a concurrent writer's new article is never taken for one the store lacks.
-            indexed = self._index.versions()
-            stored = {aid: rec.content_hash for aid, rec in self.store.article_index().items()}
+            since = self._index.mark(CAUGHT_UP_UNTIL)
+            extra: list[str] = []
+            if force or since is None:
+                # The index first: an article indexed by then has its store record by then
+                # too, so a concurrent writer's new article is never taken for one the store
+                # lacks.
+                indexed = self._index.versions()
+                stored = {aid: rec.content_hash for aid, rec in self.store.article_index().items()}
+                extra = [aid for aid in indexed if aid not in stored]
+                if extra:
+                    self._index.remove_articles(extra)
+            else:
+                recent = self.store.articles_written_since(since)
+                indexed = self._index.versions(recent)
+                stored = {
+                    aid: str(meta.get("content_hash", ""))
+                    for aid, meta in self.store.article_metadata(recent).items()
+                }
             stale = [aid for aid, chash in stored.items() if indexed.get(aid) != chash]
-            extra = [aid for aid in indexed if aid not in stored]
-            if extra:
-                self._index.remove_articles(extra)
             self.follow(stale)
+            self._index.set_mark(CAUGHT_UP_UNTIL, caught_up)
             if stale or extra:
                 log.info(
                     "lexical index caught up: %d articles indexed, %d removed",

@@ -112,11 +112,11 @@ NEGATIVE_IMPLICATIVES = frozenset(
 HEDGE_AUXILIARIES = frozenset("may might could would should".split())
 HEDGE_ADVERBS = frozenset(
     "possibly probably perhaps maybe likely unlikely reportedly allegedly apparently "
-    "potentially supposedly seemingly".split()
+    "potentially supposedly seemingly almost".split()
 )
 HEDGE_VERBS = frozenset(
     "expect plan hope aim seek intend propose consider threaten want try attempt "
-    "promise pledge vow predict forecast set due".split()
+    "promise pledge vow predict forecast set due tip".split()
 )
 HEDGE_ADJECTIVES = frozenset("likely unlikely possible probable expected set due".split())
 
@@ -210,6 +210,24 @@ MONTHS = frozenset(
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 DAY_WORDS = frozenset("today yesterday tomorrow tonight".split())
+# 'last week', 'this summer', 'next year': a time relative to the report, compared as a whole.
+RELATIVE_TIME_MARKERS = frozenset("last this next previous coming past".split())
+TIME_UNITS = frozenset(
+    "day week weekend fortnight month year season summer winter spring autumn decade century "
+    "night morning evening afternoon quarter term".split()
+)
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
 
 NUMBER_WORDS = {
     "zero": 0,

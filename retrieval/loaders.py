@@ -48,7 +48,7 @@ from trafilatura.utils import load_html
 from retrieval.cleaning import clean_plain_text, drop_furniture, has_story
 from retrieval.dates import date_from_url, parse_date
 from retrieval.errors import SourceError
-from retrieval.models import FetchedPage, LoadFailure, RawArticle
+from retrieval.models import FetchedPage, LoadFailure, RawArticle, SkippedSource
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,9 @@ MAX_META_REFRESH_HOPS = 2
 # hostile 20 MB source cannot tie up cleaning and embedding for minutes.
 MAX_ARTICLE_BYTES = 5_000_000
 _TITLE_FALLBACK_CHARS = 100
+Loaded = RawArticle | LoadFailure | SkippedSource
+"""What loading a source yields: an article, a failure, or a file skipped by design."""
+
 _ERROR_MAX_CHARS = 300
 
 
@@ -124,7 +127,7 @@ class FeedPoll:
 
 def load_sources(
     sources: Sequence[str], fetcher: PageFetcher | None = None, poll: FeedPoll | None = None
-) -> Iterator[RawArticle | LoadFailure]:
+) -> Iterator[Loaded]:
     """Articles from each source in order, and a ``LoadFailure`` for each one that fails.
 
     ``fetcher`` is needed for URL sources and for feed entries that only carry a link; ``poll``
@@ -135,10 +138,21 @@ def load_sources(
         yield from _guarded(label, lambda source=source: _load_source(source, fetcher, poll))
 
 
-def _guarded(label: str, load: Any) -> Iterator[RawArticle | LoadFailure]:
-    """Runs ``load()`` (a generator factory); turns its failure into one ``LoadFailure``."""
+def _guarded(label: str, load: Any, *, skip_redirects: bool = False) -> Iterator[Loaded]:
+    """Runs ``load()`` (a generator factory); turns its failure into one ``LoadFailure``.
+
+    With ``skip_redirects`` (the files of a folder), a page that only redirects elsewhere is
+    ``SkippedSource``: a saved folder of pages often holds such stubs, and following them would
+    go to the network. Named on its own, the same file is a failure: there is nothing to store.
+    """
     try:
         yield from load()
+    except MetaRefreshPage as exc:
+        if not skip_redirects:
+            yield LoadFailure(source=label, error=one_line(str(exc)))
+        else:
+            log.info("skipping %s: %s", label, exc)
+            yield SkippedSource(source=label, reason=one_line(str(exc)))
     except SourceError as exc:
         yield LoadFailure(source=label, error=one_line(str(exc)))
     except OSError as exc:
@@ -150,7 +164,7 @@ def _guarded(label: str, load: Any) -> Iterator[RawArticle | LoadFailure]:
 
 def _load_source(
     source: str, fetcher: PageFetcher | None, poll: FeedPoll | None = None
-) -> Iterator[RawArticle | LoadFailure]:
+) -> Iterator[Loaded]:
     if is_url(source):
         yield from _load_url(source, fetcher, poll)
         return
@@ -201,17 +215,17 @@ def _folder_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _load_folder(folder: Path, fetcher: PageFetcher | None) -> Iterator[RawArticle | LoadFailure]:
+def _load_folder(folder: Path, fetcher: PageFetcher | None) -> Iterator[Loaded]:
     files = _folder_files(folder)
     if not files:
         raise SourceError("folder has no .txt, .md, .html, .htm or .jsonl files")
     for path in files:
-        yield from _guarded(str(path), lambda path=path: _load_file(path, str(path), fetcher))
+        yield from _guarded(
+            str(path), lambda path=path: _load_file(path, str(path), fetcher), skip_redirects=True
+        )
 
 
-def _load_file(
-    path: Path, origin: str, fetcher: PageFetcher | None
-) -> Iterator[RawArticle | LoadFailure]:
+def _load_file(path: Path, origin: str, fetcher: PageFetcher | None) -> Iterator[Loaded]:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         _refuse_oversized(path.stat().st_size)
@@ -242,7 +256,7 @@ def _refuse_oversized(size: int, what: str = "file") -> None:
 
 def _load_html_file(
     path: Path, origin: str, sidecar: Mapping[str, Any], fetcher: PageFetcher | None
-) -> Iterator[RawArticle | LoadFailure]:
+) -> Iterator[Loaded]:
     body = path.read_bytes()
     if not body.strip():
         raise SourceError("file is empty")
@@ -354,7 +368,7 @@ def fallback_title(text: str) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def load_jsonl(path: Path, origin: str) -> Iterator[RawArticle | LoadFailure]:
+def load_jsonl(path: Path, origin: str) -> Iterator[Loaded]:
     """One article a line; a bad line is a ``LoadFailure`` named ``path:LINE``, others load."""
     any_line = False
     with path.open("rb") as lines:
@@ -578,7 +592,7 @@ def meta_refresh_target(html: str | bytes, base_url: str | None = None) -> str |
 
 def _load_url(
     url: str, fetcher: PageFetcher | None, poll: FeedPoll | None = None
-) -> Iterator[RawArticle | LoadFailure]:
+) -> Iterator[Loaded]:
     if fetcher is None:
         raise SourceError("cannot fetch URLs: no page fetcher was given")
     validators = poll.validators.get(url) if poll is not None else None
@@ -660,7 +674,7 @@ def _load_feed_entries(
     poll: FeedPoll | None = None,
     *,
     offline: bool = False,
-) -> Iterator[RawArticle | LoadFailure]:
+) -> Iterator[Loaded]:
     feed_title = _clean_field(parsed.feed.get("title"))
     known: dict[str, str] = {}
     if poll is not None and poll.known_urls is not None:

@@ -72,6 +72,13 @@ class ArticleSummaryRow(BaseModel):
     chunks: int
 
 
+class SkippedSource(BaseModel):
+    """A file of a folder that holds no article by design (a page that only redirects)."""
+
+    source: str
+    reason: str
+
+
 class IngestedArticle(BaseModel):
     source: str
     article_id: str
@@ -86,6 +93,8 @@ class IngestReport(BaseModel):
     articles_total: int = 0
     articles: list[IngestedArticle] = Field(default_factory=list)
     failed: list[LoadFailure] = Field(default_factory=list)
+    # Not in --json: CONTRACT.md fixes that object's keys. The text report lists them.
+    skipped: list[SkippedSource] = Field(default_factory=list, exclude=True)
 
 
 class Hit(BaseModel):
@@ -103,6 +112,33 @@ class Hit(BaseModel):
     end: int = 0
     score: float
     text: str
+
+    @classmethod
+    def from_article(
+        cls,
+        article: StoredArticle,
+        *,
+        chunk_id: str,
+        start: int,
+        end: int,
+        score: float = 0.0,
+        position: int = 0,
+    ) -> Hit:
+        """The passage ``article.text[start:end]`` of a stored article, as a hit to cite."""
+        return cls(
+            chunk_id=chunk_id,
+            article_id=article.article_id,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            published=article.published,
+            story_id=article.story_id,
+            position=position,
+            start=start,
+            end=end,
+            score=score,
+            text=article.text[start:end],
+        )
 
 
 class SearchResult(BaseModel):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, Literal
 
@@ -75,9 +76,17 @@ class HybridRetriever:
         )
 
     def dense(
-        self, query: str, n: int, min_day: int | None, max_day: int | None
+        self,
+        query: str,
+        n: int,
+        min_day: int | None,
+        max_day: int | None,
+        query_vector: Sequence[float] | None = None,
     ) -> list[tuple[Hit, float]]:
-        vector = self.embedder.encode([query])[0].tolist()
+        if query_vector is None:
+            vector = self.embedder.encode([query])[0].tolist()
+        else:  # encoded by the caller, e.g. many queries in one batch
+            vector = [float(x) for x in query_vector]
         with store_errors(self.store.location):
             results = self.vectors.similarity_search_by_vector_with_relevance_scores(
                 vector, k=n, filter=chroma_date_filter(min_day, max_day)
@@ -97,13 +106,15 @@ class HybridRetriever:
         per_article: int = 2,
         pool: int = 40,
         mode: Mode | None = None,
+        query_vector: Sequence[float] | None = None,
     ) -> list[Hit]:
         mode = mode or self.mode
         min_day, max_day = date_window(since, as_of)
         fused: dict[str, float] = {}
         hits: dict[str, Hit] = {}
         if mode in ("hybrid", "dense"):
-            for rank, (hit, _sim) in enumerate(self.dense(query, pool, min_day, max_day)):
+            dense = self.dense(query, pool, min_day, max_day, query_vector)
+            for rank, (hit, _sim) in enumerate(dense):
                 hits[hit.chunk_id] = hit
                 fused[hit.chunk_id] = fused.get(hit.chunk_id, 0.0) + self.dense_weight / (
                     RRF_K + rank + 1

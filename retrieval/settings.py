@@ -36,6 +36,8 @@ class EngineSettings(_Base):
     openai_compatible_api_key: SecretStr | None = None
     chunk_size: int = 600
     chunk_overlap: int = 0
+    # Chunks embedded and written per batch: larger costs memory, smaller costs round trips.
+    ingest_batch_chunks: int = Field(default=512, ge=1)
     # Chunks younger than this that no article record accounts for may belong to another
     # writer's ingest in progress: repair leaves them alone. Must exceed the longest write
     # (one batch) plus the clock skew between machines sharing a Chroma server.

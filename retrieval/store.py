@@ -50,6 +50,7 @@ from retrieval.models import (
     IngestReport,
     LoadFailure,
     RawArticle,
+    SkippedSource,
     StoredArticle,
 )
 from retrieval.settings import EngineSettings
@@ -62,6 +63,8 @@ NO_DATE = -1  # published_day of an undated article: kept by --as-of, dropped by
 NEAR_DUPLICATE_COSINE = 0.90
 NEAR_DUPLICATE_CONTAINMENT = 0.5
 CONFIRM_BATCH = 200  # unchanged articles whose chunks are checked in one read
+REPAIRED_UNTIL = "repaired_until"  # collection metadata: how far repair has looked
+LOOKUP_BATCH = 200  # incoming articles whose stored records are looked up in one read
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 
 
@@ -225,6 +228,11 @@ class ArticleStore:
             return f"server at {self.settings.chroma_url}"
         return f"embedded at {self.settings.store_dir}"
 
+    def ping(self) -> None:
+        """Raise ``StoreUnavailable`` when the store cannot be reached (constant cost)."""
+        with store_errors(self.location):
+            self.client.heartbeat()
+
     def revision(self) -> str:
         """Changes whenever the stored chunks change; lets derived indexes stay in step."""
         # Re-read the metadata: the collection object caches it, so another process's (or
@@ -242,12 +250,21 @@ class ArticleStore:
         except Exception:
             return dict(self.chunks.metadata or {})
 
-    def _bump_revision(self, ingested_at: datetime | None = None) -> None:
+    def _bump_revision(
+        self,
+        ingested_at: datetime | None = None,
+        *,
+        repaired_until: float | None = None,
+        new_revision: bool = True,
+    ) -> None:
         meta = self._collection_metadata()
         meta.pop("hnsw:space", None)
-        meta["revision"] = uuid.uuid4().hex
+        if new_revision:
+            meta["revision"] = uuid.uuid4().hex
         if ingested_at is not None:  # so that last_ingest() need not read every article
             meta["last_ingest"] = ingested_at.isoformat()
+        if repaired_until is not None:
+            meta[REPAIRED_UNTIL] = repaired_until
         try:
             self.chunks.modify(metadata=meta)
         except Exception:  # some Chroma versions refuse to re-state the distance setting
@@ -272,16 +289,11 @@ class ArticleStore:
             offset += page
 
     def article_index(self) -> dict[str, ArticleRecord]:
-        index = {}
-        for article_id, meta, _ in self._get_all(self.articles, ["metadatas"]):
-            index[article_id] = ArticleRecord(
-                article_id=article_id,
-                content_hash=str(meta.get("content_hash", "")),
-                text_hash=str(meta.get("text_hash", "")),
-                story_id=str(meta.get("story_id", article_id)),
-                n_chunks=int(meta.get("n_chunks", 0)),
-            )
-        return index
+        """Every article's record: a scan of the store, for repair and catch-up only."""
+        return {
+            article_id: _record(article_id, meta)
+            for article_id, meta, _ in self._get_all(self.articles, ["metadatas"])
+        }
 
     def count_articles(self) -> int:
         return int(self.articles.count())
@@ -306,8 +318,12 @@ class ArticleStore:
     def article_metadata(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         if not article_ids:
             return {}
-        got = self.articles.get(ids=list(dict.fromkeys(article_ids)), include=["metadatas"])
-        return dict(zip(got["ids"], got["metadatas"], strict=True))
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), self._max_batch):
+            got = self.articles.get(ids=ids[i : i + self._max_batch], include=["metadatas"])
+            found.update(zip(got["ids"], got["metadatas"], strict=True))
+        return found
 
     def get_article(self, article_id: str) -> StoredArticle:
         got = self.articles.get(ids=[article_id], include=["metadatas", "documents"])
@@ -390,6 +406,14 @@ class ArticleStore:
         where = {"$and": [{"event_day": {"$gte": first_day}}, {"event_day": {"$lte": last_day}}]}
         return [(aid, meta) for aid, meta, _ in self._get_all(self.articles, ["metadatas"], where)]
 
+    def articles_written_since(self, since: float) -> list[str]:
+        """The ids of the articles with chunks written after ``since`` (a time): a metadata
+        lookup, in what was written since then, not in the store's size."""
+        recent = self._get_all(
+            self.chunks, ["metadatas"], where={"written_at": {"$gt": since}}, page=10000
+        )
+        return list(dict.fromkeys(str(meta.get("article_id")) for _, meta, _ in recent))
+
     def article_vectors(self, article_ids: Sequence[str]) -> dict[str, np.ndarray]:
         if not article_ids:
             return {}
@@ -442,17 +466,20 @@ class ArticleStore:
 
     def ingest(
         self,
-        items: Iterable[RawArticle | LoadFailure],
+        items: Iterable[RawArticle | LoadFailure | SkippedSource],
         *,
-        batch_chunks: int = 512,
+        batch_chunks: int | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> IngestReport:
         """Store every article of ``items``; unchanged ones cost a hash and a look at their
         chunk ids (an article whose chunks went missing is written again: ``updated``)."""
+        batch_chunks = batch_chunks or self.settings.ingest_batch_chunks
         report = IngestReport()
         self.repair()
-        index = self.article_index()
-        by_text = {rec.text_hash: rec.article_id for rec in index.values()}
+        # What the store holds about *these* articles, looked up a group at a time (by id
+        # and by text hash): an ingest of k articles reads k records, not every record.
+        index: dict[str, ArticleRecord] = {}
+        by_text: dict[str, str] = {}
         pending: list[PreparedArticle] = []
         pending_chunks = 0
         unchanged: list[PreparedArticle] = []  # to confirm: are all their chunks there?
@@ -501,24 +528,33 @@ class ArticleStore:
                     enqueue(prepared)
             unchanged.clear()
 
-        for item in items:
-            if progress:
-                progress(1)
-            if isinstance(item, LoadFailure):
-                report.failed.append(item)
-                continue
-            if not item.text.strip():
-                report.failed.append(
-                    LoadFailure(source=item.origin or "?", error="no article text")
-                )
-                continue
-            try:
-                prepared = self.prepare(item)
-            except ValueError as exc:  # e.g. a malformed URL: this article fails, not the run
-                report.failed.append(
-                    LoadFailure(source=item.origin or "?", error=f"cannot store: {_one_line(exc)}")
-                )
-                continue
+        def prepared_items() -> Iterator[tuple[PreparedArticle, bool]]:
+            for item in items:
+                if progress:
+                    progress(1)
+                if isinstance(item, LoadFailure):
+                    report.failed.append(item)
+                    continue
+                if isinstance(item, SkippedSource):
+                    report.skipped.append(item)
+                    continue
+                if not item.text.strip():
+                    report.failed.append(
+                        LoadFailure(source=item.origin or "?", error="no article text")
+                    )
+                    continue
+                try:
+                    prepared = self.prepare(item)
+                except ValueError as exc:  # e.g. a malformed URL: this one fails, not the run
+                    report.failed.append(
+                        LoadFailure(
+                            source=item.origin or "?", error=f"cannot store: {_one_line(exc)}"
+                        )
+                    )
+                    continue
+                yield prepared, bool((item.id or "").strip())
+
+        for prepared, has_own_id in self._looked_up(prepared_items(), index, by_text):
             order.setdefault(prepared.origin, len(order))
             existing = index.get(prepared.article_id)
             first_source = seen.setdefault(prepared.article_id, prepared.origin)
@@ -550,7 +586,7 @@ class ArticleStore:
             # The same text under another identity is stored once, unless the publisher gave
             # each its own id (then both are kept, and linked as one story).
             twin = by_text.get(prepared.text_hash)
-            if twin is not None and twin != prepared.article_id and not (item.id or "").strip():
+            if twin is not None and twin != prepared.article_id and not has_own_id:
                 report.articles.append(
                     IngestedArticle(source=prepared.origin, article_id=twin, status="duplicate")
                 )
@@ -565,6 +601,42 @@ class ArticleStore:
         report.articles.sort(key=lambda a: order.get(a.source, len(order)))
         report.articles_total = self.count_articles()
         return report
+
+    def _looked_up(
+        self,
+        prepared: Iterable[tuple[PreparedArticle, bool]],
+        index: dict[str, ArticleRecord],
+        by_text: dict[str, str],
+    ) -> Iterator[tuple[PreparedArticle, bool]]:
+        """Pass ``prepared`` through, a group at a time, after adding to ``index`` the stored
+        records of the group's ids and to ``by_text`` the stored articles with its text hashes
+        (two reads a group, whatever the size of the store)."""
+        group: list[tuple[PreparedArticle, bool]] = []
+
+        def look_up() -> None:
+            ids = [p.article_id for p, _ in group if p.article_id not in index]
+            for article_id, meta in self.article_metadata(ids).items():
+                index[article_id] = _record(article_id, meta)
+            hashes = list(
+                dict.fromkeys(p.text_hash for p, _ in group if p.text_hash not in by_text)
+            )
+            for i in range(0, len(hashes), self._max_batch):
+                got = self.articles.get(
+                    where={"text_hash": {"$in": hashes[i : i + self._max_batch]}},
+                    include=["metadatas"],
+                )
+                for article_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+                    by_text.setdefault(str(meta.get("text_hash", "")), str(article_id))
+
+        for item in prepared:
+            group.append(item)
+            if len(group) >= LOOKUP_BATCH:
+                look_up()
+                yield from group
+                group = []
+        if group:
+            look_up()
+            yield from group
 
     def _chunks_complete(
         self, articles: list[PreparedArticle], index: dict[str, ArticleRecord]
@@ -654,18 +726,24 @@ class ArticleStore:
         """Give near-duplicates (lightly edited copies) the story id of the article they copy."""
         means = np.stack([_unit(a.vectors.mean(axis=0)) for a in batch if a.vectors is not None])
         candidates: list[list[tuple[str, float]]] = [[] for _ in batch]
-        if self.articles.count():
+        stored_story: dict[str, str] = {}  # the story of each stored candidate
+        stored = self.articles.count()
+        if stored:
             got = self.articles.query(
                 query_embeddings=means.tolist(),
-                n_results=min(3, self.articles.count()),
-                include=["distances"],
+                n_results=min(3, stored),
+                include=["distances", "metadatas"],
             )
-            for i, (ids, dists) in enumerate(zip(got["ids"], got["distances"], strict=True)):
+            for i, (ids, dists, metas) in enumerate(
+                zip(got["ids"], got["distances"], got["metadatas"], strict=True)
+            ):
                 candidates[i] = [
                     (aid, 1.0 - d)
                     for aid, d in zip(ids, dists, strict=True)
                     if aid != batch[i].article_id
                 ]
+                for aid, meta in zip(ids, metas, strict=True):
+                    stored_story[aid] = str((meta or {}).get("story_id", aid))
         sims = means @ means.T
         for i in range(len(batch)):
             for j in range(i):
@@ -690,6 +768,8 @@ class ArticleStore:
                         article.story_id = stories[aid].story_id
                     elif aid in index:
                         article.story_id = index[aid].story_id
+                    elif aid in stored_story:
+                        article.story_id = stored_story[aid]
                     break
 
     def _upsert_chunks(self, batch: list[PreparedArticle]) -> None:
@@ -776,23 +856,45 @@ class ArticleStore:
 
         Chunks written less than ``grace_s`` ago (default: the ``repair_grace_s`` setting) are
         kept: they may be another writer's, between its chunk upsert and its article upsert.
-        Cheap when the store is consistent (the counts agree); a full scan otherwise.
+
+        Work in what was written since the last repair, not in the store's size: the store
+        records how far repair has looked (``repaired_until``, a time), and a crash can only
+        leave behind chunks written after that (a write's new chunks) or chunks of an article
+        that has such chunks (the version a crashed update had yet to delete). So repair reads
+        the chunks written since then and every chunk of their articles: the work is in what
+        was written during the last grace period, whatever the store's size. A store that has
+        no ``repaired_until`` yet, or ``force``, gets one full scan.
         """
         grace = self.settings.repair_grace_s if grace_s is None else grace_s
-        index = self.article_index()
-        expected = sum(rec.n_chunks for rec in index.values())
-        if not force and expected == self.count_chunks():
-            return 0
-        young_after = time.time() - grace
+        started = time.time()
+        checked_until = self._collection_metadata().get(REPAIRED_UNTIL)
+        if force or not isinstance(checked_until, int | float):
+            index = self.article_index()
+            chunks = list(self._get_all(self.chunks, ["metadatas"], page=10000))
+        else:
+            article_ids = self.articles_written_since(float(checked_until))
+            index = {
+                aid: _record(aid, meta) for aid, meta in self.article_metadata(article_ids).items()
+            }
+            chunks = []
+            for i in range(0, len(article_ids), CONFIRM_BATCH):
+                chunks += self._get_all(
+                    self.chunks,
+                    ["metadatas"],
+                    where={"article_id": {"$in": article_ids[i : i + CONFIRM_BATCH]}},
+                    page=10000,
+                )
+        young_after = started - grace
         stale, young = [], 0
-        for cid, meta, _ in self._get_all(self.chunks, ["metadatas"], page=10000):
+        for cid, meta, _ in chunks:
             rec = index.get(str(meta.get("article_id")))
             if (
                 rec is None
                 or rec.content_hash != meta.get("content_hash")
                 or int(meta.get("position", -1)) >= rec.n_chunks
             ):
-                if float(meta.get("written_at", 0.0)) > young_after:
+                written_at = float(meta.get("written_at", 0.0))
+                if written_at > young_after:
                     young += 1
                 else:
                     stale.append(cid)
@@ -800,9 +902,12 @@ class ArticleStore:
             self.chunks.delete(ids=stale[i : i + self._max_batch])
         if stale:
             log.warning("removed %d chunks left by an interrupted ingest", len(stale))
-            self._bump_revision()
         if young:
             log.info("kept %d unaccounted chunks young enough to be a write in progress", young)
+        # The next repair looks from here: every chunk written before ``young_after`` was
+        # visible to this one (the grace period exceeds a write plus the clock skew) and is
+        # accounted for now, or deleted; a young leftover is written after it, so seen again.
+        self._bump_revision(repaired_until=young_after, new_revision=bool(stale))
         return len(stale)
 
     def last_ingest(self) -> datetime | None:
@@ -817,6 +922,16 @@ class ArticleStore:
             if value and (latest is None or value > latest):
                 latest = value
         return datetime.fromisoformat(latest) if latest else None
+
+
+def _record(article_id: str, meta: dict[str, Any]) -> ArticleRecord:
+    return ArticleRecord(
+        article_id=article_id,
+        content_hash=str(meta.get("content_hash", "")),
+        text_hash=str(meta.get("text_hash", "")),
+        story_id=str(meta.get("story_id", article_id)),
+        n_chunks=int(meta.get("n_chunks", 0)),
+    )
 
 
 def hit_from_chunk(cid: str, meta: dict[str, Any], doc: str | None, score: float) -> Hit:

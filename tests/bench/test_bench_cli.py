@@ -36,3 +36,4 @@ def test_the_cli_benchmark_reports_each_light_command_within_the_memory_target()
     for name, row in rows.items():
         assert row["peak_mib"] <= figures["target_mib"], name
         assert row["vs_python_c_pass"] > 0
+        assert 0 < row["median_cpu_s"] <= row["median_s"] * 2.5, name  # at most 2 cores busy

@@ -116,3 +116,39 @@ def test_check_without_a_claim_is_a_usage_error(store) -> None:  # type: ignore[
     result = newsbot("check", "   ", "--store", str(folder), cwd=workdir)
     assert result.returncode == 2
     assert "check needs a CLAIM" in result.stderr
+
+
+def test_a_batch_encodes_its_claims_together_before_checking_them(
+    tmp_path: Path, embedder, seed_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """In process (the subprocess tests cannot see inside): claims of a --batch file are
+    prepared in blocks (one encoder call), lines for one article or that do not parse are not."""
+    import argparse
+
+    import bot.cli
+    from bot.app import build_service
+    from retrieval.settings import EngineSettings
+
+    service = build_service(
+        EngineSettings(store_dir=tmp_path / "store"), with_model=False, embedder=embedder
+    )
+    assert service.ingest([str(seed_path.parent)]).added == 1
+    warmed: list[list[str]] = []
+    real_warm = service.warm_checks
+    monkeypatch.setattr(service, "warm_checks", lambda c: (warmed.append(list(c)), real_warm(c)))
+    monkeypatch.setattr(bot.cli, "CHECK_WARM_BATCH", 2)
+    lines = [
+        {"id": "a", "claim": ORIGINAL},
+        {"id": "b", "claim": EDITS["negation"]},
+        {"id": "c", "claim": NOBEL, "article": "no-such-id"},
+        {"id": "d", "claim": EDITS["wrong unit"]},
+    ]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines) + "{broken\n", encoding="utf-8")
+    args = argparse.Namespace(batch=str(path), since=None, as_of=None, article=None)
+    assert bot.cli._check_batch(service, args) == 1  # two lines skipped
+    assert warmed == [[ORIGINAL, EDITS["negation"]], [EDITS["wrong unit"]], []]
+    verdicts = {
+        o["id"]: o["verdict"] for o in map(json.loads, capsys.readouterr().out.split("\n")[:-1])
+    }
+    assert verdicts == {"a": "supported", "b": "contradicted", "d": "contradicted"}

@@ -64,7 +64,7 @@ def test_a_source_line_without_url_or_date_is_plain() -> None:
     citation = KURSK.model_copy(
         update={"url": None, "published": None, "source": None, "title": "A [bracketed] title"}
     )
-    assert source_line(citation) == "[1] A (bracketed) title"
+    assert source_line(citation) == "[1] A (bracketed) title — undated"
 
 
 def test_an_answer_embed_has_the_text_and_a_sources_field() -> None:
@@ -84,7 +84,10 @@ def test_a_not_found_answer_lists_the_closest_articles() -> None:
 
 
 def test_a_very_long_answer_with_many_sources_is_paged_within_every_limit() -> None:
-    many = [KURSK.model_copy(update={"n": n, "title": "T" * 300}) for n in range(1, 40)]
+    many = [
+        KURSK.model_copy(update={"n": n, "title": "T" * 300, "article_id": f"a{n}"})
+        for n in range(1, 40)
+    ]
     long = answer(" ".join([LONG_SENTENCE] * 200), citations=many)
     first = render_answer(long)
     assert first.pages > 1 and first.has_more
@@ -110,7 +113,10 @@ def test_partial_text_fits_message_content() -> None:
 
 def test_evidence_shows_each_quote() -> None:
     [embed] = evidence_embeds(answer())
-    assert [f.name for f in embed.fields] == [f"[1] {KURSK.title}", f"[2] {CEASEFIRE.title}"]
+    assert [f.name for f in embed.fields] == [
+        f"[1] {KURSK.title} — 12 March 2025",
+        f"[2] {CEASEFIRE.title} — 12 March 2025",
+    ]
     assert KURSK.quote in (embed.fields[0].value or "")
     assert embed_within_limits(embed)
 
@@ -149,3 +155,54 @@ def test_dates_render_as_people_write_them() -> None:
     assert source_line(KURSK.model_copy(update={"published": date(2025, 1, 2)})).endswith(
         "2 January 2025"
     )
+
+
+def _second_passage_of_kursk() -> Citation:
+    return KURSK.model_copy(
+        update={"n": 3, "quote": "The Kremlin said 24 settlements were retaken.", "chunk_id": "k2"}
+    )
+
+
+def test_an_article_cited_twice_is_one_source_line_and_one_evidence_field_with_both_quotes() -> (
+    None
+):
+    cited = answer(citations=[KURSK, CEASEFIRE, _second_passage_of_kursk()])
+    [(name, value)] = [(f.name, f.value) for f in render_answer(cited).embed.fields]
+    assert name == "Sources"
+    assert (value or "").count(KURSK.title) == 1
+    assert (value or "").startswith("[1][3] The Moscow Times")
+    [evidence] = evidence_embeds(cited)
+    assert len(evidence.fields) == 2
+    kursk_field = evidence.fields[0]
+    assert (kursk_field.name or "").startswith("[1][3] ")
+    assert KURSK.quote[:40] in (kursk_field.value or "")
+    assert "[3] The Kremlin said 24 settlements" in (kursk_field.value or "")
+    assert embed_within_limits(evidence)
+
+
+def test_undated_articles_say_so_in_every_discord_render() -> None:
+    undated = KURSK.model_copy(update={"published": None})
+    assert render_answer(answer(citations=[undated])).embed.fields[0].value.endswith("— undated")  # type: ignore[union-attr]
+    not_found = render_answer(answer(citations=[undated], status="not_found")).embed
+    assert (not_found.fields[0].value or "").endswith("— undated")
+    assert (evidence_embeds(answer(citations=[undated])).pop().fields[0].name or "").endswith(
+        "— undated"
+    )
+    story = Story(headline="Old news", summary="It happened [1].", citations=[undated])
+    [embed] = digest_embeds(Digest(since="2025-03-11", until="2025-03-12", stories=[story]))
+    assert embed.title == "1. Old news (undated)"
+    seen = story.model_copy(update={"first_seen": date(2025, 3, 12)})
+    [embed] = digest_embeds(Digest(since="2025-03-11", until="2025-03-12", stories=[seen]))
+    assert embed.title == "1. Old news (undated; first seen 2025-03-12)"
+
+
+def test_a_digest_embed_says_what_it_left_out() -> None:
+    story = Story(headline="Kursk", summary="Putin visited [1].", citations=[KURSK])
+    digest = Digest(
+        since="2025-03-11", until="2025-03-12", stories=[story], more_stories=4, undated_left_out=2
+    )
+    [embed] = digest_embeds(digest)
+    footer = embed.footer.text or ""
+    assert "4 more not shown" in footer and "2 undated article(s)" in footer
+    [empty] = digest_embeds(digest.model_copy(update={"stories": []}))
+    assert "2 undated article(s)" in (empty.description or "")

@@ -82,3 +82,37 @@ def test_the_window_keeps_older_news_out(service) -> None:  # type: ignore[no-un
     digest = service.digest(since=date(2025, 1, 15), as_of=date(2025, 1, 16))
     assert [s.headline for s in digest.stories] == ["Budget approved"]
     assert service.digest(since=date(2025, 5, 1), as_of=date(2025, 5, 2)).stories == []
+
+
+def test_a_digest_line_its_passage_does_not_support_is_left_out() -> None:
+    from retrieval.digest import verified_lines
+
+    passage = (
+        "Officials said floodwaters had destroyed 1,200 homes in the river valley by Tuesday "
+        "evening, as rescue teams continued to search the worst-hit villages."
+    )
+    reworded = "Officials said floodwaters had destroyed 1,200 homes in the river valley."
+    wrong = reworded.replace("1,200", "2,100")
+    assert verified_lines([(passage, passage), (reworded, passage), (wrong, passage)]) == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_every_digest_line_is_checked_against_the_passage_it_cites(service, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import retrieval.digest
+
+    checked: list[tuple[str, str]] = []
+
+    def recording_verify(claim: str, passage: str):  # type: ignore[no-untyped-def]
+        checked.append((claim, passage))
+        return real_verify(claim, passage)
+
+    real_verify = retrieval.digest.verify
+    monkeypatch.setattr(retrieval.digest, "verify", recording_verify)
+    digest = service.digest(since=date(2025, 4, 1), as_of=date(2025, 4, 2))
+    for story in digest.stories:
+        lead = [c for c in story.citations if f"{c.quote} [{c.n}]" in story.summary]
+        assert lead
+        assert all((c.quote, c.quote) in checked for c in lead)

@@ -97,7 +97,8 @@ NEW = {
 
 
 class ReadCounter:
-    """The store's real chunk collection, counting the chunks read from it."""
+    """The store's real chunk collection, counting the chunk texts read from it (what an
+    index rebuild reads; the ingest's repair reads recent chunks' metadata, not their text)."""
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
@@ -105,7 +106,8 @@ class ReadCounter:
 
     def get(self, *args: Any, **kwargs: Any) -> Any:
         got = self.inner.get(*args, **kwargs)
-        self.read += len(got["ids"])
+        if "documents" in (kwargs.get("include") or []):
+            self.read += len(got["ids"])
         return got
 
     def __getattr__(self, name: str) -> Any:

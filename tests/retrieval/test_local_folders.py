@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from retrieval.loaders import load_sources
-from retrieval.models import LoadFailure, RawArticle
+from retrieval.models import LoadFailure, RawArticle, SkippedSource
 from tests.conftest import ROOT, SEED
 
 
@@ -26,8 +26,11 @@ def test_a_saved_feed_in_a_folder_is_read_from_its_own_text_never_fetched(
 ) -> None:
     # No fetcher at all: any entry that wanted the network would come back as a failure.
     items = list(load_sources([str(html_fixtures)], fetcher=None))
-    failures = [i for i in items if isinstance(i, LoadFailure)]
-    assert [Path(f.source).name for f in failures] == ["google_meta_refresh.html"]
+    assert not [i for i in items if isinstance(i, LoadFailure)]
+    # The redirect stub holds no article by design: skipped, naming where it points.
+    skipped = [i for i in items if isinstance(i, SkippedSource)]
+    assert [Path(s.source).name for s in skipped] == ["google_meta_refresh.html"]
+    assert "redirects" in skipped[0].reason and "://" in skipped[0].reason
     entries = [
         i for i in items if isinstance(i, RawArticle) and "sample_rss.html#entry-" in i.origin
     ]
@@ -79,15 +82,24 @@ def test_reingesting_saved_pages_is_offline_quiet_and_adds_up(
         for _ in range(2)
     ]
     for run in runs:
+        assert run.returncode == 0, run.stdout + run.stderr
         assert "ERROR" not in run.stderr and "trafilatura" not in run.stderr, run.stderr
         assert "edumock" not in run.stdout  # no entry's URL was tried
-        # Only the redirect stub fails (the hardening suite requires that as "failed").
-        assert run.stdout.count("failed: ") == 1 and "google_meta_refresh.html" in run.stdout
+        # The redirect stub is skipped, not failed (named on its own it still fails).
+        assert "failed: " not in run.stdout
+        assert run.stdout.count("skipped: ") == 1 and "google_meta_refresh.html" in run.stdout
     summary = runs[1].stdout.strip().splitlines()[-1]
     counts = Counter(
         {word: int(n) for n, word in (p.split()[-2:] for p in summary.split(";")[0].split(","))}
     )
     read = int(summary.split(" read:")[0])
     assert read == sum(counts.values()) == 6, summary
-    assert counts["unchanged"] == 4 and counts["duplicate"] == 1 and counts["failed"] == 1
+    assert counts["unchanged"] == 4 and counts["duplicate"] == 1 and counts["skipped"] == 1
+    assert counts["failed"] == 0
     assert "the store now holds 4 articles" in summary
+
+
+def test_a_redirect_stub_named_on_its_own_is_still_a_failure(html_fixtures: Path) -> None:
+    items = list(load_sources([str(html_fixtures / "google_meta_refresh.html")], fetcher=None))
+    assert len(items) == 1 and isinstance(items[0], LoadFailure)
+    assert "meta refresh" in items[0].error
