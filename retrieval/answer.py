@@ -18,7 +18,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -32,9 +32,6 @@ from retrieval.grounding import (
     candidate_sentences,
     check_claim,
     coverage,
-    expects_date,
-    expects_number,
-    has_date,
     named_terms,
     predicate_found,
     predicate_term,
@@ -63,6 +60,7 @@ from retrieval.questions import (
     without_comparatives,
 )
 from retrieval.search import HybridRetriever
+from retrieval.slots import Slot, asked_slot, holds_slot, slot_strength
 from retrieval.store import chunk_at
 from retrieval.text import content_terms, split_sentences, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
@@ -117,6 +115,8 @@ class Thresholds:
     extra_sentence_ratio: float = 0.8  # further evidence sentences kept in an extractive answer
     max_sentences: int = 3
     model_trust_score: float = 0.62  # above this, a model's "not found" is overruled
+    model_evidence: int = 3  # evidence sentences shown to the model: a short prompt is fast
+    model_max_tokens: int = 96  # room for three short sentences, no more
     require_figures: bool = True  # every figure the question names must be in the article
     require_type: bool = True  # the answering sentence holds the kind of thing asked for
     score_without_type: float = 0.75  # ... unless it matches the question this well
@@ -212,11 +212,10 @@ class AnswerEngine:
             strip_time_words(retrieval_query), k=k or 6, since=since, as_of=as_of
         )
         evidence = self.select_evidence(question, hits)
-        index = self.answering(question, evidence, follow_up=follow_up)
-        if index is None:
+        answering = self.answering_evidence(question, evidence, follow_up=follow_up)
+        if answering is None:
             return Draft([], self._model_label(), closest=evidence)
-        # The sentence that answers leads the evidence; the others follow in their order.
-        evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
+        evidence = answering
         many = plan.kind in ("list", "change")
         chosen, model_used, notes = self._compose(question, evidence, as_of, on_partial, many=many)
         said = [
@@ -253,15 +252,15 @@ class AnswerEngine:
         )
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
-            asked = f"How much {asked[0].lower()}{asked[1:]}" if numeric else asked
+            asked = f"How much {asked}" if numeric else asked  # names keep their capitals
             hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
             evidence = self.select_evidence(asked, hits)
-            found = self.answering(asked, evidence)
-            if found is None:
+            answering = self.answering_evidence(asked, evidence)
+            if answering is None:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
                 continue
-            best = evidence[found]
+            best = answering[0]
             if (best.article_id, best.start) in used:
                 continue  # a sentence already said answers this part too
             used.add((best.article_id, best.start))
@@ -479,11 +478,7 @@ class AnswerEngine:
         ev = evidence[index]
         article_text = self._article_text(ev)
         asked_figures = quantities_in(question)  # years are context more often than asked
-        typed = (
-            (not expects_number(question) or bool(quantities_in(ev.text)))
-            and (not expects_date(question) or has_date(ev.text))
-            and (not expects_name(question) or bool(new_names(ev.text, question)))
-        )
+        typed = holds_slot(ev.text, question, asked_slot(question))
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
         predicate = predicate_term(question)
@@ -523,6 +518,111 @@ class AnswerEngine:
             if self.passes(a, follow_up=follow_up):
                 return i
         return None
+
+    def answering_evidence(
+        self, question: str, evidence: list[Evidence], *, follow_up: bool = False
+    ) -> list[Evidence] | None:
+        """The evidence reordered so that what answers leads, or None if nothing answers.
+
+        The sentence that answers leads; when it is a lead that restates the question without
+        what it asks for (a name, a figure, a date), the sentence of its article that holds it
+        comes first and the lead follows as its context. An article that is about the question
+        but holds nothing of the kind asked for does not answer it.
+        """
+        index = self.answering(question, evidence, follow_up=follow_up)
+        slot = asked_slot(question)
+        if index is None:
+            # The article may be about the question and hold what it asks for in a sentence
+            # retrieval did not bring.
+            index = self._on_topic(question, evidence, follow_up=follow_up)
+            if index is None or slot is None:
+                return None
+        evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
+        filler = self._holder_in_article(question, slot, evidence[0])
+        if filler is not None:
+            return [filler, *evidence]
+        if (
+            not holds_slot(evidence[0].text, question, slot)
+            and evidence[0].score < self.t.score_without_type
+        ):
+            return None
+        return evidence
+
+    def _on_topic(
+        self, question: str, evidence: list[Evidence], *, follow_up: bool = False
+    ) -> int | None:
+        """The top evidence sentence that would answer but for holding what is asked."""
+        for i in range(min(self.t.candidates, len(evidence))):
+            a = self.answerability(question, evidence, i)
+            if not a.typed and self.passes(replace(a, typed=True), follow_up=follow_up):
+                return i
+        return None
+
+    def _holder_in_article(
+        self, question: str, slot: Slot | None, lead: Evidence
+    ) -> Evidence | None:
+        """The sentence of the lead's article that holds what the lead leaves out.
+
+        What the question asks for (a name, a figure, a date) must be in the answer. When the
+        lead lacks it, or holds a name only where the question's noun is not ("Which record
+        label": "Westlife" but no label), the article's sentences (inside a stored chunk, so
+        they can be cited) that hold it more plainly are scored against the question like any
+        evidence, and the best is the answer, the lead its context.
+        """
+        if slot is None:
+            return None
+        have = slot_strength(lead.text, question, slot)
+        if have >= (2 if slot.head else 1):
+            return None
+        article = self._article(lead.article_id)
+        if article is None:
+            return None
+        found: list[tuple[int, Evidence]] = []
+        for sentence in split_sentences(article.text):
+            if sentence.start == lead.start or len(sentence.text) < 25:
+                continue
+            strength = slot_strength(sentence.text, question, slot)
+            if strength <= have:
+                continue
+            span = next(
+                (c for c in article.chunks if c.start <= sentence.start and sentence.end <= c.end),
+                None,
+            )
+            if span is None:
+                continue  # a quote must lie inside one chunk
+            hit = Hit(
+                chunk_id=span.chunk_id,
+                article_id=article.article_id,
+                title=article.title,
+                source=article.source,
+                url=article.url,
+                published=article.published,
+                story_id=article.story_id,
+                start=span.start,
+                end=span.end,
+                score=lead.hit.score,
+                text=article.text[span.start : span.end],
+            )
+            ev = Evidence(hit=hit, text=sentence.text, start=sentence.start, end=sentence.end)
+            found.append((strength, ev))
+        if not found:
+            return None
+        candidates = [ev for _, ev in found]
+        vectors = self.embedder.encode([question] + [ev.text for ev in candidates])
+        terms = question_terms(question)
+        try:
+            weights = idf_weights(self.lexical.index(), terms)
+        except Exception:
+            weights = {}
+        score_evidence(question, candidates, vectors[0], vectors[1:], weights)
+        strength_of = {id(ev): strength for strength, ev in found}
+        usable = [ev for ev in candidates if ev.semantic >= self.t.min_semantic]
+        if not usable:
+            return None
+        # A name beside the question's noun counts for more, but not for everything.
+        best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
+        best.score = max(best.score, lead.score)  # it answers more directly than the lead
+        return best
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
@@ -582,7 +682,7 @@ class AnswerEngine:
         many: bool = False,
     ) -> tuple[list[Evidence | tuple[str, Evidence]], str, list[str]]:
         """Sentences of the answer, each with the evidence it rests on."""
-        pool = evidence[:4]
+        pool = evidence[: self.t.model_evidence]
         if self.chat_model is None:
             chosen = self._extractive(evidence, many=many)
             self._emit(on_partial, chosen)
@@ -656,13 +756,13 @@ class AnswerEngine:
         messages = [SystemMessage(system), HumanMessage(user)]
         sources = [ev.hit.source or "" for ev in pool]
         if on_partial is None:
-            text = str(self.chat_model.invoke(messages).content)
+            text = str(self.chat_model.invoke(messages, max_tokens=self.t.model_max_tokens).content)
         else:
             # Show progress as the model writes, but only sentences that already passed the
             # checks: nothing unverified reaches a person, even in passing.
             parts: list[str] = []
             shown = 0
-            for chunk in self.chat_model.stream(messages):
+            for chunk in self.chat_model.stream(messages, max_tokens=self.t.model_max_tokens):
                 parts.append(str(chunk.content))
                 if not re.search(r"[.!?]", parts[-1]):
                     continue
@@ -787,32 +887,6 @@ class AnswerEngine:
             plan=plan,
             unanswered=draft.unanswered,
         )
-
-
-_NAME_QUESTION = re.compile(
-    r"^\s*(?:who|whom|whose)\b|^\s*(?:which|what)\s+(?!(?:is|was|are|were|has|have|had|did|"
-    r"does|do|will|would|can|could)\b)(?:[a-z]+\s+){0,2}?(?:company|firm|group|"
-    r"club|team|country|city|film|song|album|band|school|committee|minister|player|singer|actor|"
-    r"actress|director|label|title|bank|party|network|show|play|court|body|official)\b|"
-    r"\bwhat (?:is|was) the name\b",
-    re.IGNORECASE,
-)
-
-
-def expects_name(question: str) -> bool:
-    """A question whose answer is a name: "who ...", "which company ...", "what is the name"."""
-    return bool(_NAME_QUESTION.search(question))
-
-
-def new_names(sentence: str, question: str) -> list[str]:
-    """Capitalised words of ``sentence`` (not its first) that the question does not contain."""
-    asked = {w.lower() for w in words(question)}
-    tokens = re.findall(r"[^\W\d_][\w'’.-]*", sentence)
-    return [
-        t
-        for i, t in enumerate(tokens)
-        if i > 0 and t[0].isupper() and t.lower().strip(".'’") not in asked and len(t) > 1
-    ]
 
 
 def _redundant(a: Evidence, b: Evidence) -> bool:

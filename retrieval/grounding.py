@@ -104,6 +104,14 @@ _AUXILIARY = re.compile(
 )
 
 
+# Verbs that carry little meaning of their own ("take effect", "had kept him out", "what is the
+# name"): the word a question turns on is not one of these.
+_LIGHT_VERBS = frozenset(
+    """have has had having take takes took taken get gets got make makes made give gives gave
+    given keep keeps kept go goes went gone come comes came put puts set sets name""".split()
+)
+
+
 def predicate_term(question: str) -> str | None:
     """The word a question turns on after its subject: 'decide' in 'What did the Bank of Japan
     decide about rates?', 'retake' in 'How much territory did Russia retake?'."""
@@ -112,6 +120,8 @@ def predicate_term(question: str) -> str | None:
         return None
     for token in re.findall(r"[\w'’-]+", match.group(1)):
         if token[0].isupper() or token[0].isdigit() or token.lower() in STOPWORDS:
+            continue
+        if token.lower() in _LIGHT_VERBS:
             continue
         if len(token) >= 3 and token.lower() not in QUESTION_WORDS:
             return token.lower()

@@ -150,8 +150,11 @@ class LocalGGUFChat(BaseChatModel):
     def _timeout(self, doing: str) -> ModelTimeout:
         return ModelTimeout(f"the local model did not answer within {self.timeout_s:g} s ({doing})")
 
-    def _tokens(self, messages: list[BaseMessage], stop: list[str] | None) -> Iterator[str]:
-        """The generated text, piece by piece, within the deadline."""
+    def _tokens(
+        self, messages: list[BaseMessage], stop: list[str] | None, max_tokens: int | None = None
+    ) -> Iterator[str]:
+        """The generated text, piece by piece, within the deadline; at most ``max_tokens``
+        tokens (the model's default when None): a caller that wants one short sentence says so."""
         deadline = time.monotonic() + self.timeout_s
         llama = self._borrow(deadline)
         with self._creating:
@@ -162,7 +165,7 @@ class LocalGGUFChat(BaseChatModel):
             stream = llama.create_chat_completion(
                 messages=self._messages(messages),
                 temperature=self.temperature,
-                max_tokens=self.max_tokens,
+                max_tokens=max_tokens or self.max_tokens,
                 stop=stop,
                 stream=True,
             )
@@ -186,7 +189,7 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        text = "".join(self._tokens(messages, stop))
+        text = "".join(self._tokens(messages, stop, kwargs.get("max_tokens")))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(
@@ -196,7 +199,7 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        for delta in self._tokens(messages, stop):
+        for delta in self._tokens(messages, stop, kwargs.get("max_tokens")):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
             if run_manager:
                 run_manager.on_llm_new_token(delta, chunk=chunk)

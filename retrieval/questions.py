@@ -72,13 +72,20 @@ _HOW_COMPARE = re.compile(
     r"(?P<a2>.+?)\s+compare (?:with|to)\s+(?P<b2>.+))",
     re.IGNORECASE,
 )
+# "How many X compared with how many Y": two questions set side by side.
+_COMPARED_WITH = re.compile(
+    r"^(?P<a>(?:how|what|which|who)\b.+?)\s*,?\s+(?:compared|as against|against|versus)\s+"
+    r"(?:with|to)?\s*(?P<b>(?:how|what|which|who)\b.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
 _LEAD = re.compile(
     r"^\s*(?P<lead>(?:which|who|what|did|does|do|is|are|was|were|has|have|had|will|would)\s+)?"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _PART_JOIN = re.compile(
-    r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:what|how|who|whom|why|when|where|which|did|does|do|is|are|"
+    r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:(?:by|in|on|at|to|for|from)\s+)?"
+    r"(?:what|how|who|whom|why|when|where|which|did|does|do|is|are|"
     r"was|were|has|have|will|can)\b)",
     re.IGNORECASE,
 )
@@ -181,6 +188,10 @@ def is_open(question: str) -> bool:
 def comparison_parts(question: str) -> list[str] | None:
     """One sub-question per alternative of a comparison, or None when it compares nothing."""
     text = question.strip().rstrip("?.! ")
+    m = _COMPARED_WITH.match(text)
+    if m:
+        a, b = m.group("a"), m.group("b")
+        return [a[0].upper() + a[1:] + "?", b[0].upper() + b[1:] + "?"]
     for pattern in (_COMPARE, _BETWEEN, _HOW_COMPARE):
         m = pattern.search(text)
         if m:
@@ -210,6 +221,10 @@ def comparison_parts(question: str) -> list[str] | None:
     left, right = parts
     size = len(left.split())
     right_words = right.split()
+    if size >= 4 and left.split()[0].lower() == right_words[0].lower():
+        # "Were more visitors expected at X or more computers in Y": two whole clauses built
+        # alike, no frame shared after them ("more laptops or more PDAs left in cabs" shares one).
+        return [f"{lead}{left}?".strip(), f"{lead}{right}?".strip()]
     if size == 0 or len(right_words) <= size:
         return None
     frame = " ".join(right_words[size:])

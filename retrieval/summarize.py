@@ -161,7 +161,7 @@ class Weights:
     """How a sentence's worth is counted (fitted on BBC articles outside the benchmark's sample)."""
 
     facts: float = 0.15  # per unit of new key-fact weight, damped by length
-    centrality: float = 1.0
+    centrality: float = 1.5
     lead: float = 0.25
     redundant_cosine: float = 0.85
 

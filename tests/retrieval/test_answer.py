@@ -356,3 +356,33 @@ def test_a_comparison_across_two_articles_cites_both_figures(tmp_path: Path, emb
     assert "12%" in answer.answer and "35%" in answer.answer
     assert {c.article_id for c in answer.citations} == {"airline", "studio"}
     assert_grounded(answer, service)
+
+
+def test_a_lead_that_leaves_out_the_name_asked_for_is_completed_from_its_article(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.app import build_service
+
+    row = {
+        "id": "video",
+        "title": "Pop video pulled after school complaint",
+        "source": "Wire One",
+        "published": "2005-01-20",
+        "text": "The new video of a pop singer has been pulled after a Dublin school complained "
+        "about being shown in it.\n\nThe singer's record label said it had withdrawn the video "
+        "and sent replacements to television stations.\n\nThe head of St Fintian's High School, "
+        "Richard Fogarty, said the video implied that the singer had been a pupil there.\n\n"
+        "The singer never attended the school, and the label had believed its name was made up.",
+    }
+    path = tmp_path / "video.jsonl"
+    path.write_text(json.dumps(row), encoding="utf-8")
+    service = build_service(
+        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
+    )
+    service.ingest([str(path)])
+    answer = service.ask("Which Dublin school complained about being shown in the pop video?")
+    assert answer.status == "answered", answer.answer
+    assert "St Fintian's" in answer.points[0].text  # the sentence with the name leads
+    assert_grounded(answer, service)

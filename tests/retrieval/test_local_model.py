@@ -85,3 +85,9 @@ def test_an_answer_whose_local_model_misses_its_deadline_is_extractive_and_says_
     assert answer.model.startswith("extractive (fallback from local:")
     assert any("language model" in note and "quotes the sources" in note for note in answer.notes)
     assert "1,100" in answer.answer
+
+
+def test_a_caller_can_ask_for_fewer_tokens_than_the_models_default(gguf: str) -> None:
+    model = LocalGGUFChat(model_path=gguf, max_tokens=200, timeout_s=120.0, n_ctx=512)
+    text = str(model.invoke(PROMPT, max_tokens=8).content)
+    assert 0 < len(model.llama.tokenize(text.encode(), add_bos=False)) <= 8

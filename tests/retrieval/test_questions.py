@@ -64,6 +64,18 @@ def test_a_question_that_asks_for_one_thing_is_a_factoid(question: str) -> None:
             ["Were more laptops left in London cabs?", "Were more PDAs left in London cabs?"],
         ),
         ("Compare the euro and the dollar", ["euro?", "dollar?"]),
+        (
+            "Were more visitors expected at the Cebit fair or more hijacked computers in the "
+            "largest zombie network?",
+            [
+                "Were more visitors expected at the Cebit fair?",
+                "Were more hijacked computers in the largest zombie network?",
+            ],
+        ),
+        (
+            "How many subscribers did AOL lose compared with how many members the union balloted?",
+            ["How many subscribers did AOL lose?", "How many members the union balloted?"],
+        ),
     ],
 )
 def test_a_comparison_gets_one_sub_question_per_alternative(
@@ -91,3 +103,14 @@ def test_lists_and_changes_over_time_are_told_apart() -> None:
 def test_this_week_means_the_week_before_the_day_asked() -> None:
     assert time_window("What happened in Kursk this week?", date(2025, 3, 14)) == date(2025, 3, 7)
     assert time_window("What happened in Kursk?", date(2025, 3, 14)) is None
+
+
+def test_a_second_part_opening_with_a_preposition_is_still_a_part() -> None:
+    plan = plan_question(
+        "How many Americans started reading blogs in 2004 and by how much did readership grow?"
+    )
+    assert plan.kind == "multi_part"
+    assert plan.sub_questions == [
+        "How many Americans started reading blogs in 2004?",
+        "By how much did readership grow?",
+    ]

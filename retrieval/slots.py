@@ -1,0 +1,176 @@
+"""What a question asks for (its slot) and whether a sentence holds it.
+
+A question asks for one kind of thing: a figure ("how much", "at what value"), a date ("when"),
+a day ("on what date"), a place ("where") or a name ("who", "which company", "what is the
+name"). A sentence answers it only if it holds a thing of that kind that the question does not
+already give. A news lead often restates the question with the asked-for thing left out ("a Home
+Office minister has said", "a Dublin school complained"): the head noun stands there with no name
+beside it, so the lead does not fill the slot, and the name is in another sentence.
+
+Everything here is the question's grammar and the sentence's form (capitalised runs, figures,
+dates); nothing is fitted to a set of questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from retrieval.grounding import has_date, quantities_in
+from retrieval.text import STOPWORDS, stem
+
+SlotKind = Literal["number", "date", "day", "place", "name"]
+
+_NUMBER = re.compile(
+    r"\bhow (much|many|long|far|big|large|old|often)\b|\bwhat (?:[a-z]+ )?(percentage|"
+    r"proportion|share|number|amount|price|figure|rate|value|sum|fee|salary|cost|total|size)\b|"
+    r"\bby how\b|"
+    r"\bat what (value|price|cost|rate)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\bpercentage\b|\bper ?cent\b|\d\s*%", re.IGNORECASE)
+_DAY = re.compile(r"\b(?:what|which) (?:date|day)\b", re.IGNORECASE)
+_DATE = re.compile(r"^\s*(?:since )?when\b|\b(?:what|which) (?:year|month)\b", re.IGNORECASE)
+_PLACE = re.compile(r"^\s*where\b|\bin (?:what|which) (?:city|country|town|venue|place)\b", re.I)
+_WHO = re.compile(r"^\s*(?:who|whom|whose)\b|\bwhat is the name\b|\bwhat was the name\b", re.I)
+# "which company ...", "what record label ...": a question word, then the noun phrase.
+_WHICH = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:which|what)\s+(?P<rest>.+)$", re.IGNORECASE)
+# Nouns whose instances have names: the organisations, places, works and titles of the news.
+_NAMED_NOUNS = frozenset(
+    stem(w)
+    for w in """company firm group club team country city town state nation region film movie
+    song album record label band school university college committee commission party network
+    channel station show programme program play book novel newspaper magazine court body bank
+    agency organisation organization council union brand airline carrier broadcaster studio
+    title trophy award prize tournament championship competition event venue stadium ground
+    constituency website site console game device phone product model""".split()
+)
+# Agent nouns are people: minister, crooner, director, official, chairman, referee, striker ...
+_AGENT = re.compile(r"(?:er|or|ist|ian|man|woman|ee|ant|ent)s?$")
+_PEOPLE_NOUNS = frozenset(
+    stem(w)
+    for w in """official minister chief boss head star actor actress singer player coach
+    president premier leader chancellor secretary spokesman spokeswoman judge""".split()
+)
+_VERBISH = frozenset(
+    """is was are were has have had did does do will would can could should said says won
+    lost beat scored""".split()
+)
+_DATE_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_MONTH_DAY = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)? (?:"
+    + "|".join(sorted(_DATE_NAMES))
+    + r")\b|\b(?:"
+    + "|".join(sorted(_DATE_NAMES))
+    + r")(?: \d{1,2}(?:st|nd|rd|th)?)?\b|\b(?:yesterday|today|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[^\W_][\w'’.&-]*")
+_PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: SlotKind
+    head: str | None = None  # the stem of the noun named in "which <noun>", if any
+    percent: bool = False  # a figure asked for as a percentage ("by what percentage")
+
+
+def asked_slot(question: str) -> Slot | None:
+    """The kind of thing the question asks for, or None (what happened, why, how)."""
+    if _NUMBER.search(question):
+        return Slot("number", percent=bool(_PERCENT.search(question)))
+    if _DAY.search(question):
+        return Slot("day")
+    if _DATE.search(question):
+        return Slot("date")
+    if _PLACE.search(question):
+        return Slot("place")
+    if _WHO.search(question):
+        return Slot("name")
+    match = _WHICH.match(question)
+    if match:
+        # The head is the last naming noun of the words before the verb: "record label",
+        # "Tennis Australia official", "1950s crooner".
+        head = None
+        for token in re.findall(r"[\w'’-]+", match.group("rest"))[:4]:
+            lowered = token.lower()
+            if lowered in STOPWORDS or lowered in _VERBISH:
+                break
+            root = stem(lowered)
+            naming = not token[0].isupper() and (
+                root in _NAMED_NOUNS or root in _PEOPLE_NOUNS or bool(_AGENT.search(lowered))
+            )
+            if naming:
+                head = root
+            elif head is not None:
+                break  # the word after the noun phrase: "record label withdrew"
+        if head is not None:
+            return Slot("name", head=head)
+    return None
+
+
+def new_name_runs(sentence: str, question: str) -> list[tuple[int, int]]:
+    """Token spans ``(first, last)`` of capitalised runs in ``sentence`` that the question
+    does not mention (not the sentence's first word alone, not a month or a weekday)."""
+    asked = {stem(w.strip(".'’")) for w in _TOKEN.findall(question)}
+    tokens = _TOKEN.findall(sentence)
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, token in enumerate([*tokens, "x"]):
+        clean = token.strip(".'’-")
+        capital = (
+            i < len(tokens)
+            and bool(clean)
+            and clean[0].isupper()
+            and clean.lower() not in STOPWORDS
+            and clean.lower() not in _DATE_NAMES
+            and not _PLURAL_ABBREVIATION.fullmatch(clean)  # "MPs", "CEOs": common nouns
+        )
+        if capital and start is None:
+            start = i
+        elif not capital and start is not None:
+            run = [t.strip(".'’-") for t in tokens[start:i]]
+            known = [w for w in run if stem(w) in asked]
+            if len(known) < len(run) and not (start == 0 and i == 1):
+                runs.append((start, i - 1))
+            start = None
+    return runs
+
+
+def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
+    """How plainly ``sentence`` holds what the question asks for.
+
+    2: beside the noun the question names ("record label Sony BMG", "school St Fintian's");
+    1: holds a thing of the kind asked for; 0: does not, or restates the question's noun with
+    no name beside it ("a Dublin school complained").
+    """
+    if slot is None:
+        return 1
+    if slot.kind == "number":
+        if slot.percent:
+            return int(bool(_PERCENT.search(sentence)))
+        return int(bool(quantities_in(sentence)))
+    if slot.kind == "date":
+        return int(has_date(sentence))
+    if slot.kind == "day":
+        return int(bool(_MONTH_DAY.search(sentence)))
+    runs = new_name_runs(sentence, question)
+    if not runs:
+        return 0
+    if slot.head is None:
+        return 1
+    tokens = _TOKEN.findall(sentence)
+    heads = [i for i, t in enumerate(tokens) if stem(t.strip(".'’-")) == slot.head]
+    if not heads:
+        return 1
+    return 2 if any(first - 3 <= h <= last + 3 for h in heads for first, last in runs) else 0
+
+
+def holds_slot(sentence: str, question: str, slot: Slot | None) -> bool:
+    """Whether ``sentence`` holds a thing of the kind the question asks for."""
+    return slot_strength(sentence, question, slot) > 0
