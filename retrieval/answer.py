@@ -590,18 +590,12 @@ class AnswerEngine:
             )
             if span is None:
                 continue  # a quote must lie inside one chunk
-            hit = Hit(
+            hit = Hit.from_article(
+                article,
                 chunk_id=span.chunk_id,
-                article_id=article.article_id,
-                title=article.title,
-                source=article.source,
-                url=article.url,
-                published=article.published,
-                story_id=article.story_id,
                 start=span.start,
                 end=span.end,
                 score=lead.hit.score,
-                text=article.text[span.start : span.end],
             )
             ev = Evidence(hit=hit, text=sentence.text, start=sentence.start, end=sentence.end)
             found.append((strength, ev))
