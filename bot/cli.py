@@ -598,12 +598,17 @@ def _ask(service: Any, args: argparse.Namespace, status: StatusLine) -> int:
     return 0
 
 
-def _ask_batch(service: Any, args: argparse.Namespace) -> int:
-    path = Path(args.batch)
+def _batch_lines(name: str) -> tuple[Path, list[str]]:
+    """The lines of a ``--batch`` file (one JSON object each), or a one-line error."""
+    path = Path(name)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        return path, path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise NewsbotError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _ask_batch(service: Any, args: argparse.Namespace) -> int:
+    path, lines = _batch_lines(args.batch)
     failures = 0
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -675,11 +680,7 @@ def _batch_claims(lines: list[str]) -> list[str]:
 
 
 def _check_batch(service: Any, args: argparse.Namespace) -> int:
-    path = Path(args.batch)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise NewsbotError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    path, lines = _batch_lines(args.batch)
     failures = 0
     for number, line in enumerate(lines, 1):
         if number % CHECK_WARM_BATCH == 1 or CHECK_WARM_BATCH == 1:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
@@ -157,18 +157,7 @@ class SqliteArticleRecords:
 
     def list_articles(self) -> list[ArticleSummaryRow]:
         records = self._guarded(lambda: list(self._records(self._articles)))
-        rows = [
-            ArticleSummaryRow(
-                article_id=article_id,
-                title=str(meta.get("title", "")),
-                source=meta.get("source"),
-                published=_parse_day(meta.get("published")),
-                chunks=int(meta.get("n_chunks", 0)),
-            )
-            for article_id, meta, _ in records
-        ]
-        rows.sort(key=lambda r: (r.published or date.min, r.title), reverse=True)
-        return rows
+        return summary_rows((article_id, meta) for article_id, meta, _ in records)
 
     def get_article(self, article_id: str) -> StoredArticle:
         found = self._guarded(
@@ -191,26 +180,7 @@ class SqliteArticleRecords:
                 )
             )
         )
-        spans = sorted(
-            (
-                int(cmeta["position"]),
-                ChunkSpan(chunk_id=cid, start=int(cmeta["start"]), end=int(cmeta["end"])),
-            )
-            for cid, cmeta, _ in chunk_rows
-            if cmeta.get("content_hash") == meta.get("content_hash")
-        )
-        return StoredArticle(
-            article_id=article_id,
-            title=str(meta.get("title", "")),
-            source=meta.get("source"),
-            url=meta.get("url"),
-            published=_parse_day(meta.get("published")),
-            author=meta.get("author"),
-            text=text or "",
-            content_hash=str(meta.get("content_hash", "")),
-            story_id=str(meta.get("story_id", article_id)),
-            chunks=[s for _, s in spans],
-        )
+        return stored_article(article_id, meta, text, ((c, m) for c, m, _ in chunk_rows))
 
     def find_article_id(self, reference: str) -> str | None:
         """An article id for an id or a URL (as given or canonicalised), else ``None``."""
@@ -238,10 +208,60 @@ class SqliteArticleRecords:
         return None
 
 
-def _parse_day(value: Any) -> date | None:
+def parse_day(value: Any) -> date | None:
+    """The day of a stored ``published`` value (``2025-03-12`` or a longer ISO time), or None."""
     if not value:
         return None
     try:
         return date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def summary_rows(records: Iterable[tuple[str, dict[str, Any]]]) -> list[ArticleSummaryRow]:
+    """``articles`` rows from (id, metadata) article records, newest first."""
+    rows = [
+        ArticleSummaryRow(
+            article_id=article_id,
+            title=str(meta.get("title", "")),
+            source=meta.get("source"),
+            published=parse_day(meta.get("published")),
+            chunks=int(meta.get("n_chunks", 0)),
+        )
+        for article_id, meta in records
+    ]
+    rows.sort(key=lambda r: (r.published or date.min, r.title), reverse=True)
+    return rows
+
+
+def stored_article(
+    article_id: str,
+    meta: dict[str, Any],
+    text: str | None,
+    chunk_records: Iterable[tuple[str, dict[str, Any]]],
+) -> StoredArticle:
+    """An article from its record and its chunks' (id, metadata) records: only the chunks of
+    the version the record names, in their order in the text."""
+    spans = sorted(
+        (
+            (
+                int(cmeta["position"]),
+                ChunkSpan(chunk_id=cid, start=int(cmeta["start"]), end=int(cmeta["end"])),
+            )
+            for cid, cmeta in chunk_records
+            if cmeta.get("content_hash") == meta.get("content_hash")
+        ),
+        key=lambda pair: pair[0],
+    )
+    return StoredArticle(
+        article_id=article_id,
+        title=str(meta.get("title", "")),
+        source=meta.get("source"),
+        url=meta.get("url"),
+        published=parse_day(meta.get("published")),
+        author=meta.get("author"),
+        text=text or "",
+        content_hash=str(meta.get("content_hash", "")),
+        story_id=str(meta.get("story_id", article_id)),
+        chunks=[s for _, s in spans],
+    )

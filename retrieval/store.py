@@ -40,11 +40,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
 
+from retrieval.article_records import parse_day, stored_article, summary_rows
 from retrieval.chunking import ArticleChunker, ChunkText
 from retrieval.errors import ArticleNotFound, StoreUnavailable
 from retrieval.models import (
     ArticleSummaryRow,
-    ChunkSpan,
     Hit,
     IngestedArticle,
     IngestReport,
@@ -302,18 +302,8 @@ class ArticleStore:
         return int(self.chunks.count())
 
     def list_articles(self) -> list[ArticleSummaryRow]:
-        rows = [
-            ArticleSummaryRow(
-                article_id=article_id,
-                title=str(meta.get("title", "")),
-                source=meta.get("source"),
-                published=_parse_day(meta.get("published")),
-                chunks=int(meta.get("n_chunks", 0)),
-            )
-            for article_id, meta, _ in self._get_all(self.articles, ["metadatas"])
-        ]
-        rows.sort(key=lambda r: (r.published or date.min, r.title), reverse=True)
-        return rows
+        records = self._get_all(self.articles, ["metadatas"])
+        return summary_rows((article_id, meta) for article_id, meta, _ in records)
 
     def article_metadata(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         if not article_ids:
@@ -329,30 +319,10 @@ class ArticleStore:
         got = self.articles.get(ids=[article_id], include=["metadatas", "documents"])
         if not got["ids"]:
             raise ArticleNotFound(f"no stored article with id {article_id!r}")
-        meta, text = got["metadatas"][0], got["documents"][0] or ""
-        spans = []
+        meta, text = got["metadatas"][0], got["documents"][0]
         chunk_got = self.chunks.get(where={"article_id": article_id}, include=["metadatas"])
-        for cid, cmeta in zip(chunk_got["ids"], chunk_got["metadatas"], strict=True):
-            if cmeta.get("content_hash") == meta.get("content_hash"):
-                spans.append(
-                    (
-                        int(cmeta["position"]),
-                        ChunkSpan(chunk_id=cid, start=int(cmeta["start"]), end=int(cmeta["end"])),
-                    )
-                )
-        spans.sort(key=lambda p: p[0])
-        return StoredArticle(
-            article_id=article_id,
-            title=str(meta.get("title", "")),
-            source=meta.get("source"),
-            url=meta.get("url"),
-            published=_parse_day(meta.get("published")),
-            author=meta.get("author"),
-            text=text,
-            content_hash=str(meta.get("content_hash", "")),
-            story_id=str(meta.get("story_id", article_id)),
-            chunks=[s for _, s in spans],
-        )
+        chunks = zip(chunk_got["ids"], chunk_got["metadatas"], strict=True)
+        return stored_article(article_id, meta, text, chunks)
 
     def find_article_id(self, reference: str) -> str | None:
         """An article id for an id, a URL (canonicalised) or nothing."""
@@ -941,7 +911,7 @@ def hit_from_chunk(cid: str, meta: dict[str, Any], doc: str | None, score: float
         title=str(meta.get("title", "")),
         source=meta.get("source"),
         url=meta.get("url"),
-        published=_parse_day(meta.get("published")),
+        published=parse_day(meta.get("published")),
         story_id=meta.get("story_id"),
         position=int(meta.get("position", 0)),
         start=int(meta.get("start", 0)),
@@ -949,15 +919,6 @@ def hit_from_chunk(cid: str, meta: dict[str, Any], doc: str | None, score: float
         score=score,
         text=doc or "",
     )
-
-
-def _parse_day(value: Any) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _unit(vec: np.ndarray) -> np.ndarray:
