@@ -91,3 +91,17 @@ def test_the_articles_table_measures_cjk_titles_by_their_width_in_columns() -> N
     ]
     assert starts[0] == starts[1]
     assert " 1 chunk " in lines[0] and "12 chunks" in lines[1]
+
+
+def test_the_ingest_summary_counts_one_article_and_one_chunk_in_the_singular() -> None:
+    from bot.cli import _ingest_summary
+    from retrieval.models import IngestedArticle, IngestReport
+
+    report = IngestReport(
+        added=1,
+        chunks_added=1,
+        articles_total=1,
+        articles=[IngestedArticle(source="seeds/a.txt", article_id="a", status="added")],
+    )
+    last = _ingest_summary(report, ["seeds/"], 0.2).splitlines()[-1]
+    assert "1 chunk written" in last and "holds 1 article (" in last, last
