@@ -60,7 +60,7 @@ from retrieval.questions import (
     without_comparatives,
 )
 from retrieval.search import HybridRetriever
-from retrieval.slots import Slot, asked_slot, holds_slot, slot_strength
+from retrieval.slots import Slot, asked_slot, holds_predicate, holds_slot, slot_strength
 from retrieval.store import chunk_at
 from retrieval.text import content_terms, split_sentences, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
@@ -572,7 +572,13 @@ class AnswerEngine:
         if slot is None:
             return None
         have = slot_strength(lead.text, question, slot)
-        if have >= (2 if slot.head else 1):
+        # A lead that holds a thing of the kind asked for but not the question's verb ("Judy
+        # Craymer is the highest new entry" for "who topped the list") may name another one:
+        # a sentence of its article that holds both is the answer.
+        # (Names only: a figure is tied to its noun, "wage costs", more than to a verb that
+        # articles word in many ways, "cut" or "reduce".)
+        verb_missing = slot.kind == "name" and not holds_predicate(lead.text, question)
+        if have >= (2 if slot.head else 1) and not verb_missing:
             return None
         article = self._article(lead.article_id)
         if article is None:
@@ -582,7 +588,10 @@ class AnswerEngine:
             if sentence.start == lead.start or len(sentence.text) < 25:
                 continue
             strength = slot_strength(sentence.text, question, slot)
-            if strength <= have:
+            if verb_missing and have > 0:
+                if strength < have or not holds_predicate(sentence.text, question):
+                    continue
+            elif strength <= have:
                 continue
             span = next(
                 (c for c in article.chunks if c.start <= sentence.start and sentence.end <= c.end),
@@ -613,6 +622,9 @@ class AnswerEngine:
         usable = [ev for ev in candidates if ev.semantic >= self.t.min_semantic]
         if not usable:
             return None
+        # One that says the question's verb ("chaired": "said chairman Adair Turner") holds the
+        # thing asked for; another name nearby ("the TUC welcomed it") may not.
+        usable = [ev for ev in usable if holds_predicate(ev.text, question)] or usable
         # A name beside the question's noun counts for more, but not for everything.
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from retrieval.grounding import has_date, quantities_in
-from retrieval.text import STOPWORDS, stem
+from retrieval.grounding import has_date, predicate_found, predicate_term, quantities_in
+from retrieval.text import STOPWORDS, content_terms, stem
 
 SlotKind = Literal["number", "date", "day", "place", "name"]
 
@@ -70,6 +70,34 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*")
+# "How long" asks for a span of time (or a length): a figure with its unit, not any figure.
+_HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
+_SPAN = re.compile(
+    r"\b\d[\d.,]*(?:\s|-)?(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
+    r"decades?|centur(?:y|ies)|nights?|seasons?|terms?|games?|matches?|km|kilometres?|"
+    r"kilometers?|miles?|metres?|meters?|m|ft|feet|inches?|cm|mm)\b|"
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred)(?:\s|-)(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b|"
+    r"\b(?:life|for life|indefinitely)\b",
+    re.IGNORECASE,
+)
+# Number words before a question's noun ("which two governments") are not the noun.
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten both".split())
+# "Who topped ...", "which record label withdrew ...": the verb after the asked-for thing.
+_AUXILIARIES = frozenset(
+    "did does do has have had will would could can should is are was were been be".split()
+)
+_BE = frozenset("is are was were been be".split())
+_PARTICIPLE = re.compile(
+    r"^(?:[a-z]{2,}(?:ed|en|wn)|held|built|sold|paid|led|left|bought|brought|found|told|shot|"
+    r"struck|hit|hurt|cut|won|lost|sent|spent|caught|taught|fought|thought)$"
+)
+_LIGHT = frozenset(
+    """have has had having take takes took taken get gets got make makes made give gives gave
+    given keep keeps kept go goes went gone come comes came put puts set sets name named called
+    known seen""".split()
+)
+_WHO_VERB = re.compile(r"^\s*(?:who|whom)\s+(?P<verb>[a-z][\w'’-]+)\b", re.IGNORECASE)
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
 
 
@@ -78,12 +106,17 @@ class Slot:
     kind: SlotKind
     head: str | None = None  # the stem of the noun named in "which <noun>", if any
     percent: bool = False  # a figure asked for as a percentage ("by what percentage")
+    span: bool = False  # a figure of time or length ("how long"): it comes with its unit
 
 
 def asked_slot(question: str) -> Slot | None:
     """The kind of thing the question asks for, or None (what happened, why, how)."""
     if _NUMBER.search(question):
-        return Slot("number", percent=bool(_PERCENT.search(question)))
+        return Slot(
+            "number",
+            percent=bool(_PERCENT.search(question)),
+            span=bool(_HOW_LONG.search(question)),
+        )
     if _DAY.search(question):
         return Slot("day")
     if _DATE.search(question):
@@ -99,6 +132,8 @@ def asked_slot(question: str) -> Slot | None:
         head = None
         for token in re.findall(r"[\w'’-]+", match.group("rest"))[:4]:
             lowered = token.lower()
+            if head is None and (lowered in _COUNT_WORDS or lowered.isdigit()):
+                continue  # "which two national governments": the count is not the noun
             if lowered in STOPWORDS or lowered in _VERBISH:
                 break
             root = stem(lowered)
@@ -154,6 +189,8 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
     if slot.kind == "number":
         if slot.percent:
             return int(bool(_PERCENT.search(sentence)))
+        if slot.span:
+            return int(bool(_SPAN.search(sentence)))
         return int(bool(quantities_in(sentence)))
     if slot.kind == "date":
         return int(has_date(sentence))
@@ -174,3 +211,47 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
 def holds_slot(sentence: str, question: str, slot: Slot | None) -> bool:
     """Whether ``sentence`` holds a thing of the kind the question asks for."""
     return slot_strength(sentence, question, slot) > 0
+
+
+def asked_predicate(question: str) -> str | None:
+    """The verb the question turns on: "replace" in "Whom did X replace as manager?", "topped"
+    in "Who topped the list?", "withdrew" in "Which record label withdrew ...?", "jailed" in
+    "How long was blogger X jailed for?". None when it is a light or saying verb."""
+    match = _WHO_VERB.match(question)
+    if match and match.group("verb").lower() not in _AUXILIARIES:
+        verb = match.group("verb").lower()
+        return None if verb in STOPWORDS or verb in _LIGHT else verb
+    match = _WHICH.match(question)
+    if match and not _NUMBER.search(question):
+        seen_head = False
+        for token in re.findall(r"[\w'’-]+", match.group("rest"))[:6]:
+            lowered = token.lower()
+            if lowered in _COUNT_WORDS or token[0].isupper() or token[0].isdigit():
+                continue
+            if lowered in _AUXILIARIES:
+                break  # "which title did X win": the verb follows the subject
+            if lowered in STOPWORDS or lowered in _LIGHT:
+                return None
+            root = stem(lowered)
+            if root in _NAMED_NOUNS or root in _PEOPLE_NOUNS or bool(_AGENT.search(lowered)):
+                seen_head = True
+                continue
+            if seen_head:
+                return lowered
+    match = re.search(r"\b(" + "|".join(sorted(_AUXILIARIES)) + r")\s+(.+)$", question, re.I)
+    if not match:
+        return None
+    tokens = [t for t in re.findall(r"[\w'’-]+", match.group(2)) if t[0].islower()]
+    if match.group(1).lower() in _BE:
+        # "was blogger X jailed": the participle, not the noun before the name
+        participle = next((t for t in tokens if _PARTICIPLE.search(t)), None)
+        if participle is not None and participle.lower() not in _LIGHT:
+            return participle.lower()
+    return predicate_term(question)
+
+
+def holds_predicate(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` itself says the relation the question asks about (its verb), so the
+    thing it holds is the one asked for, not another thing of the same kind nearby."""
+    predicate = asked_predicate(question)
+    return predicate is None or predicate_found(predicate, set(content_terms(sentence)))

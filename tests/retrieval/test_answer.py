@@ -386,3 +386,55 @@ def test_a_lead_that_leaves_out_the_name_asked_for_is_completed_from_its_article
     assert answer.status == "answered", answer.answer
     assert "St Fintian's" in answer.points[0].text  # the sentence with the name leads
     assert_grounded(answer, service)
+
+
+def _one_article_service(tmp_path: Path, embedder, text: str, title: str):  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.app import build_service
+
+    row = {"id": "story", "title": title, "source": "Wire One", "published": "2005-04-03"}
+    path = tmp_path / "story.jsonl"
+    path.write_text(json.dumps({**row, "text": text}), encoding="utf-8")
+    service = build_service(
+        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
+    )
+    service.ingest([str(path)])
+    return service
+
+
+def test_the_name_beside_the_questions_verb_answers_not_another_name_nearby(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _one_article_service(
+        tmp_path,
+        embedder,
+        "Producer Judy Craymer is the highest new entry in the Sunday Times music rich list, "
+        "with a £67m fortune.\n\nMs Craymer developed the musical Mamma Mia! with Abba.\n\n"
+        "But taking the top spot for a second year is former record label boss Clive Calder, "
+        "whose wealth has risen to £1.3bn.\n\nFormer Beatle Paul McCartney is second on the "
+        "list with £800m.",
+        "Mamma Mia producer enters music rich list",
+    )
+    answer = service.ask("Who topped the Sunday Times music rich list for a second year?")
+    assert answer.status == "answered", answer.answer
+    assert "Clive Calder" in answer.points[0].text, answer.answer
+    assert_grounded(answer, service)
+
+
+def test_how_long_is_answered_with_the_span_of_time_not_another_figure(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _one_article_service(
+        tmp_path,
+        embedder,
+        "\"The eyes of 8 million bloggers are going to be more focused on Iran since Sigarchi's "
+        'sentence," said the campaign.\n\nArash Sigarchi was arrested last month after using his '
+        "blog to criticise the arrest of other journalists.\n\nThe Iranian weblogger has been "
+        "jailed for 14 years on charges of spying.",
+        "Iranian blogger sentenced",
+    )
+    answer = service.ask("How long was Iranian blogger Arash Sigarchi jailed for?")
+    assert answer.status == "answered", answer.answer
+    assert "14 years" in answer.points[0].text, answer.answer
+    assert_grounded(answer, service)

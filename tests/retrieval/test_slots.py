@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from retrieval.grounding import predicate_term
-from retrieval.slots import Slot, asked_slot, holds_slot
+from retrieval.slots import (
+    Slot,
+    asked_predicate,
+    asked_slot,
+    holds_predicate,
+    holds_slot,
+    slot_strength,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +94,41 @@ def test_a_figure_asked_as_a_percentage_wants_a_percentage() -> None:
     slot = asked_slot(question)
     assert not holds_slot("Just under one in 10 US internet users read blogs.", question, slot)
     assert holds_slot("Blog readership shot up by 58% in 2004.", question, slot)
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who topped the Sunday Times music rich list for a second year?", "topped"),
+        ("Whom did Harry Redknapp replace as Southampton manager?", "replace"),
+        ("How long was Iranian blogger Arash Sigarchi jailed for?", "jailed"),
+        ("Which two national governments challenged the ruling?", "challenged"),
+        ("Which title did Rinus Michels win in 1988?", "win"),
+        ("Which Home Office minister said Muslims should accept it?", None),  # a saying verb
+    ],
+)
+def test_the_verb_a_question_turns_on_is_read_from_its_form(question: str, verb: str) -> None:
+    assert asked_predicate(question) == verb
+
+
+def test_a_sentence_holds_the_questions_verb_in_any_of_its_forms() -> None:
+    question = "Who chaired the Low Pay Commission?"
+    assert holds_predicate('"We recommended a slight rise," said chairman Adair Turner.', question)
+    assert not holds_predicate("The TUC welcomed the increase.", question)
+
+
+def test_how_long_wants_a_span_of_time_not_any_figure() -> None:
+    question = "How long was the blogger jailed for?"
+    slot = asked_slot(question)
+    assert slot == Slot("number", span=True)
+    assert not holds_slot("The eyes of 8 million bloggers are on Iran.", question, slot)
+    jailed = "A blogger has been jailed for 14 years on charges of spying."
+    assert holds_slot(jailed, question, slot)
+
+
+def test_a_count_before_the_noun_is_not_the_noun_asked_for() -> None:
+    question = "Which two national governments challenged the ruling?"
+    slot = asked_slot(question)
+    assert slot == Slot("name", head="govern")
+    named = "The Danish and German governments are challenging it."
+    assert slot_strength(named, question, slot) == 2
