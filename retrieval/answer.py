@@ -60,7 +60,14 @@ from retrieval.questions import (
     without_comparatives,
 )
 from retrieval.search import HybridRetriever
-from retrieval.slots import Slot, asked_slot, holds_predicate, holds_slot, slot_strength
+from retrieval.slots import (
+    Slot,
+    asked_predicate,
+    asked_slot,
+    holds_predicate,
+    holds_slot,
+    slot_strength,
+)
 from retrieval.store import chunk_at
 from retrieval.text import content_terms, split_sentences, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
@@ -517,7 +524,30 @@ class AnswerEngine:
         for i, a in enumerate(checks[: self.t.candidates]):
             if self.passes(a, follow_up=follow_up):
                 return i
+        for i, a in enumerate(checks[: self.t.typed_candidates]):
+            if self.covers(question, evidence[i], a):
+                return i
         return None
+
+    def covers(self, question: str, ev: Evidence, a: Answerability) -> bool:
+        """Whether a sentence holds everything the question asks, whatever its score: the thing
+        asked for (beside the question's noun, if it names one), the verb the question turns
+        on, and, in its article, every name and figure the question gives. A sentence can say
+        all that in few of the question's words ("he guided his side to the 1988 European
+        Championship title" for "which title did Rinus Michels win in 1988")."""
+        slot = asked_slot(question)
+        if slot is None or asked_predicate(question) is None:
+            return False
+        if a.semantic < self.t.min_semantic or a.names < 1.0 or not a.figures:
+            return False
+        if slot_strength(ev.text, question, slot) < (2 if slot.head else 1):
+            return False
+        # Here a year the question gives is asked about too ("the 2006 World Cup final" is not
+        # answered by the 1988 final): it must be in the sentence or its article.
+        years = {y for y in re.findall(r"\b(?:19|20)\d\d\b", question)}
+        if years - set(re.findall(r"\b(?:19|20)\d\d\b", f"{ev.text} {self._article_text(ev)}")):
+            return False
+        return holds_predicate(ev.text, question)
 
     def answering_evidence(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
@@ -797,6 +827,7 @@ class AnswerEngine:
         if not claims:
             return []
         vectors = self.embedder.encode([c for c, _ in claims])
+        slot = asked_slot(question)
         out: list[Evidence | tuple[str, Evidence]] = []
         used: set[int] = set()
         for (claim, cited), vec in zip(claims, vectors, strict=True):
@@ -807,6 +838,13 @@ class AnswerEngine:
                 best, ev = max(supported, key=lambda p: p[0].lexical + p[0].semantic)
                 if best.lexical >= 0.9 and best.semantic >= 0.85:
                     claim = ev.text  # a near-copy of the passage is quoted verbatim instead
+                if holds_slot(ev.text, question, slot) and not holds_slot(claim, question, slot):
+                    # The model left out what was asked ("The original name of Yahoo was
+                    # Yahoo"): its passage, which holds it, is said instead.
+                    if id(ev) not in used:
+                        out.append(ev)
+                        used.add(id(ev))
+                    continue
                 out.append((claim, ev))
                 used.add(id(ev))
                 continue

@@ -33,7 +33,11 @@ _PERCENT = re.compile(r"\bpercentage\b|\bper ?cent\b|\d\s*%", re.IGNORECASE)
 _DAY = re.compile(r"\b(?:what|which) (?:date|day)\b", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(?:since )?when\b|\b(?:what|which) (?:year|month)\b", re.IGNORECASE)
 _PLACE = re.compile(r"^\s*where\b|\bin (?:what|which) (?:city|country|town|venue|place)\b", re.I)
-_WHO = re.compile(r"^\s*(?:who|whom|whose)\b|\bwhat is the name\b|\bwhat was the name\b", re.I)
+_WHO = re.compile(
+    r"^\s*(?:who|whom|whose)\b|\bwhat (?:is|was) the name\b|"
+    r"^\s*what (?:is|was|were|are)\b.*\b(?:called|named|dubbed|known as|titled)\s*\??\s*$",
+    re.I,
+)
 # "which company ...", "what record label ...": a question word, then the noun phrase.
 _WHICH = re.compile(r"^\s*(?:[\w'’-]+\s+)?(?:which|what)\s+(?P<rest>.+)$", re.IGNORECASE)
 # Nouns whose instances have names: the organisations, places, works and titles of the news.

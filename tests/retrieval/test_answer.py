@@ -438,3 +438,34 @@ def test_how_long_is_answered_with_the_span_of_time_not_another_figure(
     assert answer.status == "answered", answer.answer
     assert "14 years" in answer.points[0].text, answer.answer
     assert_grounded(answer, service)
+
+
+def test_a_sentence_holding_the_thing_the_verb_and_every_name_answers_under_the_cut_offs(
+    seeded_with_bbc,
+) -> None:  # type: ignore[no-untyped-def]
+    # business/078: "The US firm is thought to be offering about $2bn (£1.06bn) to extricate
+    # itself from the arrangement." shares few of the question's words.
+    answer = seeded_with_bbc.ask(
+        "Roughly how much was General Motors thought to be offering to get out of its "
+        "put-option arrangement with Fiat?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "$2bn" in answer.answer
+    assert_grounded(answer, seeded_with_bbc)
+
+
+def test_a_year_the_question_asks_about_must_be_in_the_article_that_answers(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _one_article_service(
+        tmp_path,
+        embedder,
+        'Legendary Dutch coach Rinus Michels, the man credited with developing "total '
+        'football", has died aged 77.\n\nReferred to in the Netherlands as "the General", '
+        "Michels led the Dutch at the 1974 World Cup - when they reached the final only to lose "
+        "2-1 to Germany.\n\nHowever, he guided his side to the 1988 European Championship title "
+        "with a 2-0 win over the Soviet Union in the final.",
+        "Dutch coaching legend Michels dies",
+    )
+    answer = service.ask("Who won the 2006 football World Cup final in Germany?")
+    assert answer.status == "not_found", answer.answer

@@ -26,6 +26,7 @@ from retrieval.slots import (
         ("Who refereed the match?", Slot("name")),
         ("Which record label withdrew the video?", Slot("name", head="label")),
         ("Which 1950s crooner is the film about?", Slot("name", head="crooner")),
+        ("What was Yahoo originally called?", Slot("name")),
         ("Which injury had kept him out for a year?", None),
         ("Why did the minister resign?", None),
         ("What happened in Kursk?", None),

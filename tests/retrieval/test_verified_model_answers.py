@@ -117,3 +117,17 @@ def test_each_kind_of_edit_is_dropped(service, model, kind: str) -> None:  # typ
     assert edited not in answer.answer
     assert answer.status == "answered"  # the passage itself stands in
     assert any("1,100 square kilometers" in c.quote for c in answer.citations)
+
+
+def test_a_true_model_sentence_that_leaves_out_what_was_asked_gives_way_to_its_passage(
+    service, model
+) -> None:  # type: ignore[no-untyped-def]
+    # Asked "how much", the model says that Russia retook territory but not how much: the
+    # passage with the figure is said instead (as "The original name of Yahoo was Yahoo" for
+    # "What was Yahoo originally called?" gave way to the passage with the first name).
+    scripted, _ = model
+    scripted.template = "Gerasimov said Russian forces have retaken territory in Kursk [{n}]."
+    answer = service.ask(QUESTION)
+    assert answer.status == "answered"
+    assert "retaken territory in Kursk" not in answer.answer
+    assert "1,100 square kilometers" in answer.answer
