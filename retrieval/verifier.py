@@ -43,6 +43,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from retrieval import lexicon as lx
+from retrieval import wordnet
 from retrieval.text import stem
 
 log = logging.getLogger(__name__)
@@ -325,7 +326,7 @@ class _Features:
     saved. ``keys`` are the first four letters of the lemma, the word and their stems: two words
     :func:`_words_match` can match always share one, so a passage is indexed by them."""
 
-    __slots__ = ("acronym", "date_class", "forms", "keys", "lexical", "number")
+    __slots__ = ("acronym", "antonyms", "date_class", "forms", "keys", "lexical", "number")
 
     def __init__(self, tok: Any) -> None:
         lemma, lower = _lemma(tok), str(tok.lower_)
@@ -336,6 +337,8 @@ class _Features:
         # by lemma and by stem ('speeding up' / 'speed up'), as for the word classes
         self.forms = (phrase, lemma, lower, stemmed, f"{stemmed} {particle}".strip())
         self.lexical = any(f in _LEXICON_ALL for f in self.forms)
+        # WordNet's opposites of the word, its phrase ('turn on') and its lemma
+        self.antonyms = frozenset().union(*(wordnet.antonyms(f) for f in set(self.forms)))
         self.number = _number_value(tok) if tok.like_num else None
         text = str(tok.text)
         self.acronym = 2 <= len(text) <= 6 and text.isupper() and text.isalpha()
@@ -413,10 +416,32 @@ def _synonym(c: Any, p: Any) -> bool:
 
 
 def _opposite(c: Any, p: Any) -> bool:
+    """Opposites by the lexicon's classes of news predicates (see :func:`_wordnet_opposite`)."""
     fc, fp = _features(c), _features(p)
     if not (fc.lexical and fp.lexical):
         return False  # only words of the lexicon's pairs have opposites
     return any(_opposites(a, b) for a in set(fc.forms) for b in set(fp.forms))
+
+
+def _prefixed_negation(a: str, b: str) -> bool:
+    """Whether one word is the other with a negative prefix ('unable', 'illegal', 'dislike')."""
+    short, long = sorted((a, b), key=len)
+    prefix = long[: len(long) - len(short)]
+    return long.endswith(short) and prefix.strip("-") in _NEGATIVE_PREFIXES
+
+
+_NEGATIVE_PREFIXES = frozenset("un in im il ir dis non".split())
+
+
+def _wordnet_opposite(c: Any, p: Any) -> bool:
+    """Opposites by WordNet ('temporary'/'permanent', 'turn on'/'turn off', 'acquit'/'convict').
+
+    WordNet lists opposites of every sense of a word ('take'/'give'), so callers ask this only of
+    two words standing in the same place; a word the lexicon calls a near-synonym is never one."""
+    fc, fp = _features(c), _features(p)
+    if not fc.antonyms or _synonym(c, p):
+        return False
+    return any(f in fc.antonyms for f in fp.forms)
 
 
 def _same(c: Any, p: Any) -> bool:
@@ -859,15 +884,41 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     forgiven = 0.0  # weight of words whose mismatch is itself a finding (for contradictions)
     forgiven_ids: set[int] = set()
     pronoun_in_passage = any(t.pos_ == "PRON" and t.dep_ in _SUBJECT_DEPS for t in passage)
+    exact = {c.i: [p for p in _candidates(c, passage) if _exact(c, p)] for c in content}
+    # passage words the claim says in the same words: what is left was dropped or replaced
+    echoed = {p.i for found in exact.values() for p in found}
+
+    def swapped_for(c: Any, p: Any) -> bool:
+        """Whether passage word ``p`` is WordNet's opposite of claim word ``c`` standing in its
+        place: by the parse, or as the one word the claim replaced (the small parser does not
+        always hang 'slowest' and 'fastest' off the same word)."""
+        return _wordnet_opposite(c, p) and (_same_place(c, p) or p.i not in echoed)
 
     for c in content:
         weight = _WEIGHT.get(c.pos_, 1.0)
         total += weight
-        found = [p for p in _candidates(c, passage) if _exact(c, p)]
+        found = exact[c.i]
+        if found and c.pos_ == "VERB" and all(_wordnet_opposite(c, p) for p in found):
+            # the same verb with the opposite particle: 'turns on' / 'turns off'
+            forgiven += weight
+            forgiven_ids.add(c.i)
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    "predicate",
+                    f"the claim says {_phrase(c)!r}, the passage {_phrase(found[0])!r}",
+                )
+            )
+            continue
         if found and not any(_same_place(c, p) for p in found):
             # The word is there but elsewhere ('falling dollar'); its opposite may stand where
             # the claim puts it ('rising oil prices').
-            placed = [p for p in passage_words if _opposite(c, p) and _exact(c.head, p.head)]
+            placed = [
+                p
+                for p in passage_words
+                if _exact(c.head, p.head)
+                and (_opposite(c, p) or (_wordnet_opposite(c, p) and p.i not in echoed))
+            ]
             if placed and c.head != c:
                 forgiven += weight
                 forgiven_ids.add(c.i)
@@ -879,12 +930,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                     )
                 )
                 continue
-        opposites = [] if found else [p for p in passage_words if _opposite(c, p)]
+        opposites = (
+            [] if found else [p for p in passage_words if _opposite(c, p) or swapped_for(c, p)]
+        )
         synonyms = [] if found else [p for p in passage_words if _synonym(c, p)]
         if opposites and (
             not synonyms
             or (
-                any(_same_place(c, p) for p in opposites)
+                any(_same_place(c, p) or p.i not in echoed for p in opposites)
                 and not any(_same_place(c, p) for p in synonyms)
             )
         ):
@@ -892,6 +945,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             forgiven += weight
             forgiven_ids.add(c.i)
             kind = "date" if _lemma(c) in _TIME_WORDS or c.lower_ in _TIME_WORDS else "predicate"
+            if _prefixed_negation(_lemma(c), _lemma(opposite)):
+                kind = "negation"  # 'able' / 'unable': the word denied, not another word
             findings.append(
                 _Finding(
                     "contradicted",
@@ -931,6 +986,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 )
 
     coverage = weight_found / total if total else 0.0
+    findings.extend(_modifier_swaps(content, passage, matched, echoed | forgiven_ids))
     # Every verb of the claim must be in the passage: a contradiction found elsewhere in a
     # passage that does not say what the claim is about ('visited') is no contradiction.
     unsaid = [
@@ -974,7 +1030,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             (
                 p
                 for p in passage_words
-                if _opposite(c, p) and (time_word or _same_place(c, p) or _exact(c.head, p.head))
+                if (_opposite(c, p) and (time_word or _same_place(c, p) or _exact(c.head, p.head)))
+                or (_wordnet_opposite(c, p) and _same_place(c, p))
             ),
             None,
         )
@@ -1114,6 +1171,52 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
                         )
                     )
     return out
+
+
+_MODIFIER_SLOTS = {"amod", "advmod", "acomp", "prt", "npadvmod", "oprd"}
+
+
+def _modifier_swaps(
+    content: list[Any], passage: Any, matched: dict[int, list[Any]], skip: set[int]
+) -> list[_Finding]:
+    """A manner, degree or state word put for another on the same word: 'stand again' for
+    'stand down', 'spreading slowly' for 'spreading rapidly'. A claim word WordNet gives a sense
+    of the passage's word is a paraphrase ('quickly' for 'rapidly'); any other, in the place of a
+    passage word the claim leaves out, says what the passage does not."""
+    used = skip | {p.i for found in matched.values() for p in found}
+    claim = content[0].doc if content else []
+    for c in claim:
+        if (
+            c.i in matched
+            or c.i in skip
+            or c.pos_ not in {"ADJ", "ADV"}
+            or _is_name(c)
+            or _lemma(c) in _LIGHT_WORDS | lx.NEGATORS | _TIME_WORDS
+            or _in_class(c, lx.HEDGE_ADVERBS | lx.HEDGE_ADJECTIVES)
+            or any(_same(c, p) for p in passage)
+        ):
+            continue
+        heads = matched.get(c.head.i, []) if c.head != c else []
+        for p in passage:
+            if (
+                p.i in used
+                or p.head not in heads
+                or p.dep_ not in _MODIFIER_SLOTS
+                or p.pos_ not in {"ADJ", "ADV", "ADP"}
+                or (p.is_stop and p.dep_ != "prt")
+            ):
+                continue
+            a, b = _lemma(c), _lemma(p)
+            if wordnet.similar(a, b) or wordnet.similar(str(c.lower_), str(p.lower_)):
+                continue
+            return [
+                _Finding(
+                    "not_found",
+                    "predicate",
+                    f"the claim says {c.text!r} where the passage says {p.text!r}",
+                )
+            ]
+    return []
 
 
 def _negation_cues(doc: Any) -> int:
