@@ -684,7 +684,10 @@ def _arguments(verb: Any) -> tuple[Any | None, Any | None]:
             and obj is None
         ):
             obj = ch  # how the small parser reads 'beat Chelsea 2-1'
-    if subj is None and verb.dep_ in {"conj", "xcomp"} and verb.head != verb:
+    purpose = verb.dep_ == "advcl" and any(
+        ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children
+    )  # 'clocked 44.93 seconds to finish': the one who clocked finished
+    if subj is None and (verb.dep_ in {"conj", "xcomp"} or purpose) and verb.head != verb:
         subj = _arguments(verb.head)[0]
     if subj is not None and subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         subj = verb.head
@@ -1048,6 +1051,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if not any(f.kind == "negation" for f in findings):
         findings.extend(_polarity_findings(claim, passage))
     findings.extend(_role_swaps(claim, passage))
+    findings.extend(_negated_party_swaps(claim, passage))
+    findings.extend(_figure_owner_swaps(claim, passage))
     if not any(f.kind == "hedge" for f in findings):
         findings.extend(_modal_findings(claim, passage))
     findings.extend(_quantity_findings(claim, passage))
@@ -1336,10 +1341,40 @@ def _modality_agrees(c: Any, p: Any) -> bool:
     return not (_past(c) and _future(p) and not _past(p))
 
 
+_CLAUSE_LINKS = {"conj", "advcl", "parataxis", "punct", "cc", "mark", "aux", "auxpass", "neg"}
+
+
+def _other_side(verb: Any, subject: Any | None) -> list[Any]:
+    """What a verb says of its subject: the words of its objects, complements and phrases (not
+    of its subject, nor of clauses joined to it: 'while Calleri won ...')."""
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    out: list[Any] = []
+    for ch in verb.children:
+        if ch.dep_ in _SUBJECT_DEPS or ch.dep_ in _CLAUSE_LINKS:
+            continue
+        out.extend(t for t in ch.subtree if t.i not in skip and not t.is_punct and not t.is_stop)
+    return out
+
+
+def _aligned(c: Any, cs: Any | None, candidates: list[Any]) -> list[Any]:
+    """The passage's uses of the claim's verb that say most of what the claim's use says of its
+    subject ('won his only ATP title in Acapulco'); all of them when none says any of it."""
+    ours = _other_side(c, cs)
+    scores = []
+    for p in candidates:
+        theirs = _other_side(p, _arguments(p)[0])
+        scores.append(sum(1 for t in ours if any(_same(t, q) for q in theirs)))
+    top = max(scores, default=0)
+    if top == 0:
+        return candidates
+    return [p for p, score in zip(candidates, scores, strict=True) if score == top]
+
+
 def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
     cs, co = _arguments(c)
     if cs is None and co is None:
         return []
+    candidates = _aligned(c, cs, candidates)
     swapped = None
     for p in candidates:
         ps, po = _arguments(p)
@@ -1351,16 +1386,92 @@ def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
             swapped = (cs, p)
         elif co is not None and ps is not None and _phrases_match(co, ps):
             swapped = (co, p)
+        elif cs is not None and ps is not None and _doers_swapped(c, cs, p, ps):
+            swapped = (cs, p)
     if swapped is not None:
         who, p = swapped
         return [
             _Finding(
                 "contradicted",
                 "role",
-                f"in the passage {who.text!r} is on the other side of {p.text!r}",
+                f"in the passage {who.text!r} is not the one who {p.text!r}",
             )
         ]
     return []
+
+
+def _doers_swapped(c: Any, cs: Any, p: Any, ps: Any) -> bool:
+    """Whether the claim's doer ``cs`` of ``c`` is not the passage's doer ``ps`` of ``p`` but what
+    that doer acts on ('Mr Botin helped both executives' for 'both executives helped Mr Botin'),
+    or the two texts name the same people for different deeds."""
+    if _in_class(c, lx.REPORTING_VERBS) or _same_party(cs, ps):
+        return False  # who said it is the attribution tests' business
+    acted_on = any(t.dep_ in _ARGUMENT_DEPS and _phrases_match(cs, t) for t in _other_side(p, ps))
+    return acted_on or (_named_in(cs, p.doc) and _named_in(ps, c.doc))
+
+
+_ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "dative", "attr", "conj", "appos", "poss"}
+
+
+def _party(tok: Any) -> list[Any]:
+    """The nouns and names of a subject, its conjuncts and appositions ('Fatboy Slim, the DJ
+    Norman Cook'), not of clauses hanging off it."""
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if not t.is_stop and t.pos_ in {"NOUN", "PROPN"}:
+            out.append(t)
+        stack.extend(
+            ch
+            for ch in t.children
+            if ch.dep_ not in {"relcl", "acl", "advcl"}
+            # a name's title is not the name: 'Rock DJ' of 'Rock DJ Ras Kwame' (PERSON)
+            and not (ch.dep_ == "compound" and t.ent_type_ and ch.ent_type_ != t.ent_type_)
+        )
+    return out
+
+
+def _negated_party_swaps(claim: Any, passage: Any) -> list[_Finding]:
+    """'in Blackpool and not Manchester' for 'in Manchester and not Blackpool': the same names,
+    the other one denied."""
+    for c in claim:
+        if c.pos_ not in {"NOUN", "PROPN"} or not any(ch.dep_ == "neg" for ch in c.children):
+            continue
+        same = [p for p in passage if _same(c, p)]
+        if same and not any(any(ch.dep_ == "neg" for ch in p.children) for p in same):
+            for p in passage:
+                denied = p.pos_ in {"NOUN", "PROPN"} and any(ch.dep_ == "neg" for ch in p.children)
+                ours = [t for t in claim if _same(t, p)]
+                if (
+                    denied
+                    and ours
+                    and not any(any(ch.dep_ == "neg" for ch in t.children) for t in ours)
+                ):
+                    return [
+                        _Finding(
+                            "contradicted",
+                            "role",
+                            f"the claim denies {c.text!r}, the passage {p.text!r}",
+                        )
+                    ]
+    return []
+
+
+def _same_party(a: Any, b: Any) -> bool:
+    """Whether two subjects share a name, or a noun when one of them names no one."""
+    pa, pb = _party(a), _party(b)
+    names_a = [t for t in pa if t.pos_ == "PROPN"]
+    names_b = [t for t in pb if t.pos_ == "PROPN"]
+    if names_a and names_b:
+        pa, pb = names_a, names_b
+    return any(_same(x, y) for x in pa for y in pb)
+
+
+def _named_in(tok: Any, doc: Any) -> bool:
+    """Whether every name of ``tok``'s party is named in ``doc`` (there is at least one)."""
+    names = [t for t in _party(tok) if t.pos_ == "PROPN"]
+    return bool(names) and all(any(_same(n, t) for t in doc if t.pos_ == "PROPN") for n in names)
 
 
 def _currencies(doc: Any) -> set[str]:
@@ -1372,6 +1483,37 @@ def _currencies(doc: Any) -> set[str]:
         elif (m := _NUMERIC.match(str(t.lower_))) and m.group(1):
             out.add(lx.CURRENCY[m.group(1)])
     return out
+
+
+def _owner(tok: Any) -> Any | None:
+    """The subject of the nearest verb a figure hangs off: 'Amicus' for 'Amicus has 800,000'."""
+    for t in [tok, *_ancestors(tok, 6)]:
+        if t.pos_ in {"VERB", "AUX"}:
+            return _arguments(t)[0]
+    return None
+
+
+def _figure_owner_swaps(claim: Any, passage: Any) -> list[_Finding]:
+    """'Amicus has 800,000 members and the TGWU 1.2 million' with the figures the other way
+    round: each figure is there, but said of the other party."""
+    theirs = _quantities(passage)
+    for q in _quantities(claim):
+        same = [p for p in theirs if _close(p.value, q.value)]
+        ours = _owner(q.token)
+        if not same or ours is None:
+            continue
+        owners = [o for p in same if (o := _owner(p.token)) is not None]
+        if owners and not any(_same_party(ours, o) for o in owners):
+            other = owners[0]
+            if _named_in(ours, passage) and _named_in(other, claim):
+                return [
+                    _Finding(
+                        "contradicted",
+                        "role",
+                        f"the passage gives {q.token.text} for {other.text!r}, not {ours.text!r}",
+                    )
+                ]
+    return []
 
 
 def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
