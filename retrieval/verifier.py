@@ -438,10 +438,10 @@ def _wordnet_opposite(c: Any, p: Any) -> bool:
 
     WordNet lists opposites of every sense of a word ('take'/'give'), so callers ask this only of
     two words standing in the same place; a word the lexicon calls a near-synonym is never one."""
-    fc, fp = _features(c), _features(p)
-    if not fc.antonyms or _synonym(c, p):
+    antonyms = _features(c).antonyms
+    if not antonyms or not any(f in antonyms for f in _features(p).forms):
         return False
-    return any(f in fc.antonyms for f in fp.forms)
+    return not _synonym(c, p)
 
 
 def _same(c: Any, p: Any) -> bool:
@@ -698,7 +698,7 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
             _reporting(t)
             and (
                 _in_class(t, lx.REPORTING_VERBS)  # not 'questioning whether' for 'X said'
-                or any(_reporting(p) and _lemma(p) == _lemma(t) for p in passage)
+                or any(_lemma(p) == _lemma(t) and _reporting(p) for p in passage)
             )
             and (
                 any(ch.dep_ == "ccomp" for ch in t.children)  # 'it has been confirmed that'
@@ -1412,6 +1412,8 @@ def _other_side(verb: Any, subject: Any | None) -> list[Any]:
 def _aligned(c: Any, cs: Any | None, candidates: list[Any]) -> list[Any]:
     """The passage's uses of the claim's verb that say most of what the claim's use says of its
     subject ('won his only ATP title in Acapulco'); all of them when none says any of it."""
+    if len(candidates) < 2:
+        return candidates
     ours = _other_side(c, cs)
     scores = []
     for p in candidates:
@@ -1488,6 +1490,8 @@ def _party(tok: Any) -> list[Any]:
 def _negated_party_swaps(claim: Any, passage: Any) -> list[_Finding]:
     """'in Blackpool and not Manchester' for 'in Manchester and not Blackpool': the same names,
     the other one denied."""
+    if not any(t.dep_ == "neg" for t in claim) or not any(t.dep_ == "neg" for t in passage):
+        return []
     for c in claim:
         if c.pos_ not in {"NOUN", "PROPN"} or not any(ch.dep_ == "neg" for ch in c.children):
             continue
