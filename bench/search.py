@@ -11,7 +11,9 @@ Every size is opened in this one process and measured *interleaved*, query by qu
 change of load on the machine touches every size alike and the ratios between sizes hold:
 ``service.search(q, k=5)`` (hybrid), dense and lexical alone, the dense floor (one query
 encode and one raw ``collection.query`` for the pool of 40), an extractive ``service.ask``, an
-autocomplete keystroke (``find_articles``), ``status()``, and for comparison the two store
+autocomplete keystroke (``find_articles`` of the first four letters of the query's third word),
+every keystroke of typing that word letter by letter (from one letter, the costliest lookup
+before prefix indexes), ``status()``, and for comparison the two store
 counts ``status()`` no longer makes. Then, on a copy of each store: 100 new articles ingested
 twice (the first ingest into a store built before the repair checkpoint pays one full scan;
 the second is the steady state), the first question after them (in the ingesting service and
@@ -162,9 +164,11 @@ def measure(
         service.warm_up()
         services[size] = service
     timings: dict[int, dict[str, list[float]]] = {s: defaultdict(list) for s in sizes}
+    found: dict[int, list[int]] = defaultdict(list)  # titles an autocomplete keystroke returns
     for i, query in enumerate(queries):
         words = query.split()
-        keystroke = words[min(2, len(words) - 1)][:4]
+        word = words[min(2, len(words) - 1)]
+        keystroke = word[:4]
         for size, service in services.items():
             t = timings[size]
             t["hybrid"].append(timed(lambda q=query, s=service: s.search(q, k=5)))
@@ -182,6 +186,11 @@ def measure(
             if i < ASK_QUERIES:
                 t["ask"].append(timed(lambda q=query, s=service: s.ask(q)))
             t["autocomplete"].append(timed(lambda k=keystroke, s=service: s.find_articles(k)))
+            for n in range(1, len(word) + 1):
+                t["autocomplete_typed"].append(
+                    timed(lambda k=word[:n], s=service: s.find_articles(k))
+                )
+            found[size].append(len(service.find_articles(keystroke)))
             t["status"].append(timed(service.status))
             t["store_counts"].append(
                 timed(lambda s=service: (s.store.count_articles(), s.store.count_chunks()))
@@ -199,6 +208,10 @@ def measure(
             "hybrid_p95_ms": stats["hybrid"]["p95_ms"],
             "ask_p95_ms": stats["ask"]["p95_ms"],
             "ratio_to_dense_floor": ratio(stats["hybrid"]["p50_ms"], stats["floor"]["p50_ms"]),
+            "autocomplete_typed_p95_ms": round(
+                percentile([v * 1000 for v in timings[size]["autocomplete_typed"]], 95), 3
+            ),
+            "autocomplete_titles_found_mean": round(sum(found[size]) / len(found[size]), 1),
             "queries": len(queries),
         }
     return rows
@@ -255,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
             "floor p50",
             "ask p50",
             "autocomplete p50",
+            "typed p50",
+            "typed p95",
             "status p50",
             "store counts p50",
             "peak RSS MiB",
@@ -269,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
                 r["floor_p50_ms"],
                 r["ask_p50_ms"],
                 r["autocomplete_p50_ms"],
+                r["autocomplete_typed_p50_ms"],
+                r["autocomplete_typed_p95_ms"],
                 r["status_p50_ms"],
                 r["store_counts_p50_ms"],
                 r.get("process_peak_rss_mib"),
@@ -301,6 +318,8 @@ def main(argv: list[str] | None = None) -> int:
                 "ask_p50_ms",
                 "lexical_p50_ms",
                 "autocomplete_p50_ms",
+                "autocomplete_typed_p50_ms",
+                "autocomplete_typed_p95_ms",
                 "status_p50_ms",
                 "store_counts_p50_ms",
                 "ingest_100_second_s",
@@ -309,9 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         if len(sizes) > 2:
             ten = sizes[1]
-            figures["growth"][f"hybrid_p50_ms_ratio_{largest}_to_{ten}"] = ratio(
-                rows[largest]["hybrid_p50_ms"], rows[ten]["hybrid_p50_ms"]
-            )
+            for key in ("hybrid_p50_ms", "autocomplete_p50_ms", "autocomplete_typed_p50_ms"):
+                figures["growth"][f"{key}_ratio_{largest}_to_{ten}"] = ratio(
+                    rows[largest][key], rows[ten][key]
+                )
         if not args.no_memory:
             # Least squares over every size: MiB per 100k chunks, and what 1M / 10M would need.
             xs = [rows[s]["chunks"] / 100_000 for s in sizes]
