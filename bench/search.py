@@ -13,7 +13,9 @@ change of load on the machine touches every size alike and the ratios between si
 encode and one raw ``collection.query`` for the pool of 40), an extractive ``service.ask``, an
 autocomplete keystroke (``find_articles`` of the first four letters of the query's third word),
 every keystroke of typing that word letter by letter (from one letter, the costliest lookup
-before prefix indexes), ``status()``, and for comparison the two store
+before prefix indexes) and, of those, the keystrokes that fill a page (25 titles) at every size
+(the same output everywhere: what is left is the cost of the store's size), ``status()``, and
+for comparison the two store
 counts ``status()`` no longer makes. Then, on a copy of each store: 100 new articles ingested
 twice (the first ingest into a store built before the repair checkpoint pays one full scan;
 the second is the steady state), the first question after them (in the ingesting service and
@@ -54,6 +56,7 @@ DENSE_POOL = 40  # HybridRetriever.search's pool
 FRESH_ARTICLES = 100
 FRESH_FIRST_RECORD = 370_000  # excerpts no corpus up to 370k chunks holds
 ASK_QUERIES = 20
+AUTOCOMPLETE_PAGE = 25  # titles Discord shows (find_articles' default limit)
 
 
 def timed(call: Any) -> float:
@@ -165,6 +168,7 @@ def measure(
         services[size] = service
     timings: dict[int, dict[str, list[float]]] = {s: defaultdict(list) for s in sizes}
     found: dict[int, list[int]] = defaultdict(list)  # titles an autocomplete keystroke returns
+    typed_found: dict[int, list[int]] = defaultdict(list)  # and each typed keystroke
     for i, query in enumerate(queries):
         words = query.split()
         word = words[min(2, len(words) - 1)]
@@ -187,14 +191,23 @@ def measure(
                 t["ask"].append(timed(lambda q=query, s=service: s.ask(q)))
             t["autocomplete"].append(timed(lambda k=keystroke, s=service: s.find_articles(k)))
             for n in range(1, len(word) + 1):
-                t["autocomplete_typed"].append(
-                    timed(lambda k=word[:n], s=service: s.find_articles(k))
-                )
+                started = time.perf_counter()
+                titles = service.find_articles(word[:n])
+                t["autocomplete_typed"].append(time.perf_counter() - started)
+                typed_found[size].append(len(titles))
             found[size].append(len(service.find_articles(keystroke)))
             t["status"].append(timed(service.status))
             t["store_counts"].append(
                 timed(lambda s=service: (s.store.count_articles(), s.store.count_chunks()))
             )
+    full_page = [
+        i
+        for i in range(len(typed_found[sizes[0]]))
+        if all(typed_found[s][i] == AUTOCOMPLETE_PAGE for s in sizes)
+    ]
+    for size in sizes:
+        typed = timings[size]["autocomplete_typed"]
+        timings[size]["autocomplete_full_page"] = [typed[i] for i in full_page] or [0.0]
     rows = {}
     for size, service in services.items():
         stats = {name: latency_summary(values) for name, values in timings[size].items()}
@@ -212,6 +225,7 @@ def measure(
                 percentile([v * 1000 for v in timings[size]["autocomplete_typed"]], 95), 3
             ),
             "autocomplete_titles_found_mean": round(sum(found[size]) / len(found[size]), 1),
+            "autocomplete_full_page_keystrokes": len(full_page),
             "queries": len(queries),
         }
     return rows
@@ -270,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             "autocomplete p50",
             "typed p50",
             "typed p95",
+            "full page p50",
             "status p50",
             "store counts p50",
             "peak RSS MiB",
@@ -286,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
                 r["autocomplete_p50_ms"],
                 r["autocomplete_typed_p50_ms"],
                 r["autocomplete_typed_p95_ms"],
+                r["autocomplete_full_page_p50_ms"],
                 r["status_p50_ms"],
                 r["store_counts_p50_ms"],
                 r.get("process_peak_rss_mib"),
@@ -320,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
                 "autocomplete_p50_ms",
                 "autocomplete_typed_p50_ms",
                 "autocomplete_typed_p95_ms",
+                "autocomplete_full_page_p50_ms",
                 "status_p50_ms",
                 "store_counts_p50_ms",
                 "ingest_100_second_s",
@@ -328,7 +345,12 @@ def main(argv: list[str] | None = None) -> int:
         }
         if len(sizes) > 2:
             ten = sizes[1]
-            for key in ("hybrid_p50_ms", "autocomplete_p50_ms", "autocomplete_typed_p50_ms"):
+            for key in (
+                "hybrid_p50_ms",
+                "autocomplete_p50_ms",
+                "autocomplete_typed_p50_ms",
+                "autocomplete_full_page_p50_ms",
+            ):
                 figures["growth"][f"{key}_ratio_{largest}_to_{ten}"] = ratio(
                     rows[largest][key], rows[ten][key]
                 )

@@ -72,6 +72,7 @@ def test_the_search_benchmark_ends_with_its_latency_figures(
         "lexical_p50_ms",
         "ask_p50_ms",
         "autocomplete_p50_ms",
+        "autocomplete_typed_p50_ms",
         "status_p50_ms",
         "ingest_100_second_s",
         "first_question_after_ingest_ms",
