@@ -114,7 +114,11 @@ def process_memory(store: Path, queries: list[str]) -> float:
 
 
 def fresh_ingest(store: Path, queries: list[str], embedder: Any, round_: int) -> dict[str, Any]:
-    """On a copy of ``store``: ingest 100 new articles twice, and time the first question."""
+    """On a copy of ``store``: ingest 100 new articles twice, and time the first question.
+
+    And another machine's lexical index (a copy of the index file, as it was before the
+    ingests): the time of its periodic catch-up on the 200 new articles, then of one with
+    nothing new."""
     from bot.app import build_service
 
     copy = store.parent / f"{store.name}-fresh"
@@ -125,6 +129,12 @@ def fresh_ingest(store: Path, queries: list[str], embedder: Any, round_: int) ->
         writer = build_service(settings, with_model=False, embedder=embedder)
         reader = build_service(settings, with_model=False, embedder=embedder)
         reader.search(queries[-1], k=5)  # a bot already running beside the ingest
+        elsewhere = settings.model_copy(update={"lexical_path": copy / "elsewhere.sqlite3"})
+        for suffix in ("", "-wal"):  # the file as the open services see it
+            source = Path(f"{settings.lexical_index_path}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, f"{elsewhere.lexical_path}{suffix}")
+        other = build_service(elsewhere, with_model=False, embedder=embedder)
         row: dict[str, Any] = {}
         for attempt in ("first", "second"):
             start = FRESH_FIRST_RECORD + (2 * round_ + (attempt == "second")) * FRESH_ARTICLES
@@ -143,6 +153,17 @@ def fresh_ingest(store: Path, queries: list[str], embedder: Any, round_: int) ->
         row["new_article_found_lexically"] = any(
             h.article_id == records[0]["id"]
             for h in reader.retriever.search(records[0]["text"], k=5, mode="lexical")
+        )
+        catch_up = other.retriever.lexical.catch_up
+        row["other_machine_catch_up_200_new_s"] = round(
+            timed(lambda: catch_up(recent_only=True)), 3
+        )
+        row["other_machine_catch_up_nothing_new_s"] = round(
+            timed(lambda: catch_up(recent_only=True)), 3
+        )
+        row["other_machine_finds_new_article"] = any(
+            h.article_id == records[0]["id"]
+            for h in other.retriever.search(records[0]["text"], k=5, mode="lexical")
         )
         return row
     finally:
@@ -311,7 +332,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     print_table(
         f"{FRESH_ARTICLES} new articles ingested into a copy of each store",
-        ["chunks", "1st ingest s", "2nd ingest s", "1st question ms", "other service ms"],
+        [
+            "chunks",
+            "1st ingest s",
+            "2nd ingest s",
+            "1st question ms",
+            "other service ms",
+            "other machine catch-up s (200 new / none)",
+        ],
         [
             [
                 r["chunks"],
@@ -319,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                 r["ingest_100_second_s"],
                 r["first_question_after_ingest_ms"],
                 r["first_question_other_service_ms"],
+                f"{r['other_machine_catch_up_200_new_s']} / "
+                f"{r['other_machine_catch_up_nothing_new_s']}",
             ]
             for r in table
             if "ingest_100_first_s" in r

@@ -10,8 +10,11 @@ processes share it), so they all agree on it, and it survives restarts.
 The index follows the store *after* each ingest: :meth:`LexicalRanker.follow` indexes the
 articles an ingest added or updated. :meth:`LexicalRanker.catch_up` mends an index that fell
 behind (a crash between the store write and the index write, a writer that did not update the
-index, a store made before the index existed) by comparing article versions, reading chunk
-texts only for the articles that differ. Questions never scan or rebuild anything.
+index, a store made before the index existed, and, with a Chroma server, the writes of other
+machines, each of which keeps its own file) by comparing article versions, reading chunk
+texts only for the articles that differ. With a server a running process also catches up by
+itself, in the background, every ``NEWSBOT_LEXICAL_CATCH_UP_S`` at most (at a search).
+Questions never scan, rebuild or wait for a catch-up.
 """
 
 from __future__ import annotations
@@ -412,12 +415,21 @@ class LexicalIndex:
 
 
 class LexicalRanker:
-    """Keeps one :class:`LexicalIndex` in step with an :class:`~retrieval.store.ArticleStore`."""
+    """Keeps one :class:`LexicalIndex` in step with an :class:`~retrieval.store.ArticleStore`.
 
-    def __init__(self, store: Any, path: Path) -> None:
+    ``catch_up_every_s`` (> 0 when other processes write to the store: a Chroma server): a
+    search at least that long after the last catch-up starts one in the background, reading
+    only what was written since (:meth:`catch_up` with ``recent_only``); the search itself
+    answers from the index as it is and never waits for it.
+    """
+
+    def __init__(self, store: Any, path: Path, *, catch_up_every_s: float = 0.0) -> None:
         self.store = store
         self._index = LexicalIndex(path)
         self._catch_up_lock = threading.Lock()
+        self._catch_up_every_s = catch_up_every_s
+        self._due_lock = threading.Lock()
+        self._last_catch_up = time.monotonic()
 
     def index(self) -> LexicalIndex:
         """The index as it is: never a scan, never a rebuild."""
@@ -426,7 +438,29 @@ class LexicalRanker:
     def search(
         self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
     ) -> list[tuple[str, float]]:
+        self._catch_up_when_due()
         return self._index.search(query, k, min_day, max_day)
+
+    def _catch_up_when_due(self) -> None:
+        if self._catch_up_every_s <= 0:
+            return
+        with self._due_lock:
+            if self._catch_up_lock.locked():  # one is running (an ingest's, or the last one)
+                return
+            if time.monotonic() - self._last_catch_up < self._catch_up_every_s:
+                return
+            self._last_catch_up = time.monotonic()  # one catch-up at a time, not one a search
+        threading.Thread(
+            target=self._catch_up_in_background, name="lexical-catch-up", daemon=True
+        ).start()
+
+    def _catch_up_in_background(self) -> None:
+        try:
+            self.catch_up(recent_only=True)
+        except Exception:
+            log.warning("lexical index could not catch up; next time", exc_info=True)
+        finally:
+            self._index.close()  # this thread's connection
 
     def follow(self, article_ids: Iterable[str]) -> int:
         """Index the stored versions of ``article_ids`` (just written by an ingest), a batch of
@@ -473,7 +507,7 @@ class LexicalRanker:
             self._index.remove_articles(gone)
         return sum(len(a.chunks) for a in entries)
 
-    def catch_up(self, *, force: bool = False) -> int:
+    def catch_up(self, *, force: bool = False, recent_only: bool = False) -> int:
         """Mend the index when it disagrees with the store; return how many articles changed.
 
         Cheap when they agree (two counts; the index is then taken as level). Otherwise,
@@ -483,14 +517,20 @@ class LexicalRanker:
         machine's index follows the writes of other machines sharing a Chroma server. An index
         that has never caught up (a new file), or ``force``, compares every article's version
         (the store's article metadata, no chunk text) and re-reads only those that differ.
+
+        ``recent_only`` (the periodic catch-up) skips the count comparison, whose cost grows
+        with the store (Chroma counts its records), and equal counts would miss an edit: it
+        always reads what was written since the index last caught up, and nothing else.
         """
         with self._catch_up_lock:
             started = time.time()
+            self._last_catch_up = time.monotonic()
             caught_up = started - self.store.settings.repair_grace_s
-            if not force and self._index.size == self.store.count_chunks():
+            since = self._index.mark(CAUGHT_UP_UNTIL)
+            recent_only = recent_only and since is not None and not force
+            if not (force or recent_only) and self._index.size == self.store.count_chunks():
                 self._index.set_mark(CAUGHT_UP_UNTIL, caught_up)  # level, as far as counts tell
                 return 0
-            since = self._index.mark(CAUGHT_UP_UNTIL)
             extra: list[str] = []
             if force or since is None:
                 # The index first: an article indexed by then has its store record by then

@@ -238,3 +238,23 @@ def test_an_autocomplete_keystroke_reads_about_as_much_of_a_large_index_as_of_a_
     # 40 times the titles: a few more B-tree levels (4 -> 8 pages here). Before: every title's
     # 't' words merged, 16 times the pages (3 -> 47).
     assert read[20_000] <= 3 * read[500], read
+
+
+def test_the_periodic_catch_up_reads_what_was_written_since_and_never_counts_the_store(
+    service: NewsService, tmp_path: Path, make_service: Callable[..., Any]
+) -> None:
+    settings = service.store.settings.model_copy(update={"lexical_path": tmp_path / "b.sqlite3"})
+    other: NewsService = make_service(settings, with_model=False)
+    other.warm_up()
+    longer = FILLER[2] + " The comet was seen over the market."  # an edit: the counts stay
+    service.ingest([write_jsonl(tmp_path / "edit.jsonl", [{"id": "filler-2", "text": longer}])])
+    articles, chunks = record(other)
+
+    assert other.retriever.lexical.catch_up(recent_only=True) == 1
+
+    # No count of either collection (its cost grows with the store; equal counts would also
+    # have hidden this edit): the chunks written since, and the edited article's record.
+    assert "count" not in articles.calls + chunks.calls, (articles.calls, chunks.calls)
+    assert articles.records <= 2, articles.records
+    hits = other.retriever.search("comet market", mode="lexical")
+    assert hits[0].article_id == "filler-2"
