@@ -1231,6 +1231,21 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
     return out
 
 
+def _next_word(tok: Any) -> Any | None:
+    """The next word, over a hyphen ('semi' - 'finals')."""
+    for t in tok.doc[tok.i + 1 : tok.i + 3]:
+        if t.text not in {"-", "\u2013"}:
+            return t
+    return None
+
+
+def _modifies_next(tok: Any) -> bool:
+    """A noun that says which one the next noun is: 'ankle operation', 'semi-finals' (the small
+    parser does not always make it a compound)."""
+    nxt = _next_word(tok)
+    return nxt is not None and nxt.pos_ == "NOUN" and (tok.dep_ == "compound" or nxt.i == tok.i + 2)
+
+
 _MODIFIER_SLOTS = {"amod", "advmod", "acomp", "prt", "npadvmod", "oprd"}
 
 
@@ -1247,30 +1262,35 @@ def _modifier_swaps(
         if (
             c.i in matched
             or c.i in skip
-            or c.pos_ not in {"ADJ", "ADV"}
+            or not (c.pos_ in {"ADJ", "ADV"} or (c.pos_ == "NOUN" and _modifies_next(c)))
             or _is_name(c)
             or _lemma(c) in _LIGHT_WORDS | lx.NEGATORS | _TIME_WORDS
             or _in_class(c, lx.HEDGE_ADVERBS | lx.HEDGE_ADJECTIVES)
             or any(_same(c, p) for p in passage)
         ):
             continue
-        heads = matched.get(c.head.i, []) if c.head != c else []
+        noun = c.pos_ == "NOUN"
+        head = _next_word(c) if noun else c.head
+        heads = matched.get(head.i, []) if head is not None and head != c else []
         for p in passage:
             if (
                 p.i in used
-                or p.head not in heads
-                or p.dep_ not in _MODIFIER_SLOTS
-                or p.pos_ not in {"ADJ", "ADV", "ADP"}
+                or (not noun and p.head not in heads)
+                or (noun and (p.pos_ != "NOUN" or _next_word(p) not in heads))
+                or (not noun and p.dep_ not in _MODIFIER_SLOTS)
+                or (not noun and p.pos_ not in {"ADJ", "ADV", "ADP"})
                 or (p.is_stop and p.dep_ != "prt")
             ):
                 continue
             a, b = _lemma(c), _lemma(p)
             if wordnet.similar(a, b) or wordnet.similar(str(c.lower_), str(p.lower_)):
                 continue
+            # a noun put for the noun that says which one ('an ankle operation' for 'a knee
+            # operation') names another thing
             return [
                 _Finding(
                     "not_found",
-                    "predicate",
+                    "entity" if noun else "predicate",
                     f"the claim says {c.text!r} where the passage says {p.text!r}",
                 )
             ]
