@@ -17,7 +17,8 @@ passage (same lemma, same Snowball stem, same derivation, or a near-synonym from
 the passage on:
 
 - negation and refusal (``not``, ``never``, ``failed to``, ``denied``), per predicate;
-- opposite predicates (retook/lost, rose/fell, approved/rejected), from pairs of word classes;
+- opposite predicates (retook/lost, rose/fell, approved/rejected), from pairs of word classes
+  and from WordNet's antonyms (:mod:`retrieval.wordnet`: temporary/permanent, turn on/off);
 - roles: who did what to whom (subject and object of each matched predicate, passives turned
   round), and which side a matched noun belongs to ("Russian forces" vs "Ukrainian forces");
 - quantities: value, unit, currency and direction ("more than" / "less than");
@@ -27,8 +28,9 @@ the passage on:
 - names: one entity put for another.
 
 The rules are general; their thresholds were tuned on the ``tune`` half of ``bench/data/
-check_pairs.jsonl``; ``python -m bench check`` reports them on the other half and on two sets
-held out from all of it (``check_pairs_holdout.jsonl``, ``check_pairs_holdout2.jsonl``).
+check_pairs.jsonl``; ``python -m bench check`` reports them on the other half and on three sets
+held out from all of it (``check_pairs_holdout.jsonl``, ``check_pairs_holdout2.jsonl``,
+``check_pairs_holdout3.jsonl``).
 """
 
 from __future__ import annotations
