@@ -425,6 +425,33 @@ def _opposite(c: Any, p: Any) -> bool:
     return any(_opposites(a, b) for a in set(fc.forms) for b in set(fp.forms))
 
 
+_OPPOSITE_PARTICLES = {("on", "off"), ("off", "on"), ("up", "down"), ("down", "up")}
+_OPPOSITE_PARTICLES |= {("in", "out"), ("out", "in")}
+
+
+def _particle_opposite(c: Any, p: Any) -> bool:
+    """The same verb with the opposite particle: 'came on' / 'came off', 'switched on' / 'off'."""
+    ours, theirs = _phrase(c).split(" "), _phrase(p).split(" ")
+    return len(ours) == len(theirs) == 2 and (ours[1], theirs[1]) in _OPPOSITE_PARTICLES
+
+
+def _wordnet_synonym(c: Any, p: Any) -> bool:
+    """Two verbs sharing a WordNet sense ('let'/'allow'), neither the other's opposite."""
+    if p.pos_ != "VERB" or _opposite(c, p) or _wordnet_opposite(c, p):
+        return False
+    ours, theirs = _verb_forms(c), _verb_forms(p)
+    return any(wordnet.similar(a, b) for a in ours for b in theirs)
+
+
+def _verb_forms(tok: Any) -> set[str]:
+    """A verb's lemma, its phrase, and the lemma with the preposition after it ('call for')."""
+    forms = {_phrase(tok), _lemma(tok)}
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ == "ADP" and nxt.head == tok:
+        forms.add(f"{_lemma(tok)} {nxt.lower_}")
+    return forms
+
+
 def _prefixed_negation(a: str, b: str) -> bool:
     """Whether one word is the other with a negative prefix ('unable', 'illegal', 'dislike')."""
     short, long = sorted((a, b), key=len)
@@ -956,7 +983,11 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         weight = _WEIGHT.get(c.pos_, 1.0)
         total += weight
         found = exact[c.i]
-        if found and c.pos_ == "VERB" and all(_wordnet_opposite(c, p) for p in found):
+        if (
+            found
+            and c.pos_ == "VERB"
+            and all(_wordnet_opposite(c, p) or _particle_opposite(c, p) for p in found)
+        ):
             # the same verb with the opposite particle: 'turns on' / 'turns off'
             forgiven += weight
             forgiven_ids.add(c.i)
@@ -992,6 +1023,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             [] if found else [p for p in passage_words if _opposite(c, p) or swapped_for(c, p)]
         )
         synonyms = [] if found else [p for p in passage_words if _synonym(c, p)]
+        if not found and not synonyms and not opposites and c.pos_ == "VERB":
+            # a verb WordNet gives a sense of, in place of a verb the claim leaves out: 'lets'
+            # for 'allows', 'calls for' for 'demands'
+            synonyms = [p for p in passage_words if p.i not in echoed and _wordnet_synonym(c, p)]
         if opposites and (
             not synonyms
             or (
@@ -1181,7 +1216,7 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
             continue
         if c.pos_ == "VERB":
             out.extend(_role_findings(c, candidates))
-            if not any(_modality_agrees(c, p) for p in candidates):
+            if not any(_modality_agrees(c, p) or _modals_kept(p, claim) for p in candidates):
                 p = candidates[0]
                 if _hedges(p) > _hedges(c):
                     out.append(
@@ -1317,12 +1352,28 @@ def _read_negation_cues(doc: Any) -> int:
     )
 
 
+def _modals_kept(p: Any, claim: Any) -> bool:
+    """Whether every hedge on passage word ``p`` is a modal ('can', 'may') the claim also has,
+    hung off another word by the parser ('can be 80% owned' / 'can be 80 per cent owned')."""
+    chain = [p, *_governors(p)] + ([p.head] if p.dep_ in {"acomp", "attr"} else [])
+    modals = [
+        ch.lower_
+        for t in chain
+        for ch in t.children
+        if ch.dep_ == "aux" and ch.lower_ in lx.HEDGE_AUXILIARIES
+    ]
+    words = {t.lower_ for t in claim if t.dep_ == "aux"}
+    return bool(modals) and len(modals) == _hedges(p) and set(modals) <= words
+
+
 def _modal_findings(claim: Any, passage: Any) -> list[_Finding]:
     """A verb the passage hedges ('could have had') that the claim states plainly."""
     for p in passage:
         if p.pos_ not in {"VERB", "AUX"} or not _hedged(p):
             continue
         same = [c for c in claim if _lemma(c) == _lemma(p) and c.pos_ in {"VERB", "AUX"}]
+        if _modals_kept(p, claim):
+            continue
         if same and not any(_hedged(c) for c in same):
             return [_Finding("not_found", "hedge", f"the passage only says {p.text!r} may be so")]
     return []

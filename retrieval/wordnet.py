@@ -13,9 +13,9 @@ downloaded at run time:
   direct antonym pair with the other words of its two senses, an adjective's "similar" senses
   with the opposite of the sense they hang off (indirect antonyms: "temporary"/"permanent"), and
   adverbs through the adjectives they derive from ("rapidly"/"slowly");
-- ``wordnet_similar.tsv``: for adjectives and adverbs, the senses each word has (``word<TAB>ids``),
-  a satellite adjective given its head's id too, so two words sharing an id may stand for each
-  other;
+- ``wordnet_similar.tsv``: for adjectives, adverbs and verbs, the senses each word has
+  (``word<TAB>ids``), a satellite adjective given its head's id too, so two words sharing an id
+  may stand for each other ("quickly"/"rapidly", "let"/"allow");
 - ``wordnet_saying.txt``: verbs whose most frequent sense is one of communication or cognition
   ("say", "intimate", "reckon"): a clause they govern is someone's statement, not a fact.
 
@@ -84,7 +84,8 @@ def are_antonyms(a: str, b: str) -> bool:
 
 
 def similar(a: str, b: str) -> bool:
-    """Whether adjectives or adverbs ``a`` and ``b`` share a sense (or a satellite's head)."""
+    """Whether ``a`` and ``b`` (adjectives, adverbs or verbs) share a sense (or a satellite's
+    head)."""
     ids = _similar().get(a, frozenset())
     return not ids.isdisjoint(_similar().get(b, ()))
 
@@ -164,12 +165,12 @@ def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
             add("r", sorted(adverbs), sorted(adverbs_of.get(opposite, ())))
 
     similar: dict[str, set[int]] = defaultdict(set)
-    for pos in ("a", "r"):
+    for pos, space in (("a", 0), ("r", 1), ("v", 2)):
         for offset, s in synsets[pos].items():
-            key = offset * 2 + (pos == "r")
+            key = offset * 4 + space
             heads = {key}
             if s["sat"]:
-                heads |= {t * 2 for sym, t, _, _, _ in s["ptrs"] if sym == "&"}
+                heads |= {t * 4 for sym, t, _, _, _ in s["ptrs"] if sym == "&"}
             for w in s["words"]:
                 similar[w] |= heads
 
