@@ -79,3 +79,30 @@ def test_a_wordnet_near_synonym_or_a_reordered_pair_is_still_supported(
     claim: str, passage: str
 ) -> None:
     assert verify(claim, passage).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The defender is moving closer to fitness following an ankle operation in March.",
+            "The defender is moving closer to fitness following a knee operation in March.",
+        ),
+        # the small parser does not make 'semi' a compound of 'finals'
+        (
+            "Arsenal cruised into the FA Cup semi-finals with a win at Blackburn.",
+            "Arsenal cruised into the FA Cup quarter-finals with a win at Blackburn.",
+        ),
+    ],
+)
+def test_a_noun_put_for_the_noun_that_says_which_one_is_not_supported(
+    claim: str, passage: str
+) -> None:
+    check = verify(claim, passage)
+    assert (check.verdict, check.kind) == ("not_found", "entity"), check
+
+
+def test_the_same_noun_said_another_way_round_is_still_supported() -> None:
+    passage = "The defender is moving closer to fitness following a knee operation in March."
+    claim = "After an operation on his knee in March, the defender is moving closer to fitness."
+    assert verify(claim, passage).verdict == "supported", verify(claim, passage)
