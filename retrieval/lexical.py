@@ -435,6 +435,11 @@ class LexicalRanker:
         """The index as it is: never a scan, never a rebuild."""
         return self._index
 
+    @property
+    def catch_up_every_s(self) -> float:
+        """Seconds between periodic catch-ups; 0 when no other process writes to the store."""
+        return self._catch_up_every_s
+
     def search(
         self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
     ) -> list[tuple[str, float]]:

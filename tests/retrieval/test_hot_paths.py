@@ -250,7 +250,8 @@ def test_the_periodic_catch_up_reads_what_was_written_since_and_never_counts_the
     service.ingest([write_jsonl(tmp_path / "edit.jsonl", [{"id": "filler-2", "text": longer}])])
     articles, chunks = record(other)
 
-    assert other.retriever.lexical.catch_up(recent_only=True) == 1
+    assert other.lexical_catch_up_s == 0  # embedded: no other process writes, no timer
+    assert other.catch_up_lexical() == 1  # what the bot's timer calls
 
     # No count of either collection (its cost grows with the store; equal counts would also
     # have hidden this edit): the chunks written since, and the edited article's record.

@@ -42,6 +42,7 @@ def test_a_running_process_finds_what_another_ingested_within_the_catch_up_inter
         chat_model="extractive",
     )
     writer = make_service(settings, with_model=False)
+    assert writer.lexical_catch_up_s == 10.0  # with a server: the default interval
     writer.ingest([str(write_jsonl(tmp_path / "filler.jsonl", FILLER))])
     env = {
         **cli_env(settings),
