@@ -11,7 +11,11 @@ Every size is opened in this one process and measured *interleaved*, query by qu
 change of load on the machine touches every size alike and the ratios between sizes hold:
 ``service.search(q, k=5)`` (hybrid), dense and lexical alone, the dense floor (one query
 encode and one raw ``collection.query`` for the pool of 40), an extractive ``service.ask``, an
-autocomplete keystroke (``find_articles``), ``status()``, and for comparison the two store
+autocomplete keystroke (``find_articles`` of the first four letters of the query's third word),
+every keystroke of typing that word letter by letter (from one letter, the costliest lookup
+before prefix indexes) and, of those, the keystrokes that fill a page (25 titles) at every size
+(the same output everywhere: what is left is the cost of the store's size), ``status()``, and
+for comparison the two store
 counts ``status()`` no longer makes. Then, on a copy of each store: 100 new articles ingested
 twice (the first ingest into a store built before the repair checkpoint pays one full scan;
 the second is the steady state), the first question after them (in the ingesting service and
@@ -52,6 +56,7 @@ DENSE_POOL = 40  # HybridRetriever.search's pool
 FRESH_ARTICLES = 100
 FRESH_FIRST_RECORD = 370_000  # excerpts no corpus up to 370k chunks holds
 ASK_QUERIES = 20
+AUTOCOMPLETE_PAGE = 25  # titles Discord shows (find_articles' default limit)
 
 
 def timed(call: Any) -> float:
@@ -109,7 +114,11 @@ def process_memory(store: Path, queries: list[str]) -> float:
 
 
 def fresh_ingest(store: Path, queries: list[str], embedder: Any, round_: int) -> dict[str, Any]:
-    """On a copy of ``store``: ingest 100 new articles twice, and time the first question."""
+    """On a copy of ``store``: ingest 100 new articles twice, and time the first question.
+
+    And another machine's lexical index (a copy of the index file, as it was before the
+    ingests): the time of its periodic catch-up on the 200 new articles, then of one with
+    nothing new."""
     from bot.app import build_service
 
     copy = store.parent / f"{store.name}-fresh"
@@ -120,6 +129,12 @@ def fresh_ingest(store: Path, queries: list[str], embedder: Any, round_: int) ->
         writer = build_service(settings, with_model=False, embedder=embedder)
         reader = build_service(settings, with_model=False, embedder=embedder)
         reader.search(queries[-1], k=5)  # a bot already running beside the ingest
+        elsewhere = settings.model_copy(update={"lexical_path": copy / "elsewhere.sqlite3"})
+        for suffix in ("", "-wal"):  # the file as the open services see it
+            source = Path(f"{settings.lexical_index_path}{suffix}")
+            if source.exists():
+                shutil.copyfile(source, f"{elsewhere.lexical_path}{suffix}")
+        other = build_service(elsewhere, with_model=False, embedder=embedder)
         row: dict[str, Any] = {}
         for attempt in ("first", "second"):
             start = FRESH_FIRST_RECORD + (2 * round_ + (attempt == "second")) * FRESH_ARTICLES
@@ -138,6 +153,17 @@ def fresh_ingest(store: Path, queries: list[str], embedder: Any, round_: int) ->
         row["new_article_found_lexically"] = any(
             h.article_id == records[0]["id"]
             for h in reader.retriever.search(records[0]["text"], k=5, mode="lexical")
+        )
+        catch_up = other.retriever.lexical.catch_up
+        row["other_machine_catch_up_200_new_s"] = round(
+            timed(lambda: catch_up(recent_only=True)), 3
+        )
+        row["other_machine_catch_up_nothing_new_s"] = round(
+            timed(lambda: catch_up(recent_only=True)), 3
+        )
+        row["other_machine_finds_new_article"] = any(
+            h.article_id == records[0]["id"]
+            for h in other.retriever.search(records[0]["text"], k=5, mode="lexical")
         )
         return row
     finally:
@@ -162,9 +188,12 @@ def measure(
         service.warm_up()
         services[size] = service
     timings: dict[int, dict[str, list[float]]] = {s: defaultdict(list) for s in sizes}
+    found: dict[int, list[int]] = defaultdict(list)  # titles an autocomplete keystroke returns
+    typed_found: dict[int, list[int]] = defaultdict(list)  # and each typed keystroke
     for i, query in enumerate(queries):
         words = query.split()
-        keystroke = words[min(2, len(words) - 1)][:4]
+        word = words[min(2, len(words) - 1)]
+        keystroke = word[:4]
         for size, service in services.items():
             t = timings[size]
             t["hybrid"].append(timed(lambda q=query, s=service: s.search(q, k=5)))
@@ -182,10 +211,24 @@ def measure(
             if i < ASK_QUERIES:
                 t["ask"].append(timed(lambda q=query, s=service: s.ask(q)))
             t["autocomplete"].append(timed(lambda k=keystroke, s=service: s.find_articles(k)))
+            for n in range(1, len(word) + 1):
+                started = time.perf_counter()
+                titles = service.find_articles(word[:n])
+                t["autocomplete_typed"].append(time.perf_counter() - started)
+                typed_found[size].append(len(titles))
+            found[size].append(len(service.find_articles(keystroke)))
             t["status"].append(timed(service.status))
             t["store_counts"].append(
                 timed(lambda s=service: (s.store.count_articles(), s.store.count_chunks()))
             )
+    full_page = [
+        i
+        for i in range(len(typed_found[sizes[0]]))
+        if all(typed_found[s][i] == AUTOCOMPLETE_PAGE for s in sizes)
+    ]
+    for size in sizes:
+        typed = timings[size]["autocomplete_typed"]
+        timings[size]["autocomplete_full_page"] = [typed[i] for i in full_page] or [0.0]
     rows = {}
     for size, service in services.items():
         stats = {name: latency_summary(values) for name, values in timings[size].items()}
@@ -199,6 +242,11 @@ def measure(
             "hybrid_p95_ms": stats["hybrid"]["p95_ms"],
             "ask_p95_ms": stats["ask"]["p95_ms"],
             "ratio_to_dense_floor": ratio(stats["hybrid"]["p50_ms"], stats["floor"]["p50_ms"]),
+            "autocomplete_typed_p95_ms": round(
+                percentile([v * 1000 for v in timings[size]["autocomplete_typed"]], 95), 3
+            ),
+            "autocomplete_titles_found_mean": round(sum(found[size]) / len(found[size]), 1),
+            "autocomplete_full_page_keystrokes": len(full_page),
             "queries": len(queries),
         }
     return rows
@@ -255,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
             "floor p50",
             "ask p50",
             "autocomplete p50",
+            "typed p50",
+            "typed p95",
+            "full page p50",
             "status p50",
             "store counts p50",
             "peak RSS MiB",
@@ -269,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
                 r["floor_p50_ms"],
                 r["ask_p50_ms"],
                 r["autocomplete_p50_ms"],
+                r["autocomplete_typed_p50_ms"],
+                r["autocomplete_typed_p95_ms"],
+                r["autocomplete_full_page_p50_ms"],
                 r["status_p50_ms"],
                 r["store_counts_p50_ms"],
                 r.get("process_peak_rss_mib"),
@@ -278,7 +332,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     print_table(
         f"{FRESH_ARTICLES} new articles ingested into a copy of each store",
-        ["chunks", "1st ingest s", "2nd ingest s", "1st question ms", "other service ms"],
+        [
+            "chunks",
+            "1st ingest s",
+            "2nd ingest s",
+            "1st question ms",
+            "other service ms",
+            "other machine catch-up s (200 new / none)",
+        ],
         [
             [
                 r["chunks"],
@@ -286,6 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                 r["ingest_100_second_s"],
                 r["first_question_after_ingest_ms"],
                 r["first_question_other_service_ms"],
+                f"{r['other_machine_catch_up_200_new_s']} / "
+                f"{r['other_machine_catch_up_nothing_new_s']}",
             ]
             for r in table
             if "ingest_100_first_s" in r
@@ -301,6 +364,9 @@ def main(argv: list[str] | None = None) -> int:
                 "ask_p50_ms",
                 "lexical_p50_ms",
                 "autocomplete_p50_ms",
+                "autocomplete_typed_p50_ms",
+                "autocomplete_typed_p95_ms",
+                "autocomplete_full_page_p50_ms",
                 "status_p50_ms",
                 "store_counts_p50_ms",
                 "ingest_100_second_s",
@@ -309,9 +375,15 @@ def main(argv: list[str] | None = None) -> int:
         }
         if len(sizes) > 2:
             ten = sizes[1]
-            figures["growth"][f"hybrid_p50_ms_ratio_{largest}_to_{ten}"] = ratio(
-                rows[largest]["hybrid_p50_ms"], rows[ten]["hybrid_p50_ms"]
-            )
+            for key in (
+                "hybrid_p50_ms",
+                "autocomplete_p50_ms",
+                "autocomplete_typed_p50_ms",
+                "autocomplete_full_page_p50_ms",
+            ):
+                figures["growth"][f"{key}_ratio_{largest}_to_{ten}"] = ratio(
+                    rows[largest][key], rows[ten][key]
+                )
         if not args.no_memory:
             # Least squares over every size: MiB per 100k chunks, and what 1M / 10M would need.
             xs = [rows[s]["chunks"] / 100_000 for s in sizes]

@@ -36,7 +36,12 @@ def build_service(
     """
     embedder = embedder if embedder is not None else build_embeddings(settings.embeddings)
     store = ArticleStore(settings, embedder)
-    lexical = LexicalRanker(store, settings.lexical_index_path)
+    lexical = LexicalRanker(
+        store,
+        settings.lexical_index_path,
+        # Embedded, no other process can write to the store: nothing to catch up on.
+        catch_up_every_s=settings.lexical_catch_up_s if settings.chroma_url else 0.0,
+    )
     retriever = HybridRetriever(store, embedder, lexical)
     spec = settings.chat_model if with_model else EXTRACTIVE
     if chat_model is not None:

@@ -39,6 +39,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.cogs.digest",
     "bot.cogs.sources",
     "bot.cogs.status",
+    "bot.cogs.lexical_upkeep",
 )
 
 APOLOGY = "Sorry, something went wrong on my side while doing that. It has been logged."

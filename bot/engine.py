@@ -177,6 +177,16 @@ class AsyncNewsEngine:
     async def status(self) -> EngineStatus:
         return await self._run(self.engine.status)
 
+    @property
+    def lexical_catch_up_s(self) -> float:
+        """Seconds between the bot's lexical catch-ups; 0 (none) for an engine without them."""
+        return float(getattr(self.engine, "lexical_catch_up_s", 0.0))
+
+    async def catch_up_lexical(self) -> None:
+        catch_up = getattr(self.engine, "catch_up_lexical", None)
+        if callable(catch_up):
+            await self._run(catch_up)
+
     def shutdown(self) -> None:
         """Stop accepting work; running calls finish in their threads."""
         self._pool.shutdown(wait=False, cancel_futures=True)

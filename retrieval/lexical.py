@@ -10,8 +10,11 @@ processes share it), so they all agree on it, and it survives restarts.
 The index follows the store *after* each ingest: :meth:`LexicalRanker.follow` indexes the
 articles an ingest added or updated. :meth:`LexicalRanker.catch_up` mends an index that fell
 behind (a crash between the store write and the index write, a writer that did not update the
-index, a store made before the index existed) by comparing article versions, reading chunk
-texts only for the articles that differ. Questions never scan or rebuild anything.
+index, a store made before the index existed, and, with a Chroma server, the writes of other
+machines, each of which keeps its own file) by comparing article versions, reading chunk
+texts only for the articles that differ. With a server a running process also catches up by
+itself, in the background, every ``NEWSBOT_LEXICAL_CATCH_UP_S`` at most (at a search).
+Questions never scan, rebuild or wait for a catch-up.
 """
 
 from __future__ import annotations
@@ -39,7 +42,15 @@ _TOKEN_CHARS = ".,''’-"  # as an SQL string: '' is one quote
 
 FOLLOW_BATCH = 200  # articles indexed per store read
 CAUGHT_UP_UNTIL = "caught_up_until"  # lexical_meta: how far the index has caught up (a time)
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+# Titles for autocomplete, newest first as FTS5 reads fastest: in ascending rowid order (a
+# descending read of a long doclist costs more as it grows), so a title's rowid counts down
+# from here as its article's rowid counts up.
+NEWEST_TITLE = 1 << 40
+# FTS5 prefix indexes: a keystroke of up to this many letters reads the first entries of one
+# prefix's list instead of merging the lists of every word that begins with it (all of them:
+# a single letter's run through most titles).
+TITLE_PREFIXES = 8
 _TABLES = (
     "lexical_vocab",
     "lexical_fts",
@@ -60,9 +71,6 @@ CREATE TABLE IF NOT EXISTS lexical_articles (
 );
 CREATE INDEX IF NOT EXISTS lexical_articles_by_published ON lexical_articles (published);
 CREATE INDEX IF NOT EXISTS lexical_articles_by_ingest ON lexical_articles (ingested_at);
-CREATE VIRTUAL TABLE IF NOT EXISTS lexical_titles USING fts5 (
-    title, tokenize = "unicode61 remove_diacritics 2"
-);
 CREATE TABLE IF NOT EXISTS lexical_chunks (
     id INTEGER PRIMARY KEY,
     chunk_id TEXT NOT NULL UNIQUE,
@@ -79,6 +87,12 @@ CREATE TABLE IF NOT EXISTS lexical_meta (
 );
 INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('chunks', 0);
 INSERT OR IGNORE INTO lexical_meta (key, value) VALUES ('articles', 0);
+"""
+_TITLES = f"""
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical_titles USING fts5 (
+    title, tokenize = "unicode61 remove_diacritics 2",
+    prefix = '{" ".join(str(n) for n in range(1, TITLE_PREFIXES + 1))}'
+)
 """
 
 
@@ -114,15 +128,18 @@ class LexicalIndex:
         try:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             terms = None
-            if version == SCHEMA_VERSION:
+            if version in (2, SCHEMA_VERSION):
                 row = db.execute("SELECT value FROM lexical_meta WHERE key = 'terms'").fetchone()
                 terms = row[0] if row else None
+            if version == 2 and terms == TERMS_VERSION:
+                self._titles_with_prefixes(db)  # the chunks' index stays as it is
+                version = SCHEMA_VERSION
             if version != SCHEMA_VERSION or terms != TERMS_VERSION:
                 # Another layout or another stemmer (an older newsbot): start afresh;
                 # catch_up() refills it from the store, once.
                 for table in _TABLES:
                     db.execute(f"DROP TABLE IF EXISTS {table}")
-                for statement in _SCHEMA.split(";"):
+                for statement in [*_SCHEMA.split(";"), _TITLES]:
                     if statement.strip():
                         db.execute(statement)
                 db.execute(
@@ -138,6 +155,22 @@ class LexicalIndex:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    @staticmethod
+    def _titles_with_prefixes(db: sqlite3.Connection) -> None:
+        """Version 2 to 3: the titles again, with prefix indexes and newest first (from the
+        articles table, a few seconds at 300k articles; no chunk is read again)."""
+        log.info("lexical index: rebuilding the title index for autocomplete (once)")
+        db.execute("DROP TABLE IF EXISTS lexical_titles")
+        db.execute(_TITLES)
+        db.execute(
+            "INSERT INTO lexical_titles (rowid, title) "
+            "SELECT ? - rowid, title FROM lexical_articles",
+            (NEWEST_TITLE,),
+        )
+        # One segment rather than the dozens a bulk insert leaves (a lookup seeks in each).
+        db.execute("INSERT INTO lexical_titles (lexical_titles) VALUES ('optimize')")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -231,7 +264,9 @@ class LexicalIndex:
     def find_articles(self, text: str, limit: int) -> list[ArticleSummaryRow]:
         """Articles for autocomplete: the one whose id is ``text``, then those whose title has
         every word of ``text`` (the last may be cut short), newest first; the newest articles
-        when ``text`` is empty. An index lookup of ``limit`` rows, whatever the store's size."""
+        when ``text`` is empty. An index lookup of ``limit`` rows, whatever the store's size:
+        a last word of up to :data:`TITLE_PREFIXES` letters reads its prefix index in order
+        and stops at ``limit``; a longer one merges the lists of the few words it begins."""
         db = self._connection()
         columns = "a.article_id, a.title, a.source, a.published, a.n_chunks"
         needle = text.strip()
@@ -245,9 +280,9 @@ class LexicalIndex:
                 query = " ".join(_phrase(w) for w in words[:-1]) + f" {_phrase(words[-1])}*"
                 rows += db.execute(
                     f"SELECT {columns} FROM lexical_titles AS t "
-                    "JOIN lexical_articles AS a ON a.rowid = t.rowid "
-                    "WHERE lexical_titles MATCH ? ORDER BY t.rowid DESC LIMIT ?",
-                    (query.strip(), limit),
+                    "JOIN lexical_articles AS a ON a.rowid = ? - t.rowid "
+                    "WHERE lexical_titles MATCH ? ORDER BY t.rowid LIMIT ?",
+                    (NEWEST_TITLE, query.strip(), limit),
                 ).fetchall()
         else:
             rows = db.execute(
@@ -328,7 +363,7 @@ class LexicalIndex:
                 ).fetchone()[0]
                 db.execute(
                     "INSERT INTO lexical_titles (rowid, title) VALUES (?, ?)",
-                    (rowid, article.title),
+                    (NEWEST_TITLE - rowid, article.title),
                 )
             db.execute("UPDATE lexical_meta SET value = value + ? WHERE key = 'chunks'", (delta,))
             db.execute(
@@ -367,7 +402,7 @@ class LexicalIndex:
             "SELECT rowid FROM lexical_articles WHERE article_id = ?", (article_id,)
         ).fetchone()
         if found is not None:
-            db.execute("DELETE FROM lexical_titles WHERE rowid = ?", (found[0],))
+            db.execute("DELETE FROM lexical_titles WHERE rowid = ?", (NEWEST_TITLE - found[0],))
             db.execute("DELETE FROM lexical_articles WHERE rowid = ?", (found[0],))
         rows = [
             r[0]
@@ -380,21 +415,57 @@ class LexicalIndex:
 
 
 class LexicalRanker:
-    """Keeps one :class:`LexicalIndex` in step with an :class:`~retrieval.store.ArticleStore`."""
+    """Keeps one :class:`LexicalIndex` in step with an :class:`~retrieval.store.ArticleStore`.
 
-    def __init__(self, store: Any, path: Path) -> None:
+    ``catch_up_every_s`` (> 0 when other processes write to the store: a Chroma server): a
+    search at least that long after the last catch-up starts one in the background, reading
+    only what was written since (:meth:`catch_up` with ``recent_only``); the search itself
+    answers from the index as it is and never waits for it.
+    """
+
+    def __init__(self, store: Any, path: Path, *, catch_up_every_s: float = 0.0) -> None:
         self.store = store
         self._index = LexicalIndex(path)
         self._catch_up_lock = threading.Lock()
+        self._catch_up_every_s = catch_up_every_s
+        self._due_lock = threading.Lock()
+        self._last_catch_up = time.monotonic()
 
     def index(self) -> LexicalIndex:
         """The index as it is: never a scan, never a rebuild."""
         return self._index
 
+    @property
+    def catch_up_every_s(self) -> float:
+        """Seconds between periodic catch-ups; 0 when no other process writes to the store."""
+        return self._catch_up_every_s
+
     def search(
         self, query: str, k: int, min_day: int | None = None, max_day: int | None = None
     ) -> list[tuple[str, float]]:
+        self._catch_up_when_due()
         return self._index.search(query, k, min_day, max_day)
+
+    def _catch_up_when_due(self) -> None:
+        if self._catch_up_every_s <= 0:
+            return
+        with self._due_lock:
+            if self._catch_up_lock.locked():  # one is running (an ingest's, or the last one)
+                return
+            if time.monotonic() - self._last_catch_up < self._catch_up_every_s:
+                return
+            self._last_catch_up = time.monotonic()  # one catch-up at a time, not one a search
+        threading.Thread(
+            target=self._catch_up_in_background, name="lexical-catch-up", daemon=True
+        ).start()
+
+    def _catch_up_in_background(self) -> None:
+        try:
+            self.catch_up(recent_only=True)
+        except Exception:
+            log.warning("lexical index could not catch up; next time", exc_info=True)
+        finally:
+            self._index.close()  # this thread's connection
 
     def follow(self, article_ids: Iterable[str]) -> int:
         """Index the stored versions of ``article_ids`` (just written by an ingest), a batch of
@@ -441,7 +512,7 @@ class LexicalRanker:
             self._index.remove_articles(gone)
         return sum(len(a.chunks) for a in entries)
 
-    def catch_up(self, *, force: bool = False) -> int:
+    def catch_up(self, *, force: bool = False, recent_only: bool = False) -> int:
         """Mend the index when it disagrees with the store; return how many articles changed.
 
         Cheap when they agree (two counts; the index is then taken as level). Otherwise,
@@ -451,14 +522,20 @@ class LexicalRanker:
         machine's index follows the writes of other machines sharing a Chroma server. An index
         that has never caught up (a new file), or ``force``, compares every article's version
         (the store's article metadata, no chunk text) and re-reads only those that differ.
+
+        ``recent_only`` (the periodic catch-up) skips the count comparison, whose cost grows
+        with the store (Chroma counts its records), and equal counts would miss an edit: it
+        always reads what was written since the index last caught up, and nothing else.
         """
         with self._catch_up_lock:
             started = time.time()
+            self._last_catch_up = time.monotonic()
             caught_up = started - self.store.settings.repair_grace_s
-            if not force and self._index.size == self.store.count_chunks():
+            since = self._index.mark(CAUGHT_UP_UNTIL)
+            recent_only = recent_only and since is not None and not force
+            if not (force or recent_only) and self._index.size == self.store.count_chunks():
                 self._index.set_mark(CAUGHT_UP_UNTIL, caught_up)  # level, as far as counts tell
                 return 0
-            since = self._index.mark(CAUGHT_UP_UNTIL)
             extra: list[str] = []
             if force or since is None:
                 # The index first: an article indexed by then has its store record by then

@@ -232,3 +232,14 @@ class NewsService:
     def warm_up(self) -> None:
         """Bring the lexical index level with the store before the first question."""
         self.retriever.lexical.catch_up()
+
+    @property
+    def lexical_catch_up_s(self) -> float:
+        """How often a running process should bring its lexical index level with what other
+        processes wrote (0: none can, the embedded store)."""
+        return self.retriever.lexical.catch_up_every_s
+
+    def catch_up_lexical(self) -> int:
+        """Index what other processes wrote since the last catch-up (work in what was written,
+        never a rebuild); the bot calls it on a timer so an idle process stays level too."""
+        return self.retriever.lexical.catch_up(recent_only=True)

@@ -30,6 +30,11 @@ class EngineSettings(_Base):
     # The lexical (BM25, SQLite FTS5) index file; default: beside the embedded store, or in
     # store_dir/cache with a Chroma server. Every process writing to one store must share it.
     lexical_path: Path | None = None
+    # With a Chroma server (other processes write to it): the bot catches its lexical index up
+    # every this many seconds, and a search this long after the last catch-up starts one in
+    # the background, reading only what was written since. 0: only at start and after this
+    # process's own ingests.
+    lexical_catch_up_s: float = Field(default=10.0, ge=0.0)
     chat_model: str = "local"
     embeddings: str = "all-MiniLM-L6-v2"
     model_timeout_s: float = 60.0

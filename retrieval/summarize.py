@@ -1,6 +1,9 @@
 """Article summaries: three to five bullets, each resting on a sentence of the article.
 
-Sentences are chosen for the article's key facts they carry (figures, names, places; see
+The lede (the first sentence that stands alone) opens every summary: it is where the reporter
+says what happened, and people who summarise a story start from it (against summaries we wrote in
+our own words, summaries chosen for key facts alone left it out of 8 of 40). The other sentences
+are chosen for the article's key facts they carry (figures, names, places; see
 ``retrieval.keyfacts``), greedily, so that each new bullet adds facts the others do not already
 give, with the sentence's centrality (similarity to the article's mean vector) and a light
 preference for the lead as tie-breakers. Sub-headings and sentences that lean on their neighbour
@@ -34,9 +37,9 @@ MAX_SENTENCES = 120
 
 
 def bullet_count(n_sentences: int) -> int:
-    if n_sentences < 12:
+    if n_sentences < 10:
         return 3
-    return 4 if n_sentences < 30 else 5
+    return 4 if n_sentences < 25 else 5
 
 
 class Summarizer:
@@ -164,6 +167,7 @@ class Weights:
     centrality: float = 1.5
     lead: float = 0.25
     redundant_cosine: float = 0.85
+    lede_first: bool = True
 
 
 WEIGHTS = Weights()
@@ -184,8 +188,10 @@ def choose_sentences(
     facts = [sentence_facts(t) for t in texts]
     value = fact_weights(texts)
     candidates = [i for i, t in enumerate(texts) if stands_alone(t)] or list(range(len(texts)))
-    covered: set[str] = set()
-    chosen: list[int] = []
+    # The lede (the first sentence that stands alone) opens every summary: it is where the
+    # reporter says what happened, and people who summarise a story start from it.
+    chosen: list[int] = [candidates[0]] if weights.lede_first and n > 0 else []
+    covered: set[str] = set(facts[candidates[0]]) if chosen else set()
     while len(chosen) < n:
         best, best_score = -1, -math.inf
         for i in candidates:

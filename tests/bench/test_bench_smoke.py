@@ -72,12 +72,14 @@ def test_the_search_benchmark_ends_with_its_latency_figures(
         "lexical_p50_ms",
         "ask_p50_ms",
         "autocomplete_p50_ms",
+        "autocomplete_typed_p50_ms",
         "status_p50_ms",
         "ingest_100_second_s",
         "first_question_after_ingest_ms",
     ):
         assert large[key] > 0, key
     assert large["new_article_found_lexically"] is True
+    assert large["other_machine_finds_new_article"] is True
     assert "hybrid_p50_ms_ratio_120_to_60" in figures["growth"]
     assert "machine" in figures
 
@@ -136,3 +138,38 @@ def test_the_quality_benchmark_reads_any_file_of_the_qa_shape(
     scores = figures["systems"]["extractive"]
     assert figures["questions"] == 2
     assert scores["answerable"] == 1 and scores["unanswerable"] == 1
+
+
+def test_the_summary_benchmark_scores_every_reference_set_beside_its_own_lead3(
+    bench_env: dict[str, str], tmp_path: Path
+) -> None:
+    written = tmp_path / "written.jsonl"
+    written.write_text(
+        json.dumps(
+            {
+                "id": "business/001",
+                "summary": "Time Warner's quarterly profit rose 76% to $1.13bn, helped by "
+                "one-off gains and higher advertising sales.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+    figures = run_bench(
+        bench_env, "summary", "--models", "extractive", "--articles", "2", "--refs", str(written)
+    )
+
+    assert figures["benchmark"] == "summary"
+    sets = figures["sets"]
+    # The BBC sample and both sets of references we wrote, every run (the small store holds
+    # none of the written sets' articles), and the extra file.
+    assert set(sets) == {"bbc", "tuning", "report", "written"}
+    assert sets["bbc"]["articles"] == 2
+    assert sets["written"]["articles"] == 1
+    for name in ("bbc", "written"):
+        lead3 = sets[name]["lead3"]["rougeL"]
+        newsbot = sets[name]["systems"]["extractive"]
+        assert lead3 > 0 and newsbot["rougeL"] > 0
+        assert newsbot["rougeL_to_lead3"] == round(newsbot["rougeL"] / lead3, 3)
+        assert 0 <= newsbot["key_fact_recall"] <= 1

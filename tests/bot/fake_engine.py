@@ -97,6 +97,7 @@ class FakeEngine:
     failing_sources: set[str] = field(default_factory=set)
     blocking_s: float = 0.0
     blocking_mode: str = "sleep"
+    lexical_catch_up_s: float = 0.0  # > 0: a store other processes write to (the bot's loop)
     running_asks: int = 0
     max_running_asks: int = 0
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -247,6 +248,10 @@ class FakeEngine:
     def find_articles(self, text: str, limit: int = 25) -> list[ArticleSummaryRow]:
         self._record("find_articles", text=text, limit=limit)
         return [row for row in ROWS if text.lower() in row.title.lower()][:limit]
+
+    def catch_up_lexical(self) -> int:
+        self._record("catch_up_lexical")
+        return 0
 
     def status(self) -> EngineStatus:
         self._record("status")

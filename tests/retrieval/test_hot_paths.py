@@ -191,3 +191,71 @@ def test_another_machines_index_catches_up_reading_only_the_articles_written_sin
     assert articles.records <= 2, articles.records
     hits = other.retriever.search("comet observatory telescope", mode="lexical")
     assert hits[0].article_id == "comet"
+
+
+def bytes_read_by_this_thread() -> int:
+    """What this thread has read through system calls (SQLite reads its pages so)."""
+    try:
+        io = Path("/proc/thread-self/io").read_text()
+    except OSError:
+        pytest.skip("no per-thread I/O counters here")
+    return next(int(line.split()[1]) for line in io.splitlines() if line.startswith("rchar:"))
+
+
+def titles_index(path: Path, n: int) -> Path:
+    """An index of ``n`` articles whose titles each hold three words beginning with 't'."""
+    from retrieval.lexical import IndexedArticle, LexicalIndex
+
+    index = LexicalIndex(path)
+    index.replace_articles(
+        [
+            IndexedArticle(f"a{i}", "h", f"Trade talks {i} in town", None, None, None, [])
+            for i in range(n)
+        ]
+    )
+    index.close()
+    return path
+
+
+@pytest.mark.parametrize("typed", ["t", "in t"])
+def test_an_autocomplete_keystroke_reads_about_as_much_of_a_large_index_as_of_a_small_one(
+    tmp_path: Path, typed: str
+) -> None:
+    from retrieval.lexical import LexicalIndex
+
+    read = {}
+    for n in (500, 20_000):
+        # A new connection (an empty page cache), warmed by a keystroke that finds nothing.
+        index = LexicalIndex(titles_index(tmp_path / f"{n}.sqlite3", n))
+        index.find_articles("qqqq", 25)
+        before = bytes_read_by_this_thread()
+        found = index.find_articles(typed, 25)
+        read[n] = bytes_read_by_this_thread() - before
+        index.close()
+        assert [r.article_id for r in found[:2]] == [f"a{n - 1}", f"a{n - 2}"]  # newest first
+        assert len(found) == 25
+
+    # 40 times the titles: a few more B-tree levels (4 -> 8 pages here). Before: every title's
+    # 't' words merged, 16 times the pages (3 -> 47).
+    assert read[20_000] <= 3 * read[500], read
+
+
+def test_the_periodic_catch_up_reads_what_was_written_since_and_never_counts_the_store(
+    service: NewsService, tmp_path: Path, make_service: Callable[..., Any]
+) -> None:
+    settings = service.store.settings.model_copy(update={"lexical_path": tmp_path / "b.sqlite3"})
+    other: NewsService = make_service(settings, with_model=False)
+    other.warm_up()
+    longer = FILLER[2] + " The comet was seen over the market."  # an edit: the counts stay
+    service.ingest([write_jsonl(tmp_path / "edit.jsonl", [{"id": "filler-2", "text": longer}])])
+    articles, chunks = record(other)
+
+    assert other.lexical_catch_up_s == 0  # embedded: no other process writes, no timer
+    assert other.catch_up_lexical() == 1  # what the bot's timer calls
+
+    # No count of either collection (its cost grows with the store; equal counts would also
+    # have hidden this edit): the chunks written since, and the edited article's record.
+    assert "count" not in articles.calls + chunks.calls, (articles.calls, chunks.calls)
+    assert articles.records <= 2, articles.records
+    hits = other.retriever.search("comet market", mode="lexical")
+    assert hits[0].article_id == "filler-2"

