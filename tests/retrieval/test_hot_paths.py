@@ -240,6 +240,48 @@ def test_an_autocomplete_keystroke_reads_about_as_much_of_a_large_index_as_of_a_
     assert read[20_000] <= 3 * read[500], read
 
 
+@pytest.mark.slow  # ~7 s: 2.4 million words to index
+def test_a_keystroke_after_a_question_reads_none_of_its_pages_again(tmp_path: Path) -> None:
+    import random
+
+    from retrieval.lexical import IndexedArticle, LexicalIndex
+
+    words = "market trade growth price bank energy player season film music".split()
+    words += "court police school health water river city farm train phone".split()
+    pick = random.Random(7).choice
+    index = LexicalIndex(tmp_path / "big.sqlite3")
+    index.replace_articles(
+        [
+            IndexedArticle(
+                f"a{i}",
+                "h",
+                f"Trade talks {i} in town",
+                None,
+                None,
+                None,
+                [(f"a{i}:0", 0, " ".join(pick(words) for _ in range(600)))],
+            )
+            for i in range(4_000)
+        ]
+    )
+    index.close()
+
+    index = LexicalIndex(tmp_path / "big.sqlite3")
+    assert len(index.find_articles("in t", 25)) == 25
+    before = bytes_read_by_this_thread()
+    index.search(" ".join(words), 40)  # a question whose terms are in every article
+    question = bytes_read_by_this_thread() - before
+    before = bytes_read_by_this_thread()
+    assert len(index.find_articles("in t", 25)) == 25
+    keystroke = bytes_read_by_this_thread() - before
+    index.close()
+
+    # The question reads more than SQLite's default page cache (2 MiB) holds; the keystroke's
+    # pages stay cached all the same. With the default cache: 15 pages read back (61,563 B).
+    assert question > 2 * 1024 * 1024, question
+    assert keystroke < 4096, keystroke
+
+
 def test_the_periodic_catch_up_reads_what_was_written_since_and_never_counts_the_store(
     service: NewsService, tmp_path: Path, make_service: Callable[..., Any]
 ) -> None:
