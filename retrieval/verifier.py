@@ -1117,8 +1117,24 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             continue
         if _before_figure(c):
             continue  # 'fewer than 3,000': the quantity test compares directions
+        crossed = [
+            p
+            for p in passage_words
+            if time_word and (_lemma(p) == _lemma(c) or _opposite(c, p)) and _events_crossed(c, p)
+        ]
+        if any(_lemma(p) == _lemma(c) for p in crossed):
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    "date",
+                    f"the claim puts the events of {c.text!r} the other way round",
+                )
+            )
+            continue
         if any(_lemma(q) == _lemma(c) or q.lower_ == c.lower_ for q in passage_words):
             continue
+        if any(_opposite(c, p) for p in crossed):
+            continue  # 'closed after jumping' for 'jumped before closing'
         rival = next(
             (
                 p
@@ -1191,6 +1207,27 @@ def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
         if same_type or same_role or demonyms:
             return p
     return None
+
+
+def _time_order(tok: Any) -> tuple[Any, Any] | None:
+    """(the event, the event it is placed against) of a 'before'/'after': ('closed', 'jumping')
+    for 'closed at $53 after jumping to $54'; None when it links no two events."""
+    if tok.dep_ == "prep":
+        inner = next((ch for ch in tok.children if ch.dep_ in {"pobj", "pcomp"}), None)
+        return (tok.head, inner) if inner is not None else None
+    if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        return tok.head.head, tok.head
+    return None
+
+
+def _events_crossed(c: Any, p: Any) -> bool:
+    """Whether the two events the claim's time word links are the two the passage's links, the
+    other way round: 'closed after jumping' against 'jumped before closing' (the same order told
+    from the other end when the words are opposites, the order reversed when they are one)."""
+    ours, theirs = _time_order(c), _time_order(p)
+    if ours is None or theirs is None:
+        return False
+    return _exact(ours[0], theirs[1]) and _exact(ours[1], theirs[0])
 
 
 def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> list[_Finding]:
