@@ -1117,8 +1117,24 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             continue
         if _before_figure(c):
             continue  # 'fewer than 3,000': the quantity test compares directions
+        crossed = [
+            p
+            for p in passage_words
+            if time_word and (_lemma(p) == _lemma(c) or _opposite(c, p)) and _events_crossed(c, p)
+        ]
+        if any(_lemma(p) == _lemma(c) for p in crossed):
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    "date",
+                    f"the claim puts the events of {c.text!r} the other way round",
+                )
+            )
+            continue
         if any(_lemma(q) == _lemma(c) or q.lower_ == c.lower_ for q in passage_words):
             continue
+        if any(_opposite(c, p) for p in crossed):
+            continue  # 'closed after jumping' for 'jumped before closing'
         rival = next(
             (
                 p
@@ -1140,7 +1156,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_predicate_findings(claim, passage, matched))
     if not any(f.kind == "negation" for f in findings):
         findings.extend(_polarity_findings(claim, passage))
-    findings.extend(_role_swaps(claim, passage))
+    findings.extend(_role_swaps(claim, passage) or _place_swaps(claim, passage))
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))
     if not any(f.kind == "hedge" for f in findings):
@@ -1191,6 +1207,27 @@ def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
         if same_type or same_role or demonyms:
             return p
     return None
+
+
+def _time_order(tok: Any) -> tuple[Any, Any] | None:
+    """(the event, the event it is placed against) of a 'before'/'after': ('closed', 'jumping')
+    for 'closed at $53 after jumping to $54'; None when it links no two events."""
+    if tok.dep_ == "prep":
+        inner = next((ch for ch in tok.children if ch.dep_ in {"pobj", "pcomp"}), None)
+        return (tok.head, inner) if inner is not None else None
+    if tok.dep_ == "mark" and tok.head.dep_ == "advcl":
+        return tok.head.head, tok.head
+    return None
+
+
+def _events_crossed(c: Any, p: Any) -> bool:
+    """Whether the two events the claim's time word links are the two the passage's links, the
+    other way round: 'closed after jumping' against 'jumped before closing' (the same order told
+    from the other end when the words are opposites, the order reversed when they are one)."""
+    ours, theirs = _time_order(c), _time_order(p)
+    if ours is None or theirs is None:
+        return False
+    return _exact(ours[0], theirs[1]) and _exact(ours[1], theirs[0])
 
 
 def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> list[_Finding]:
@@ -1456,6 +1493,89 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
                     f"the claim puts {ent.text!r} where the passage has {rival.text!r}",
                 )
             ]
+    return []
+
+
+_PERSONAL = {
+    "him": "he",
+    "his": "he",
+    "her": "she",
+    "hers": "she",
+    "them": "they",
+    "their": "they",
+    "its": "it",
+    "us": "we",
+    "our": "we",
+    "me": "i",
+    "my": "i",
+}
+
+
+def _place_key(tok: Any) -> str:
+    """Which thing a noun names, whatever its case: 'council tax', 'Mercedes', 'he' for 'his'."""
+    if tok.pos_ == "PRON":
+        return _PERSONAL.get(str(tok.lower_), str(tok.lower_))
+    words = [
+        _lemma(ch)
+        for ch in tok.children
+        if ch.dep_ == "compound" and ch.i < tok.i and (tok.pos_ != "PROPN" or ch.pos_ == "PROPN")
+    ]  # 'council tax' is not 'income tax'; 'carmaker Rover' is 'Rover'
+    return " ".join([*words, _lemma(tok)])
+
+
+def _place(tok: Any) -> tuple[str, str]:
+    """Where a noun stands in its sentence: its relation (a preposition's own word, 'owner' for a
+    possessive, subject/object by meaning, not voice) and the word it hangs off."""
+    dep, head = tok.dep_, tok.head
+    if dep in {"conj", "appos"} and head.i != tok.i:
+        return _place(head)
+    if dep == "pobj" and head.dep_ == "agent":
+        return "subject", _lemma(head.head)
+    if dep == "pobj":
+        return str(head.lower_), _lemma(_argument_of(head))
+    return _SLOT_DEPS.get(dep, dep), _lemma(head)
+
+
+def _argument_of(prep: Any) -> Any:
+    """The clause's word a prepositional phrase qualifies, through a chain of them: 'drop' for
+    'at Mercedes' in 'a drop in profits at Mercedes' (the small parser hangs the second phrase
+    off 'drop' or 'profits' as it pleases)."""
+    tok = prep.head
+    while tok.dep_ in {"pobj", "prep"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _place_swaps(claim: Any, passage: Any) -> list[_Finding]:
+    """Two things that traded places, whatever they are and wherever they stand: 'a slump at A
+    prompted a drop at B' for '... at B ... at A', 'A's X and B's Y' for 'B's X and A's Y', 'joining
+    A from B' for 'joining B from A', 'A's win over them' for 'their win over A'. Each must be
+    named once in each text, and each must stand in the claim exactly where the other stands in
+    the passage: a paraphrase moves words about but does not trade two of them."""
+
+    def places(doc: Any) -> dict[str, tuple[Any, tuple[str, str]] | None]:
+        out: dict[str, tuple[Any, tuple[str, str]] | None] = {}
+        for tok in doc:
+            if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.dep_ in {"compound", "flat"}:
+                continue
+            key = _place_key(tok)
+            out[key] = None if key in out else (tok, _place(tok))
+        return out
+
+    ours, theirs = places(claim), places(passage)
+    shared = [k for k in ours if ours[k] is not None and theirs.get(k) is not None]
+    for i, a in enumerate(shared):
+        for b in shared[i + 1 :]:
+            (ta, ca), (_, pa) = ours[a], theirs[a]  # type: ignore[misc]
+            (_, cb), (_, pb) = ours[b], theirs[b]  # type: ignore[misc]
+            if ca != pa and ca == pb and cb == pa:
+                return [
+                    _Finding(
+                        "contradicted",
+                        "role",
+                        f"the claim puts {ta.text!r} where the passage has {b!r}, and back",
+                    )
+                ]
     return []
 
 
