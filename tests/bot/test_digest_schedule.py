@@ -145,6 +145,11 @@ async def test_each_article_is_posted_once_per_channel_across_the_days(
     assert digest_titles(fake_discord)[1] == ["1. Train drivers to strike"]
 
 
+def failures_recorded(bot: Any) -> int | None:
+    schedule = bot.state.digest_schedule(GUILD_ID)
+    return None if schedule is None else schedule.failures
+
+
 async def test_a_failing_digest_is_retried_after_a_growing_pause_then_posted(
     engine: Any,
     fake_discord: FakeDiscord,
@@ -168,6 +173,8 @@ async def test_a_failing_digest_is_retried_after_a_growing_pause_then_posted(
             assert attempts() == failures, "retried before its pause was over"
             clock.now += timedelta(seconds=1)
             await fake_discord.wait_for(lambda n=failures: attempts() == n + 1, timeout=30)
+        # The failure is recorded just after its request fails: wait for it, do not race it.
+        await fake_discord.wait_for(lambda: failures_recorded(bot) == 4, timeout=30)
         schedule = bot.state.digest_schedule(GUILD_ID)
         assert schedule is not None and schedule.failures == 4
 
@@ -175,7 +182,7 @@ async def test_a_failing_digest_is_retried_after_a_growing_pause_then_posted(
         bot.state.set_digest_schedule(GUILD_ID, DIGEST_CHANNEL_ID, time(7, 30))
         clock.now += retry_delay(4)
         await fake_discord.wait_for(lambda: digest_titles(fake_discord), timeout=30)
-        await asyncio.sleep(0.3)
+        await fake_discord.wait_for(lambda: failures_recorded(bot) == 0, timeout=30)
         schedule = bot.state.digest_schedule(GUILD_ID)
         assert schedule is not None and schedule.failures == 0 and schedule.retry_at is None
     assert len(digest_titles(fake_discord)) == 1
