@@ -271,6 +271,13 @@ async def test_the_digest_posts_once_at_its_time_and_not_again_after_a_restart(
         await fake_discord.wait_for(lambda: fake_discord.bot_messages(DIGEST_CHANNEL_ID))
         await asyncio.sleep(0.3)  # several scheduler rounds
         assert len(fake_discord.bot_messages(DIGEST_CHANNEL_ID)) == 1
+        # The day is recorded just after the post: wait for it rather than race it.
+        await fake_discord.wait_for(
+            lambda: (
+                getattr(bot.state.digest_schedule(GUILD_ID), "last_run_date", None)
+                == clock.now.date()
+            )
+        )
         schedule = bot.state.digest_schedule(GUILD_ID)
         assert schedule is not None and schedule.last_run_date == clock.now.date()
 
