@@ -186,7 +186,8 @@ def test_a_decade_changed_is_a_date_contradiction() -> None:
             "He grew up in Leeds with a teacher mother and a builder father.",
             "He grew up in Leeds with a builder mother and a teacher father.",
         ),
-        # the object and the prepositional phrase of one verb exchanged
+        # the object and the prepositional phrase of one verb exchanged (a guard: the older
+        # place rule already catches this one)
         (
             "The party wants to replace the council tax with a local income tax.",
             "The party wants to replace a local income tax with the council tax.",
@@ -211,5 +212,18 @@ def test_one_phrase_moved_whole_is_no_swap() -> None:
     claim = (
         "The album with the orchestra picked up best classical recording, while his song with "
         "the choir won best single."
+    )
+    assert verify(claim, passage).verdict == "supported", verify(claim, passage)
+
+
+def test_due_to_with_a_clause_gives_a_cause_and_hedges_nothing() -> None:
+    # dev5 d5104: the parser hangs 'stretching' off 'due to' in the passage only
+    passage = (
+        "Part of the surge in people signing up was due to BT stretching the reach of ADSL - "
+        "the UK's most widely used way of getting broadband - beyond six kilometres."
+    )
+    claim = (
+        "Part of the surge in sign-ups was due to BT stretching the reach of ADSL, the UK's "
+        "most widely used way of getting broadband, beyond six kilometres."
     )
     assert verify(claim, passage).verdict == "supported", verify(claim, passage)
