@@ -160,6 +160,7 @@ class Reply:
     model: str = ""
     points: int = 0  # sentences of the answer
     model_points: int = 0  # of which in the model's own words
+    failed: bool = False  # the system's model failed and it answered nothing
 
 
 @dataclass
@@ -243,7 +244,20 @@ class NaiveRag:
         context = "\n\n".join(d.page_content for d in docs)
         system, user = load_prompt("naive_rag").render(context=context, question=question.question)
         messages = [SystemMessage(system), HumanMessage(user)] if system else [HumanMessage(user)]
-        text = str(self.chat_model.invoke(messages).content).strip()
+        try:
+            text = str(self.chat_model.invoke(messages).content).strip()
+        except Exception as exc:  # any model failure, as the engine treats it
+            # A baseline whose model fails answers nothing; the run goes on and counts it.
+            log.warning("naive-rag: the chat model failed (%s)", exc)
+            return Reply(
+                status="not_found",
+                text="",
+                quotes={},
+                article_ids=[],
+                seconds=time.perf_counter() - started,
+                model="naive-rag",
+                failed=True,
+            )
         seconds = time.perf_counter() - started
         status = "not_found" if not text or _DONT_KNOW.search(text) else "answered"
         return Reply(
@@ -276,14 +290,18 @@ class Tally:
     unanswerable: int = 0
     points: int = 0
     model_points: int = 0
+    model_failures: int = 0
     seconds: list[float] = field(default_factory=list)
 
     def add(self, question: Question, reply: Reply) -> dict[str, Any]:
         self.replies += 1
         self.seconds.append(reply.seconds)
         self.citations += len(reply.quotes)
+        self.model_failures += reply.failed
         answered = reply.status == "answered"
         row: dict[str, Any] = {"status": reply.status}
+        if reply.failed:
+            row["model_failed"] = True
         if question.answerable:
             self.answerable += 1
             correct = answered and question.answered_by(reply.text)
@@ -337,6 +355,7 @@ class Tally:
             "answerable": self.answerable,
             "unanswerable": self.unanswerable,
             "sentences": self.sentences,
+            "model_failures": self.model_failures,
         }
 
 
