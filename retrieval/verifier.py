@@ -44,8 +44,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
+from retrieval import attachments, frames, wordnet
 from retrieval import lexicon as lx
-from retrieval import wordnet
 from retrieval.text import stem
 
 log = logging.getLogger(__name__)
@@ -627,17 +627,39 @@ def _hedges(tok: Any) -> int:
         chain.append(tok.head)
     count = 0
     for i, t in enumerate(chain):
-        if i > 0 and (
-            _in_class(t, lx.HEDGE_VERBS) or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ")
+        if (
+            i > 0
+            and (
+                _in_class(t, lx.HEDGE_VERBS)
+                or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ")
+            )
+            and not any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in t.children)
         ):
-            count += 1
+            count += 1  # not 'due to X', 'set to X' with a noun: a cause, a place
         count += sum(
             1
             for ch in t.children
-            if (ch.dep_ == "aux" and ch.lower_ in lx.HEDGE_AUXILIARIES)
+            if (
+                ch.dep_ == "aux"
+                and ch.lower_ in lx.HEDGE_AUXILIARIES
+                and not (ch.lower_ == "would" and _reported_in_past(t))
+            )
             or (ch.dep_ in {"advmod", "acomp"} and _in_class(ch, lx.HEDGE_ADVERBS))
         )
     return count
+
+
+def _reported_in_past(tok: Any) -> bool:
+    """'agreed that lawyers would be allowed', 'said it would be resolved': 'would' in a clause
+    reported in the past is 'will' moved back a tense (English sequence of tenses), no hedge."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ != "ccomp" or cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.tag_ in {"VBD", "VBN"} and (_reporting(cur) or wordnet.is_saying_verb(_lemma(cur))):
+            return True
+    return False
 
 
 def _future(tok: Any) -> bool:
@@ -719,7 +741,11 @@ def _ancestors(tok: Any, limit: int = 4) -> list[Any]:
 
 def _claims_attribution(doc: Any, passage: Any) -> bool:
     """Whether the claim names a source: 'X said', 'according to X' (not 'it is said to'), or
-    keeps the passage's own verb of saying or thinking ('forecast that', 'pointed out that')."""
+    keeps the passage's own verb of saying or thinking ('forecast that', 'pointed out that'), or
+    the word of the passage's frame ('agreed to allow' for 'agreed that ... would be allowed',
+    'it was virtually certain that')."""
+    if frames.keeps_a_frame(doc, passage):
+        return True
     return any(
         t.lower_ == "according"
         or (t.dep_ == "ROOT" and _reported_passive(t))
@@ -836,10 +862,15 @@ def _date_class(tok: Any) -> str:
     return _read_date_class(tok)
 
 
+_DECADE = re.compile(r"(?:(?:early|mid|late)-?)?(?:1[89]|20)?\d0'?s")
+
+
 def _read_date_class(tok: Any) -> str:
     text = str(tok.lower_)
     if tok.like_num and re.fullmatch(r"(1[89]|20)\d\d", text) and tok.ent_type_ in {"DATE", ""}:
         return "year"
+    if _DECADE.fullmatch(text):
+        return "decade"  # 'the mid-1960s', '1990s'
     if text in lx.WEEKDAYS:
         return "weekday"
     if text in lx.DAY_WORDS:
@@ -1107,6 +1138,18 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             )
         )
 
+    if coverage >= MIN_CONTRADICTION_COVERAGE and not any(
+        f.kind == "attribution" for f in findings
+    ):
+        for frame in frames.dropped_frames(claim, passage, matched)[:1]:
+            findings.append(
+                _Finding(
+                    "not_found",
+                    frames.kind_of(frame),
+                    f"the passage frames this with {frame.text!r}; the claim states it as fact",
+                )
+            )
+
     # Small words that carry direction or time, content or not: before/after, last/next,
     # up/down ('go up'), above/below ('well below its potential').
     for c in claim:
@@ -1133,6 +1176,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             continue
         if any(_lemma(q) == _lemma(c) or q.lower_ == c.lower_ for q in passage_words):
             continue
+        if time_word and any(
+            _same_time_side(c, q) and not any(_exact(t, q) for t in claim) for q in passage_words
+        ):
+            continue  # 'before' for 'prior to': the same word of order, said otherwise
         if any(_opposite(c, p) for p in crossed):
             continue  # 'closed after jumping' for 'jumped before closing'
         rival = next(
@@ -1156,11 +1203,16 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_predicate_findings(claim, passage, matched))
     if not any(f.kind == "negation" for f in findings):
         findings.extend(_polarity_findings(claim, passage))
-    findings.extend(_role_swaps(claim, passage) or _place_swaps(claim, passage))
+    roles = _role_swaps(claim, passage) or _place_swaps(claim, passage)
+    if not roles and (swapped := attachments.swap(claim, passage)) is not None:
+        roles = [_Finding("contradicted", "role", swapped)]
+    findings.extend(roles)
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))
     if not any(f.kind == "hedge" for f in findings):
         findings.extend(_modal_findings(claim, passage))
+    findings.extend(_weakening_findings(claim, passage))
+    findings.extend(_preposition_findings(claim, passage, matched))
     findings.extend(_quantity_findings(claim, passage))
     findings.extend(_ordinal_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
@@ -1207,6 +1259,11 @@ def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
         if same_type or same_role or demonyms:
             return p
     return None
+
+
+def _same_time_side(c: Any, p: Any) -> bool:
+    a, b = c.lower_, p.lower_
+    return a != b and any((a in x and b in x) or (a in y and b in y) for x, y in lx.TIME_OPPOSITES)
 
 
 def _time_order(tok: Any) -> tuple[Any, Any] | None:
@@ -1413,6 +1470,77 @@ def _modal_findings(claim: Any, passage: Any) -> list[_Finding]:
             continue
         if same and not any(_hedged(c) for c in same):
             return [_Finding("not_found", "hedge", f"the passage only says {p.text!r} may be so")]
+    return []
+
+
+# Closed classes of English grammar, not lists fitted to pairs: quantifiers that say "all"
+# against those that say "part", and prepositions of opposite direction or stance.
+_UNIVERSAL = frozenset("all every each everyone everybody everything always entire".split())
+_PARTIAL = frozenset("most many some several few sometimes often usually mostly part".split())
+_OPPOSITE_PREPOSITIONS = {
+    frozenset({"for", "against"}),
+    frozenset({"to", "from"}),
+    frozenset({"into", "from"}),
+    frozenset({"towards", "from"}),
+    frozenset({"toward", "from"}),
+}
+
+
+def _weakening_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """What the passage says of part, the claim of all ('most of the cafes' / 'all of the
+    cafes', 'for some' / 'for everyone'); and one of two alternatives the passage gives stated
+    alone ('reforming or abolishing inheritance tax' / 'abolishing inheritance tax')."""
+    claim_words = {t.lower_ for t in claim}
+    passage_words = {t.lower_ for t in passage}
+    universal = [t for t in claim if t.lower_ in _UNIVERSAL and t.lower_ not in passage_words]
+    partial = [t for t in passage if t.lower_ in _PARTIAL and t.lower_ not in claim_words]
+    if universal and partial:
+        reason = f"the passage says {partial[0].text!r}, the claim {universal[0].text!r}"
+        return [_Finding("not_found", "hedge", reason)]
+    if "or" in claim_words or "either" in claim_words:
+        return []
+    claim_lemmas = {_lemma(t) for t in claim} | {stem(str(t.lower_)) for t in claim}
+    for t in passage:
+        if t.lower_ != "or" or t.i == 0 or t.i + 1 >= len(passage):
+            continue
+        left, right = passage[t.i - 1], passage[t.i + 1]
+        if left.is_punct or right.is_punct or left.like_num or right.like_num:
+            continue
+
+        def said(w: Any) -> bool:
+            return _lemma(w) in claim_lemmas or stem(str(w.lower_)) in claim_lemmas
+
+        if said(left) != said(right) and {left.pos_, right.pos_} <= {"VERB", "ADJ"}:
+            # alternatives of deed or quality; 'web journals or blogs' names one thing twice
+            kept = left if said(left) else right
+            both = f"{left.text!r} or {right.text!r}"
+            reason = f"the passage gives {both}; the claim only {kept.text!r}"
+            return [_Finding("not_found", "hedge", reason)]
+    return []
+
+
+def _preposition_findings(
+    claim: Any, passage: Any, matched: dict[int, list[Any]]
+) -> list[_Finding]:
+    """The same thing put on the other side of a preposition of direction or stance: 'voted
+    against a move' / 'voted for a move', 'turning to the party' / 'turning away from it'."""
+    for c in claim:
+        if c.dep_ != "pobj" or c.head.dep_ != "prep" or c.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        prep = c.head
+        ours = [t.lower_ for t in c.subtree]
+        for p in matched.get(c.i) or [p for p in passage if _lemma(p) == _lemma(c)]:
+            theirs = p.head
+            if p.dep_ != "pobj" or theirs.lower_ == prep.lower_:
+                continue
+            if [t.lower_ for t in p.subtree] != ours:
+                continue  # 'from 5% to 7%' / 'to 7% from 5%': other things on each side
+            if frozenset({prep.lower_, theirs.lower_}) not in _OPPOSITE_PREPOSITIONS:
+                continue
+            if any(_exact(q, prep) for q in passage if q.dep_ == "prep" and q.head == theirs.head):
+                continue
+            reason = f"the claim says {prep.text!r} {c.text!r}, the passage {theirs.text!r}"
+            return [_Finding("contradicted", "predicate", reason)]
     return []
 
 
@@ -1856,11 +1984,21 @@ def _relative_times(doc: Any) -> set[tuple[str, str]]:
 
 def _ordinals(doc: Any) -> list[tuple[int, str, Any]]:
     """'third round', 'second prize': (3, 'round', token) for each ordinal word and its noun."""
-    return [
+    out = [
         (lx.ORDINALS[str(t.lower_)], _lemma(t.head), t)
         for t in doc
-        if t.lower_ in lx.ORDINALS and t.dep_ in {"amod", "nummod"} and t.head != t
+        if t.lower_ in lx.ORDINALS and t.head != t and t.dep_ not in {"conj", "appos"}
     ]
+    # 'a quarter of members' / 'a fifth of members': fractions counted by their denominator
+    out += [
+        (_FRACTIONS[str(t.lower_)], _lemma(t.head), t)
+        for t in doc
+        if t.lower_ in _FRACTIONS and t.pos_ == "NOUN" and t.head != t
+    ]
+    return out
+
+
+_FRACTIONS = {"half": 2, "quarter": 4, "quarters": 4}
 
 
 def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:

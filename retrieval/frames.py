@@ -1,0 +1,270 @@
+"""Frames a claim may not drop: what someone says, thinks, hopes or is credited with.
+
+A passage often holds a statement inside a frame: "many people thought computer gaming was a
+fad", "Stuart is confident that the club has a bright future", "there are suggestions he is set
+to announce ...", "Collins is hoping for a better result". A claim that keeps the statement and
+drops the frame states as fact what the passage only reports. The frames are found by the parse
+and WordNet rather than by a word list fitted to seen pairs:
+
+- a verb whose most frequent WordNet sense is one of saying or thinking (verb.communication,
+  verb.cognition), or one of the lexicon's reporting or hedging verbs;
+- a noun derived from such a verb ("suggestions", "claims", "rumours") with a clause of its own;
+- an adjective with a clause as its complement ("confident that", "virtually certain ...");
+- a passive verb of regarding with an "as" phrase and no agent ("is seen as", "is regarded as").
+
+A statement is inside a frame when the path from it up to the frame enters the frame by a
+complement (a clause, an infinitive, a prepositional object: "hoping for X", "credited with
+helping"). The claim keeps a frame when it has a frame of its own with the same word, a synonym,
+or the same source ("According to BT" for "BT said").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from retrieval import lexicon as lx
+from retrieval import wordnet
+from retrieval.text import stem
+
+# the edge by which a statement enters the frame that holds it
+_INTO_FRAME = {"ccomp", "xcomp", "pcomp", "prep", "acl", "relcl", "parataxis"}
+_INTO_NOUN_FRAME = {"acl", "relcl", "ccomp"}
+_MAX_DEPTH = 8
+_PRONOUNS = frozenset("he she it they we i you this that who".split())
+
+
+@lru_cache(maxsize=1)
+def _saying_stems() -> frozenset[str]:
+    words = wordnet._saying() | lx.REPORTING_VERBS
+    return frozenset(stem(w) for w in words if " " not in w and len(w) >= 4)
+
+
+def _lemma(tok: Any) -> str:
+    return str(tok.lemma_).lower()
+
+
+def _frame_verb(tok: Any) -> bool:
+    lemma = _lemma(tok)
+    word_stem = stem(str(tok.lower_))
+    if lemma in lx.NEGATIVE_IMPLICATIVES or word_stem in _stems(lx.NEGATIVE_IMPLICATIVES):
+        return False  # 'refused to commit': a negation, which the polarity tests compare
+    return (
+        lemma in lx.REPORTING_VERBS
+        or lemma in lx.HEDGE_VERBS
+        or wordnet.is_saying_verb(lemma)
+        or word_stem in _stems(lx.HEDGE_VERBS)
+    )
+
+
+@lru_cache(maxsize=8)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
+def is_frame(tok: Any, entered_by: str | None = None) -> bool:
+    """Whether ``tok`` frames what hangs off it as someone's statement, thought or hope.
+    ``entered_by`` is the dependency of the child through which a statement reaches it (None:
+    any, for the claim's own frames)."""
+    if tok.lower_ == "according":
+        return True
+    if tok.pos_ in {"VERB", "AUX"}:
+        if entered_by is not None and entered_by not in _INTO_FRAME:
+            return False
+        if entered_by == "prep" and not (_regarding_as(tok) or _hedge_verb(tok)):
+            return False  # 'speaking to the BBC': the addressee, not what is said
+        if entered_by == "xcomp" and not (
+            _hedge_verb(tok) or any(ch.dep_ == "auxpass" for ch in tok.children)
+        ):
+            return False  # 'decided to act': a deed to come, not a statement ('is said to': one)
+        return _frame_verb(tok) or _regarding_as(tok)
+    if tok.pos_ == "NOUN":
+        if entered_by is not None and entered_by not in _INTO_NOUN_FRAME:
+            return False
+        return stem(str(tok.lower_)) in _saying_stems() and any(
+            ch.dep_ in _INTO_NOUN_FRAME
+            and ch.pos_ in {"VERB", "AUX"}
+            and any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in ch.children)
+            for ch in tok.children
+        )  # 'suggestions he is set to', 'a claim that he was paid'; not 'plans aimed at'
+
+    if tok.pos_ == "ADJ":
+        if _lemma(tok) in lx.HEDGE_ADJECTIVES:
+            return entered_by in {None, "xcomp", "ccomp", "prep"}
+        return (
+            entered_by in {None, "ccomp"}
+            and any(ch.dep_ == "ccomp" for ch in tok.children)
+            and _has_subject(tok)
+        )
+    return False
+
+
+def _hedge_verb(tok: Any) -> bool:
+    return _lemma(tok) in lx.HEDGE_VERBS or stem(str(tok.lower_)) in _stems(lx.HEDGE_VERBS)
+
+
+def _has_subject(adjective: Any) -> bool:
+    """'Stuart is confident that', 'it was certain': someone or 'it' holds the attitude (not
+    'Central to the problem was that ...')."""
+    holder = adjective.head if adjective.dep_ in {"acomp", "attr"} else adjective
+    return any(ch.dep_ in {"nsubj", "expl"} for ch in holder.children)
+
+
+def _copular_frame(head: Any) -> Any | None:
+    """'it was virtually certain [that] X': the adjective a copula's clause hangs off."""
+    if _lemma(head) != "be" or not any(ch.dep_ in {"nsubj", "expl"} for ch in head.children):
+        return None
+    return next(
+        (
+            ch
+            for ch in head.children
+            # 'acomp'; the small parser reads 'all but certain' as 'dep' or 'conj'
+            if ch.dep_ in {"acomp", "dep", "conj"}
+            and ch.pos_ == "ADJ"
+            and ch.lower_ not in {"clear", "true"}
+        ),
+        None,
+    )
+
+
+def _parenthetical(tok: Any) -> Any | None:
+    """'Now, he said, the gaming world rivals ...': a verb of saying with its speaker set into
+    the clause it reports."""
+    return next(
+        (
+            ch
+            for ch in tok.children
+            if ch.dep_ == "parataxis"
+            and ch.pos_ == "VERB"
+            and _frame_verb(ch)
+            and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ch.children)
+            and not any(g.dep_ in {"ccomp", "xcomp", "dobj"} for g in ch.children)
+        ),
+        None,
+    )
+
+
+def _regarding_as(tok: Any) -> bool:
+    """'is seen as', 'is regarded as': a passive verb with an 'as' phrase and no agent."""
+    kids = list(tok.children)
+    return (
+        tok.pos_ == "VERB"
+        and any(ch.dep_ == "auxpass" for ch in kids)
+        and any(ch.dep_ == "prep" and ch.lower_ == "as" for ch in kids)
+        and not any(ch.dep_ == "agent" for ch in kids)
+    )
+
+
+def frames_over(tok: Any) -> list[Any]:
+    """The passage frames that hold ``tok``, nearest first."""
+    out = []
+    cur = tok
+    for _ in range(_MAX_DEPTH):
+        aside = _parenthetical(cur)
+        if aside is not None and aside not in out:
+            out.append(aside)
+        if cur.head == cur:
+            break
+        edge = cur.dep_
+        head = cur.head
+        if edge in {"nsubj", "nsubjpass", "csubj"} and cur is tok:
+            break  # the frame's own speaker is not inside it
+        if edge == "prep" and any(ch.dep_ == "pcomp" for ch in cur.children):
+            edge = "pcomp"  # 'credited with helping to create': a clause behind the preposition
+        if is_frame(head, edge):
+            out.append(head)
+        elif edge == "ccomp" and (adjective := _copular_frame(head)) is not None:
+            out.append(adjective)
+        cur = head
+    return out
+
+
+def _source(frame: Any) -> set[str]:
+    """The content words of who says or thinks it: the subject, the agent, 'according to X'."""
+    words: set[str] = set()
+    heads = [frame]
+    if frame.dep_ in {"acomp", "attr"}:
+        heads.append(frame.head)  # 'Stuart is confident that': the copula holds the subject
+    for head in heads:
+        for ch in head.children:
+            if ch.dep_ in {"nsubj", "nsubjpass", "agent", "prep", "pobj"} or (
+                head.lower_ == "according" and ch.dep_ == "prep"
+            ):
+                for t in ch.subtree:
+                    if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _PRONOUNS:
+                        words.add(stem(str(t.lower_)))
+    if frame.lower_ == "according":
+        for t in frame.subtree:
+            if t.pos_ in {"NOUN", "PROPN"}:
+                words.add(stem(str(t.lower_)))
+    return words
+
+
+def _same_frame_word(a: Any, b: Any) -> bool:
+    if _lemma(a) == _lemma(b) or stem(str(a.lower_)) == stem(str(b.lower_)):
+        return True
+    sa, sb = stem(str(a.lower_)), stem(str(b.lower_))
+    short = min(len(sa), len(sb))
+    if short >= 5 and sa[: short - 1] == sb[: short - 1]:
+        return True  # a derivation of one root: 'suggested' / 'suggestion'
+    return a.pos_ == b.pos_ == "VERB" and wordnet.similar(_lemma(a), _lemma(b))
+
+
+def kept(frame: Any, claim: Any) -> bool:
+    """Whether the claim keeps the passage frame ``frame``: a frame of its own with the same
+    word, a synonym, or the same source."""
+    source = _source(frame)
+    for t in claim:
+        if t.pos_ in {"VERB", "NOUN", "ADJ", "AUX"} and _same_frame_word(t, frame):
+            return True  # the claim keeps the frame's own word ('agreed to allow')
+        if not is_frame(t):
+            continue
+        if source and source & _source(t):
+            return True
+    return False
+
+
+def dropped_frames(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> list[Any]:
+    """Passage frames around what the claim says that the claim does not keep: the frame holds
+    at least two of the claim's matched words."""
+    held: dict[int, int] = {}
+    frames: dict[int, Any] = {}
+    for found in matched.values():
+        p = found[0]
+        for f in frames_over(p):
+            held[f.i] = held.get(f.i, 0) + 1
+            frames[f.i] = f
+    out = []
+    for i, n in held.items():
+        frame = frames[i]
+        if n >= 2 and not kept(frame, claim):
+            out.append(frame)
+    return out
+
+
+def kind_of(frame: Any) -> str:
+    """'hedge' for a frame of hoping, expecting or likelihood; 'attribution' otherwise."""
+    if _lemma(frame) in lx.HEDGE_VERBS | lx.HEDGE_ADJECTIVES or stem(str(frame.lower_)) in _stems(
+        lx.HEDGE_VERBS
+    ):
+        return "hedge"
+    if frame.pos_ == "ADJ" or _regarding_as(frame):
+        return "hedge"
+    return "attribution"
+
+
+def keeps_a_frame(claim: Any, passage: Any) -> bool:
+    """Whether the claim has the word of the frame the passage puts around its whole sentence
+    ('agreed that ...', 'it was virtually certain that ...')."""
+    words = set()
+    for root in (t for t in passage if t.dep_ == "ROOT"):
+        if root.pos_ == "VERB" and is_frame(root) and _lemma(root) not in lx.REPORTING_VERBS:
+            words.add(_lemma(root))  # 'said' is compared with its speaker by the verifier
+        if (
+            any(ch.dep_ == "ccomp" for ch in root.children)
+            and (adjective := _copular_frame(root)) is not None
+        ):
+            words.add(_lemma(adjective))
+    return bool(words) and any(
+        t.pos_ in {"VERB", "ADJ", "NOUN"} and _lemma(t) in words for t in claim
+    )
