@@ -71,6 +71,9 @@ _MARKER = re.compile(r"\[\d+\]")
 _AS_OF = re.compile(r"^\s*As of \d{1,2} [A-Z][a-z]+ \d{4}[,:]\s*")
 # The engine's own statement of a part it could not answer: not a claim about the news.
 _UNANSWERED = re.compile(r"^The stored articles do not answer\b")
+# The engine's comparison of two cited figures: each figure it states must be in a quote it
+# cites (its other words name the sides, taken from the question).
+_COMPARED = re.compile(r"^Comparing the cited figures\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\]\"'])\s+(?=[A-Z\"'(])")
 _WORD = re.compile(r"[a-z0-9£$€]+(?:['.-][a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -312,6 +315,14 @@ class Tally:
                     reply.quotes.values()
                 )
                 self.sentences += 1
+                if _COMPARED.match(sentence):
+                    # Its figures must be in the quotes; the sides it names are the question's
+                    # words ("US blog readership in 2004").
+                    held = set().union(*(numbers(q) for q in quotes)) if quotes else set()
+                    if not numbers(sentence) - numbers(question.question) <= held:
+                        self.unsupported += 1
+                        unsupported.append(sentence)
+                    continue
                 if not any(supports(q, sentence) for q in quotes):
                     self.unsupported += 1
                     unsupported.append(sentence)

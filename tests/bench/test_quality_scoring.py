@@ -31,3 +31,31 @@ def test_q081_still_wants_both_the_visa_and_the_nanny() -> None:
     question = _question("q081")
     assert not question.answered_by("David Blunkett resigned as home secretary on Wednesday. [1]")
     assert not question.answered_by("He was investigated over his former lover's nanny. [1]")
+
+
+def _compared_reply(text: str) -> dict[str, object]:
+    from bench.quality import Reply, Tally
+
+    question = Question.from_record(
+        {"id": "x", "question": "Which fell more, A in 2004 or B?", "answers": ["35%"]}
+    )
+    quotes = {1: "Profits at the airline fell by 12%.", 2: "Studio profits fell by 35%."}
+    reply = Reply("answered", text, quotes, ["a", "b"], 0.1)
+    return Tally().add(question, reply)
+
+
+def test_a_comparison_of_cited_figures_is_supported_when_each_figure_is_in_a_cited_quote() -> None:
+    row = _compared_reply(
+        "Comparing the cited figures, the larger is the studio's profits: 35% [2], against 12% "
+        "[1] for the airline's profits in 2004. Profits at the airline fell by 12%. [1] Studio "
+        "profits fell by 35%. [2]"
+    )
+    assert row["unsupported"] == []
+
+
+def test_a_comparison_stating_a_figure_no_cited_quote_holds_is_unsupported() -> None:
+    row = _compared_reply(
+        "Comparing the cited figures, the larger is the studio's profits: 53% [2], against 12% "
+        "[1] for the airline's profits. Studio profits fell by 35%. [2]"
+    )
+    assert len(row["unsupported"]) == 1
