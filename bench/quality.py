@@ -74,7 +74,9 @@ _UNANSWERED = re.compile(r"^The stored articles do not answer\b")
 # The engine's comparison of two cited figures: each figure it states must be in a quote it
 # cites (its other words name the sides, taken from the question).
 _COMPARED = re.compile(r"^Comparing the cited figures\b")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\]\"'])\s+(?=[A-Z\"'(])")
+# A sentence ends before a capital, a quote or a bulleted line ("- ", "• ", "* ").
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\]\"'])\s+(?=[A-Z\"'(]|[-•*]\s)")
+_BULLET = re.compile(r"^[-•*]\s+")
 _WORD = re.compile(r"[a-z0-9£$€]+(?:['.-][a-z0-9]+)*")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DONT_KNOW = re.compile(
@@ -142,7 +144,7 @@ def answer_sentences(text: str) -> list[tuple[str, list[int]]]:
     out = []
     for piece in _SENTENCE_BREAK.split(text):
         cited = [int(n) for n in re.findall(r"\[(\d+)\]", piece)]
-        plain = " ".join(_MARKER.sub(" ", piece).split())
+        plain = _BULLET.sub("", " ".join(_MARKER.sub(" ", piece).split()))
         if len(plain) >= 3 and not _UNANSWERED.match(plain):
             out.append((plain, cited))
     return out

@@ -98,3 +98,15 @@ def test_a_comparison_stating_a_figure_no_cited_quote_holds_is_unsupported() -> 
         "[1] for the airline's profits. Studio profits fell by 35%. [2]"
     )
     assert len(row["unsupported"]) == 1
+
+
+def test_a_bulleted_line_after_a_marker_is_its_own_sentence_with_its_own_citation() -> None:
+    """Each sentence is checked against the quotes it cites: a bullet ("- ") after "[2]" used to
+    be read as part of the sentence before it, and checked against [2] only."""
+    from bench.quality import answer_sentences
+
+    text = "Germany lost to Brazil in Yokohama. [2] - Victory here gave Brazil a fifth title. [3]"
+    assert answer_sentences(text) == [
+        ("Germany lost to Brazil in Yokohama.", [2]),
+        ("Victory here gave Brazil a fifth title.", [3]),
+    ]
