@@ -27,6 +27,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from prompts import load_prompt
+from retrieval.figures import Relation, compare, figures_in, relation_asked
 from retrieval.grounding import (
     Evidence,
     candidate_sentences,
@@ -47,6 +48,8 @@ from retrieval.models import (
     Answer,
     AnswerPoint,
     Citation,
+    ComparedFigure,
+    Comparison,
     ConversationTurn,
     Hit,
     QuestionPlan,
@@ -54,6 +57,8 @@ from retrieval.models import (
     Timings,
 )
 from retrieval.questions import (
+    comparison_alternatives,
+    names_in,
     plan_question,
     strip_time_words,
     time_window,
@@ -69,7 +74,7 @@ from retrieval.slots import (
     slot_strength,
 )
 from retrieval.store import chunk_at
-from retrieval.text import content_terms, split_sentences, words
+from retrieval.text import STOPWORDS, content_terms, split_sentences, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
@@ -94,6 +99,9 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
     closest: list[Evidence] = field(default_factory=list)
+    # A comparison worked out from the figures: the side asked for first, each side's
+    # alternative, the evidence holding its figure and the figure as written.
+    compared: tuple[Relation, list[tuple[str, Evidence, str]]] | None = None
 
 
 @dataclass(frozen=True)
@@ -249,6 +257,11 @@ class AnswerEngine:
         unanswered: list[str] = []
         closest: list[Evidence] = []
         used: set[tuple[str, int]] = set()
+        ages = plan.kind == "comparison" and bool(
+            re.search(r"\b(older|younger|oldest|youngest)\b", question, re.IGNORECASE)
+        )
+        anchors: list[str] = []  # articles earlier parts were answered from
+        answers: dict[int, Evidence] = {}  # the sentence answering each part
         numeric = plan.kind == "comparison" and bool(
             re.search(r"\b(how much|how many|by how)\b", question, re.IGNORECASE)
             or re.search(
@@ -257,22 +270,130 @@ class AnswerEngine:
                 re.IGNORECASE,
             )
         )
+        # The parts of a multi-part question are about one story: the names the whole question
+        # gives steer each part's retrieval to it ("... and who scored Aberdeen's goal?" is
+        # about the Dundee United match the first part names), while the part's own words
+        # decide its evidence. A comparison's alternatives are different things: no steering.
+        story_names = [] if plan.kind == "comparison" else names_in(question)
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
-            asked = f"How much {asked}" if numeric else asked  # names keep their capitals
-            hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
+            if ages:
+                asked = f"How old {asked}"  # "Who is older, A or B": each one's age
+            elif numeric:
+                asked = f"How much {asked}"  # names keep their capitals
+            query = " ".join(
+                [strip_time_words(part), *(n for n in story_names if n.lower() not in part.lower())]
+            )
+            hits = self.retriever.search(query, k=k or 6, since=since, as_of=as_of)
+            ways: list[list[Evidence] | None] = []
+            if anchors:
+                # A later part is most often about the article an earlier part was answered
+                # from ("... and where is he based?", "... and who leads the union?"): when a
+                # passage of it answers, that answers the part, as a follow-up is answered in
+                # the story of the question before it; else the part's own hits do.
+                own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
+                ways.append(self.answering_evidence(asked, own, follow_up=True))
             evidence = self.select_evidence(asked, hits)
-            answering = self.answering_evidence(asked, evidence)
-            if answering is None:
+            ways.append(self.answering_evidence(asked, evidence))
+            answerings = [way for way in ways if way]
+            if not answerings:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
                 continue
-            best = answering[0]
-            if (best.article_id, best.start) in used:
+            best = next((ev for way in answerings if (ev := self._unsaid(asked, way, used))), None)
+            answers[index] = best or answerings[0][0]
+            if best is None:
                 continue  # a sentence already said answers this part too
             used.add((best.article_id, best.start))
             said.append(Said(best.text, best, part=index))
-        return Draft(said, "extractive", unanswered=unanswered, closest=closest)
+            if best.article_id not in anchors:
+                anchors.append(best.article_id)
+        compared = None
+        if plan.kind == "comparison" and not unanswered:
+            compared = self._compared(question, plan, answers)
+        return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
+
+    @staticmethod
+    def _compared(
+        question: str, plan: QuestionPlan, answers: dict[int, Evidence]
+    ) -> tuple[Relation, list[tuple[str, Evidence, str]]] | None:
+        """Which side a "which rose more, A or B" question asks for, from the cited figures.
+
+        Each side's figure is the one its sentence gives nearest to the words naming that side
+        (and not the other sides), in a unit all sides share; nothing is said when a side has
+        no such figure, so the answer never claims more than the passages show.
+        """
+        relation = relation_asked(question)
+        alternatives = comparison_alternatives(question)
+        if relation is None or len(alternatives) != len(plan.sub_questions):
+            return None
+        if set(answers) != set(range(len(alternatives))):
+            return None
+        named = [
+            [w for w in re.findall(r"[a-z]+", a.lower()) if len(w) > 2 and w not in STOPWORDS]
+            for a in alternatives
+        ]
+        sides = []
+        for i, terms in enumerate(named):
+            others = {w for j, ws in enumerate(named) if j != i for w in ws}
+            sides.append([w for w in terms if w not in others] or terms)
+        cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
+        given = {f.value for f in figures_in(question)}
+        found = compare([ev.text for ev in cited], sides, relation, given)
+        if found is None:
+            return None
+        pick, figures = found
+        order = [pick, *(i for i in range(len(alternatives)) if i != pick)]
+        return relation, [
+            (alternatives[i], cited[figures[i][0]], figures[i][1].text) for i in order
+        ]
+
+    def _passages(
+        self,
+        article_ids: list[str],
+        *,
+        since: date | None,
+        as_of: date | None,
+    ) -> list[Hit]:
+        """Every stored chunk of these articles (within the dates asked), as hits."""
+        out: list[Hit] = []
+        for article_id in article_ids[:2]:
+            article = self._article(article_id)
+            if article is None:
+                continue
+            if article.published and (
+                (since and article.published < since) or (as_of and article.published > as_of)
+            ):
+                continue
+            for chunk in article.chunks:
+                out.append(
+                    Hit.from_article(
+                        article, chunk_id=chunk.chunk_id, start=chunk.start, end=chunk.end
+                    )
+                )
+        return out
+
+    def _unsaid(
+        self, question: str, answering: list[Evidence], used: set[tuple[str, int]]
+    ) -> Evidence | None:
+        """The sentence that answers this part, unless an earlier part's sentence already does.
+
+        When the best sentence was said for an earlier part, a sentence of the same article
+        that holds what this part asks for (a name, a figure, a date) and was not said answers
+        it: "to Leonid Nevzlin" answered "who"; "is currently based in Israel" answers "where".
+        """
+        best = answering[0]
+        if (best.article_id, best.start) not in used:
+            return best
+        slot = asked_slot(question)
+        if slot is None:
+            return None
+        for ev in answering[1 : self.t.typed_candidates]:
+            if (ev.article_id, ev.start) in used or ev.article_id != best.article_id:
+                continue
+            if holds_slot(ev.text, question, slot):
+                return ev
+        return None
 
     def _briefing(
         self,
@@ -893,11 +1014,31 @@ class AnswerEngine:
             )
         dates = [ev.published for ev in earlier if ev.published]
         as_of = max(dates) if dates else None
+        comparison = None
+        if draft.compared is not None:
+            relation, sides = draft.compared
+            comparison = Comparison(
+                relation=relation,
+                figures=[
+                    ComparedFigure(
+                        alternative=alternative,
+                        figure=figure,
+                        citation=numbers[(ev.article_id, ev.start, ev.end)],
+                    )
+                    for alternative, ev, figure in sides
+                ],
+            )
         text, fitted = answer_text(
-            points, as_of=as_of, unanswered=draft.unanswered, max_chars=max_chars
+            points,
+            as_of=as_of,
+            unanswered=draft.unanswered,
+            max_chars=max_chars,
+            comparison=comparison,
         )
         points = points[:fitted]
         used = {n for p in points for n in p.citations}
+        if comparison is not None:
+            used |= {f.citation for f in comparison.figures}
         return Answer(
             question=question,
             status="answered",
@@ -909,6 +1050,7 @@ class AnswerEngine:
             points=points,
             as_of=as_of,
             unanswered=draft.unanswered,
+            comparison=comparison,
         )
 
     def _not_found(self, question: str, plan: QuestionPlan, draft: Draft) -> Answer:

@@ -184,6 +184,21 @@ class AnswerPoint(BaseModel):
     part: int | None = None  # the sub-question it answers (index into the plan), if any
 
 
+class ComparedFigure(BaseModel):
+    """One side of a comparison: what it is, its figure as written, and the citation holding it."""
+
+    alternative: str
+    figure: str
+    citation: int
+
+
+class Comparison(BaseModel):
+    """A comparison worked out from the cited figures: the side asked for comes first."""
+
+    relation: Literal["more", "less"]  # the question asked for the larger or the smaller
+    figures: list[ComparedFigure]
+
+
 class Answer(BaseModel):
     id: str | None = None
     question: str
@@ -200,6 +215,7 @@ class Answer(BaseModel):
     points: list[AnswerPoint] = Field(default_factory=list)
     as_of: date | None = None  # the newest source's date
     unanswered: list[str] = Field(default_factory=list)  # parts the stored articles do not answer
+    comparison: Comparison | None = None  # which side is larger, from the cited figures
 
 
 class SummaryPoint(BaseModel):

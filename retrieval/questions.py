@@ -55,7 +55,7 @@ _TIME_WORDS = re.compile(
 _COMPARATIVE = re.compile(
     r"\b(more|less|fewer|most|least|larger|largest|bigger|biggest|higher|highest|lower|lowest|"
     r"greater|greatest|smaller|smallest|better|best|worse|worst|earlier|later|faster|slower|"
-    r"longer|shorter|richer|cheaper|[a-z]{3,}er than)\b",
+    r"longer|shorter|richer|cheaper|older|younger|[a-z]{3,}er than)\b",
     re.IGNORECASE,
 )
 _ALTERNATIVES = re.compile(r"\s*(?:,?\s+or\s+|,?\s+vs\.?\s+|,?\s+versus\s+)", re.IGNORECASE)
@@ -107,6 +107,7 @@ _SUBJECT_AFTER = re.compile(
     r"\b(?:in|on|about|of|for|with|from|at)\s+(?P<s>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})",
     re.IGNORECASE,
 )
+_ASKS_PERSON = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
 _QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 
 
@@ -187,17 +188,30 @@ def is_open(question: str) -> bool:
 
 def comparison_parts(question: str) -> list[str] | None:
     """One sub-question per alternative of a comparison, or None when it compares nothing."""
+    found = comparison(question)
+    return found[0] if found else None
+
+
+def comparison_alternatives(question: str) -> list[str]:
+    """The things a comparison sets side by side ("BA's profits", "Time Warner's"), if any."""
+    found = comparison(question)
+    return found[1] if found else []
+
+
+def comparison(question: str) -> tuple[list[str], list[str]] | None:
+    """``(sub-questions, alternatives)`` of a comparison, or None when it compares nothing."""
     text = question.strip().rstrip("?.! ")
     m = _COMPARED_WITH.match(text)
     if m:
         a, b = m.group("a"), m.group("b")
-        return [a[0].upper() + a[1:] + "?", b[0].upper() + b[1:] + "?"]
+        return [a[0].upper() + a[1:] + "?", b[0].upper() + b[1:] + "?"], [a, b]
     for pattern in (_COMPARE, _BETWEEN, _HOW_COMPARE):
         m = pattern.search(text)
         if m:
             found = m.groupdict()
             a, b = found.get("a") or found.get("a2") or "", found.get("b") or found.get("b2") or ""
-            return [_strip_article(a) + "?", _strip_article(b) + "?"]
+            a, b = _strip_article(a), _strip_article(b)
+            return [a + "?", b + "?"], [a, b]
     lowered = text.lower()
     if " or " not in lowered and " vs" not in lowered and " versus " not in lowered:
         return None
@@ -205,12 +219,17 @@ def comparison_parts(question: str) -> list[str] | None:
         return None
     # "Which rose more: A or B" / "Which rose more, A or B": the alternatives follow the frame.
     or_at = lowered.rfind(" or ")
-    cut = max(text.rfind(":"), text.rfind(",", 0, or_at if or_at > 0 else len(text)))
+    # (A comma just before "or" separates the alternatives, not the frame from them.)
+    before_or = or_at if or_at > 0 else len(text)
+    if before_or > 0 and text[before_or - 1] == ",":
+        before_or -= 1
+    cut = max(text.rfind(":"), text.rfind(",", 0, before_or))
     if cut > 0:
         frame, tail = text[:cut], text[cut + 1 :]
         alternatives = [p.strip(" ,") for p in _ALTERNATIVES.split(tail) if p.strip(" ,")]
         if len(alternatives) >= 2:
-            return [_put_in(frame, alt) for alt in alternatives[:4]]
+            alternatives = alternatives[:4]
+            return [_put_in(frame, alt) for alt in alternatives], alternatives
     # "Were more laptops or more PDAs left in cabs?": two alternatives of the same length
     # around "or", the rest of the sentence their common frame.
     m = _LEAD.match(text)
@@ -224,14 +243,15 @@ def comparison_parts(question: str) -> list[str] | None:
     if size >= 4 and left.split()[0].lower() == right_words[0].lower():
         # "Were more visitors expected at X or more computers in Y": two whole clauses built
         # alike, no frame shared after them ("more laptops or more PDAs left in cabs" shares one).
-        return [f"{lead}{left}?".strip(), f"{lead}{right}?".strip()]
+        return [f"{lead}{left}?".strip(), f"{lead}{right}?".strip()], [left, right]
     if size == 0 or len(right_words) <= size:
         return None
     frame = " ".join(right_words[size:])
+    other = " ".join(right_words[:size])
     return [
         f"{lead}{left} {frame}?".strip(),
-        f"{lead}{' '.join(right_words[:size])} {frame}?".strip(),
-    ]
+        f"{lead}{other} {frame}?".strip(),
+    ], [left, other]
 
 
 def without_comparatives(text: str) -> str:
@@ -245,6 +265,10 @@ def _strip_article(text: str) -> str:
 
 def _put_in(frame: str, alternative: str) -> str:
     """The frame with its question word replaced: "Which rose more" -> "BA's profits rose more?"."""
+    whose = re.match(r"^\s*whose\s+(?P<noun>[\w'’-]+)\b", frame, re.IGNORECASE)
+    if whose:  # "Whose fortune is bigger", "Joss Stone's" -> "Joss Stone's fortune is bigger"
+        owner = alternative if re.search(r"['’]s?$", alternative) else f"{alternative}'s"
+        return f"{owner} {whose.group('noun')}{frame[whose.end() :]}".strip() + "?"
     put, n = re.subn(
         r"^\s*(?:which|who|what)(?:\s+(?:one|of (?:the|these|them)(?: two)?))?\b",
         alternative,
@@ -260,6 +284,10 @@ def _multi_parts(question: str) -> list[str]:
     if len(pieces) < 2:
         return []
     subject = subject_of(pieces[0])
+    if _ASKS_PERSON.match(pieces[0]):
+        # "Who is Southampton's new manager and whom does he replace?": "he" is the person the
+        # first part asks for, not its subject; the part keeps its pronoun.
+        subject = None
     parts = []
     for i, piece in enumerate(pieces):
         piece = piece.rstrip("?. ") + "?"

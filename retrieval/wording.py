@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from retrieval.models import AnswerPoint
+from retrieval.models import AnswerPoint, Comparison
 
 NOT_FOUND_TEXT = "The stored articles do not answer this question."
 CLOSEST_TEXT = " The closest articles are listed below."
@@ -53,15 +53,39 @@ def unanswered_sentence(parts: Sequence[str]) -> str:
     return f"The stored articles do not answer: {listed}."
 
 
+COMPARED_LEAD = "Comparing the cited figures"
+
+
+def comparison_sentence(comparison: Comparison | None) -> str:
+    """``Comparing the cited figures, the larger is Daiwa's shares: 5.3% [1], against 2.7% [1]
+    for SMFG's shares.`` Every figure is as written in the passage its marker cites."""
+    if comparison is None or len(comparison.figures) < 2:
+        return ""
+    first, *others = comparison.figures
+    size = "larger" if comparison.relation == "more" else "smaller"
+    against = ", ".join(f"{f.figure} [{f.citation}] for {_side(f.alternative)}" for f in others)
+    return (
+        f"{COMPARED_LEAD}, the {size} is {_side(first.alternative)}: {first.figure} "
+        f"[{first.citation}], against {against}."
+    )
+
+
+def _side(alternative: str) -> str:
+    return defuse_markers(" ".join(alternative.split()).rstrip("?.! "))
+
+
 def answer_text(
     points: Sequence[AnswerPoint],
     *,
     as_of: date | None,
     unanswered: Sequence[str] = (),
     max_chars: int | None = None,
+    comparison: Comparison | None = None,
 ) -> tuple[str, int]:
     """The prose of an answer and how many of ``points`` fit within ``max_chars``."""
-    prefix = as_of_prefix(as_of)
+    prefix = as_of_prefix(as_of) + (
+        f"{compared} " if (compared := comparison_sentence(comparison)) else ""
+    )
     tail = unanswered_sentence(unanswered)
     sentences: list[str] = []
     for point in points:

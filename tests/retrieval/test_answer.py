@@ -469,3 +469,100 @@ def test_a_year_the_question_asks_about_must_be_in_the_article_that_answers(
     )
     answer = service.ask("Who won the 2006 football World Cup final in Germany?")
     assert answer.status == "not_found", answer.answer
+
+
+def _service_of(tmp_path: Path, embedder, rows: list[dict[str, str]]):  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.app import build_service
+
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    service = build_service(
+        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
+    )
+    service.ingest([str(path)])
+    return service
+
+
+PROFITS = [
+    {
+        "id": "airline",
+        "title": "Airline profits slide as fuel costs bite",
+        "source": "Wire One",
+        "published": "2005-02-07",
+        "text": "Profits at the national airline fell by 12% in the three months to December, "
+        "as fuel costs rose sharply.\n\nThe carrier said passenger numbers were steady.",
+    },
+    {
+        "id": "studio",
+        "title": "Film studio hit by box office flops",
+        "source": "Daily Two",
+        "published": "2005-02-08",
+        "text": "Profits at the film studio fell by 35% in the final quarter after a string of "
+        "box office flops.\n\nIts television arm did better than expected.",
+    },
+]
+
+
+def test_a_comparison_says_which_side_is_larger_from_the_two_cited_figures(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(tmp_path, embedder, PROFITS)
+    answer = service.ask(
+        "Which fell by a larger percentage: the airline's profits or the film studio's profits?"
+    )
+    assert answer.comparison is not None, answer.answer
+    assert answer.comparison.relation == "more"
+    first, second = answer.comparison.figures
+    assert (first.alternative, first.figure) == ("the film studio's profits", "35%")
+    assert (second.alternative, second.figure) == ("the airline's profits", "12%")
+    cited = {c.n: c for c in answer.citations}
+    assert "35%" in cited[first.citation].quote and "12%" in cited[second.citation].quote
+    assert answer.answer.startswith(
+        "As of 8 February 2005: Comparing the cited figures, the larger is the film studio's "
+        f"profits: 35% [{first.citation}], against 12% [{second.citation}] for the airline's "
+        "profits."
+    )
+    smaller = service.ask(
+        "Which fell by a smaller percentage: the airline's profits or the film studio's profits?"
+    )
+    assert smaller.comparison is not None and smaller.comparison.figures[0].figure == "12%"
+    assert_grounded(answer, service)
+
+
+def test_a_later_part_is_answered_from_the_article_the_first_part_was_answered_from(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            {
+                "id": "yukos",
+                "title": "Khodorkovsky quits Yukos shares",
+                "source": "Wire One",
+                "published": "2005-01-20",
+                "text": "Jailed tycoon Mikhail Khodorkovsky has handed his entire 59.5% stake in "
+                "holding company Group Menatep to Leonid Nevzlin.\n\nA close ally of the "
+                "ex-Yukos boss, Mr Nevzlin is currently based in Israel.\n\nGroup Menatep "
+                "controls the oil firm.",
+            },
+            {
+                "id": "fund",
+                "title": "Fund manager moves to Geneva",
+                "source": "Daily Two",
+                "published": "2005-01-21",
+                "text": "The fund manager said he is now based in Geneva, where the fund is "
+                "based too.\n\nHe moved there last year with his family.",
+            },
+        ],
+    )
+    answer = service.ask(
+        "Who did Mikhail Khodorkovsky hand his Group Menatep stake to, and where is he based?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Nevzlin" in answer.answer and "Israel" in answer.answer, answer.answer
+    assert "Geneva" not in answer.answer
+    assert {p.part for p in answer.points} == {0, 1} and answer.unanswered == []
+    assert_grounded(answer, service)

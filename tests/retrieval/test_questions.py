@@ -114,3 +114,38 @@ def test_a_second_part_opening_with_a_preposition_is_still_a_part() -> None:
         "How many Americans started reading blogs in 2004?",
         "By how much did readership grow?",
     ]
+
+
+def test_a_pronoun_after_a_who_part_stands_for_the_person_asked_for_not_the_subject() -> None:
+    # "he" is the manager the first part asks for, not Southampton.
+    plan = plan_question("Who is Southampton's new manager and whom does he replace?")
+    assert plan.kind == "multi_part"
+    assert plan.sub_questions == ["Who is Southampton's new manager?", "Whom does he replace?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "Whose fortune is bigger on the rich list: Judy Craymer's or Joss Stone's?",
+            [
+                "Judy Craymer's fortune is bigger on the rich list?",
+                "Joss Stone's fortune is bigger on the rich list?",
+            ],
+        ),
+        (
+            "Which rose more: French spending year on year, or TimeWarner's sales?",
+            ["French spending year on year rose more?", "TimeWarner's sales rose more?"],
+        ),
+        (
+            "Who is older, Kevin Spacey or Kate Bosworth?",
+            ["Kevin Spacey is older?", "Kate Bosworth is older?"],
+        ),
+    ],
+)
+def test_whose_a_comma_before_or_and_older_still_make_one_part_per_side(
+    question: str, parts: list[str]
+) -> None:
+    plan = plan_question(question)
+    assert plan.kind == "comparison"
+    assert plan.sub_questions == parts
