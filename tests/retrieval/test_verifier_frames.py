@@ -303,3 +303,54 @@ def test_a_speaker_dropped_from_the_first_of_two_reported_clauses_is_not_support
 )
 def test_the_second_speaker_of_two_keeps_his_own_statement(claim: str, passage: str) -> None:
     assert verify(claim, passage).verdict == "supported", verify(claim, passage)
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # a verb added that only links what the passage links with a preposition (a guard:
+        # 'get' is a light word, so this passed before too; set 4's 'to catch a glimpse' did not)
+        (
+            "To get a look at the new trains, crowds gathered on the platform at York.",
+            "Crowds gathered on the platform at York for a look at the new trains.",
+        ),
+        # 'spent N years doing' for 'did ... for N years'
+        (
+            "From 1992 she spent four years presenting the breakfast show on Radio 5.",
+            "She presented the breakfast show on Radio 5 for four years from 1992.",
+        ),
+        # 'after finishing second' for 'was second ... but'
+        (
+            "After finishing second in the Dutch Grand Prix, the rider is hoping for a win at "
+            "the next race in Spain.",
+            "The rider was second in the Dutch Grand Prix but is hoping for a win at the next "
+            "race in Spain.",
+        ),
+        # one verb used two ways: 'she began her career' / 'her career began'
+        (
+            "Her stage career began in 1979 with a part in a West End musical.",
+            "In 1979 she began her stage career with a part in a West End musical.",
+        ),
+    ],
+)
+def test_a_verb_that_adds_nothing_is_a_faithful_paraphrase(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict == "supported", verify(claim, passage)
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # a verb put in the place of the passage's own verb still says something else
+        (
+            "The bank said the number of its online customers had now fallen below two million.",
+            "The bank said the number of its online customers had now passed two million.",
+        ),
+        # the verb's two uses are no licence to swap who acts on whom
+        (
+            "The council closed the company after a fire in 2003.",
+            "The company closed the council after a fire in 2003.",
+        ),
+    ],
+)
+def test_guards_a_replaced_verb_and_a_real_swap_are_still_refused(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict != "supported", verify(claim, passage)
