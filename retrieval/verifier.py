@@ -582,6 +582,8 @@ def _negated(tok: Any) -> bool:
     """Whether ``tok`` is denied: its own 'not', a 'not' on the verb it completes ('did not
     manage to take'), or a verb that undoes it ('failed to take', 'denied that ... took')."""
     count = sum(1 for ch in tok.children if _negates(ch))
+    if _yet_to(tok):
+        count += 1  # 'had yet to examine', 'aid yet to reach': not done so far
     if tok.dep_ in {"acomp", "attr"}:
         count += sum(1 for ch in tok.head.children if _negates(ch))
     cur = tok
@@ -594,6 +596,7 @@ def _negated(tok: Any) -> bool:
             cur = cur.head
         if _in_class(cur, lx.NEGATIVE_IMPLICATIVES):
             count += 1
+
         if link == "xcomp" and not _in_class(cur, lx.HEDGE_VERBS):
             count += sum(1 for ch in cur.children if _negates(ch))
         elif link != "xcomp":
@@ -934,8 +937,9 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         head = last.head if last.head != last else tok.head
         if head in (tok, last):  # == (Token equality), as "in" uses
             head = tok.head
-        if head.dep_ == "compound" and head.head.i > head.i:
+        if head.dep_ == "compound" and head.head.i > head.i and head.pos_ == "PROPN":
             head = head.head  # 'two Santander shareholders', '20 Serie A appearances'
+            # (a common noun is the unit: '100m champion Kim Collins' counts champions)
         if nxt is not None and (
             nxt.text == "%"
             or nxt.lower_ in {"percent", "pc"}
@@ -1490,6 +1494,20 @@ def _modifier_swaps(
 
 def _negation_cues(doc: Any) -> int:
     return _doc_cached(doc, "negation_cues", _read_negation_cues)
+
+
+def _yet_to(verb: Any) -> bool:
+    """'had yet to examine', 'is yet to decide', 'aid yet to reach': the verb right after
+    'yet to', with no 'not' just before (which 'not yet to' would undo)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    to = next((ch for ch in verb.children if ch.dep_ == "aux" and ch.lower_ == "to"), None)
+    if to is None or to.i < 1:
+        return False
+    doc = verb.doc
+    return doc[to.i - 1].lower_ == "yet" and not any(
+        _negates(t) for t in doc[max(0, to.i - 4) : to.i - 1]
+    )
 
 
 def _read_negation_cues(doc: Any) -> int:

@@ -354,3 +354,22 @@ def test_a_verb_that_adds_nothing_is_a_faithful_paraphrase(claim: str, passage: 
 )
 def test_guards_a_replaced_verb_and_a_real_swap_are_still_refused(claim: str, passage: str) -> None:
     assert verify(claim, passage).verdict != "supported", verify(claim, passage)
+
+
+def test_a_figure_in_a_title_moved_into_an_apposition_keeps_its_noun() -> None:
+    passage = (
+        "Double Olympic 800m champion Kelly Holmes will run the 1500m in Glasgow on 29 January."
+    )
+    claim = (
+        "Kelly Holmes, the double Olympic 800m champion, will run the 1500m in Glasgow on "
+        "29 January."
+    )
+    assert verify(claim, passage).verdict == "supported", verify(claim, passage)
+
+
+def test_yet_to_is_not_done_so_far() -> None:
+    passage = "The board said it had yet to examine the offer from the Swiss bank."
+    done = verify("The board said it had examined the offer from the Swiss bank.", passage)
+    assert (done.verdict, done.kind) == ("contradicted", "negation"), done
+    same = verify("The board said the offer from the Swiss bank had yet to be examined.", passage)
+    assert same.verdict == "supported", same
