@@ -23,7 +23,9 @@ text); lead-3 (the first three sentences of the body) is the baseline, scored th
 (a capitalised word not opening the sentence) that the article's text does not contain. Goal 0.
 
 ``key_fact_recall``: the share of the reference's numbers and capitalised names that the summary
-also carries (averaged over articles whose reference has any).
+also carries (averaged over articles whose reference has any). A sentence's first word counts
+as a name only when the article also capitalises it inside a sentence ("The" and "But" do not
+count); ``key_fact_recall_all_capitals`` is the old count, every capitalised word.
 
 ``--refs FILE`` adds a set: that file of hand-written references (``{"id", "summary"}`` a
 line), named after the file. Every summary, reference and lead-3 goes to
@@ -91,20 +93,51 @@ def unsupported_tokens(sentence: str, article_text: str) -> list[str]:
     return missing
 
 
-def key_facts(text: str) -> set[str]:
-    """Numbers and capitalised words of ``text`` (every capitalised word: names, places)."""
+def key_facts(text: str, context: str = "") -> set[str]:
+    """Numbers and names of ``text``: its capitalised words, except a sentence's first word.
+
+    A sentence's first word is capitalised whatever it is ("The", "Shares", "But"), so it counts
+    only when ``text`` or ``context`` (the article) also has it capitalised inside a sentence.
+    """
+    names: set[str] = set()
+    openers: set[str] = set()
+    for source in (text, context):
+        for match in _NAME.finditer(source):
+            (openers if _opens_sentence(source, match.start()) else names).add(match.group())
+    found = {m.group() for m in _NAME.finditer(text)}
+    return {n.rstrip(".,") for n in _NUMBER.findall(text)} | (found & names)
+
+
+def all_capitalised(text: str) -> set[str]:
+    """The key facts as counted until 30 November 2026: every capitalised word, "The" too."""
     return {n.rstrip(".,") for n in _NUMBER.findall(text)} | set(_NAME.findall(text))
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is the first of its sentence (or paragraph)."""
+    head = text[:at].rstrip("\"'‘“(")
+    body = head.rstrip()
+    if not body or "\n" in head[len(body) :]:
+        return True
+    return len(body) < len(head) and body.rstrip("\"'’”)")[-1:] in (".", "!", "?")
+
+
 class FactRecall:
-    def __init__(self) -> None:
+    """Share of the reference's key facts a summary carries; ``all_capitals``: the old count."""
+
+    def __init__(self, all_capitals: bool = False) -> None:
         self.total = 0.0
         self.n = 0
+        self.all_capitals = all_capitals
 
-    def add(self, reference: str, prediction: str) -> None:
-        facts = key_facts(reference)
+    def add(self, reference: str, prediction: str, article_text: str = "") -> None:
+        if self.all_capitals:
+            facts, carried = all_capitalised(reference), all_capitalised(prediction)
+        else:
+            facts = key_facts(reference, article_text)
+            carried = key_facts(prediction, article_text)
         if facts:
-            self.total += len(facts & key_facts(prediction)) / len(facts)
+            self.total += len(facts & carried) / len(facts)
             self.n += 1
 
     def mean(self) -> float:
@@ -146,11 +179,13 @@ class SetScore:
         self.articles = 0
         self.lead = RougeScorer()
         self.lead_facts = FactRecall()
+        self.lead_facts_old = FactRecall(all_capitals=True)
         self.lead_unsupported = 0
         self.lead_sentences = 0
         self.lead_words: list[int] = []
         self.scorers = {m: RougeScorer() for m in models}
         self.facts = {m: FactRecall() for m in models}
+        self.facts_old = {m: FactRecall(all_capitals=True) for m in models}
         self.unsupported = dict.fromkeys(models, 0)
         self.sentences = dict.fromkeys(models, 0)
         self.words: dict[str, list[int]] = {m: [] for m in models}
@@ -163,7 +198,8 @@ class SetScore:
         self.reference_words.append(len(reference.split()))
         joined = " ".join(lead3)
         self.lead.add(reference, joined)
-        self.lead_facts.add(reference, joined)
+        self.lead_facts.add(reference, joined, article_text)
+        self.lead_facts_old.add(reference, joined)
         self.lead_words.append(len(joined.split()))
         for sentence in lead3:
             self.lead_sentences += 1
@@ -175,7 +211,8 @@ class SetScore:
         joined = " ".join(points)
         self.seconds[model].append(s)
         self.scorers[model].add(reference, joined)
-        self.facts[model].add(reference, joined)
+        self.facts[model].add(reference, joined, article_text)
+        self.facts_old[model].add(reference, joined)
         self.words[model].append(len(joined.split()))
         for point in points:
             self.sentences[model] += 1
@@ -194,8 +231,10 @@ class SetScore:
                 **means,
                 "rougeL_to_lead3": ratio(means["rougeL"], lead_means["rougeL"]),
                 "rouge1_to_lead3": ratio(means["rouge1"], lead_means["rouge1"]),
+                "rouge2_to_lead3": ratio(means["rouge2"], lead_means["rouge2"]),
                 "key_fact_recall": self.facts[model].mean(),
                 "key_fact_recall_to_lead3": ratio(self.facts[model].mean(), self.lead_facts.mean()),
+                "key_fact_recall_all_capitals": self.facts_old[model].mean(),
                 "unsupported_share": round(
                     self.unsupported[model] / max(self.sentences[model], 1), 3
                 ),
@@ -209,6 +248,7 @@ class SetScore:
             "lead3": {
                 **lead_means,
                 "key_fact_recall": self.lead_facts.mean(),
+                "key_fact_recall_all_capitals": self.lead_facts_old.mean(),
                 "unsupported_share": round(self.lead_unsupported / max(self.lead_sentences, 1), 3),
                 "mean_words": _mean(self.lead_words),
             },

@@ -305,17 +305,6 @@ def configure_logging(verbosity: int) -> None:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
-def _quiet_transformers() -> None:
-    """Called once the embedder is about to load (importing transformers costs seconds)."""
-    try:
-        import transformers
-
-        transformers.logging.set_verbosity_error()
-        transformers.logging.disable_progress_bar()
-    except Exception:  # transformers is optional for non-default embeddings
-        pass
-
-
 def settings_from(args: argparse.Namespace) -> EngineSettings:
     from retrieval.settings import EngineSettings
 
@@ -427,7 +416,6 @@ def _run(settings: EngineSettings) -> int:
     from bot.app import build_service
     from bot.discord_run import run_bot
 
-    _quiet_transformers()
     # DISCORD_ENGINE_WORKERS answers at once means as many local model contexts.
     return run_bot(
         lambda: build_service(settings, parallel=discord_settings.engine_workers),
@@ -515,7 +503,6 @@ def _writable(folder: Path) -> bool:
 
 def _build(settings: EngineSettings, status: StatusLine, *, with_model: bool) -> Any:
     status.show("loading the embedding model")
-    _quiet_transformers()
     from bot.app import build_service
 
     if with_model:

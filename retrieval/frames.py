@@ -157,9 +157,11 @@ def _regarding_as(tok: Any) -> bool:
 
 def frames_over(tok: Any) -> list[Any]:
     """The passage frames that hold ``tok``, nearest first."""
-    out = []
+    out: list[Any] = []
     cur = tok
     for _ in range(_MAX_DEPTH):
+        if out and cur.dep_ in {"advcl", "conj"}:
+            break  # past a speaker's own frame, another clause's frame is not this one's
         aside = _parenthetical(cur)
         if aside is not None and aside not in out:
             out.append(aside)
@@ -187,9 +189,7 @@ def _source(frame: Any) -> set[str]:
         heads.append(frame.head)  # 'Stuart is confident that': the copula holds the subject
     for head in heads:
         for ch in head.children:
-            if ch.dep_ in {"nsubj", "nsubjpass", "agent", "prep", "pobj"} or (
-                head.lower_ == "according" and ch.dep_ == "prep"
-            ):
+            if ch.dep_ in {"nsubj", "nsubjpass", "agent"}:
                 for t in ch.subtree:
                     if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _PRONOUNS:
                         words.add(stem(str(t.lower_)))
@@ -210,12 +210,42 @@ def _same_frame_word(a: Any, b: Any) -> bool:
     return a.pos_ == b.pos_ == "VERB" and wordnet.similar(_lemma(a), _lemma(b))
 
 
+def _named_source(frame: Any) -> set[str]:
+    return {
+        stem(str(t.lower_))
+        for ch in frame.children
+        if ch.dep_ in {"nsubj", "agent"}
+        for t in ch.subtree
+        if t.pos_ == "PROPN"
+    }
+
+
+def _other_speaker(frame: Any, other: Any) -> bool:
+    """Whether two verbs of saying name two different speakers ('The Tories say' / 'Labour
+    says'); a hope or an expectation has no speaker ('are expected to', 'is set to')."""
+    if frame.pos_ != "VERB" or other.pos_ != "VERB" or _hedge_verb(frame):
+        return False
+    ours, theirs = _named_source(frame), _named_source(other)
+    if ours and theirs and not ours & theirs:
+        return True
+    # the claim's speaker is the speaker of another frame of the passage, not of this one
+    speaker, own = _source(other), _source(frame)
+    if not speaker or not own or speaker & own:
+        return False  # a pronoun ('It said') may be anyone the passage names
+    return any(
+        q.i != frame.i and q.pos_ == "VERB" and is_frame(q) and speaker & _source(q)
+        for q in frame.doc
+    )
+
+
 def kept(frame: Any, claim: Any) -> bool:
     """Whether the claim keeps the passage frame ``frame``: a frame of its own with the same
     word, a synonym, or the same source."""
     source = _source(frame)
     for t in claim:
         if t.pos_ in {"VERB", "NOUN", "ADJ", "AUX"} and _same_frame_word(t, frame):
+            if _other_speaker(frame, t):
+                continue  # 'Labour says' does not keep 'The Tories say'
             return True  # the claim keeps the frame's own word ('agreed to allow')
         if not is_frame(t):
             continue

@@ -60,6 +60,15 @@ def _names_before(text: str) -> bool:
     return any(t[0].isupper() and t.lower() not in STOPWORDS for t in tokens[1:])
 
 
+# A sentence wholly inside quotation marks: '"We are totally committed to Australia."'
+_WHOLE_QUOTE = re.compile(r"""^\s*["“][^"“”]*["”]\s*$""")
+
+
+def is_unattributed_quote(text: str) -> bool:
+    """A sentence that is all quotation, its speaker named only in a sentence before it."""
+    return bool(_WHOLE_QUOTE.match(text))
+
+
 def stands_alone(text: str) -> bool:
     return not is_heading(text) and not leans_on_neighbour(text)
 

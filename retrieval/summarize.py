@@ -7,9 +7,12 @@ are chosen for the article's key facts they carry (figures, names, places; see
 ``retrieval.keyfacts``), greedily, so that each new bullet adds facts the others do not already
 give, with the sentence's centrality (similarity to the article's mean vector) and a light
 preference for the lead as tie-breakers. Sub-headings and sentences that lean on their neighbour
-("He added, however, ...") are never chosen. A chat model may reword the chosen sentences; each
-bullet it writes is checked against the sentence it cites like any answer, and a bullet that does
-not hold is replaced by that sentence.
+("He added, however, ...", or a quotation whose speaker is named only before it) are never
+chosen; a sentence that leans back only by its opening connective ("However, supporters of the
+change claim ...") is used without it, when the verifier still supports it
+(``retrieval.compress``), and still cites the whole sentence. A chat model may reword the chosen
+sentences; each bullet it writes is checked against the sentence it cites like any answer, and a
+bullet that does not hold is replaced by that sentence.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from prompts import load_prompt
+from retrieval.compress import without_opening_connective
 from retrieval.grounding import Evidence, check_claim, split_claims
-from retrieval.keyfacts import fact_weights, sentence_facts, stands_alone
+from retrieval.keyfacts import fact_weights, is_unattributed_quote, sentence_facts, stands_alone
 from retrieval.models import Citation, Hit, StoredArticle, Summary, SummaryPoint
 from retrieval.store import chunk_at
 from retrieval.text import Sentence, split_sentences, words
@@ -50,21 +54,19 @@ class Summarizer:
 
     def rank_sentences(
         self, article: StoredArticle
-    ) -> tuple[list[Sentence], np.ndarray, list[int]]:
-        """Sentences, their vectors, and the indexes of those chosen, in choice order."""
+    ) -> tuple[list[Sentence], np.ndarray, list[int], list[str]]:
+        """Sentences, their vectors, the indexes of those chosen (in choice order), and each
+        sentence's text as a bullet gives it (an opening connective removed)."""
         sentences = [s for s in split_sentences(article.text) if len(s.text) >= 25]
         sentences = sentences[:MAX_SENTENCES]
         if not sentences:
-            return [], np.zeros((0, 1)), []
+            return [], np.zeros((0, 1)), [], []
         vectors = self.embedder.encode([s.text for s in sentences])
-        return (
-            sentences,
-            vectors,
-            choose_sentences([s.text for s in sentences], vectors, bullet_count(len(sentences))),
-        )
+        texts = [without_opening_connective(s.text) for s in sentences]
+        return sentences, vectors, choose_sentences(texts, vectors, bullet_count(len(texts))), texts
 
     def summarize(self, article: StoredArticle) -> Summary:
-        sentences, vectors, chosen = self.rank_sentences(article)
+        sentences, vectors, chosen, texts = self.rank_sentences(article)
         if not sentences:
             return Summary(
                 article_id=article.article_id,
@@ -75,10 +77,10 @@ class Summarizer:
             )
         n_points = bullet_count(len(sentences))
         chosen = sorted(chosen)
-        points: list[tuple[str, int]] = [(sentences[i].text, i) for i in chosen]
+        points: list[tuple[str, int]] = [(texts[i], i) for i in chosen]
         model_used = "extractive"
         if self.chat_model is not None:
-            rewritten = self._reword(article, sentences, vectors, chosen, n_points)
+            rewritten = self._reword(article, sentences, texts, vectors, chosen, n_points)
             if rewritten:
                 points, model_used = rewritten, self.model_name
         citations: list[Citation] = []
@@ -101,6 +103,7 @@ class Summarizer:
         self,
         article: StoredArticle,
         sentences: list[Sentence],
+        texts: list[str],
         vectors: np.ndarray,
         chosen: list[int],
         n_points: int,
@@ -108,7 +111,7 @@ class Summarizer:
         assert self.chat_model is not None
         shown = sorted(
             set(chosen)
-            | {i for i in range(min(len(sentences), 8)) if stands_alone(sentences[i].text)}
+            | {i for i in range(min(len(sentences), 8)) if can_open_bullet(sentences[i].text)}
         )
         numbered = "\n".join(
             f"[{k}] {' '.join(sentences[i].text.split())}" for k, i in enumerate(shown, 1)
@@ -145,7 +148,7 @@ class Summarizer:
                     break
             else:
                 if targets and targets[0] not in used:
-                    points.append((sentences[targets[0]].text, targets[0]))
+                    points.append((texts[targets[0]], targets[0]))
                     used.add(targets[0])
             if len(points) == n_points:
                 break
@@ -153,7 +156,7 @@ class Summarizer:
             if len(points) >= 3:
                 break
             if index not in used:
-                points.append((sentences[index].text, index))
+                points.append((texts[index], index))
                 used.add(index)
         points.sort(key=lambda p: p[1])
         return points if len(points) >= 3 or len(points) == len(sentences) else None
@@ -187,7 +190,7 @@ def choose_sentences(
     centrality = vectors @ centroid
     facts = [sentence_facts(t) for t in texts]
     value = fact_weights(texts)
-    candidates = [i for i, t in enumerate(texts) if stands_alone(t)] or list(range(len(texts)))
+    candidates = [i for i, t in enumerate(texts) if can_open_bullet(t)] or list(range(len(texts)))
     # The lede (the first sentence that stands alone) opens every summary: it is where the
     # reporter says what happened, and people who summarise a story start from it.
     chosen: list[int] = [candidates[0]] if weights.lede_first and n > 0 else []
@@ -213,6 +216,12 @@ def choose_sentences(
         chosen.append(best)
         covered |= facts[best]
     return chosen
+
+
+def can_open_bullet(text: str) -> bool:
+    """A sentence that means something alone: not a heading, not leaning on the one before,
+    not a quotation whose speaker is named only before it."""
+    return stands_alone(text) and not is_unattributed_quote(text)
 
 
 def _stub_hit(article: StoredArticle) -> Hit:

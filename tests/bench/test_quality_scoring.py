@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 from bench.harness import QA_DEV
 from bench.quality import Question
@@ -33,6 +36,42 @@ def test_q081_still_wants_both_the_visa_and_the_nanny() -> None:
     assert not question.answered_by("He was investigated over his former lover's nanny. [1]")
 
 
+def test_a_failing_baseline_model_is_counted_not_a_crash(tmp_path: Path, embedder: Any) -> None:
+    """The naive baseline's model timing out (as the local one does on a loaded machine) used to
+    end the whole benchmark with a traceback; now that reply answers nothing and is counted."""
+    import chromadb
+
+    from bench.quality import NaiveRag, Tally
+    from retrieval.chroma_server import free_port
+    from retrieval.llm import build_chat_model
+
+    text = "Time Warner's quarterly profits rose 76% to $1.13bn."
+    client = chromadb.PersistentClient(path=str(tmp_path / "chroma"))
+    client.get_or_create_collection("chunks").add(
+        ids=["c1"],
+        documents=[text],
+        metadatas=[{"article_id": "business/001"}],
+        embeddings=embedder.embed_documents([text]),
+    )
+    service = SimpleNamespace(
+        store=SimpleNamespace(client=client, chunks=SimpleNamespace(name="chunks"))
+    )
+    # A real OpenAI-compatible client pointed at a port where nothing listens.
+    model, _ = build_chat_model(
+        f"openai-compatible:m@http://127.0.0.1:{free_port()}/v1", timeout_s=2
+    )
+    naive = NaiveRag(service, embedder, model)
+
+    question = _question("q081")
+    reply = naive.reply(question)
+    tally = Tally()
+    row = tally.add(question, reply)
+
+    assert reply.status == "not_found" and reply.failed
+    assert row["model_failed"] is True
+    assert tally.figures()["model_failures"] == 1
+
+
 def _compared_reply(text: str) -> dict[str, object]:
     from bench.quality import Reply, Tally
 
@@ -59,3 +98,15 @@ def test_a_comparison_stating_a_figure_no_cited_quote_holds_is_unsupported() -> 
         "[1] for the airline's profits. Studio profits fell by 35%. [2]"
     )
     assert len(row["unsupported"]) == 1
+
+
+def test_a_bulleted_line_after_a_marker_is_its_own_sentence_with_its_own_citation() -> None:
+    """Each sentence is checked against the quotes it cites: a bullet ("- ") after "[2]" used to
+    be read as part of the sentence before it, and checked against [2] only."""
+    from bench.quality import answer_sentences
+
+    text = "Germany lost to Brazil in Yokohama. [2] - Victory here gave Brazil a fifth title. [3]"
+    assert answer_sentences(text) == [
+        ("Germany lost to Brazil in Yokohama.", [2]),
+        ("Victory here gave Brazil a fifth title.", [3]),
+    ]

@@ -130,6 +130,28 @@ def test_light_commands_import_no_model_no_torch_and_no_chroma(
     assert heavy_imports(result) == set(), result.stderr[-1500:]
 
 
+def test_a_search_embeds_without_importing_transformers(store: Path, tmp_path: Path) -> None:
+    """The bundled MiniLM runs on torch alone: transformers and sentence-transformers cost
+    about 7 s of CPU to import in every process that embeds."""
+    result = newsbot(
+        "--store",
+        str(store),
+        "search",
+        "Kursk",
+        "--json",
+        cwd=tmp_path,
+        python_flags=("-X", "importtime"),
+    )
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert "Kursk" in result.stdout
+    imported = {
+        m.group(1).split(".")[0]
+        for m in re.finditer(r"import time:\s+\d+\s+\|\s+\d+\s+\|\s*([\w.]+)", result.stderr)
+    }
+    assert "torch" in imported
+    assert not imported & {"transformers", "sentence_transformers"}
+
+
 def test_articles_lists_whole_titles_singular_chunks_and_undated_rows(
     store: Path, tmp_path: Path
 ) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from retrieval.summarize import WEIGHTS, bullet_count, choose_sentences
+from retrieval.compress import without_opening_connective
+from retrieval.models import StoredArticle
+from retrieval.summarize import WEIGHTS, Summarizer, bullet_count, choose_sentences
 
 # A lede with few figures or names, then a body full of them: chosen for key facts alone,
 # the lede loses to the figures; a person summarising the story would start from it.
@@ -46,3 +48,45 @@ def test_a_lede_that_leans_on_a_heading_gives_way_to_the_first_sentence_that_sta
 
 def test_longer_articles_get_more_bullets() -> None:
     assert [bullet_count(n) for n in (9, 10, 24, 25)] == [3, 4, 4, 5]
+
+
+# An article whose second sentence carries most of the key facts but opens with "However,", and
+# whose fourth is a quotation full of figures whose speaker is named only in the sentence before.
+CONNECTED = [
+    "A Welsh brewery has agreed to be bought by one of Europe's largest drinks groups.",
+    "However, Heineken will pay £42m for Brains, which employs 310 people in Cardiff and Swansea.",
+    "The chairman of Brains, John Rhys, said the family had been approached in the autumn.",
+    '"We sold 1.2 million pints in December, up 8% on 2003, and 40 pubs joined us in 2004."',
+    "The brewery was founded in 1882 by Samuel Arthur Brain.",
+]
+
+
+def _article(sentences: list[str]) -> StoredArticle:
+    return StoredArticle(
+        article_id="t/1",
+        title="Brewery bought",
+        text=" ".join(sentences),
+        content_hash="x",
+        story_id="s",
+    )
+
+
+def test_a_sentence_leaning_back_only_by_its_connective_is_a_bullet_without_it(
+    embedder: Any,
+) -> None:
+    summary = Summarizer(embedder, None, "extractive").summarize(_article(CONNECTED))
+    texts = [p.text for p in summary.summary]
+    short = "Heineken will pay £42m for Brains, which employs 310 people in Cardiff and Swansea."
+    assert short in texts
+    cited = summary.citations[summary.summary[texts.index(short)].citations[0] - 1]
+    assert cited.quote == CONNECTED[1]  # the bullet still cites the whole sentence
+    assert not any(t.startswith("However") for t in texts)
+
+
+def test_a_quotation_whose_speaker_is_named_only_before_it_is_never_a_bullet(
+    embedder: Any,
+) -> None:
+    texts = [without_opening_connective(t) for t in CONNECTED]
+    chosen = choose_sentences(texts, embedder.encode(texts), 4)
+    assert 3 not in chosen
+    assert len(chosen) == 4
