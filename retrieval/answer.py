@@ -59,6 +59,7 @@ from retrieval.models import (
 )
 from retrieval.questions import (
     comparison_alternatives,
+    names_in,
     plan_question,
     strip_time_words,
     time_window,
@@ -74,7 +75,7 @@ from retrieval.slots import (
     slot_strength,
 )
 from retrieval.store import chunk_at
-from retrieval.text import STOPWORDS, content_terms, split_sentences, words
+from retrieval.text import STOPWORDS, content_terms, split_sentences, stem, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
@@ -696,31 +697,38 @@ class AnswerEngine:
         which holds it and scores best against the question ("The RAC welcomed the news,
         calling it an 'early Christmas present'").
         """
-        names = named_terms(question)
+        # Names as the question writes them ("Gordon Brown", "the RAC"): a name of two words
+        # is as rare as its rarer word, and is held where all its words are.
+        runs = [[stem(w) for w in re.findall(r"[\w'’.-]+", run)] for run in names_in(question)]
+        runs = [run for run in runs if run]
         lead = evidence[0]
-        if len(names) < 2:
+        if len(runs) < 2:
             return None
         try:
-            df = self.lexical.index().document_frequencies(names)
+            df = self.lexical.index().document_frequencies([w for run in runs for w in run])
         except Exception:
             log.warning("lexical index unavailable; no rarest name", exc_info=True)
             return None
-        present = {n: df.get(n, 0) for n in names if df.get(n, 0) > 0}
+        rarity = {i: min(df.get(w, 0) for w in run) for i, run in enumerate(runs)}
+        present = {i: v for i, v in rarity.items() if v > 0}
         if len(present) < 2:
             return None
-        rarest = min(present, key=lambda n: present[n])
-        if present[rarest] * 2 > min(v for n, v in present.items() if n != rarest):
+        rarest_at = min(present, key=lambda i: present[i])
+        if present[rarest_at] * 2 > min(v for i, v in present.items() if i != rarest_at):
             return None  # no name stands out as rarer than the others
-        if terms_match(rarest, set(content_terms(lead.text))):
+
+        def holds(text: str) -> bool:
+            terms = set(content_terms(text))
+            return all(terms_match(w, terms) for w in runs[rarest_at])
+
+        if holds(lead.text):
             return None
         article = self._article(lead.article_id)
-        if article is None or not terms_match(rarest, set(content_terms(article.text))):
+        if article is None or not holds(article.text):
             return None
         candidates: list[Evidence] = []
         for sentence in split_sentences(article.text):
-            if sentence.start == lead.start or not terms_match(
-                rarest, set(content_terms(sentence.text))
-            ):
+            if sentence.start == lead.start or not holds(sentence.text):
                 continue
             span = next(
                 (c for c in article.chunks if c.start <= sentence.start and sentence.end <= c.end),
