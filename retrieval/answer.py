@@ -41,6 +41,7 @@ from retrieval.grounding import (
     says_not_found,
     score_evidence,
     split_claims,
+    terms_match,
 )
 from retrieval.keyfacts import fact_weights, sentence_facts, stands_alone
 from retrieval.lexical import LexicalRanker, idf_weights
@@ -58,7 +59,6 @@ from retrieval.models import (
 )
 from retrieval.questions import (
     comparison_alternatives,
-    names_in,
     plan_question,
     strip_time_words,
     time_window,
@@ -114,6 +114,11 @@ class Answerability:
     n_terms: int  # content terms in the question
     figures: bool = True  # its article holds every figure the question names ('2005', '20')
     typed: bool = True  # it holds what the question asks for: a quantity, a date
+    # It speaks of the time the question asks about: not of another year only ("posted a
+    # profit ... up 27% from its 2003 performance" for "the full year 2005"), and not only
+    # of a forecast when the question asks what happened ("has forecast that growth will
+    # slow to 1.6%" for "how much did the economy actually grow").
+    timely: bool = True
 
 
 @dataclass
@@ -270,27 +275,20 @@ class AnswerEngine:
                 re.IGNORECASE,
             )
         )
-        # The parts of a multi-part question are about one story: the names the whole question
-        # gives steer each part's retrieval to it ("... and who scored Aberdeen's goal?" is
-        # about the Dundee United match the first part names), while the part's own words
-        # decide its evidence. A comparison's alternatives are different things: no steering.
-        story_names = [] if plan.kind == "comparison" else names_in(question)
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
             if ages:
                 asked = f"How old {asked}"  # "Who is older, A or B": each one's age
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
-            query = " ".join(
-                [strip_time_words(part), *(n for n in story_names if n.lower() not in part.lower())]
-            )
-            hits = self.retriever.search(query, k=k or 6, since=since, as_of=as_of)
+            hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
             ways: list[list[Evidence] | None] = []
             if anchors:
                 # A later part is most often about the article an earlier part was answered
-                # from ("... and where is he based?", "... and who leads the union?"): when a
-                # passage of it answers, that answers the part, as a follow-up is answered in
-                # the story of the question before it; else the part's own hits do.
+                # from ("... and where is he based?", "... and who leads the union?"; the
+                # other side of a comparison is often in the same report): when a passage of
+                # it answers, that answers the part, as a follow-up is answered in the story
+                # of the question before it; else the part's own hits do.
                 own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
                 ways.append(self.answering_evidence(asked, own, follow_up=True))
             evidence = self.select_evidence(asked, hits)
@@ -300,7 +298,7 @@ class AnswerEngine:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
                 continue
-            best = next((ev for way in answerings if (ev := self._unsaid(asked, way, used))), None)
+            best = next((ev for way in answerings if (ev := self._unsaid(way, used))), None)
             answers[index] = best or answerings[0][0]
             if best is None:
                 continue  # a sentence already said answers this part too
@@ -373,27 +371,11 @@ class AnswerEngine:
                 )
         return out
 
-    def _unsaid(
-        self, question: str, answering: list[Evidence], used: set[tuple[str, int]]
-    ) -> Evidence | None:
-        """The sentence that answers this part, unless an earlier part's sentence already does.
-
-        When the best sentence was said for an earlier part, a sentence of the same article
-        that holds what this part asks for (a name, a figure, a date) and was not said answers
-        it: "to Leonid Nevzlin" answered "who"; "is currently based in Israel" answers "where".
-        """
+    @staticmethod
+    def _unsaid(answering: list[Evidence], used: set[tuple[str, int]]) -> Evidence | None:
+        """The sentence that answers this part, unless an earlier part's sentence already does."""
         best = answering[0]
-        if (best.article_id, best.start) not in used:
-            return best
-        slot = asked_slot(question)
-        if slot is None:
-            return None
-        for ev in answering[1 : self.t.typed_candidates]:
-            if (ev.article_id, ev.start) in used or ev.article_id != best.article_id:
-                continue
-            if holds_slot(ev.text, question, slot):
-                return ev
-        return None
+        return None if (best.article_id, best.start) in used else best
 
     def _briefing(
         self,
@@ -619,6 +601,9 @@ class AnswerEngine:
             n_terms=len(question_terms(question)),
             figures=asked_figures <= quantities_in(f"{ev.hit.title} {article_text}"),
             typed=typed,
+            # (Only a sentence that holds what is asked is held to the time asked: a lead
+            # that names the body "set up in 1999" may still lead to the answer beside it.)
+            timely=not typed or speaks_of_the_time_asked(ev.text, question),
         )
 
     def answerable(
@@ -659,7 +644,7 @@ class AnswerEngine:
         slot = asked_slot(question)
         if slot is None or asked_predicate(question) is None:
             return False
-        if a.semantic < self.t.min_semantic or a.names < 1.0 or not a.figures:
+        if a.semantic < self.t.min_semantic or a.names < 1.0 or not a.figures or not a.timely:
             return False
         if slot_strength(ev.text, question, slot) < (2 if slot.head else 1):
             return False
@@ -689,6 +674,9 @@ class AnswerEngine:
             if index is None or slot is None:
                 return None
         evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
+        rare = self._rarest_name_holder(question, evidence)
+        if rare is not None:
+            evidence = [rare, *(ev for ev in evidence if ev is not rare)]
         filler = self._holder_in_article(question, slot, evidence[0])
         if filler is not None:
             return [filler, *evidence]
@@ -698,6 +686,76 @@ class AnswerEngine:
         ):
             return None
         return evidence
+
+    def _rarest_name_holder(self, question: str, evidence: list[Evidence]) -> Evidence | None:
+        """The sentence holding the question's rarest name, when the answer leaves it out.
+
+        Of the names a question gives, the rarest in the store says most about which passage
+        it asks for ("the RAC" beside "Gordon Brown" and "fuel duty"). A lead without it that
+        has it in its own article gives way to that article's sentence (inside a stored chunk)
+        which holds it and scores best against the question ("The RAC welcomed the news,
+        calling it an 'early Christmas present'").
+        """
+        names = named_terms(question)
+        lead = evidence[0]
+        if len(names) < 2:
+            return None
+        try:
+            df = self.lexical.index().document_frequencies(names)
+        except Exception:
+            log.warning("lexical index unavailable; no rarest name", exc_info=True)
+            return None
+        present = {n: df.get(n, 0) for n in names if df.get(n, 0) > 0}
+        if len(present) < 2:
+            return None
+        rarest = min(present, key=lambda n: present[n])
+        if present[rarest] * 2 > min(v for n, v in present.items() if n != rarest):
+            return None  # no name stands out as rarer than the others
+        if terms_match(rarest, set(content_terms(lead.text))):
+            return None
+        article = self._article(lead.article_id)
+        if article is None or not terms_match(rarest, set(content_terms(article.text))):
+            return None
+        candidates: list[Evidence] = []
+        for sentence in split_sentences(article.text):
+            if sentence.start == lead.start or not terms_match(
+                rarest, set(content_terms(sentence.text))
+            ):
+                continue
+            span = next(
+                (c for c in article.chunks if c.start <= sentence.start and sentence.end <= c.end),
+                None,
+            )
+            if span is None:
+                continue  # a quote must lie inside one chunk
+            hit = Hit.from_article(
+                article, chunk_id=span.chunk_id, start=span.start, end=span.end, score=lead.score
+            )
+            candidates.append(
+                Evidence(hit=hit, text=sentence.text, start=sentence.start, end=sentence.end)
+            )
+        if not candidates:
+            return None
+        vectors = self.embedder.encode([question] + [ev.text for ev in candidates])
+        terms = question_terms(question)
+        try:
+            weights = idf_weights(self.lexical.index(), terms)
+        except Exception:
+            weights = {}
+        score_evidence(question, candidates, vectors[0], vectors[1:], weights)
+        # It must bear on the question: close in meaning, or saying the question's own verb
+        # ("calling it" for "what did the RAC call").
+        said = [
+            ev
+            for ev in candidates
+            if asked_predicate(question) and holds_predicate(ev.text, question)
+        ]
+        usable = said or [ev for ev in candidates if ev.semantic >= self.t.min_semantic]
+        if not usable:
+            return None
+        best = usable[0]
+        best.score = max(best.score, lead.score)
+        return best
 
     def _on_topic(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
@@ -793,6 +851,8 @@ class AnswerEngine:
             return False
         if a.names < t.names_coverage:
             return False
+        if not a.timely:
+            return False  # another year's figure, or a forecast for a result
         if t.require_figures and not a.figures:
             return False  # "revenue in 2005" is not answered by the revenue in 2004
         if t.require_type and not a.typed and a.score < t.score_without_type:
@@ -1073,6 +1133,45 @@ class AnswerEngine:
             plan=plan,
             unanswered=draft.unanswered,
         )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year after "since" is where a span starts ("the lowest since February 2003"): the sentence
+# still speaks of its own time.
+_SINCE_YEAR = re.compile(r"\bsince\b[^.;,]*?\b((?:19|20)\d\d)\b")
+_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecast(?:ed|ing)?|predict(?:s|ed|ing|ion|ions)?|projected|"
+    r"expect(?:s|ed|ing)? (?:to|that)|(?:is|are|was|were) (?:set|tipped|likely|due) to)\b",
+    re.IGNORECASE,
+)
+_ASKS_FORECAST = re.compile(
+    r"\b(?:expect\w*|forecast\w*|predict\w*|project\w*|tipped|likely|set to|will|going to|"
+    r"plan\w*|due to)\b",
+    re.IGNORECASE,
+)
+_ASKS_WHAT_HAPPENED = re.compile(
+    r"\b(?:did|was|were|had)\b.*\b[a-z]+(?:ed|ew|ose|ell|on|ame|old|ought|ound|ent)\b|"
+    r"\b(?:did|actually|in the end|finally)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` can speak of the time ``question`` asks about.
+
+    Not when the question names a year and the sentence names only other years (leaving aside
+    a span's start, "since 2003"); not when the question asks what happened ("how much did it
+    grow") and the sentence gives it only as a forecast ("is forecast to", "predicts").
+    """
+    asked_years = set(_YEAR.findall(question))
+    if asked_years:
+        since = set(_SINCE_YEAR.findall(sentence))
+        own = set(_YEAR.findall(sentence)) - since
+        if own and not own & asked_years:
+            return False
+    if _ASKS_FORECAST.search(question):
+        return True  # the question asks for the forecast itself
+    return not (_ASKS_WHAT_HAPPENED.search(question) and _FORECAST.search(sentence))
 
 
 def _redundant(a: Evidence, b: Evidence) -> bool:

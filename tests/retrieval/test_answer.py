@@ -566,3 +566,70 @@ def test_a_later_part_is_answered_from_the_article_the_first_part_was_answered_f
     assert "Geneva" not in answer.answer
     assert {p.part for p in answer.points} == {0, 1} and answer.unanswered == []
     assert_grounded(answer, service)
+
+
+def test_the_sentence_holding_the_questions_rarest_name_leads_the_answer(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    # "the RAC" is rarer in the store than "Gordon Brown": the lead that restates the freeze
+    # without it gives way to the sentence of its article that names it.
+    speeches = [
+        {
+            "id": f"budget{i}",
+            "title": f"Brown speech {i}",
+            "source": "Wire One",
+            "published": "2004-12-01",
+            "text": f"Chancellor Gordon Brown spoke about the economy on day {i}.\n\nGordon "
+            "Brown said growth would continue.",
+        }
+        for i in range(4)
+    ]
+    rows = [
+        {
+            "id": "fuel",
+            "title": "Petrol duties frozen, Brown says",
+            "source": "Wire One",
+            "published": "2004-12-02",
+            "text": "Chancellor Gordon Brown has announced a freeze on fuel duty in his "
+            "pre-budget speech to the Commons on Thursday.\n\nThe RAC welcomed the news, calling "
+            'it an "early Christmas present" for motorists.\n\nEnvironmental groups were less '
+            "pleased.",
+        },
+        *speeches,
+    ]
+    service = _service_of(tmp_path, embedder, rows)
+    answer = service.ask("What did the RAC call Gordon Brown's fuel duty freeze?")
+    assert answer.status == "answered", answer.answer
+    assert "early Christmas present" in answer.points[0].text, answer.answer
+    assert_grounded(answer, service)
+
+
+def test_a_sentence_about_another_year_does_not_answer_a_question_about_this_one(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _one_article_service(
+        tmp_path,
+        embedder,
+        "For the full year, TimeWarner posted a profit of $3.36bn, up 27% from its 2003 "
+        "performance.\n\nThe firm said its film division had a difficult year.",
+        "TimeWarner results",
+    )
+    answer = service.ask("What profit did TimeWarner post for the full year 2005?")
+    assert answer.status == "not_found", answer.answer
+    kept = service.ask("What profit did TimeWarner post for the full year?")
+    assert kept.status == "answered" and "$3.36bn" in kept.answer, kept.answer
+
+
+def test_a_forecast_does_not_answer_what_actually_happened(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _one_article_service(
+        tmp_path,
+        embedder,
+        "The Japanese government has forecast that the country's economic growth will slow to "
+        "1.6% in the next fiscal year.\n\nThe economics minister said deflation was being "
+        "overcome.",
+        "Tokyo forecasts slower growth",
+    )
+    answer = service.ask("How much did Japan's economy actually grow in the next fiscal year?")
+    assert answer.status == "not_found", answer.answer
+    forecast = service.ask("How much does Japan forecast its economy will grow next fiscal year?")
+    assert forecast.status == "answered" and "1.6%" in forecast.answer, forecast.answer
