@@ -78,6 +78,11 @@ def slots(doc: Any) -> dict[tuple[str, str], set[str]]:
             put(head, "patient", _phrase(t))
         elif t.dep_ == "nsubj" and head.pos_ == "VERB":
             put(head, "agent", _phrase(t))
+        elif t.dep_ == "nsubj" and str(head.lemma_) == "be":
+            # 'Smith is the captain': who holds the description the copula gives
+            for ch in head.children:
+                if ch.dep_ in {"attr", "acomp"} and ch.pos_ in {"NOUN", "ADJ"}:
+                    put(ch, "holder", _phrase(t))
         elif t.dep_ == "poss":
             put(head, "poss", _word(t))
         elif t.dep_ == "appos":

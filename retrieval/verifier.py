@@ -1691,6 +1691,12 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
             (e for e in theirs if e.text.lower() != ent.text.lower() and _slot(e.root) == slot),
             None,
         )
+        if (
+            rival is not None
+            and slot[1] == "be"
+            and any(t.lower_ == rival.root.lower_ and _slot(t) == slot for t in claim)
+        ):
+            continue  # 'is' heads two clauses and both names stand there in the claim too
         if rival is not None:
             return [
                 _Finding(

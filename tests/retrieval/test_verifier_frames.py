@@ -373,3 +373,32 @@ def test_yet_to_is_not_done_so_far() -> None:
     assert (done.verdict, done.kind) == ("contradicted", "negation"), done
     same = verify("The board said the offer from the Swiss bank had yet to be examined.", passage)
     assert same.verdict == "supported", same
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # set 4 (a development set) w003: 'is' heads two clauses, one name in each
+        (
+            "Stuart is confident the Carrow Road outfit have a bright future, although Norwich "
+            "are second-from-bottom in the Premiership.",
+            "He joins Norwich with the Norfolk club second-from-bottom in the Premiership, but "
+            "Stuart is confident that the Carrow Road outfit have a bright future.",
+        ),
+        # a guard written for the test (passed before too)
+        (
+            "Smith is confident the Elland Road side have a bright future, although Leeds are "
+            "bottom of the table.",
+            "He joins Leeds with the Yorkshire club bottom of the table, but Smith is confident "
+            "that the Elland Road side have a bright future.",
+        ),
+    ],
+)
+def test_a_clause_reordered_around_although_is_no_role_swap(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict == "supported", verify(claim, passage)
+
+
+def test_two_people_given_each_others_copular_description_is_a_role_swap() -> None:
+    passage = "Smith is the captain of the side and Jones is the coach."
+    check = verify("Jones is the captain of the side and Smith is the coach.", passage)
+    assert (check.verdict, check.kind) == ("contradicted", "role"), check
