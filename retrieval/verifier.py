@@ -109,6 +109,7 @@ class _Quantity:
     currency: str
     direction: str  # "more", "less", "about" or ""
     token: Any = field(repr=False)
+    rate: str = ""  # the time a rate is per: '$10bn a *year*', '4 megabytes per *hour*'
 
 
 # ----------------------------------------------------------------------------- the pipeline
@@ -970,8 +971,28 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             direction = "less"
         elif any(w in lx.APPROXIMATELY for w in before):
             direction = "about"
-        out.append(_Quantity(value, unit, currency, direction, tok))
+        out.append(_Quantity(value, unit, currency, direction, tok, _rate(doc, unit, head, last)))
     return out
+
+
+_PER = frozenset({"a", "an", "per", "each", "every"})
+_RATE_UNITS = lx.TIME_UNITS | {"hour", "minute"}
+_NOT_A_RATE = frozenset({"ago", "earlier", "later", "before", "after", "on", "into", "old"})
+
+
+def _rate(doc: Any, unit: str, head: Any, last: Any) -> str:
+    """'a year' in '$10bn a year', 'per day' in 'four megabytes per day': the time a figure is
+    counted over, right after the figure or its noun ('a year ago' is a date, not a rate)."""
+    start = (head.i if unit and unit != "percent" and head.i > last.i else last.i) + 1
+    if unit == "percent" and start < len(doc):  # past '%', 'percent', 'pc' or 'per cent'
+        start += 2 if doc[start].lower_ == "per" else 1
+    if start + 1 >= len(doc) or doc[start].lower_ not in _PER:
+        return ""
+    word = doc[start + 1]
+    after = doc[start + 2].lower_ if start + 2 < len(doc) else ""
+    if _lemma(word) in _RATE_UNITS and after not in _NOT_A_RATE:
+        return _lemma(word)
+    return ""
 
 
 _DIRECTION_WORDS = (
@@ -2039,6 +2060,15 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                     "quantity",
                     f"the claim gives {q.token.text} in {q.currency or q.unit}, "
                     f"the passage in {p.currency or p.unit}",
+                )
+            )
+            continue
+        if q.rate and all(p.rate and p.rate != q.rate for p in fitting):
+            out.append(
+                _Finding(
+                    "contradicted",
+                    "quantity",
+                    f"the claim gives {q.token.text} a {q.rate}, the passage a {fitting[0].rate}",
                 )
             )
             continue
