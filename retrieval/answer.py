@@ -48,6 +48,7 @@ from retrieval.lexical import LexicalRanker, idf_weights
 from retrieval.models import (
     Answer,
     AnswerPoint,
+    ChunkSpan,
     Citation,
     ComparedFigure,
     Comparison,
@@ -75,7 +76,7 @@ from retrieval.slots import (
     slot_strength,
 )
 from retrieval.store import chunk_at
-from retrieval.text import STOPWORDS, content_terms, split_sentences, stem, words
+from retrieval.text import STOPWORDS, Sentence, content_terms, split_sentences, stem, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
@@ -435,9 +436,7 @@ class AnswerEngine:
             for sentence in split_sentences(article.text):
                 if len(sentence.text) < 40 or not stands_alone(sentence.text):
                     continue
-                if not any(
-                    c.start <= sentence.start and sentence.end <= c.end for c in article.chunks
-                ):
+                if _chunk_holding(article, sentence) is None:
                     continue  # a quote must lie inside one chunk
                 candidates.append((article, rank, sentence.start, sentence.text))
         if not candidates:
@@ -730,18 +729,9 @@ class AnswerEngine:
         for sentence in split_sentences(article.text):
             if sentence.start == lead.start or not holds(sentence.text):
                 continue
-            span = next(
-                (c for c in article.chunks if c.start <= sentence.start and sentence.end <= c.end),
-                None,
-            )
-            if span is None:
-                continue  # a quote must lie inside one chunk
-            hit = Hit.from_article(
-                article, chunk_id=span.chunk_id, start=span.start, end=span.end, score=lead.score
-            )
-            candidates.append(
-                Evidence(hit=hit, text=sentence.text, start=sentence.start, end=sentence.end)
-            )
+            ev = _sentence_evidence(article, sentence, lead.score)
+            if ev is not None:
+                candidates.append(ev)
         if not candidates:
             return None
         vectors = self.embedder.encode([question] + [ev.text for ev in candidates])
@@ -810,21 +800,9 @@ class AnswerEngine:
                     continue
             elif strength <= have:
                 continue
-            span = next(
-                (c for c in article.chunks if c.start <= sentence.start and sentence.end <= c.end),
-                None,
-            )
-            if span is None:
-                continue  # a quote must lie inside one chunk
-            hit = Hit.from_article(
-                article,
-                chunk_id=span.chunk_id,
-                start=span.start,
-                end=span.end,
-                score=lead.hit.score,
-            )
-            ev = Evidence(hit=hit, text=sentence.text, start=sentence.start, end=sentence.end)
-            found.append((strength, ev))
+            ev = _sentence_evidence(article, sentence, lead.hit.score)
+            if ev is not None:
+                found.append((strength, ev))
         if not found:
             return None
         candidates = [ev for _, ev in found]
@@ -1162,6 +1140,24 @@ _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|actually|in the end|finally)\b",
     re.IGNORECASE,
 )
+
+
+def _chunk_holding(article: StoredArticle, sentence: Sentence) -> ChunkSpan | None:
+    """The stored chunk that holds the whole of ``sentence`` (a quote must lie inside one)."""
+    return next(
+        (c for c in article.chunks if c.start <= sentence.start and sentence.end <= c.end), None
+    )
+
+
+def _sentence_evidence(article: StoredArticle, sentence: Sentence, score: float) -> Evidence | None:
+    """``sentence`` of ``article`` as evidence citing its chunk; None across a chunk boundary."""
+    span = _chunk_holding(article, sentence)
+    if span is None:
+        return None
+    hit = Hit.from_article(
+        article, chunk_id=span.chunk_id, start=span.start, end=span.end, score=score
+    )
+    return Evidence(hit=hit, text=sentence.text, start=sentence.start, end=sentence.end)
 
 
 def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
