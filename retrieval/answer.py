@@ -43,7 +43,7 @@ from retrieval.grounding import (
     split_claims,
     terms_match,
 )
-from retrieval.keyfacts import fact_weights, sentence_facts, stands_alone
+from retrieval.keyfacts import fact_weights, sentence_facts
 from retrieval.lexical import LexicalRanker, idf_weights
 from retrieval.models import (
     Answer,
@@ -76,6 +76,7 @@ from retrieval.slots import (
     slot_strength,
 )
 from retrieval.store import chunk_at
+from retrieval.summarize import can_open_bullet
 from retrieval.text import STOPWORDS, Sentence, content_terms, split_sentences, stem, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
@@ -434,7 +435,10 @@ class AnswerEngine:
         candidates: list[tuple[StoredArticle, int, int, str]] = []
         for rank, article in enumerate(articles):
             for sentence in split_sentences(article.text):
-                if len(sentence.text) < 40 or not stands_alone(sentence.text):
+                # A key point means something alone, by the summaries' own rule: never a
+                # heading, a sentence leaning on the one before, or a quotation whose speaker
+                # is named only before it.
+                if len(sentence.text) < 40 or not can_open_bullet(sentence.text):
                     continue
                 if _chunk_holding(article, sentence) is None:
                     continue  # a quote must lie inside one chunk
