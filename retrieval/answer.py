@@ -73,6 +73,7 @@ from retrieval.slots import (
     asked_slot,
     holds_predicate,
     holds_slot,
+    rules_out_names,
     slot_strength,
 )
 from retrieval.store import chunk_at
@@ -122,6 +123,9 @@ class Answerability:
     # of a forecast when the question asks what happened ("has forecast that growth will
     # slow to 1.6%" for "how much did the economy actually grow").
     timely: bool = True
+    # It names only who or what the answer is not: "the Half-Blood Prince is neither Harry
+    # nor Voldemort" for "who is the Half-Blood Prince" (however close it is to the question).
+    denies: bool = False
 
 
 @dataclass
@@ -278,13 +282,22 @@ class AnswerEngine:
                 re.IGNORECASE,
             )
         )
+        # A later part that names nothing ("... and how much was the deal worth?") is about
+        # what the first part names: its evidence must be too.
+        first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
             if ages:
                 asked = f"How old {asked}"  # "Who is older, A or B": each one's age
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
-            hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
+            query = part
+            if index and first_names and not names_in(part):
+                about = ", ".join(first_names)
+                asked, query = f"{asked} ({about})", f"{part} ({about})"
+            hits = self.retriever.search(
+                strip_time_words(query), k=k or 6, since=since, as_of=as_of
+            )
             ways: list[list[Evidence] | None] = []
             if anchors:
                 # A later part is most often about the article an earlier part was answered
@@ -592,7 +605,8 @@ class AnswerEngine:
         ev = evidence[index]
         article_text = self._article_text(ev)
         asked_figures = quantities_in(question)  # years are context more often than asked
-        typed = holds_slot(ev.text, question, asked_slot(question))
+        slot = asked_slot(question)
+        typed = holds_slot(ev.text, question, slot)
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
         predicate = predicate_term(question)
@@ -608,6 +622,7 @@ class AnswerEngine:
             # (Only a sentence that holds what is asked is held to the time asked: a lead
             # that names the body "set up in 1999" may still lead to the answer beside it.)
             timely=not typed or speaks_of_the_time_asked(ev.text, question),
+            denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
         )
 
     def answerable(
@@ -843,6 +858,8 @@ class AnswerEngine:
             return False
         if not a.timely:
             return False  # another year's figure, or a forecast for a result
+        if a.denies:
+            return False  # "neither Harry nor Voldemort" does not say who
         if t.require_figures and not a.figures:
             return False  # "revenue in 2005" is not answered by the revenue in 2004
         if t.require_type and not a.typed and a.score < t.score_without_type:
@@ -1139,6 +1156,24 @@ _ASKS_FORECAST = re.compile(
     r"plan\w*|due to)\b",
     re.IGNORECASE,
 )
+# The length of time a figure is counted over, where a question or a sentence names one: a
+# company's "full-year" profit is not its "three months to December" profit. (Not "year on
+# year", "a year earlier": those name what a figure is compared with.)
+_PERIODS = {
+    "year": re.compile(
+        r"\b(?:full|whole|financial|fiscal|calendar)[ -]year\b|\bannual\b|"
+        r"\b(?:for|over|during) the year\b|\blast year\b",
+        re.IGNORECASE,
+    ),
+    "quarter": re.compile(
+        r"\b(?:first|second|third|fourth|final|last|latest|next|previous|this|the) quarter\b|"
+        r"\bquarterly\b|\bthree months\b",
+        re.IGNORECASE,
+    ),
+    "half": re.compile(
+        r"\b(?:first|second) half\b|\bhalf[- ]year(?:ly)?\b|\bsix months\b", re.IGNORECASE
+    ),
+}
 _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|was|were|had)\b.*\b[a-z]+(?:ed|ew|ose|ell|on|ame|old|ought|ound|ent)\b|"
     r"\b(?:did|actually|in the end|finally)\b",
@@ -1167,10 +1202,17 @@ def _sentence_evidence(article: StoredArticle, sentence: Sentence, score: float)
 def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
     """Whether ``sentence`` can speak of the time ``question`` asks about.
 
-    Not when the question names a year and the sentence names only other years (leaving aside
-    a span's start, "since 2003"); not when the question asks what happened ("how much did it
-    grow") and the sentence gives it only as a forecast ("is forecast to", "predicts").
+    Not when the question names the length of time a figure is counted over (a "full year", a
+    "quarter") and the sentence names only another; not when the question names a year and the
+    sentence names only other years (leaving aside a span's start, "since 2003"); not when the
+    question asks what happened ("how much did it grow") and the sentence gives it only as a
+    forecast ("is forecast to", "predicts").
     """
+    asked_periods = _periods_in(question)
+    if asked_periods:
+        own_periods = _periods_in(sentence)
+        if own_periods and not own_periods & asked_periods:
+            return False  # the quarter's figure for the year's, or the other way round
     asked_years = set(_YEAR.findall(question))
     if asked_years:
         since = set(_SINCE_YEAR.findall(sentence))
@@ -1180,6 +1222,11 @@ def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
     if _ASKS_FORECAST.search(question):
         return True  # the question asks for the forecast itself
     return not (_ASKS_WHAT_HAPPENED.search(question) and _FORECAST.search(sentence))
+
+
+def _periods_in(text: str) -> set[str]:
+    """The lengths of time ``text`` counts a figure over: "year", "quarter", "half"."""
+    return {name for name, pattern in _PERIODS.items() if pattern.search(text)}
 
 
 def _redundant(a: Evidence, b: Evidence) -> bool:

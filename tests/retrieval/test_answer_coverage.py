@@ -46,8 +46,8 @@ def test_a_briefing_never_makes_a_key_point_of_a_quotation_whose_speaker_comes_b
             _article(
                 "Flooding in the Severn valley forced 300 families from their homes on Monday, "
                 "the Environment Agency said.\n\nThe agency's director, Ann Clarke, visited "
-                "Tewkesbury in the afternoon.\n\n\"We have 40 pumps in Tewkesbury, 25 in "
-                "Worcester and 12 in Gloucester, and 1,200 sandbags went out overnight.\"\n\n"
+                'Tewkesbury in the afternoon.\n\n"We have 40 pumps in Tewkesbury, 25 in '
+                'Worcester and 12 in Gloucester, and 1,200 sandbags went out overnight."\n\n'
                 "Rail services between Worcester and Hereford were suspended until Wednesday.",
                 "Severn floods force families from homes",
             )
@@ -57,3 +57,98 @@ def test_a_briefing_never_makes_a_key_point_of_a_quotation_whose_speaker_comes_b
     assert answer.status == "answered", answer.answer
     assert answer.plan is not None and answer.plan.kind == "briefing"
     assert not any(p.text.startswith('"') for p in answer.points), answer.answer
+
+
+def test_a_figure_for_another_length_of_time_does_not_answer_the_one_asked(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    # The quarter's profit is not the full year's: the question's period is part of what it
+    # asks, as its year is.
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Quarterly profits at media group Acme jumped 76% to $1.13bn for the three "
+                "months to December, from $639m a year earlier.\n\nThe firm said advertising "
+                "sales had been strong.",
+                "Ad sales boost Acme profit",
+            )
+        ],
+    )
+    answer = service.ask("What profit did Acme post for the full year?")
+    assert answer.status == "not_found", answer.answer
+    kept = service.ask("What profit did Acme post for the three months to December?")
+    assert kept.status == "answered" and "$1.13bn" in kept.answer, kept.answer
+
+
+def test_where_someone_finished_is_answered_with_a_position_not_a_place(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Allan Scott is confident of a medal at next week's European Indoor "
+                "Championships in Madrid.\n\nThe 22-year-old Scot finished fourth in the 60m "
+                "hurdles, a solid debut on the international circuit.\n\nThe race was won by "
+                "Felipe Vivancos, who equalled the Spanish record.",
+                "Scott confident after debut",
+            )
+        ],
+    )
+    answer = service.ask("Where did Allan Scott finish in the 60m hurdles?")
+    assert answer.status == "answered", answer.answer
+    assert answer.plan is not None
+    assert "fourth" in answer.points[0].text, answer.answer
+
+
+def test_a_later_part_that_names_nothing_is_answered_about_what_the_first_part_names(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    # "How much was the deal worth?" alone matches the telecoms deal best; the question is
+    # about the oil auction its first part names.
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "State-owned Rosneft bought Yuganskneftegaz at a forced auction in December.",
+                "Rosneft wins Yukos unit auction",
+                "auction",
+            ),
+            _article(
+                "The Yuganskneftegaz deal was worth $9.4bn, enough to cover a tax bill owed by its "
+                "parent.",
+                "Yukos unit sale covers tax bill",
+                "taxbill",
+            ),
+            _article(
+                "Qwest said on Wednesday that MCI had rejected a deal worth $8bn, and that its "
+                "offer was the better one.",
+                "MCI rejects Qwest deal",
+                "telecoms",
+            ),
+        ],
+    )
+    answer = service.ask("Who bought Yuganskneftegaz at auction and how much was the deal worth?")
+    assert answer.status == "answered", answer.answer
+    assert "Rosneft" in answer.answer and "$9.4bn" in answer.answer, answer.answer
+    assert "$8bn" not in answer.answer, answer.answer
+
+
+def test_a_name_the_sentence_rules_out_does_not_answer_who(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Rowling has already revealed that the Half-Blood Prince is neither Harry nor "
+                "Voldemort.\n\nThe book is published in July.",
+                "Rowling book date set",
+            )
+        ],
+    )
+    answer = service.ask("Who is revealed to be the Half-Blood Prince in JK Rowling's book?")
+    assert answer.status == "not_found", answer.answer
