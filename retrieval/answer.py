@@ -833,7 +833,14 @@ class AnswerEngine:
             weights = {}
         score_evidence(question, candidates, vectors[0], vectors[1:], weights)
         strength_of = {id(ev): strength for strength, ev in found}
-        usable = [ev for ev in candidates if ev.semantic >= self.t.min_semantic]
+        # It must bear on the question: close in meaning, or saying the question's own verb
+        # ("The 22-year-old Scot finished fourth" for "where did Allan Scott finish").
+        verb = asked_predicate(question) is not None
+        usable = [
+            ev
+            for ev in candidates
+            if ev.semantic >= self.t.min_semantic or (verb and holds_predicate(ev.text, question))
+        ]
         if not usable:
             return None
         # One that says the question's verb ("chaired": "said chairman Adair Turner") holds the
