@@ -124,14 +124,13 @@ def test_a_later_part_that_names_nothing_is_answered_about_what_the_first_part_n
                 "auction",
             ),
             _article(
-                "The Yuganskneftegaz deal was worth $9.4bn, enough to cover a tax bill owed by its "
-                "parent.",
+                "Rosneft paid $9.4bn in the Yuganskneftegaz deal, enough to cover a tax bill "
+                "owed by its parent.",
                 "Yukos unit sale covers tax bill",
                 "taxbill",
             ),
             _article(
-                "Qwest said on Wednesday that MCI had rejected a deal worth $8bn, and that its "
-                "offer was the better one.",
+                "The deal was worth $8bn, Qwest said on Wednesday, after MCI rejected its offer.",
                 "MCI rejects Qwest deal",
                 "telecoms",
             ),
