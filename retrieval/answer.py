@@ -62,6 +62,7 @@ from retrieval.questions import (
     comparison_alternatives,
     names_in,
     plan_question,
+    refers_back,
     strip_time_words,
     time_window,
     without_comparatives,
@@ -283,7 +284,8 @@ class AnswerEngine:
             )
         )
         # A later part that names nothing ("... and how much was the deal worth?") is about
-        # what the first part names: its evidence must be too.
+        # what the first part names: its evidence must be too. (Not one with a pronoun: "...
+        # and where is he based?" after "who did X hand his stake to" is about the answer.)
         first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
@@ -292,7 +294,7 @@ class AnswerEngine:
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
             query = part
-            if index and first_names and not names_in(part):
+            if index and first_names and not names_in(part) and not refers_back(part):
                 about = ", ".join(first_names)
                 asked, query = f"{asked} ({about})", f"{part} ({about})"
             hits = self.retriever.search(
