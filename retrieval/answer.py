@@ -287,6 +287,10 @@ class AnswerEngine:
         # what the first part names: its evidence must be too. (Not one with a pronoun: "...
         # and where is he based?" after "who did X hand his stake to" is about the answer.)
         first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
+        sides = _side_terms(comparison_alternatives(question)) if numeric else []
+        if len(sides) != len(plan.sub_questions):
+            sides = []
+        given = {f.value for f in figures_in(question)}
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
             if ages:
@@ -317,6 +321,23 @@ class AnswerEngine:
                 closest.extend(evidence[:2])
                 continue
             best = next((ev for way in answerings if (ev := self._unsaid(way, used))), None)
+            if numeric and sides:
+                # A side of "which fell more, A or B" is answered by a sentence that gives a
+                # figure where it names that side, not the other side's sentence nor one that
+                # names it without a figure ("Joss Stone ... was a new entry").
+                # In the unit an earlier side's figure has, if one does (£67m beside £5m,
+                # not "the 17-year-old").
+                units = {
+                    f.unit
+                    for ev in answers.values()
+                    for f in figures_in(ev.text)
+                    if f.value not in given
+                }
+                best = (
+                    _side_figure(answerings, sides[index], used, given, units)
+                    or _side_figure(answerings, sides[index], used, given)
+                    or best
+                )
             answers[index] = best or answerings[0][0]
             if best is None:
                 continue  # a sentence already said answers this part too
@@ -345,14 +366,7 @@ class AnswerEngine:
             return None
         if set(answers) != set(range(len(alternatives))):
             return None
-        named = [
-            [w for w in re.findall(r"[a-z]+", a.lower()) if len(w) > 2 and w not in STOPWORDS]
-            for a in alternatives
-        ]
-        sides = []
-        for i, terms in enumerate(named):
-            others = {w for j, ws in enumerate(named) if j != i for w in ws}
-            sides.append([w for w in terms if w not in others] or terms)
+        sides = _side_terms(alternatives)
         cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
         given = {f.value for f in figures_in(question)}
         found = compare([ev.text for ev in cited], sides, relation, given)
@@ -1188,6 +1202,45 @@ _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|actually|in the end|finally)\b",
     re.IGNORECASE,
 )
+
+
+def _side_terms(alternatives: list[str]) -> list[list[str]]:
+    """The words naming each side of a comparison and not the others ("car", "sales" for
+    "French car sales" beside "French consumer prices")."""
+    named = [
+        [w for w in re.findall(r"[a-z]+", a.lower()) if len(w) > 2 and w not in STOPWORDS]
+        for a in alternatives
+    ]
+    sides = []
+    for i, terms in enumerate(named):
+        others = {w for j, ws in enumerate(named) if j != i for w in ws}
+        sides.append([w for w in terms if w not in others] or terms)
+    return sides
+
+
+def _side_figure(
+    answerings: list[list[Evidence]],
+    terms: list[str],
+    used: set[tuple[str, int]],
+    given: set[float],
+    units: set[str] | None = None,
+) -> Evidence | None:
+    """The first of a side's answering sentences (in the order its ways found them) that names
+    the side and gives a figure the question does not (in one of ``units``, if given), and that
+    no earlier part said."""
+    for way in answerings:
+        for ev in way[:5]:
+            if (ev.article_id, ev.start) in used:
+                continue
+            held = set(content_terms(ev.text))
+            if not all(terms_match(stem(w), held) for w in terms):
+                continue
+            if any(
+                f.value not in given and (units is None or f.unit in units)
+                for f in figures_in(ev.text)
+            ):
+                return ev
+    return None
 
 
 def _chunk_holding(article: StoredArticle, sentence: Sentence) -> ChunkSpan | None:
