@@ -161,3 +161,30 @@ def test_a_name_the_sentence_rules_out_does_not_answer_who(tmp_path: Path, embed
     ):
         answer = service.ask(question)
         assert answer.status == "not_found", (question, answer.answer)
+
+
+def test_each_side_of_a_comparison_is_answered_by_a_sentence_giving_its_figure(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    # The sentence closest to "Joss Stone's fortune" names her without a figure (her age
+    # aside); the one giving her fortune is further down.
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Producer Judy Craymer is the highest new entry in the music rich list, with a "
+                "£67m fortune.\n\nJoss Stone, the 17-year-old soul singer from Devon, was a new "
+                "entry in the young music millionaires list.\n\nThe list is published on "
+                "Sunday.\n\nTeenage soul singer Joss Stone is a new entry on a list of young "
+                "music millionaires with £5m.",
+                "Mamma Mia producer enters rich list",
+            )
+        ],
+    )
+    answer = service.ask(
+        "Whose fortune is bigger on the music rich list: Judy Craymer's or Joss Stone's?"
+    )
+    assert answer.comparison is not None, answer.answer
+    figures = {f.alternative: f.figure for f in answer.comparison.figures}
+    assert figures == {"Judy Craymer's": "£67m", "Joss Stone's": "£5m"}, answer.answer
