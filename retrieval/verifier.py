@@ -444,6 +444,42 @@ def _wordnet_synonym(c: Any, p: Any) -> bool:
     return any(wordnet.similar(a, b) for a in ours for b in theirs)
 
 
+def _near_verb(c: Any, p: Any) -> bool:
+    """Two verbs a step apart in WordNet ('created'/'formed', 'pulled out'/'withdrew', see
+    :func:`retrieval.wordnet.related_verbs`), neither the other's opposite."""
+    if p.pos_ != "VERB" or _opposite(c, p) or _wordnet_opposite(c, p) or _particle_opposite(c, p):
+        return False
+    ours, theirs = _wordnet_verb_forms(c), _wordnet_verb_forms(p)
+    return any(wordnet.related_verbs(a, b) for a in ours for b in theirs)
+
+
+def _wordnet_verb_forms(tok: Any) -> set[str]:
+    """A verb as WordNet names it: with its particle when WordNet knows the phrase ('close in'
+    is not 'close'), else its lemma and the lemma with the preposition after it."""
+    phrase = _phrase(tok)
+    if phrase != _lemma(tok) and wordnet.is_verb(phrase):
+        return {phrase}
+    return _verb_forms(tok)
+
+
+def _neighbours(tok: Any) -> set[int]:
+    """The words a verb links: its dependents (through a preposition to its object) and its
+    head."""
+    out = {tok.head.i} if tok.head != tok else set()
+    for ch in tok.children:
+        out.add(ch.i)
+        if ch.dep_ in {"prep", "agent", "prt"}:
+            out.update(g.i for g in ch.children)
+    return out
+
+
+def _anchored(c: Any, p: Any, exact: dict[int, list[Any]]) -> bool:
+    """Whether passage verb ``p`` stands where claim verb ``c`` stands: a word ``c`` links is
+    one ``p`` links, said in the same words."""
+    theirs = _neighbours(p)
+    return any(q.i in theirs for n in _neighbours(c) for q in exact.get(n, ()))
+
+
 def _verb_forms(tok: Any) -> set[str]:
     """A verb's lemma, its phrase, and the lemma with the preposition after it ('call for')."""
     forms = {_phrase(tok), _lemma(tok)}
@@ -1083,6 +1119,13 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # a verb WordNet gives a sense of, in place of a verb the claim leaves out: 'lets'
             # for 'allows', 'calls for' for 'demands'
             synonyms = [p for p in passage_words if p.i not in echoed and _wordnet_synonym(c, p)]
+        if not found and not synonyms and not opposites and c.pos_ == "VERB":
+            # a verb a step from the passage's in WordNet, in its place: 'created' for 'formed'
+            synonyms = [
+                p
+                for p in passage_words
+                if p.i not in echoed and _near_verb(c, p) and _anchored(c, p, exact)
+            ]
         if opposites and (
             not synonyms
             or (
