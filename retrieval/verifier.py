@@ -1738,6 +1738,21 @@ def _slot(tok: Any) -> tuple[str, str]:
     return _SLOT_DEPS.get(dep, dep), _lemma(head)
 
 
+def _slots(tok: Any) -> set[tuple[str, str]]:
+    """Where a name stands, and the doer it is of a participle or clause that shares its verb's
+    subject: 'Staunton has been recognised ..., winning best actress' makes her the one who won."""
+    out = {_slot(tok)}
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        for ch in tok.head.children:
+            if (
+                ch.dep_ in {"advcl", "xcomp", "conj"}
+                and ch.pos_ == "VERB"
+                and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in ch.children)
+            ):
+                out.add(("subject", _lemma(ch)))
+    return out
+
+
 def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
     """Names that changed places: 'GM ... made by Fiat' for 'Fiat ... made by GM'."""
     kinds = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -1749,7 +1764,7 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
         if not same:
             continue
         slot = _slot(ent.root)
-        if not slot[0] or any(_slot(e.root) == slot for e in same):
+        if not slot[0] or any(slot in _slots(e.root) for e in same):
             continue
         rival = next(
             (e for e in theirs if e.text.lower() != ent.text.lower() and _slot(e.root) == slot),
@@ -1809,6 +1824,8 @@ def _place(tok: Any) -> tuple[str, str]:
         return "subject", _lemma(head.head)
     if dep == "pobj":
         return str(head.lower_), _lemma(_argument_of(head))
+    if dep in {"nsubj", "attr"} and _lemma(head) == "be":
+        return "identity", "be"  # 'A is the force behind it' / 'the force behind it is A'
     return _SLOT_DEPS.get(dep, dep), _lemma(head)
 
 
