@@ -784,7 +784,7 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
     keeps the passage's own verb of saying or thinking ('forecast that', 'pointed out that'), or
     the word of the passage's frame ('agreed to allow' for 'agreed that ... would be allowed',
     'it was virtually certain that')."""
-    if frames.keeps_a_frame(doc, passage):
+    if frames.keeps_a_frame(doc, passage) or _speaker_and_verb_kept(doc, passage):
         return True
     return any(
         t.lower_ == "according"
@@ -802,6 +802,27 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
         )
         for t in doc
     )
+
+
+def _speaker_and_verb_kept(claim: Any, passage: Any) -> bool:
+    """Whether the claim keeps a passage verb of saying with its speaker, wherever it sets them
+    ('many of which, developers argue, should never have been granted' for 'developers argue
+    that many should never have been granted')."""
+
+    def speakers(verb: Any) -> set[str]:
+        named = {_lemma(ch) for ch in verb.children if ch.dep_ in _SUBJECT_DEPS}
+        before = verb.doc[verb.i - 1] if verb.i else None
+        if not named and before is not None and before.pos_ in {"NOUN", "PROPN"}:
+            named.add(_lemma(before))  # the small parser lost the subject ('and critics argue')
+        return named
+
+    for q in passage:
+        if q.pos_ != "VERB" or not _reporting(q) or not (theirs := speakers(q)):
+            continue
+        for t in claim:
+            if t.pos_ == "VERB" and _lemma(t) == _lemma(q) and speakers(t) & theirs:
+                return True
+    return False
 
 
 def _source_kept(claim: Any, passage: Any) -> bool:
