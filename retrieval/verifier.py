@@ -444,6 +444,42 @@ def _wordnet_synonym(c: Any, p: Any) -> bool:
     return any(wordnet.similar(a, b) for a in ours for b in theirs)
 
 
+def _near_verb(c: Any, p: Any) -> bool:
+    """Two verbs a step apart in WordNet ('created'/'formed', 'pulled out'/'withdrew', see
+    :func:`retrieval.wordnet.related_verbs`), neither the other's opposite."""
+    if p.pos_ != "VERB" or _opposite(c, p) or _wordnet_opposite(c, p) or _particle_opposite(c, p):
+        return False
+    ours, theirs = _wordnet_verb_forms(c), _wordnet_verb_forms(p)
+    return any(wordnet.related_verbs(a, b) for a in ours for b in theirs)
+
+
+def _wordnet_verb_forms(tok: Any) -> set[str]:
+    """A verb as WordNet names it: with its particle when WordNet knows the phrase ('close in'
+    is not 'close'), else its lemma and the lemma with the preposition after it."""
+    phrase = _phrase(tok)
+    if phrase != _lemma(tok) and wordnet.is_verb(phrase):
+        return {phrase}
+    return _verb_forms(tok)
+
+
+def _neighbours(tok: Any) -> set[int]:
+    """The words a verb links: its dependents (through a preposition to its object) and its
+    head."""
+    out = {tok.head.i} if tok.head != tok else set()
+    for ch in tok.children:
+        out.add(ch.i)
+        if ch.dep_ in {"prep", "agent", "prt"}:
+            out.update(g.i for g in ch.children)
+    return out
+
+
+def _anchored(c: Any, p: Any, exact: dict[int, list[Any]]) -> bool:
+    """Whether passage verb ``p`` stands where claim verb ``c`` stands: a word ``c`` links is
+    one ``p`` links, said in the same words."""
+    theirs = _neighbours(p)
+    return any(q.i in theirs for n in _neighbours(c) for q in exact.get(n, ()))
+
+
 def _verb_forms(tok: Any) -> set[str]:
     """A verb's lemma, its phrase, and the lemma with the preposition after it ('call for')."""
     forms = {_phrase(tok), _lemma(tok)}
@@ -1083,6 +1119,13 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # a verb WordNet gives a sense of, in place of a verb the claim leaves out: 'lets'
             # for 'allows', 'calls for' for 'demands'
             synonyms = [p for p in passage_words if p.i not in echoed and _wordnet_synonym(c, p)]
+        if not found and not synonyms and not opposites and c.pos_ == "VERB":
+            # a verb a step from the passage's in WordNet, in its place: 'created' for 'formed'
+            synonyms = [
+                p
+                for p in passage_words
+                if p.i not in echoed and _near_verb(c, p) and _anchored(c, p, exact)
+            ]
         if opposites and (
             not synonyms
             or (
@@ -1695,6 +1738,21 @@ def _slot(tok: Any) -> tuple[str, str]:
     return _SLOT_DEPS.get(dep, dep), _lemma(head)
 
 
+def _slots(tok: Any) -> set[tuple[str, str]]:
+    """Where a name stands, and the doer it is of a participle or clause that shares its verb's
+    subject: 'Staunton has been recognised ..., winning best actress' makes her the one who won."""
+    out = {_slot(tok)}
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        for ch in tok.head.children:
+            if (
+                ch.dep_ in {"advcl", "xcomp", "conj"}
+                and ch.pos_ == "VERB"
+                and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in ch.children)
+            ):
+                out.add(("subject", _lemma(ch)))
+    return out
+
+
 def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
     """Names that changed places: 'GM ... made by Fiat' for 'Fiat ... made by GM'."""
     kinds = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -1706,7 +1764,7 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
         if not same:
             continue
         slot = _slot(ent.root)
-        if not slot[0] or any(_slot(e.root) == slot for e in same):
+        if not slot[0] or any(slot in _slots(e.root) for e in same):
             continue
         rival = next(
             (e for e in theirs if e.text.lower() != ent.text.lower() and _slot(e.root) == slot),
@@ -1766,6 +1824,8 @@ def _place(tok: Any) -> tuple[str, str]:
         return "subject", _lemma(head.head)
     if dep == "pobj":
         return str(head.lower_), _lemma(_argument_of(head))
+    if dep in {"nsubj", "attr"} and _lemma(head) == "be":
+        return "identity", "be"  # 'A is the force behind it' / 'the force behind it is A'
     return _SLOT_DEPS.get(dep, dep), _lemma(head)
 
 
