@@ -1380,6 +1380,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if not any(f.kind == "hedge" for f in findings):
         findings.extend(_modal_findings(claim, passage))
     findings.extend(_weakening_findings(claim, passage))
+    if not any(f.kind == "hedge" for f in findings):
+        findings.extend(_dropped_hedges(claim, passage, said_ids))
     findings.extend(_preposition_findings(claim, passage, matched))
     findings.extend(_quantity_findings(claim, passage))
     findings.extend(_ordinal_findings(claim, passage))
@@ -1714,6 +1716,45 @@ _OPPOSITE_PREPOSITIONS = {
     frozenset({"towards", "from"}),
     frozenset({"toward", "from"}),
 }
+
+
+_HEDGE_MODIFIERS = frozenset(
+    "alleged estimated suspected purported supposed presumed apparent possible probable "
+    "likely unconfirmed".split()
+)
+
+
+def _dropped_hedges(claim: Any, passage: Any, said: set[int]) -> list[_Finding]:
+    """A hedge the passage sets on a word the claim says, which the claim drops: 'probably'
+    ('would probably take'), 'alleged' ('alleged withheld profits'), 'an estimated 20,000'.
+    The claim keeps it by the same word or any hedge of its own on that word."""
+    claim_words = {_lemma(t) for t in claim} | {stem(str(t.lower_)) for t in claim}
+    for t in passage:
+        adverb = t.dep_ == "advmod" and t.lower_ in lx.HEDGE_ADVERBS - {"almost"}
+        modifier = t.dep_ == "amod" and (
+            _lemma(t) in _HEDGE_MODIFIERS or str(t.lower_) in _HEDGE_MODIFIERS
+        )
+        if not (adverb or modifier):
+            continue
+        target = t.head
+        if modifier and target.pos_ not in {"NOUN", "PROPN", "NUM"}:
+            continue
+        figure = next((g for g in target.children if g.like_num and g.i > t.i), None)
+        if (
+            target.i not in said
+            and (figure is None or figure.i not in said)
+            and not (
+                target.like_num
+                and any(_features(q).number == _features(target).number for q in claim)
+            )
+        ):
+            continue  # the hedge is on something the claim does not say
+        if _lemma(t) in claim_words or stem(str(t.lower_)) in claim_words:
+            continue
+        if any(q.lower_ in lx.HEDGE_ADVERBS | _HEDGE_MODIFIERS for q in claim):
+            continue
+        return [_Finding("not_found", "hedge", f"the passage says {t.text!r}; the claim drops it")]
+    return []
 
 
 def _weakening_findings(claim: Any, passage: Any) -> list[_Finding]:
