@@ -1240,6 +1240,18 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             matched[c.i] = found
             weight_found += weight
             continue
+        measure = next((p for p in passage_words if _other_prefix(c, p)), None)
+        if measure is not None:  # 'petabytes' for 'terabytes'
+            forgiven += weight
+            forgiven_ids.add(c.i)
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    "quantity",
+                    f"the claim says {c.text!r}, the passage {measure.text!r}",
+                )
+            )
+            continue
         if (
             _is_name(c)
             and pronoun_in_passage
@@ -1385,6 +1397,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_preposition_findings(claim, passage, matched))
     findings.extend(_quantity_findings(claim, passage))
     findings.extend(_ordinal_findings(claim, passage))
+    findings.extend(_rank_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
 
     contradictions = [f for f in findings if f.verdict == "contradicted"]
@@ -1415,6 +1428,23 @@ _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
 _DIRECTION_PARTICLES = frozenset("up down above below over under higher lower more less".split())
 _LEXICON_WORDS = frozenset().union(*(a | b for a, b in lx.OPPOSITE_PREDICATES))
 _LEXICON_ALL = _LEXICON_WORDS | _TIME_WORDS
+
+
+_METRIC_PREFIXES = (
+    "kilo mega giga tera peta exa zetta milli micro nano pico centi deci hecto".split()
+)
+
+
+def _other_prefix(c: Any, p: Any) -> bool:
+    """One unit of measure with another metric prefix: 'petabytes' / 'terabytes', 'kilometres' /
+    'millimetres', 'megawatts' / 'gigawatts'."""
+    a, b = _lemma(c), _lemma(p)
+    if a == b or c.pos_ != "NOUN" or p.pos_ != "NOUN":
+        return False
+    pa = next((x for x in _METRIC_PREFIXES if a.startswith(x)), "")
+    pb = next((x for x in _METRIC_PREFIXES if b.startswith(x)), "")
+    rest = a[len(pa) :]
+    return bool(pa and pb) and pa != pb and len(rest) >= 3 and rest == b[len(pb) :]
 
 
 def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
@@ -2315,6 +2345,39 @@ def _ordinals(doc: Any) -> list[tuple[int, str, Any]]:
 
 
 _FRACTIONS = {"half": 2, "quarter": 4, "quarters": 4}
+
+
+def _superlatives(doc: Any) -> list[tuple[int, Any]]:
+    """Each superlative with its rank: 'biggest' is first, 'second-biggest' second."""
+    out = []
+    for t in doc:
+        if t.tag_ not in {"JJS", "RBS"}:
+            continue
+        ranks = [
+            lx.ORDINALS[str(w.lower_)]
+            for w in (*t.children, *doc[max(0, t.i - 2) : t.i])
+            if w.lower_ in lx.ORDINALS
+        ]
+        out.append((ranks[0] if ranks else 1, t))
+    return out
+
+
+def _rank_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A superlative ranked otherwise: 'second-biggest' for 'biggest', 'biggest' for 'third
+    largest'."""
+    theirs = _superlatives(passage)
+    for rank, c in _superlatives(claim):
+        same = [(r, p) for r, p in theirs if _same(c, p)]
+        if same and all(r != rank for r, _ in same):
+            other = same[0][0]
+            return [
+                _Finding(
+                    "contradicted",
+                    "comparison",
+                    f"the claim ranks {c.text!r} {rank}, the passage {other}",
+                )
+            ]
+    return []
 
 
 def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:
