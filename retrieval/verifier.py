@@ -110,6 +110,8 @@ class _Quantity:
     direction: str  # "more", "less", "about" or ""
     token: Any = field(repr=False)
     rate: str = ""  # the time a rate is per: '$10bn a *year*', '4 megabytes per *hour*'
+    words: frozenset[str] = frozenset()  # the words of the noun phrase after the figure
+    text: str = ""  # the figure as written ('half a billion')
 
 
 # ----------------------------------------------------------------------------- the pipeline
@@ -784,7 +786,7 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
     keeps the passage's own verb of saying or thinking ('forecast that', 'pointed out that'), or
     the word of the passage's frame ('agreed to allow' for 'agreed that ... would be allowed',
     'it was virtually certain that')."""
-    if frames.keeps_a_frame(doc, passage):
+    if frames.keeps_a_frame(doc, passage) or _speaker_and_verb_kept(doc, passage):
         return True
     return any(
         t.lower_ == "according"
@@ -802,6 +804,27 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
         )
         for t in doc
     )
+
+
+def _speaker_and_verb_kept(claim: Any, passage: Any) -> bool:
+    """Whether the claim keeps a passage verb of saying with its speaker, wherever it sets them
+    ('many of which, developers argue, should never have been granted' for 'developers argue
+    that many should never have been granted')."""
+
+    def speakers(verb: Any) -> set[str]:
+        named = {_lemma(ch) for ch in verb.children if ch.dep_ in _SUBJECT_DEPS}
+        before = verb.doc[verb.i - 1] if verb.i else None
+        if not named and before is not None and before.pos_ in {"NOUN", "PROPN"}:
+            named.add(_lemma(before))  # the small parser lost the subject ('and critics argue')
+        return named
+
+    for q in passage:
+        if q.pos_ != "VERB" or not _reporting(q) or not (theirs := speakers(q)):
+            continue
+        for t in claim:
+            if t.pos_ == "VERB" and _lemma(t) == _lemma(q) and speakers(t) & theirs:
+                return True
+    return False
 
 
 def _source_kept(claim: Any, passage: Any) -> bool:
@@ -947,24 +970,29 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             continue
         if tok.lower_ in lx.NUMBER_WORDS and tok.pos_ != "NUM":
             continue  # 'one of', 'half the': words, not figures
+        lead = tok  # the first word of the figure: 'a' of 'a quarter of a million'
         if tok.lower_ in lx.MULTIPLIERS:
-            continue  # 'million' with no figure before it
-        value = _number_value(tok)
-        if value is None:
-            continue
-        last = tok
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (
-            nxt is not None
-            and nxt.lower_ in lx.MULTIPLIERS
-            and not re.search(r"[a-z]$", str(tok.lower_))
-        ):
-            value *= lx.MULTIPLIERS[nxt.lower_]
-            taken.add(nxt.i)
-            last = nxt
-            nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            spelled = _spelled_figure(tok)  # 'a million', 'half a billion'
+            if spelled is None:
+                continue  # 'million' with no figure before it
+            value, lead = spelled
+            last = tok
+        else:
+            found = _number_value(tok)
+            if found is None:
+                continue
+            value, last = found, tok
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _SPELLED_FRACTIONS:
+                continue  # 'three' of 'three quarters of a billion': read at 'billion'
+            suffixed = (m := _NUMERIC.match(str(tok.lower_))) is not None and bool(m.group(3))
+            if nxt is not None and _multiplier(nxt) and not suffixed:
+                value *= _multiplier(nxt)  # 'two million', '£50 million', '£50 m.'
+                taken.add(nxt.i)
+                last = nxt
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         currency = ""
-        for w in doc[max(0, tok.i - 2) : tok.i]:
+        for w in doc[max(0, lead.i - 2) : lead.i]:
             if w.text in lx.CURRENCY:
                 currency = lx.CURRENCY[w.text]
         match = _NUMERIC.match(str(tok.lower_))
@@ -989,7 +1017,7 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             currency, unit = lx.CURRENCY[unit], ""
         direction = ""
         before: list[str] = []
-        for w in reversed(doc[max(0, tok.i - 3) : tok.i]):
+        for w in reversed(doc[max(0, lead.i - 3) : lead.i]):
             if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
                 before.insert(0, w.lower_)
             else:
@@ -1007,8 +1035,68 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             direction = "less"
         elif any(w in lx.APPROXIMATELY for w in before):
             direction = "about"
-        out.append(_Quantity(value, unit, currency, direction, tok, _rate(doc, unit, head, last)))
+        rate = _rate(doc, unit, head, last)
+        out.append(
+            _Quantity(
+                value,
+                unit,
+                currency,
+                direction,
+                tok,
+                rate,
+                _words_after(doc, last),
+                doc[lead.i : last.i + 1].text,
+            )
+        )
     return out
+
+
+def _words_after(doc: Any, last: Any) -> frozenset[str]:
+    """The lemmas of the noun phrase right after a figure ('phishing-related e-mail messages'),
+    read from the surface: the small parser often picks the wrong word of a hyphenated compound
+    for the figure's noun."""
+    words = set()
+    for t in doc[last.i + 1 : last.i + 7]:
+        hyphen = t.text in {"-", "\u2013"}
+        joined = t.i > 0 and doc[t.i - 1].text in {"-", "\u2013"}  # 'phishing-related'
+        if (t.is_punct and not hyphen) or (
+            t.pos_ in {"VERB", "ADP", "AUX", "CCONJ", "SCONJ", "PRON"} and not joined
+        ):
+            break
+        words.add(_lemma(t))
+    return frozenset(words)
+
+
+def _multiplier(tok: Any) -> float:
+    """'million', 'bn', and 'm.' (the 'm' of '£50m.' split off with the full stop), else 0."""
+    return lx.MULTIPLIERS.get(str(tok.lower_).rstrip("."), 0.0)
+
+
+_SPELLED_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3}
+_SPELLED_FRACTIONS["thirds"] = 1 / 3
+
+
+def _spelled_figure(tok: Any) -> tuple[float, Any] | None:
+    """A figure in words around a multiplier with no digits: 'a million' (1e6), 'half a billion'
+    (5e8), 'a quarter of a million' (250,000), 'three quarters of a billion'; with its first
+    word. None for a multiplier with no 'a' before it ('millions of')."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in {"a", "an"} or tok.lower_ in {"m", "k", "b"}:
+        return None
+    value, lead = lx.MULTIPLIERS[str(tok.lower_)], doc[tok.i - 1]
+    j = lead.i - 1
+    if j >= 0 and doc[j].lower_ == "of":
+        j -= 1
+    if j >= 0 and doc[j].lower_ in _SPELLED_FRACTIONS:
+        share, lead = _SPELLED_FRACTIONS[str(doc[j].lower_)], doc[j]
+        before = doc[j - 1] if j else None
+        if before is not None and before.lower_ in lx.NUMBER_WORDS and before.lower_ != "half":
+            share *= lx.NUMBER_WORDS[str(before.lower_)]  # 'three quarters'
+            lead = before
+        elif before is not None and before.lower_ in {"a", "an"}:
+            lead = before  # 'a quarter of'
+        value *= share
+    return value, lead
 
 
 _PER = frozenset({"a", "an", "per", "each", "every"})
@@ -2100,7 +2188,7 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                     _Finding(
                         "contradicted",
                         "quantity",
-                        f"the claim says {q.token.text}, the passage {rival.token.text}",
+                        f"the claim says {q.text}, the passage {rival.text}",
                     )
                 )
             else:
@@ -2109,7 +2197,7 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
         fitting = [
             p
             for p in same
-            if _units_agree(q.unit, p.unit)
+            if (_units_agree(q.unit, p.unit) or q.unit in p.words or p.unit in q.words)
             and (not q.currency or not p.currency or q.currency == p.currency)
         ]
         if not fitting:
