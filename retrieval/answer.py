@@ -291,6 +291,7 @@ class AnswerEngine:
         if len(sides) != len(plan.sub_questions):
             sides = []
         given = {f.value for f in figures_in(question)}
+        asked_of: dict[int, str] = {}
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
             if ages:
@@ -301,6 +302,7 @@ class AnswerEngine:
             if index and first_names and not names_in(part) and not refers_back(part):
                 about = ", ".join(first_names)
                 asked, query = f"{asked} ({about})", f"{part} ({about})"
+            asked_of[index] = asked
             hits = self.retriever.search(
                 strip_time_words(query), k=k or 6, since=since, as_of=as_of
             )
@@ -345,6 +347,23 @@ class AnswerEngine:
             said.append(Said(best.text, best, part=index))
             if best.article_id not in anchors:
                 anchors.append(best.article_id)
+        # An earlier part its own evidence did not answer may be answered in the article a
+        # later part was answered from: the parts of one question are most often one story
+        # ("who won the 60m hurdles ... and where did Allan Scott finish?").
+        for index, part in enumerate(plan.sub_questions):
+            if part not in unanswered or not anchors:
+                continue
+            asked = asked_of[index]
+            own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
+            way = self.answering_evidence(asked, own, follow_up=True)
+            best = self._unsaid(way, used) if way else None
+            if best is None:
+                continue
+            unanswered.remove(part)
+            answers[index] = best
+            used.add((best.article_id, best.start))
+            said.append(Said(best.text, best, part=index))
+        said.sort(key=lambda item: item.part or 0)
         compared = None
         if plan.kind == "comparison" and not unanswered:
             compared = self._compared(question, plan, answers)
