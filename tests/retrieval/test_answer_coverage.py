@@ -188,3 +188,36 @@ def test_each_side_of_a_comparison_is_answered_by_a_sentence_giving_its_figure(
     assert answer.comparison is not None, answer.answer
     figures = {f.alternative: f.figure for f in answer.comparison.figures}
     assert figures == {"Judy Craymer's": "£67m", "Joss Stone's": "£5m"}, answer.answer
+
+
+def test_an_earlier_part_is_looked_for_in_the_article_a_later_part_was_answered_from(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    # Retrieving one passage a part (k=1), the first part's own passage is a preview that does
+    # not say who won; the report the second part is answered from does.
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Allan Scott is confident of a medal at next week's European Indoor "
+                "Championships after a solid debut on the international circuit.\n\nThe "
+                "22-year-old Scot finished fourth in the 60m hurdles at the Cagigal meeting.\n\n"
+                "The race was won by Felipe Vivancos, who equalled the Spanish record.",
+                "Scott confident after debut",
+            ),
+            _article(
+                "Tickets for the 60m hurdles at the Cagigal meeting sold out within hours, "
+                "organisers of the meeting said.",
+                "Cagigal meeting 60m hurdles preview",
+                "preview",
+            ),
+        ],
+    )
+    answer = service.ask(
+        "Who won the 60m hurdles at the Cagigal meeting and where did Allan Scott finish?", k=1
+    )
+    assert not answer.unanswered, answer.answer
+    by_part = {p.part: p.text for p in answer.points}
+    assert "Vivancos" in by_part[0] and "fourth" in by_part[1], answer.answer
+    assert [p.part for p in answer.points] == [0, 1]  # the parts in the question's order
