@@ -25,7 +25,9 @@ text); lead-3 (the first three sentences of the body) is the baseline, scored th
 ``key_fact_recall``: the share of the reference's numbers and capitalised names that the summary
 also carries (averaged over articles whose reference has any). A sentence's first word counts
 as a name only when the article also capitalises it inside a sentence ("The" and "But" do not
-count); ``key_fact_recall_all_capitals`` is the old count, every capitalised word.
+count), and neither does a courtesy title ("Mr", "Mrs", "Dr", "Sir": until the fifth session
+"Mr" counted as a name); ``key_fact_recall_all_capitals`` is the old count, every capitalised
+word.
 
 ``--refs FILE`` adds a set: that file of hand-written references (``{"id", "summary"}`` a
 line), named after the file. Every summary, reference and lead-3 goes to
@@ -64,6 +66,9 @@ _SENTENCE = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[A-Z\"'‘“])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A capitalised word (digits allowed inside, as in "Driv3r"), no trailing possessive apostrophe.
 _NAME = re.compile(r"\b[A-Z][\w'’-]*[^\W_]")
+# Courtesy titles name nobody: "Mr Blair" carries the fact "Blair", and "Mr" alone would let any
+# summary that mentions any man score for a reference that mentions another.
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame"})
 
 
 def reference_sentences(extractive_summary: str) -> list[str]:
@@ -94,7 +99,8 @@ def unsupported_tokens(sentence: str, article_text: str) -> list[str]:
 
 
 def key_facts(text: str, context: str = "") -> set[str]:
-    """Numbers and names of ``text``: its capitalised words, except a sentence's first word.
+    """Numbers and names of ``text``: its capitalised words, except a sentence's first word and
+    a courtesy title ("Mr", "Dr", "Sir").
 
     A sentence's first word is capitalised whatever it is ("The", "Shares", "But"), so it counts
     only when ``text`` or ``context`` (the article) also has it capitalised inside a sentence.
@@ -105,7 +111,7 @@ def key_facts(text: str, context: str = "") -> set[str]:
         for match in _NAME.finditer(source):
             (openers if _opens_sentence(source, match.start()) else names).add(match.group())
     found = {m.group() for m in _NAME.finditer(text)}
-    return {n.rstrip(".,") for n in _NUMBER.findall(text)} | (found & names)
+    return {n.rstrip(".,") for n in _NUMBER.findall(text)} | ((found & names) - _TITLES)
 
 
 def all_capitalised(text: str) -> set[str]:

@@ -171,8 +171,11 @@ def frames_over(tok: Any) -> list[Any]:
         head = cur.head
         if edge in {"nsubj", "nsubjpass", "csubj"} and cur is tok:
             break  # the frame's own speaker is not inside it
-        if edge == "prep" and any(ch.dep_ == "pcomp" for ch in cur.children):
+        if edge == "prep" and any(
+            ch.dep_ == "pcomp" and ch.pos_ in {"VERB", "AUX"} for ch in cur.children
+        ):
             edge = "pcomp"  # 'credited with helping to create': a clause behind the preposition
+            # (not 'compared to a year ago': no clause, no statement)
         if is_frame(head, edge):
             out.append(head)
         elif edge == "ccomp" and (adjective := _copular_frame(head)) is not None:

@@ -26,6 +26,8 @@ _PRONOUN_SPEAKER = re.compile(
     r"\b(he|she|they|it)\s+(said|says|added|adds|told|tells|explained|continued|argued|warned)\b",
     re.IGNORECASE,
 )
+# Courtesy titles name nobody: "Mr Blair" carries the fact "Blair", not "Mr".
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame"})
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s*$""")
 _TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 
@@ -81,7 +83,7 @@ def sentence_facts(text: str) -> set[str]:
         clean = token.strip(".'’-")
         if not clean or not clean[0].isupper():
             continue
-        if clean.lower() in STOPWORDS or clean.lower() in _LEANS_BACK:
+        if clean.lower() in STOPWORDS or clean.lower() in _LEANS_BACK or clean in _TITLES:
             continue
         if i == 0 and not (token.endswith(("'s", "’s")) or (len(clean) > 1 and clean.isupper())):
             continue  # a sentence's first word is capitalised whatever it is

@@ -110,6 +110,8 @@ class _Quantity:
     direction: str  # "more", "less", "about" or ""
     token: Any = field(repr=False)
     rate: str = ""  # the time a rate is per: '$10bn a *year*', '4 megabytes per *hour*'
+    words: frozenset[str] = frozenset()  # the words of the noun phrase after the figure
+    text: str = ""  # the figure as written ('half a billion')
 
 
 # ----------------------------------------------------------------------------- the pipeline
@@ -444,6 +446,42 @@ def _wordnet_synonym(c: Any, p: Any) -> bool:
     return any(wordnet.similar(a, b) for a in ours for b in theirs)
 
 
+def _near_verb(c: Any, p: Any) -> bool:
+    """Two verbs a step apart in WordNet ('created'/'formed', 'pulled out'/'withdrew', see
+    :func:`retrieval.wordnet.related_verbs`), neither the other's opposite."""
+    if p.pos_ != "VERB" or _opposite(c, p) or _wordnet_opposite(c, p) or _particle_opposite(c, p):
+        return False
+    ours, theirs = _wordnet_verb_forms(c), _wordnet_verb_forms(p)
+    return any(wordnet.related_verbs(a, b) for a in ours for b in theirs)
+
+
+def _wordnet_verb_forms(tok: Any) -> set[str]:
+    """A verb as WordNet names it: with its particle when WordNet knows the phrase ('close in'
+    is not 'close'), else its lemma and the lemma with the preposition after it."""
+    phrase = _phrase(tok)
+    if phrase != _lemma(tok) and wordnet.is_verb(phrase):
+        return {phrase}
+    return _verb_forms(tok)
+
+
+def _neighbours(tok: Any) -> set[int]:
+    """The words a verb links: its dependents (through a preposition to its object) and its
+    head."""
+    out = {tok.head.i} if tok.head != tok else set()
+    for ch in tok.children:
+        out.add(ch.i)
+        if ch.dep_ in {"prep", "agent", "prt"}:
+            out.update(g.i for g in ch.children)
+    return out
+
+
+def _anchored(c: Any, p: Any, exact: dict[int, list[Any]]) -> bool:
+    """Whether passage verb ``p`` stands where claim verb ``c`` stands: a word ``c`` links is
+    one ``p`` links, said in the same words."""
+    theirs = _neighbours(p)
+    return any(q.i in theirs for n in _neighbours(c) for q in exact.get(n, ()))
+
+
 def _verb_forms(tok: Any) -> set[str]:
     """A verb's lemma, its phrase, and the lemma with the preposition after it ('call for')."""
     forms = {_phrase(tok), _lemma(tok)}
@@ -748,7 +786,7 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
     keeps the passage's own verb of saying or thinking ('forecast that', 'pointed out that'), or
     the word of the passage's frame ('agreed to allow' for 'agreed that ... would be allowed',
     'it was virtually certain that')."""
-    if frames.keeps_a_frame(doc, passage):
+    if frames.keeps_a_frame(doc, passage) or _speaker_and_verb_kept(doc, passage):
         return True
     return any(
         t.lower_ == "according"
@@ -766,6 +804,27 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
         )
         for t in doc
     )
+
+
+def _speaker_and_verb_kept(claim: Any, passage: Any) -> bool:
+    """Whether the claim keeps a passage verb of saying with its speaker, wherever it sets them
+    ('many of which, developers argue, should never have been granted' for 'developers argue
+    that many should never have been granted')."""
+
+    def speakers(verb: Any) -> set[str]:
+        named = {_lemma(ch) for ch in verb.children if ch.dep_ in _SUBJECT_DEPS}
+        before = verb.doc[verb.i - 1] if verb.i else None
+        if not named and before is not None and before.pos_ in {"NOUN", "PROPN"}:
+            named.add(_lemma(before))  # the small parser lost the subject ('and critics argue')
+        return named
+
+    for q in passage:
+        if q.pos_ != "VERB" or not _reporting(q) or not (theirs := speakers(q)):
+            continue
+        for t in claim:
+            if t.pos_ == "VERB" and _lemma(t) == _lemma(q) and speakers(t) & theirs:
+                return True
+    return False
 
 
 def _source_kept(claim: Any, passage: Any) -> bool:
@@ -911,24 +970,29 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             continue
         if tok.lower_ in lx.NUMBER_WORDS and tok.pos_ != "NUM":
             continue  # 'one of', 'half the': words, not figures
+        lead = tok  # the first word of the figure: 'a' of 'a quarter of a million'
         if tok.lower_ in lx.MULTIPLIERS:
-            continue  # 'million' with no figure before it
-        value = _number_value(tok)
-        if value is None:
-            continue
-        last = tok
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if (
-            nxt is not None
-            and nxt.lower_ in lx.MULTIPLIERS
-            and not re.search(r"[a-z]$", str(tok.lower_))
-        ):
-            value *= lx.MULTIPLIERS[nxt.lower_]
-            taken.add(nxt.i)
-            last = nxt
-            nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            spelled = _spelled_figure(tok)  # 'a million', 'half a billion'
+            if spelled is None:
+                continue  # 'million' with no figure before it
+            value, lead = spelled
+            last = tok
+        else:
+            found = _number_value(tok)
+            if found is None:
+                continue
+            value, last = found, tok
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _SPELLED_FRACTIONS:
+                continue  # 'three' of 'three quarters of a billion': read at 'billion'
+            suffixed = (m := _NUMERIC.match(str(tok.lower_))) is not None and bool(m.group(3))
+            if nxt is not None and _multiplier(nxt) and not suffixed:
+                value *= _multiplier(nxt)  # 'two million', '£50 million', '£50 m.'
+                taken.add(nxt.i)
+                last = nxt
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
         currency = ""
-        for w in doc[max(0, tok.i - 2) : tok.i]:
+        for w in doc[max(0, lead.i - 2) : lead.i]:
             if w.text in lx.CURRENCY:
                 currency = lx.CURRENCY[w.text]
         match = _NUMERIC.match(str(tok.lower_))
@@ -953,7 +1017,7 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             currency, unit = lx.CURRENCY[unit], ""
         direction = ""
         before: list[str] = []
-        for w in reversed(doc[max(0, tok.i - 3) : tok.i]):
+        for w in reversed(doc[max(0, lead.i - 3) : lead.i]):
             if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
                 before.insert(0, w.lower_)
             else:
@@ -971,8 +1035,68 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             direction = "less"
         elif any(w in lx.APPROXIMATELY for w in before):
             direction = "about"
-        out.append(_Quantity(value, unit, currency, direction, tok, _rate(doc, unit, head, last)))
+        rate = _rate(doc, unit, head, last)
+        out.append(
+            _Quantity(
+                value,
+                unit,
+                currency,
+                direction,
+                tok,
+                rate,
+                _words_after(doc, last),
+                doc[lead.i : last.i + 1].text,
+            )
+        )
     return out
+
+
+def _words_after(doc: Any, last: Any) -> frozenset[str]:
+    """The lemmas of the noun phrase right after a figure ('phishing-related e-mail messages'),
+    read from the surface: the small parser often picks the wrong word of a hyphenated compound
+    for the figure's noun."""
+    words = set()
+    for t in doc[last.i + 1 : last.i + 7]:
+        hyphen = t.text in {"-", "\u2013"}
+        joined = t.i > 0 and doc[t.i - 1].text in {"-", "\u2013"}  # 'phishing-related'
+        if (t.is_punct and not hyphen) or (
+            t.pos_ in {"VERB", "ADP", "AUX", "CCONJ", "SCONJ", "PRON"} and not joined
+        ):
+            break
+        words.add(_lemma(t))
+    return frozenset(words)
+
+
+def _multiplier(tok: Any) -> float:
+    """'million', 'bn', and 'm.' (the 'm' of '£50m.' split off with the full stop), else 0."""
+    return lx.MULTIPLIERS.get(str(tok.lower_).rstrip("."), 0.0)
+
+
+_SPELLED_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3}
+_SPELLED_FRACTIONS["thirds"] = 1 / 3
+
+
+def _spelled_figure(tok: Any) -> tuple[float, Any] | None:
+    """A figure in words around a multiplier with no digits: 'a million' (1e6), 'half a billion'
+    (5e8), 'a quarter of a million' (250,000), 'three quarters of a billion'; with its first
+    word. None for a multiplier with no 'a' before it ('millions of')."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ not in {"a", "an"} or tok.lower_ in {"m", "k", "b"}:
+        return None
+    value, lead = lx.MULTIPLIERS[str(tok.lower_)], doc[tok.i - 1]
+    j = lead.i - 1
+    if j >= 0 and doc[j].lower_ == "of":
+        j -= 1
+    if j >= 0 and doc[j].lower_ in _SPELLED_FRACTIONS:
+        share, lead = _SPELLED_FRACTIONS[str(doc[j].lower_)], doc[j]
+        before = doc[j - 1] if j else None
+        if before is not None and before.lower_ in lx.NUMBER_WORDS and before.lower_ != "half":
+            share *= lx.NUMBER_WORDS[str(before.lower_)]  # 'three quarters'
+            lead = before
+        elif before is not None and before.lower_ in {"a", "an"}:
+            lead = before  # 'a quarter of'
+        value *= share
+    return value, lead
 
 
 _PER = frozenset({"a", "an", "per", "each", "every"})
@@ -1083,6 +1207,13 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # a verb WordNet gives a sense of, in place of a verb the claim leaves out: 'lets'
             # for 'allows', 'calls for' for 'demands'
             synonyms = [p for p in passage_words if p.i not in echoed and _wordnet_synonym(c, p)]
+        if not found and not synonyms and not opposites and c.pos_ == "VERB":
+            # a verb a step from the passage's in WordNet, in its place: 'created' for 'formed'
+            synonyms = [
+                p
+                for p in passage_words
+                if p.i not in echoed and _near_verb(c, p) and _anchored(c, p, exact)
+            ]
         if opposites and (
             not synonyms
             or (
@@ -1108,6 +1239,18 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         if found:
             matched[c.i] = found
             weight_found += weight
+            continue
+        measure = next((p for p in passage_words if _other_prefix(c, p)), None)
+        if measure is not None:  # 'petabytes' for 'terabytes'
+            forgiven += weight
+            forgiven_ids.add(c.i)
+            findings.append(
+                _Finding(
+                    "contradicted",
+                    "quantity",
+                    f"the claim says {c.text!r}, the passage {measure.text!r}",
+                )
+            )
             continue
         if (
             _is_name(c)
@@ -1249,9 +1392,12 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if not any(f.kind == "hedge" for f in findings):
         findings.extend(_modal_findings(claim, passage))
     findings.extend(_weakening_findings(claim, passage))
+    if not any(f.kind == "hedge" for f in findings):
+        findings.extend(_dropped_hedges(claim, passage, said_ids))
     findings.extend(_preposition_findings(claim, passage, matched))
     findings.extend(_quantity_findings(claim, passage))
     findings.extend(_ordinal_findings(claim, passage))
+    findings.extend(_rank_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
 
     contradictions = [f for f in findings if f.verdict == "contradicted"]
@@ -1282,6 +1428,23 @@ _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
 _DIRECTION_PARTICLES = frozenset("up down above below over under higher lower more less".split())
 _LEXICON_WORDS = frozenset().union(*(a | b for a, b in lx.OPPOSITE_PREDICATES))
 _LEXICON_ALL = _LEXICON_WORDS | _TIME_WORDS
+
+
+_METRIC_PREFIXES = (
+    "kilo mega giga tera peta exa zetta milli micro nano pico centi deci hecto".split()
+)
+
+
+def _other_prefix(c: Any, p: Any) -> bool:
+    """One unit of measure with another metric prefix: 'petabytes' / 'terabytes', 'kilometres' /
+    'millimetres', 'megawatts' / 'gigawatts'."""
+    a, b = _lemma(c), _lemma(p)
+    if a == b or c.pos_ != "NOUN" or p.pos_ != "NOUN":
+        return False
+    pa = next((x for x in _METRIC_PREFIXES if a.startswith(x)), "")
+    pb = next((x for x in _METRIC_PREFIXES if b.startswith(x)), "")
+    rest = a[len(pa) :]
+    return bool(pa and pb) and pa != pb and len(rest) >= 3 and rest == b[len(pb) :]
 
 
 def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
@@ -1585,6 +1748,45 @@ _OPPOSITE_PREPOSITIONS = {
 }
 
 
+_HEDGE_MODIFIERS = frozenset(
+    "alleged estimated suspected purported supposed presumed apparent possible probable "
+    "likely unconfirmed".split()
+)
+
+
+def _dropped_hedges(claim: Any, passage: Any, said: set[int]) -> list[_Finding]:
+    """A hedge the passage sets on a word the claim says, which the claim drops: 'probably'
+    ('would probably take'), 'alleged' ('alleged withheld profits'), 'an estimated 20,000'.
+    The claim keeps it by the same word or any hedge of its own on that word."""
+    claim_words = {_lemma(t) for t in claim} | {stem(str(t.lower_)) for t in claim}
+    for t in passage:
+        adverb = t.dep_ == "advmod" and t.lower_ in lx.HEDGE_ADVERBS - {"almost"}
+        modifier = t.dep_ == "amod" and (
+            _lemma(t) in _HEDGE_MODIFIERS or str(t.lower_) in _HEDGE_MODIFIERS
+        )
+        if not (adverb or modifier):
+            continue
+        target = t.head
+        if modifier and target.pos_ not in {"NOUN", "PROPN", "NUM"}:
+            continue
+        figure = next((g for g in target.children if g.like_num and g.i > t.i), None)
+        if (
+            target.i not in said
+            and (figure is None or figure.i not in said)
+            and not (
+                target.like_num
+                and any(_features(q).number == _features(target).number for q in claim)
+            )
+        ):
+            continue  # the hedge is on something the claim does not say
+        if _lemma(t) in claim_words or stem(str(t.lower_)) in claim_words:
+            continue
+        if any(q.lower_ in lx.HEDGE_ADVERBS | _HEDGE_MODIFIERS for q in claim):
+            continue
+        return [_Finding("not_found", "hedge", f"the passage says {t.text!r}; the claim drops it")]
+    return []
+
+
 def _weakening_findings(claim: Any, passage: Any) -> list[_Finding]:
     """What the passage says of part, the claim of all ('most of the cafes' / 'all of the
     cafes', 'for some' / 'for everyone'); and one of two alternatives the passage gives stated
@@ -1695,6 +1897,21 @@ def _slot(tok: Any) -> tuple[str, str]:
     return _SLOT_DEPS.get(dep, dep), _lemma(head)
 
 
+def _slots(tok: Any) -> set[tuple[str, str]]:
+    """Where a name stands, and the doer it is of a participle or clause that shares its verb's
+    subject: 'Staunton has been recognised ..., winning best actress' makes her the one who won."""
+    out = {_slot(tok)}
+    if tok.dep_ in {"nsubj", "nsubjpass"}:
+        for ch in tok.head.children:
+            if (
+                ch.dep_ in {"advcl", "xcomp", "conj"}
+                and ch.pos_ == "VERB"
+                and not any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in ch.children)
+            ):
+                out.add(("subject", _lemma(ch)))
+    return out
+
+
 def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
     """Names that changed places: 'GM ... made by Fiat' for 'Fiat ... made by GM'."""
     kinds = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -1706,7 +1923,7 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
         if not same:
             continue
         slot = _slot(ent.root)
-        if not slot[0] or any(_slot(e.root) == slot for e in same):
+        if not slot[0] or any(slot in _slots(e.root) for e in same):
             continue
         rival = next(
             (e for e in theirs if e.text.lower() != ent.text.lower() and _slot(e.root) == slot),
@@ -1766,6 +1983,8 @@ def _place(tok: Any) -> tuple[str, str]:
         return "subject", _lemma(head.head)
     if dep == "pobj":
         return str(head.lower_), _lemma(_argument_of(head))
+    if dep in {"nsubj", "attr"} and _lemma(head) == "be":
+        return "identity", "be"  # 'A is the force behind it' / 'the force behind it is A'
     return _SLOT_DEPS.get(dep, dep), _lemma(head)
 
 
@@ -2040,7 +2259,7 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                     _Finding(
                         "contradicted",
                         "quantity",
-                        f"the claim says {q.token.text}, the passage {rival.token.text}",
+                        f"the claim says {q.text}, the passage {rival.text}",
                     )
                 )
             else:
@@ -2049,7 +2268,7 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
         fitting = [
             p
             for p in same
-            if _units_agree(q.unit, p.unit)
+            if (_units_agree(q.unit, p.unit) or q.unit in p.words or p.unit in q.words)
             and (not q.currency or not p.currency or q.currency == p.currency)
         ]
         if not fitting:
@@ -2126,6 +2345,39 @@ def _ordinals(doc: Any) -> list[tuple[int, str, Any]]:
 
 
 _FRACTIONS = {"half": 2, "quarter": 4, "quarters": 4}
+
+
+def _superlatives(doc: Any) -> list[tuple[int, Any]]:
+    """Each superlative with its rank: 'biggest' is first, 'second-biggest' second."""
+    out = []
+    for t in doc:
+        if t.tag_ not in {"JJS", "RBS"}:
+            continue
+        ranks = [
+            lx.ORDINALS[str(w.lower_)]
+            for w in (*t.children, *doc[max(0, t.i - 2) : t.i])
+            if w.lower_ in lx.ORDINALS
+        ]
+        out.append((ranks[0] if ranks else 1, t))
+    return out
+
+
+def _rank_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A superlative ranked otherwise: 'second-biggest' for 'biggest', 'biggest' for 'third
+    largest'."""
+    theirs = _superlatives(passage)
+    for rank, c in _superlatives(claim):
+        same = [(r, p) for r, p in theirs if _same(c, p)]
+        if same and all(r != rank for r, _ in same):
+            other = same[0][0]
+            return [
+                _Finding(
+                    "contradicted",
+                    "comparison",
+                    f"the claim ranks {c.text!r} {rank}, the passage {other}",
+                )
+            ]
+    return []
 
 
 def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:

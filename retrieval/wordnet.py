@@ -5,7 +5,7 @@ The claim verifier (:mod:`retrieval.verifier`) needs to know that "temporary" is
 and that "intimated" reports what someone said. :mod:`retrieval.lexicon` holds the closed classes
 news writing leans on; this module adds what a well-kept lexical database knows, for every word.
 
-Three tables are derived from WordNet's database files, mechanically and in full (nothing is
+Four tables are derived from WordNet's database files, mechanically and in full (nothing is
 picked by hand), and shipped in ``retrieval/data/`` with WordNet's licence, so nothing is
 downloaded at run time:
 
@@ -16,6 +16,9 @@ downloaded at run time:
 - ``wordnet_similar.tsv``: for adjectives, adverbs and verbs, the senses each word has
   (``word<TAB>ids``), a satellite adjective given its head's id too, so two words sharing an id
   may stand for each other ("quickly"/"rapidly", "let"/"allow");
+- ``wordnet_related.tsv``: for verbs, the senses one step from each word's own (``word<TAB>ids``,
+  ids as in ``wordnet_similar.tsv``): its direct hypernyms ("form" is a way to "create") and its
+  verb group up to two steps ("withdraw" / "pull out"), so a claim may say a verb in a nearby word;
 - ``wordnet_saying.txt``: verbs whose most frequent sense is one of communication or cognition
   ("say", "intimate", "reckon"): a clause they govern is someone's statement, not a fact.
 
@@ -35,6 +38,7 @@ DATA = Path(__file__).resolve().parent / "data"
 ANTONYMS = DATA / "wordnet_antonyms.tsv"
 SIMILAR = DATA / "wordnet_similar.tsv"
 SAYING = DATA / "wordnet_saying.txt"
+RELATED = DATA / "wordnet_related.tsv"
 
 _POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 _COMMUNICATION, _COGNITION = 32, 31  # WordNet's lexicographer files verb.communication, .cognition
@@ -68,6 +72,20 @@ def _similar() -> dict[str, frozenset[int]]:
 
 
 @lru_cache(maxsize=1)
+def _related() -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+    """verb -> (senses a step away, hypernyms two steps up)."""
+    table: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+    if RELATED.is_file():
+        for line in RELATED.read_text(encoding="utf-8").splitlines():
+            word, near, above = [*line.split("\t"), "", ""][:3]
+            table[word] = (
+                frozenset(int(i) for i in near.split(",") if i),
+                frozenset(int(i) for i in above.split(",") if i),
+            )
+    return table
+
+
+@lru_cache(maxsize=1)
 def _saying() -> frozenset[str]:
     if not SAYING.is_file():
         return frozenset()
@@ -88,6 +106,33 @@ def similar(a: str, b: str) -> bool:
     head)."""
     ids = _similar().get(a, frozenset())
     return not ids.isdisjoint(_similar().get(b, ()))
+
+
+def is_verb(word: str) -> bool:
+    """Whether WordNet has ``word`` ('close in', 'pull out') as a verb."""
+    return any(i % 4 == 2 for i in _similar().get(word, ()))
+
+
+def related_verbs(general: str, specific: str) -> bool:
+    """Whether verb ``general`` may stand for verb ``specific``: they share a sense, one has a
+    sense a step from the other's (a direct hypernym, or the verb group within two steps:
+    'created'/'formed', 'withdrew'/'pulled out'), or ``general`` names a sense two hypernym
+    steps above ``specific`` ('show' evidence for 'produce' it, 'committed' for 'pledged').
+
+    Never two sisters under one hypernym: that is where opposites live ('rise'/'fall' are both
+    ways to 'change'). Callers still guard this with the opposites they know."""
+    senses, related = _similar(), _related()
+    own_a, own_b = senses.get(general, frozenset()), senses.get(specific, frozenset())
+    if not own_a or not own_b:
+        return False
+    near_a, _ = related.get(general, (frozenset(), frozenset()))
+    near_b, above_b = related.get(specific, (frozenset(), frozenset()))
+    return (
+        not own_a.isdisjoint(own_b)
+        or not own_a.isdisjoint(near_b)
+        or not own_b.isdisjoint(near_a)
+        or not own_a.isdisjoint(above_b)
+    )
 
 
 def known_modifier(word: str) -> bool:
@@ -174,6 +219,27 @@ def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
             for w in s["words"]:
                 similar[w] |= heads
 
+    related: dict[str, set[int]] = defaultdict(set)
+    verbs = synsets["v"]
+
+    def group(offset: int) -> set[int]:
+        return {t for sym, t, tpos, _, _ in verbs[offset]["ptrs"] if sym == "$" and tpos == "v"}
+
+    above: dict[str, set[int]] = defaultdict(set)
+
+    def hypernyms(offset: int) -> set[int]:
+        return {t for sym, t, tpos, _, _ in verbs[offset]["ptrs"] if sym == "@" and tpos == "v"}
+
+    for offset, s in verbs.items():
+        up = hypernyms(offset)
+        grouped = group(offset)
+        near = up | grouped | {t for g in grouped for t in group(g)}
+        near.discard(offset)
+        second = {t for u in up for t in hypernyms(u)} - {offset}
+        for w in s["words"]:
+            related[w] |= {t * 4 + 2 for t in near}
+            above[w] |= {t * 4 + 2 for t in second}
+
     index = (dict_dir / "index.verb").read_text(encoding="latin-1").splitlines()
     saying = set()
     for line in index:
@@ -193,8 +259,21 @@ def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
         "".join(f"{w}\t{','.join(map(str, sorted(ids)))}\n" for w, ids in sorted(similar.items())),
         encoding="utf-8",
     )
+    (out_dir / RELATED.name).write_text(
+        "".join(
+            f"{w}\t{','.join(map(str, sorted(ids)))}\t{','.join(map(str, sorted(above[w])))}\n"
+            for w, ids in sorted(related.items())
+            if ids or above[w]
+        ),
+        encoding="utf-8",
+    )
     (out_dir / SAYING.name).write_text("".join(f"{w}\n" for w in sorted(saying)), encoding="utf-8")
-    return {"antonym_pairs": len(pairs), "modifiers": len(similar), "saying_verbs": len(saying)}
+    return {
+        "antonym_pairs": len(pairs),
+        "modifiers": len(similar),
+        "related_verbs": len(related),
+        "saying_verbs": len(saying),
+    }
 
 
 if __name__ == "__main__":

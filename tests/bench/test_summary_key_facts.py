@@ -31,3 +31,15 @@ def test_a_summary_does_not_score_for_sharing_the_reference_opening_words() -> N
         ARTICLE,
     )
     assert recall.mean() == 0.0
+
+
+def test_a_courtesy_title_is_not_a_name() -> None:
+    facts = key_facts("Taxes rose after Gordon Brown met Mr Blair, Dr Rowan Williams and Sir Alex.")
+    assert facts == {"Gordon", "Brown", "Blair", "Rowan", "Williams", "Alex"}
+
+
+def test_a_summary_naming_another_man_does_not_score_for_the_reference_mr() -> None:
+    # The reference's facts are "Mr Brown" and 5%; the summary names Mr Blair and no figure.
+    recall = FactRecall()
+    recall.add("Taxes will rise 5%, Mr Brown said.", "Taxes were fair, Mr Blair said.", "")
+    assert recall.mean() == 0.0

@@ -39,3 +39,9 @@ def test_a_sentence_that_names_its_actors_stands_alone() -> None:
     facts = sentence_facts(text)
     assert {"num:24", "name:gerasimov", "name:kremlin"} <= facts
     assert f"name:{stem('Russia')}" in facts  # a possessive first word is a name
+
+
+def test_a_courtesy_title_is_not_a_fact() -> None:
+    # "Mr" would make any sentence about any man carry a fact another such sentence shares.
+    facts = sentence_facts("Taxes will rise by 5%, Mr Brown told Dr Rowan Williams and Sir Alex.")
+    assert facts == {"num:5", *(f"name:{stem(n)}" for n in ("Brown", "Rowan", "Williams", "Alex"))}
