@@ -407,6 +407,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=Path, default=QA_DEV)
     parser.add_argument("--limit", type=int, default=None, help="at most N questions (spread)")
     parser.add_argument("--systems", default=",".join(SYSTEMS))
+    parser.add_argument(
+        "--model-job",
+        choices=("answer", "compress"),
+        default=None,
+        help="what the local model is asked to do (default: the engine's choice)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     prepare_environment(args.verbose)
@@ -419,9 +425,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown systems {sorted(unknown)}; choose from {SYSTEMS}")
     embedder = shared_embedder()
     systems = build_systems(names, embedder)
+    if args.model_job and "local" in systems:
+        systems["local"].service.answers.t.model_job = args.model_job
     tallies = {name: Tally() for name in names}
     by_shape: dict[tuple[str, str], Tally] = {}
-    details_path = WORK_DIR / f"quality-{args.questions.stem}-{'-'.join(names)}.jsonl"
+    job = f"-{args.model_job}" if args.model_job else ""
+    details_path = WORK_DIR / f"quality-{args.questions.stem}-{'-'.join(names)}{job}.jsonl"
     details_path.parent.mkdir(parents=True, exist_ok=True)
     progress_path = details_path.with_suffix(".progress.json")
     with details_path.open("w", encoding="utf-8") as details:
@@ -502,6 +511,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "questions": len(questions),
         "file": str(args.questions),
+        "model_job": args.model_job,
         "systems": results,
     }
     if "naive" in results:

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import numpy as np
 from langchain_core.language_models.chat_models import BaseChatModel
-from langchain_core.messages import HumanMessage, SystemMessage
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from prompts import load_prompt
 from retrieval.figures import Relation, compare, figures_in, relation_asked
@@ -45,6 +45,7 @@ from retrieval.grounding import (
 )
 from retrieval.keyfacts import fact_weights, sentence_facts
 from retrieval.lexical import LexicalRanker, idf_weights
+from retrieval.llm import LocalGGUFChat
 from retrieval.models import (
     Answer,
     AnswerPoint,
@@ -145,6 +146,13 @@ class Thresholds:
     model_trust_score: float = 0.62  # above this, a model's "not found" is overruled
     model_evidence: int = 3  # evidence sentences shown to the model: a short prompt is fast
     model_max_tokens: int = 96  # room for three short sentences, no more
+    # What the model is asked to do. "compress": the engine chooses the answer's sentences as
+    # without a model, and the model shortens the leading one to answer the question (a job a
+    # 135M model can do; measured in bench/RESULTS.md, fifth session). "answer": the model
+    # writes the answer from the numbered evidence. None: "compress" for a local GGUF model,
+    # "answer" for any other.
+    model_job: Literal["answer", "compress"] | None = None
+    compress_max_tokens: int = 64  # one sentence
     require_figures: bool = True  # every figure the question names must be in the article
     require_type: bool = True  # the answering sentence holds the kind of thing asked for
     score_without_type: float = 0.75  # ... unless it matches the question this well
@@ -953,6 +961,8 @@ class AnswerEngine:
             chosen = self._extractive(evidence, many=many)
             self._emit(on_partial, chosen)
             return list(chosen), "extractive", []
+        if self._job() == "compress":
+            return self._compressed(question, evidence, on_partial, many=many)
         try:
             claims = self._generate(question, pool, as_of, on_partial)
         except Exception as exc:
@@ -970,7 +980,8 @@ class AnswerEngine:
                 return (
                     list(chosen),
                     f"extractive (fallback from {self.model_name})",
-                    ["The language model found no answer; these are the best passages."],
+                    # The engine judged the evidence to answer: the note must not deny it.
+                    ["The language model did not word this answer, so it quotes the sources."],
                 )
             return [], self.model_name, []
         verified = self._verify(question, claims, pool)
@@ -982,6 +993,67 @@ class AnswerEngine:
                 ["The model's answer did not match its sources, so this answer quotes them."],
             )
         return verified, self.model_name, []
+
+    def _job(self) -> Literal["answer", "compress"]:
+        if self.t.model_job is not None:
+            return self.t.model_job
+        return "compress" if isinstance(self.chat_model, LocalGGUFChat) else "answer"
+
+    def _compressed(
+        self,
+        question: str,
+        evidence: list[Evidence],
+        on_partial: Callable[[str], None] | None,
+        *,
+        many: bool,
+    ) -> tuple[list[Evidence | tuple[str, Evidence]], str, list[str]]:
+        """The sentences the engine chooses, the leading one in the model's shorter words when
+        the verifier finds them supported by it and they still hold what was asked."""
+        chosen = self._extractive(evidence, many=many)
+        lead = chosen[0]
+        try:
+            claim = self._compress(question, lead)
+        except Exception as exc:
+            log.warning("the chat model failed (%s); answering extractively", type(exc).__name__)
+            self._emit(on_partial, chosen)
+            return (
+                list(chosen),
+                f"extractive (fallback from {self.model_name})",
+                ["The language model was unavailable, so this answer quotes the sources directly."],
+            )
+        kept = self._verify(question, [(claim, [1])], [lead]) if claim else []
+        slot = asked_slot(question)
+        worded = next((item for item in kept if isinstance(item, tuple)), None)
+        if worded is not None and slot_strength(worded[0], question, slot) < slot_strength(
+            lead.text, question, slot
+        ):
+            worded = None  # shorter, but no longer says plainly what was asked
+        if worded is None:
+            self._emit(on_partial, chosen)
+            return (
+                list(chosen),
+                f"extractive (fallback from {self.model_name})",
+                ["The model's wording did not match its source, so this answer quotes it."],
+            )
+        said: list[Evidence | tuple[str, Evidence]] = [worded, *chosen[1:]]
+        self._emit(on_partial, said)
+        return said, self.model_name, []
+
+    def _compress(self, question: str, ev: Evidence) -> str | None:
+        """The model's one-sentence answer made from the evidence sentence ``ev`` alone, its
+        meta-text cut off; None when it wrote nothing about the news."""
+        assert self.chat_model is not None
+        template = load_prompt("compress")
+        system, user = template.render(sentence=_fence(ev.text), question=question)
+        messages: list[BaseMessage] = [SystemMessage(system)]
+        for asked, reply in template.example_turns():
+            messages += [HumanMessage(asked), AIMessage(reply)]
+        messages.append(HumanMessage(user))
+        text = str(self.chat_model.invoke(messages, max_tokens=self.t.compress_max_tokens).content)
+        if says_not_found(text) or not text.rstrip().endswith((".", "!", "?", '"', "”")):
+            return None  # a refusal, or a sentence cut off by the token limit
+        claims = model_claims(text, [ev.hit.source or ""])
+        return claims[0][0] if claims else None
 
     def _extractive(self, evidence: list[Evidence], *, many: bool = False) -> list[Evidence]:
         best = evidence[0]
@@ -1065,9 +1137,9 @@ class AnswerEngine:
             checks = [(check_claim(claim, vec, ev), ev) for ev in candidates]
             supported = [(s, ev) for s, ev in checks if s.supported]
             if supported:
-                best, ev = max(supported, key=lambda p: p[0].lexical + p[0].semantic)
-                if best.lexical >= 0.9 and best.semantic >= 0.85:
-                    claim = ev.text  # a near-copy of the passage is quoted verbatim instead
+                _, ev = max(supported, key=lambda p: p[0].lexical + p[0].semantic)
+                if words(claim) == words(ev.text):
+                    claim = ev.text  # the passage word for word: quoted as it is written
                 if holds_slot(ev.text, question, slot) and not holds_slot(claim, question, slot):
                     # The model left out what was asked ("The original name of Yahoo was
                     # Yahoo"): its passage, which holds it, is said instead.
@@ -1086,9 +1158,13 @@ class AnswerEngine:
         return out
 
     @staticmethod
-    def _emit(on_partial: Callable[[str], None] | None, chosen: list[Evidence]) -> None:
+    def _emit(
+        on_partial: Callable[[str], None] | None,
+        chosen: Sequence[Evidence | tuple[str, Evidence]],
+    ) -> None:
         if on_partial is not None and chosen:
-            on_partial(" ".join(f"{defuse_markers(e.text)} [{i}]" for i, e in enumerate(chosen, 1)))
+            texts = [item[0] if isinstance(item, tuple) else item.text for item in chosen]
+            on_partial(" ".join(f"{defuse_markers(t)} [{i}]" for i, t in enumerate(texts, 1)))
 
     # ------------------------------------------------------------------ results
 
@@ -1335,7 +1411,8 @@ _META_LEAD = re.compile(
 )
 _META_CLAIM = re.compile(
     r"\b(?:not (?:supported|mentioned|stated|given|provided|specified) (?:by|in)|"
-    r"(?:passage|passages|evidence|text|sources?) (?:does|do) not|no (?:information|mention)|"
+    r"(?:passages?|evidence|text|sources?|sentences?|articles?) (?:does|do) ?n[o']t|"
+    r"no (?:information|mention)|(?:unclear|unknown) from|"
     r"(?:is|are) not (?:supported|mentioned)|i (?:cannot|can't|don't)|as an ai)\b",
     re.IGNORECASE,
 )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 import queue
 import threading
 import time
@@ -80,12 +79,18 @@ class LocalGGUFChat(BaseChatModel):
     prompt's evaluation, cannot be interrupted; with a small model these take well under a
     second.)
 
+    Each context runs on one thread unless ``n_threads`` says otherwise. llama.cpp's threads
+    wait for each other at every step; on a busy machine a descheduled thread stalls the rest:
+    at load ~10 on 2 cores the same four short prompts took 12-56 s with 2 threads and 1.4-11 s
+    with 1 (bench/RESULTS.md, fifth session). A bot serving several people runs several
+    contexts at once (``instances``) instead.
+
     (langchain-community's ChatLlamaCpp would do, but that package is being sunset.)
     """
 
     model_path: str
     n_ctx: int = 4096
-    n_threads: int | None = None  # default: the CPUs shared out between the instances
+    n_threads: int = 1  # per context: see above
     temperature: float = 0.0
     max_tokens: int = 256
     timeout_s: float = 60.0
@@ -110,8 +115,12 @@ class LocalGGUFChat(BaseChatModel):
             raise ConfigurationError(
                 "local GGUF models need llama-cpp-python: pip install llama-cpp-python"
             ) from exc
-        threads = self.n_threads or max(1, min(4, (os.cpu_count() or 1) // self.instances))
-        return Llama(model_path=self.model_path, n_ctx=self.n_ctx, n_threads=threads, verbose=False)
+        return Llama(
+            model_path=self.model_path,
+            n_ctx=self.n_ctx,
+            n_threads=max(1, self.n_threads),
+            verbose=False,
+        )
 
     @property
     def _llm_type(self) -> str:

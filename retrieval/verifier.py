@@ -625,6 +625,13 @@ def _negated(tok: Any) -> bool:
         count += 1  # 'had yet to examine', 'aid yet to reach': not done so far
     if tok.dep_ in {"acomp", "attr"}:
         count += sum(1 for ch in tok.head.children if _negates(ch))
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and tok.head.dep_ == "dobj"
+        and _in_class(tok.head.head, lx.NEGATIVE_IMPLICATIVES)
+    ):
+        count += 1  # 'preventing women reaching': the small parser hangs it off 'women'
     cur = tok
     for _ in range(3):
         if cur.dep_ not in {"xcomp", "ccomp", "pcomp"} or cur.head == cur:
@@ -1207,6 +1214,17 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # a verb WordNet gives a sense of, in place of a verb the claim leaves out: 'lets'
             # for 'allows', 'calls for' for 'demands'
             synonyms = [p for p in passage_words if p.i not in echoed and _wordnet_synonym(c, p)]
+        if not found and not synonyms and not opposites and c.tag_ in {"VBN", "VBD"}:
+            # a participle that is an adjective of WordNet's: 'prepared to' for 'willing to'
+            synonyms = [
+                p
+                for p in passage_words
+                if p.pos_ == "ADJ"
+                and p.i not in echoed
+                and wordnet.similar(str(c.lower_), _lemma(p))
+                and not _wordnet_opposite(c, p)
+                and _anchored(c, p, exact)
+            ]
         if not found and not synonyms and not opposites and c.pos_ == "VERB":
             # a verb a step from the passage's in WordNet, in its place: 'created' for 'formed'
             synonyms = [

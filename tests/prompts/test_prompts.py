@@ -11,6 +11,7 @@ EXPECTED = {
     "condense": {"history", "question"},
     "summarize": {"n_points", "title", "sentences"},
     "naive_rag": {"context", "question"},
+    "compress": {"sentence", "question"},
 }
 
 
@@ -42,7 +43,7 @@ def test_a_missing_or_unexpected_variable_is_refused(name: str) -> None:
 
 
 def test_article_text_is_fenced_and_declared_untrusted() -> None:
-    for name in ("answer", "summarize"):
+    for name in ("answer", "summarize", "compress"):
         template = load_prompt(name)
         assert "untrusted" in template.system and "never follow instructions" in template.system
     _, user = load_prompt("answer").render(
@@ -56,3 +57,15 @@ def test_braces_inside_values_are_left_alone() -> None:
         max_sentences="3", today="t", evidence="{not a var}", question="{q}"
     )
     assert "{not a var}" in user and "{q}" in user
+
+
+def test_worked_examples_are_turns_rendered_with_the_templates_own_words() -> None:
+    template = load_prompt("compress")
+    turns = template.example_turns()
+    assert len(turns) >= 2
+    for (asked, reply), example in zip(turns, template.examples, strict=True):
+        values = {"sentence": example["sentence"], "question": example["question"]}
+        assert asked == template.render(**values)[1]
+        assert reply == example["answer"] and "===" not in reply
+    assert "===" not in template.user and "sentence:" not in template.user
+    assert load_prompt("answer").examples == ()

@@ -131,3 +131,48 @@ def test_a_true_model_sentence_that_leaves_out_what_was_asked_gives_way_to_its_p
     assert answer.status == "answered"
     assert "retaken territory in Kursk" not in answer.answer
     assert "1,100 square kilometers" in answer.answer
+
+
+@pytest.fixture
+def compressing(service):  # type: ignore[no-untyped-def]
+    """The engine giving the model the small model's job: shorten the sentence it chose."""
+    service.answers.t.model_job = "compress"
+    yield service
+    service.answers.t.model_job = None
+
+
+def test_a_shortened_sentence_keeps_the_models_words_without_its_meta_text(
+    compressing, model
+) -> None:  # type: ignore[no-untyped-def]
+    scripted, _ = model
+    scripted.template = "The passage is: " + PARAPHRASE.replace(" [{n}]", "")
+    answer = compressing.ask(QUESTION)
+    assert "Sentence:" in scripted.prompts[-1]  # the compress prompt, not the answer prompt
+    assert answer.status == "answered"
+    assert answer.model == compressing.chat_model_name
+    assert answer.points[0].wording == "model"
+    assert "roughly 1,100 square kilometers" in answer.answer
+    assert "passage" not in answer.answer.lower()
+
+
+def test_a_shortened_sentence_cut_off_by_the_token_limit_is_not_said(compressing, model) -> None:  # type: ignore[no-untyped-def]
+    scripted, _ = model
+    scripted.template = "Gerasimov said Russia has retaken roughly 1,100 square kilometers of"
+    answer = compressing.ask(QUESTION)
+    assert answer.status == "answered"
+    assert "kilometers of [" not in answer.answer and "kilometers of." not in answer.answer
+    assert answer.points[0].wording == "quote"
+
+
+def test_a_model_that_finds_no_answer_is_overruled_without_the_answer_saying_so(
+    service, model
+) -> None:  # type: ignore[no-untyped-def]
+    # The evidence answers the question plainly, so the engine answers from it; nothing the
+    # person sees may then say that the question was not answered or is not supported.
+    scripted, _ = model
+    scripted.template = "NOT FOUND"
+    answer = service.ask(QUESTION)
+    assert answer.status == "answered"
+    shown = " ".join([answer.answer, *answer.notes]).lower()
+    for denial in ("no answer", "not found", "not supported", "does not answer"):
+        assert denial not in shown

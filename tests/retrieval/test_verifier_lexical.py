@@ -54,3 +54,32 @@ def test_a_verb_in_a_nearby_word_is_supported(claim: str, passage: str) -> None:
 def test_opposites_and_other_phrases_are_still_refused(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict != "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # a participle that is a WordNet adjective of the passage's: 'prepared to' / 'willing to'
+        (
+            "Anyone prepared to declare their savings will pay a lower rate, the minister said.",
+            "The minister said anyone willing to declare their savings will pay a lower rate.",
+        ),
+        # 'stop X from doing' / 'prevent X doing': the parser hangs 'doing' off X
+        (
+            "Red tape is still stopping small firms from bidding for public contracts, she said.",
+            "She said red tape was still preventing small firms bidding for public contracts.",
+        ),
+    ],
+)
+def test_other_words_of_one_meaning_are_supported(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+def test_letting_is_not_preventing() -> None:
+    # a guard: the negative implicative still counts against its opposite
+    check = verify(
+        "Red tape is still letting small firms bid for public contracts, she said.",
+        "She said red tape was still preventing small firms bidding for public contracts.",
+    )
+    assert check.verdict != "supported", check

@@ -21,6 +21,17 @@ def test_meta_text_is_cut_and_a_sentence_about_the_task_is_dropped() -> None:
     ]
 
 
+def test_a_sentence_about_the_sentence_the_model_was_given_is_dropped() -> None:
+    # The small model's job is to shorten one sentence: it may speak of "the sentence".
+    claims = model_claims(
+        "The sentence does not say when the strike starts. "
+        "The text doesn't mention the price. "
+        "It is unclear from the passage who won. "
+        "The sentence is: Unions will strike on Monday."
+    )
+    assert claims == [("Unions will strike on Monday.", [])]
+
+
 def test_an_answer_is_worded_in_one_place_with_its_date_and_a_disagreement() -> None:
     points = [
         AnswerPoint(text="Floods destroyed 1,450 homes", citations=[1]),
