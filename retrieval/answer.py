@@ -43,7 +43,7 @@ from retrieval.grounding import (
     split_claims,
     terms_match,
 )
-from retrieval.keyfacts import fact_weights, sentence_facts, stands_alone
+from retrieval.keyfacts import fact_weights, sentence_facts
 from retrieval.lexical import LexicalRanker, idf_weights
 from retrieval.llm import LocalGGUFChat
 from retrieval.models import (
@@ -63,6 +63,7 @@ from retrieval.questions import (
     comparison_alternatives,
     names_in,
     plan_question,
+    refers_back,
     strip_time_words,
     time_window,
     without_comparatives,
@@ -74,9 +75,11 @@ from retrieval.slots import (
     asked_slot,
     holds_predicate,
     holds_slot,
+    rules_out_names,
     slot_strength,
 )
 from retrieval.store import chunk_at
+from retrieval.summarize import can_open_bullet
 from retrieval.text import STOPWORDS, Sentence, content_terms, split_sentences, stem, words
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
@@ -122,6 +125,9 @@ class Answerability:
     # of a forecast when the question asks what happened ("has forecast that growth will
     # slow to 1.6%" for "how much did the economy actually grow").
     timely: bool = True
+    # It names only who or what the answer is not: "the Half-Blood Prince is neither Harry
+    # nor Voldemort" for "who is the Half-Blood Prince" (however close it is to the question).
+    denies: bool = False
 
 
 @dataclass
@@ -285,13 +291,29 @@ class AnswerEngine:
                 re.IGNORECASE,
             )
         )
+        # A later part that names nothing ("... and how much was the deal worth?") is about
+        # what the first part names: its evidence must be too. (Not one with a pronoun: "...
+        # and where is he based?" after "who did X hand his stake to" is about the answer.)
+        first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
+        sides = _side_terms(comparison_alternatives(question)) if numeric else []
+        if len(sides) != len(plan.sub_questions):
+            sides = []
+        given = {f.value for f in figures_in(question)}
+        asked_of: dict[int, str] = {}
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
             if ages:
                 asked = f"How old {asked}"  # "Who is older, A or B": each one's age
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
-            hits = self.retriever.search(strip_time_words(part), k=k or 6, since=since, as_of=as_of)
+            query = part
+            if index and first_names and not names_in(part) and not refers_back(part):
+                about = ", ".join(first_names)
+                asked, query = f"{asked} ({about})", f"{part} ({about})"
+            asked_of[index] = asked
+            hits = self.retriever.search(
+                strip_time_words(query), k=k or 6, since=since, as_of=as_of
+            )
             ways: list[list[Evidence] | None] = []
             if anchors:
                 # A later part is most often about the article an earlier part was answered
@@ -309,6 +331,23 @@ class AnswerEngine:
                 closest.extend(evidence[:2])
                 continue
             best = next((ev for way in answerings if (ev := self._unsaid(way, used))), None)
+            if numeric and sides:
+                # A side of "which fell more, A or B" is answered by a sentence that gives a
+                # figure where it names that side, not the other side's sentence nor one that
+                # names it without a figure ("Joss Stone ... was a new entry").
+                # In the unit an earlier side's figure has, if one does (£67m beside £5m,
+                # not "the 17-year-old").
+                units = {
+                    f.unit
+                    for ev in answers.values()
+                    for f in figures_in(ev.text)
+                    if f.value not in given
+                }
+                best = (
+                    _side_figure(answerings, sides[index], used, given, units)
+                    or _side_figure(answerings, sides[index], used, given)
+                    or best
+                )
             answers[index] = best or answerings[0][0]
             if best is None:
                 continue  # a sentence already said answers this part too
@@ -316,6 +355,23 @@ class AnswerEngine:
             said.append(Said(best.text, best, part=index))
             if best.article_id not in anchors:
                 anchors.append(best.article_id)
+        # An earlier part its own evidence did not answer may be answered in the article a
+        # later part was answered from: the parts of one question are most often one story
+        # ("who won the 60m hurdles ... and where did Allan Scott finish?").
+        for index, part in enumerate(plan.sub_questions):
+            if part not in unanswered or not anchors:
+                continue
+            asked = asked_of[index]
+            own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
+            way = self.answering_evidence(asked, own, follow_up=True)
+            best = self._unsaid(way, used) if way else None
+            if best is None:
+                continue
+            unanswered.remove(part)
+            answers[index] = best
+            used.add((best.article_id, best.start))
+            said.append(Said(best.text, best, part=index))
+        said.sort(key=lambda item: item.part or 0)
         compared = None
         if plan.kind == "comparison" and not unanswered:
             compared = self._compared(question, plan, answers)
@@ -337,14 +393,7 @@ class AnswerEngine:
             return None
         if set(answers) != set(range(len(alternatives))):
             return None
-        named = [
-            [w for w in re.findall(r"[a-z]+", a.lower()) if len(w) > 2 and w not in STOPWORDS]
-            for a in alternatives
-        ]
-        sides = []
-        for i, terms in enumerate(named):
-            others = {w for j, ws in enumerate(named) if j != i for w in ws}
-            sides.append([w for w in terms if w not in others] or terms)
+        sides = _side_terms(alternatives)
         cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
         given = {f.value for f in figures_in(question)}
         found = compare([ev.text for ev in cited], sides, relation, given)
@@ -442,7 +491,10 @@ class AnswerEngine:
         candidates: list[tuple[StoredArticle, int, int, str]] = []
         for rank, article in enumerate(articles):
             for sentence in split_sentences(article.text):
-                if len(sentence.text) < 40 or not stands_alone(sentence.text):
+                # A key point means something alone, by the summaries' own rule: never a
+                # heading, a sentence leaning on the one before, or a quotation whose speaker
+                # is named only before it.
+                if len(sentence.text) < 40 or not can_open_bullet(sentence.text):
                     continue
                 if _chunk_holding(article, sentence) is None:
                     continue  # a quote must lie inside one chunk
@@ -596,7 +648,8 @@ class AnswerEngine:
         ev = evidence[index]
         article_text = self._article_text(ev)
         asked_figures = quantities_in(question)  # years are context more often than asked
-        typed = holds_slot(ev.text, question, asked_slot(question))
+        slot = asked_slot(question)
+        typed = holds_slot(ev.text, question, slot)
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
         predicate = predicate_term(question)
@@ -612,6 +665,7 @@ class AnswerEngine:
             # (Only a sentence that holds what is asked is held to the time asked: a lead
             # that names the body "set up in 1999" may still lead to the answer beside it.)
             timely=not typed or speaks_of_the_time_asked(ev.text, question),
+            denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
         )
 
     def answerable(
@@ -822,7 +876,14 @@ class AnswerEngine:
             weights = {}
         score_evidence(question, candidates, vectors[0], vectors[1:], weights)
         strength_of = {id(ev): strength for strength, ev in found}
-        usable = [ev for ev in candidates if ev.semantic >= self.t.min_semantic]
+        # It must bear on the question: close in meaning, or saying the question's own verb
+        # ("The 22-year-old Scot finished fourth" for "where did Allan Scott finish").
+        verb = asked_predicate(question) is not None
+        usable = [
+            ev
+            for ev in candidates
+            if ev.semantic >= self.t.min_semantic or (verb and holds_predicate(ev.text, question))
+        ]
         if not usable:
             return None
         # One that says the question's verb ("chaired": "said chairman Adair Turner") holds the
@@ -847,6 +908,8 @@ class AnswerEngine:
             return False
         if not a.timely:
             return False  # another year's figure, or a forecast for a result
+        if a.denies:
+            return False  # "neither Harry nor Voldemort" does not say who
         if t.require_figures and not a.figures:
             return False  # "revenue in 2005" is not answered by the revenue in 2004
         if t.require_type and not a.typed and a.score < t.score_without_type:
@@ -1211,11 +1274,68 @@ _ASKS_FORECAST = re.compile(
     r"plan\w*|due to)\b",
     re.IGNORECASE,
 )
+# The length of time a figure is counted over, where a question or a sentence names one: a
+# company's "full-year" profit is not its "three months to December" profit. (Not "year on
+# year", "a year earlier": those name what a figure is compared with.)
+_PERIODS = {
+    "year": re.compile(
+        r"\b(?:full|whole|financial|fiscal|calendar)[ -]year\b|\bannual\b|"
+        r"\b(?:for|over|during) the year\b|\blast year\b",
+        re.IGNORECASE,
+    ),
+    "quarter": re.compile(
+        r"\b(?:first|second|third|fourth|final|last|latest|next|previous|this|the) quarter\b|"
+        r"\bquarterly\b|\bthree months\b",
+        re.IGNORECASE,
+    ),
+    "half": re.compile(
+        r"\b(?:first|second) half\b|\bhalf[- ]year(?:ly)?\b|\bsix months\b", re.IGNORECASE
+    ),
+}
 _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|was|were|had)\b.*\b[a-z]+(?:ed|ew|ose|ell|on|ame|old|ought|ound|ent)\b|"
     r"\b(?:did|actually|in the end|finally)\b",
     re.IGNORECASE,
 )
+
+
+def _side_terms(alternatives: list[str]) -> list[list[str]]:
+    """The words naming each side of a comparison and not the others ("car", "sales" for
+    "French car sales" beside "French consumer prices")."""
+    named = [
+        [w for w in re.findall(r"[a-z]+", a.lower()) if len(w) > 2 and w not in STOPWORDS]
+        for a in alternatives
+    ]
+    sides = []
+    for i, terms in enumerate(named):
+        others = {w for j, ws in enumerate(named) if j != i for w in ws}
+        sides.append([w for w in terms if w not in others] or terms)
+    return sides
+
+
+def _side_figure(
+    answerings: list[list[Evidence]],
+    terms: list[str],
+    used: set[tuple[str, int]],
+    given: set[float],
+    units: set[str] | None = None,
+) -> Evidence | None:
+    """The first of a side's answering sentences (in the order its ways found them) that names
+    the side and gives a figure the question does not (in one of ``units``, if given), and that
+    no earlier part said."""
+    for way in answerings:
+        for ev in way[:5]:
+            if (ev.article_id, ev.start) in used:
+                continue
+            held = set(content_terms(ev.text))
+            if not all(terms_match(stem(w), held) for w in terms):
+                continue
+            if any(
+                f.value not in given and (units is None or f.unit in units)
+                for f in figures_in(ev.text)
+            ):
+                return ev
+    return None
 
 
 def _chunk_holding(article: StoredArticle, sentence: Sentence) -> ChunkSpan | None:
@@ -1239,10 +1359,17 @@ def _sentence_evidence(article: StoredArticle, sentence: Sentence, score: float)
 def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
     """Whether ``sentence`` can speak of the time ``question`` asks about.
 
-    Not when the question names a year and the sentence names only other years (leaving aside
-    a span's start, "since 2003"); not when the question asks what happened ("how much did it
-    grow") and the sentence gives it only as a forecast ("is forecast to", "predicts").
+    Not when the question names the length of time a figure is counted over (a "full year", a
+    "quarter") and the sentence names only another; not when the question names a year and the
+    sentence names only other years (leaving aside a span's start, "since 2003"); not when the
+    question asks what happened ("how much did it grow") and the sentence gives it only as a
+    forecast ("is forecast to", "predicts").
     """
+    asked_periods = _periods_in(question)
+    if asked_periods:
+        own_periods = _periods_in(sentence)
+        if own_periods and not own_periods & asked_periods:
+            return False  # the quarter's figure for the year's, or the other way round
     asked_years = set(_YEAR.findall(question))
     if asked_years:
         since = set(_SINCE_YEAR.findall(sentence))
@@ -1252,6 +1379,11 @@ def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
     if _ASKS_FORECAST.search(question):
         return True  # the question asks for the forecast itself
     return not (_ASKS_WHAT_HAPPENED.search(question) and _FORECAST.search(sentence))
+
+
+def _periods_in(text: str) -> set[str]:
+    """The lengths of time ``text`` counts a figure over: "year", "quarter", "half"."""
+    return {name for name, pattern in _PERIODS.items() if pattern.search(text)}
 
 
 def _redundant(a: Evidence, b: Evidence) -> bool:

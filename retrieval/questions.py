@@ -300,6 +300,11 @@ def _multi_parts(question: str) -> list[str]:
     return parts
 
 
+def refers_back(part: str) -> bool:
+    """Whether a later part of a question points back with a pronoun ("where is he based")."""
+    return bool(_PRONOUNS.search(part))
+
+
 def _possessive(pronoun: str, subject: str) -> str:
     return f"{subject}'s" if pronoun.lower() in {"his", "its", "their", "her"} else subject
 

@@ -1,11 +1,12 @@
 """What a question asks for (its slot) and whether a sentence holds it.
 
 A question asks for one kind of thing: a figure ("how much", "at what value"), a date ("when"),
-a day ("on what date"), a place ("where") or a name ("who", "which company", "what is the
-name"). A sentence answers it only if it holds a thing of that kind that the question does not
-already give. A news lead often restates the question with the asked-for thing left out ("a Home
-Office minister has said", "a Dublin school complained"): the head noun stands there with no name
-beside it, so the lead does not fill the slot, and the name is in another sentence.
+a day ("on what date"), a place ("where"), a place in an order ("where did X finish") or a name
+("who", "which company", "what is the name"). A sentence answers it only if it holds a thing of
+that kind that the question does not already give. A news lead often restates the question with
+the asked-for thing left out ("a Home Office minister has said", "a Dublin school complained"):
+the head noun stands there with no name beside it, so the lead does not fill the slot, and the
+name is in another sentence.
 
 Everything here is the question's grammar and the sentence's form (capitalised runs, figures,
 dates); nothing is fitted to a set of questions.
@@ -20,7 +21,7 @@ from typing import Literal
 from retrieval.grounding import has_date, predicate_found, predicate_term, quantities_in
 from retrieval.text import STOPWORDS, content_terms, stem
 
-SlotKind = Literal["number", "date", "day", "place", "name"]
+SlotKind = Literal["number", "date", "day", "place", "name", "position"]
 
 _NUMBER = re.compile(
     r"\bhow (much|many|long|far|big|large|old|often)\b|\bwhat (?:[a-z]+ )?(percentage|"
@@ -32,6 +33,30 @@ _NUMBER = re.compile(
 _PERCENT = re.compile(r"\bpercentage\b|\bper ?cent\b|\d\s*%", re.IGNORECASE)
 _DAY = re.compile(r"\b(?:what|which) (?:date|day)\b", re.IGNORECASE)
 _DATE = re.compile(r"^\s*(?:since )?when\b|\b(?:what|which) (?:year|month)\b", re.IGNORECASE)
+# "Where did X finish", "in what position did X come": a place in an order, not on a map.
+_POSITION = re.compile(
+    r"^\s*where (?:did|does|do|will|has|have|had) .+\b(?:finish|finished|come|came|end up|"
+    r"ended up|placed|rank|ranked)\b|\b(?:what|which) (?:position|place) (?:did|does|do|"
+    r"will|has|have|had|is|was)\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"last|\d+(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# An order's place as a sentence says it: "finished fourth", "came second", "in third place",
+# "was runner-up".
+_PLACED = re.compile(
+    r"\b(?:finish\w*|came|come|end\w* up|placed|ranked)\s+(?:a |an |the )?(?:joint |equal )?"
+    + _ORDINAL.pattern
+    + r"|\b(?:was|were|is|in)\s+(?:joint |equal )?"
+    + _ORDINAL.pattern
+    + r"(?!\s+(?:time|round|half|day|week|game|match|leg)\b)|"
+    + _ORDINAL.pattern
+    + r"\s+(?:place|position)\b|\brunners?-up\b",
+    re.IGNORECASE,
+)
 _PLACE = re.compile(r"^\s*where\b|\bin (?:what|which) (?:city|country|town|venue|place)\b", re.I)
 _WHO = re.compile(
     r"^\s*(?:who|whom|whose)\b|\bwhat (?:is|was) the name\b|"
@@ -103,6 +128,7 @@ _LIGHT = frozenset(
 )
 _WHO_VERB = re.compile(r"^\s*(?:who|whom)\s+(?P<verb>[a-z][\w'’-]+)\b", re.IGNORECASE)
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
+_NEGATORS = frozenset("neither nor not".split())
 
 
 @dataclass(frozen=True)
@@ -125,6 +151,8 @@ def asked_slot(question: str) -> Slot | None:
         return Slot("day")
     if _DATE.search(question):
         return Slot("date")
+    if _POSITION.search(question):
+        return Slot("position")
     if _PLACE.search(question):
         return Slot("place")
     if _WHO.search(question):
@@ -153,9 +181,18 @@ def asked_slot(question: str) -> Slot | None:
     return None
 
 
-def new_name_runs(sentence: str, question: str) -> list[tuple[int, int]]:
+def rules_out_names(sentence: str, question: str) -> bool:
+    """Whether the only names ``sentence`` adds to the question are ones it rules out: "the
+    Half-Blood Prince is neither Harry nor Voldemort" says who the answer is not."""
+    if new_name_runs(sentence, question):
+        return False
+    return bool(new_name_runs(sentence, question, negated=True))
+
+
+def new_name_runs(sentence: str, question: str, *, negated: bool = False) -> list[tuple[int, int]]:
     """Token spans ``(first, last)`` of capitalised runs in ``sentence`` that the question
-    does not mention (not the sentence's first word alone, not a month or a weekday)."""
+    does not mention (not the sentence's first word alone, not a month or a weekday, not a name
+    it rules out: "neither Harry nor Voldemort"; with ``negated``, only those)."""
     asked = {stem(w.strip(".'’")) for w in _TOKEN.findall(question)}
     tokens = _TOKEN.findall(sentence)
     runs: list[tuple[int, int]] = []
@@ -175,7 +212,9 @@ def new_name_runs(sentence: str, question: str) -> list[tuple[int, int]]:
         elif not capital and start is not None:
             run = [t.strip(".'’-") for t in tokens[start:i]]
             known = [w for w in run if stem(w) in asked]
-            if len(known) < len(run) and not (start == 0 and i == 1):
+            # "neither Harry nor Voldemort", "not Smith": a name the sentence rules out.
+            ruled_out = start > 0 and tokens[start - 1].lower() in _NEGATORS
+            if len(known) < len(run) and not (start == 0 and i == 1) and ruled_out == negated:
                 runs.append((start, i - 1))
             start = None
     return runs
@@ -200,6 +239,8 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
         return int(has_date(sentence))
     if slot.kind == "day":
         return int(bool(_MONTH_DAY.search(sentence)))
+    if slot.kind == "position":
+        return int(bool(_PLACED.search(sentence)))
     runs = new_name_runs(sentence, question)
     if not runs:
         return 0
