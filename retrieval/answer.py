@@ -1033,7 +1033,7 @@ class AnswerEngine:
             return (
                 list(chosen),
                 f"extractive (fallback from {self.model_name})",
-                ["The model's wording did not match its source, so this answer quotes it."],
+                ["The model's answer did not match its sources, so this answer quotes them."],
             )
         said: list[Evidence | tuple[str, Evidence]] = [worded, *chosen[1:]]
         self._emit(on_partial, said)
