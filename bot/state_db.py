@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from retrieval.sqlite_wal import connect_wal
+
 log = logging.getLogger(__name__)
 
 POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
@@ -56,10 +58,11 @@ class StateDatabase:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit; wait for another process's write rather than fail at once.
-            self._conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+            if str(path) == ":memory:":
+                self._conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
+            else:
+                self._conn = connect_wal(path, timeout=30.0)
             self._conn.row_factory = sqlite3.Row
-            if str(path) != ":memory:":
-                self._conn.execute("PRAGMA journal_mode=WAL")
 
     @staticmethod
     def _connect_postgres(url: str) -> Any:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from retrieval.models import ArticleSummaryRow
+from retrieval.sqlite_wal import connect_wal
 from retrieval.store import chunk_id
 from retrieval.text import TERMS_VERSION, content_terms
 
@@ -182,8 +183,7 @@ class LexicalIndex:
     def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
+            db = connect_wal(self.path, timeout=60.0)
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
             self._local.db = db
