@@ -625,19 +625,21 @@ class AnswerEngine:
 
     def select_evidence(self, question: str, hits: list[Hit]) -> list[Evidence]:
         evidence = candidate_sentences(hits)
-        if not evidence:
-            return []
+        if evidence:
+            self._score(question, evidence)
+        return evidence
+
+    def _score(self, question: str, evidence: list[Evidence]) -> None:
+        """Score ``evidence`` against ``question`` in place (meaning, weighted words, slot)."""
         vectors = self.embedder.encode([question] + [e.text for e in evidence])
-        terms = question_terms(question)
         try:
-            weights = idf_weights(self.lexical.index(), terms)
+            weights = idf_weights(self.lexical.index(), question_terms(question))
         except Exception:
             log.warning(
                 "lexical index unavailable; weighting question terms equally", exc_info=True
             )
             weights = {}
         score_evidence(question, evidence, vectors[0], vectors[1:], weights)
-        return evidence
 
     def answerability(
         self, question: str, evidence: list[Evidence], index: int = 0
@@ -796,13 +798,7 @@ class AnswerEngine:
                 candidates.append(ev)
         if not candidates:
             return None
-        vectors = self.embedder.encode([question] + [ev.text for ev in candidates])
-        terms = question_terms(question)
-        try:
-            weights = idf_weights(self.lexical.index(), terms)
-        except Exception:
-            weights = {}
-        score_evidence(question, candidates, vectors[0], vectors[1:], weights)
+        self._score(question, candidates)
         # It must bear on the question: close in meaning, or saying the question's own verb
         # ("calling it" for "what did the RAC call").
         said = [
@@ -868,13 +864,7 @@ class AnswerEngine:
         if not found:
             return None
         candidates = [ev for _, ev in found]
-        vectors = self.embedder.encode([question] + [ev.text for ev in candidates])
-        terms = question_terms(question)
-        try:
-            weights = idf_weights(self.lexical.index(), terms)
-        except Exception:
-            weights = {}
-        score_evidence(question, candidates, vectors[0], vectors[1:], weights)
+        self._score(question, candidates)
         strength_of = {id(ev): strength for strength, ev in found}
         # It must bear on the question: close in meaning, or saying the question's own verb
         # ("The 22-year-old Scot finished fourth" for "where did Allan Scott finish").
