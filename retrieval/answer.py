@@ -370,7 +370,17 @@ class AnswerEngine:
                         None,
                     )
                     if best is None:
-                        unanswered.append(part)
+                        # It goes to the part it says more about; the other is unanswered.
+                        earlier = self._closer_part(said_for, answers, asked_of, asked)
+                        if earlier is not None:
+                            unanswered.append(plan.sub_questions[earlier])
+                            del answers[earlier]
+                            for item in said:
+                                if item.part == earlier:
+                                    item.part = index
+                            answers[index] = said_for
+                        else:
+                            unanswered.append(part)
                         continue
                 else:
                     answers[index] = said_for
@@ -487,6 +497,23 @@ class AnswerEngine:
         """The part's evidence without the sentences already said, if what is left answers."""
         rest = [ev for ev in way if (ev.article_id, ev.start) not in used]
         return self.answering_evidence(asked, rest, follow_up=True) if rest else None
+
+    def _closer_part(
+        self, ev: Evidence, answers: dict[int, Evidence], asked_of: dict[int, str], asked: str
+    ) -> int | None:
+        """The earlier part ``ev`` was said for, if ``ev`` is closer in meaning to ``asked``."""
+        earlier = next(
+            (
+                i
+                for i, other in answers.items()
+                if (other.article_id, other.start) == (ev.article_id, ev.start)
+            ),
+            None,
+        )
+        if earlier is None:
+            return None
+        vectors = self.embedder.encode([asked_of[earlier], asked, ev.text])
+        return earlier if float(vectors[1] @ vectors[2]) > float(vectors[0] @ vectors[2]) else None
 
     @staticmethod
     def _answers_one_of_two(
