@@ -33,7 +33,7 @@ from retrieval.grounding import Evidence, check_claim, split_claims
 from retrieval.keyfacts import (
     fact_weights,
     is_unattributed_quote,
-    person_unnamed,
+    pronoun_unnamed,
     sentence_facts,
     stands_alone,
 )
@@ -226,8 +226,9 @@ def choose_sentences(
 
 def can_open_bullet(text: str) -> bool:
     """A sentence that means something alone: not a heading, not leaning on the one before,
-    not a quotation whose speaker is named only before it, no "he" or "she" it has not named."""
-    return stands_alone(text) and not is_unattributed_quote(text) and not person_unnamed(text)
+    not a quotation whose speaker is named only before it, no "he", "she" or "they" it does not
+    name."""
+    return stands_alone(text) and not is_unattributed_quote(text) and not pronoun_unnamed(text)
 
 
 def _stub_hit(article: StoredArticle) -> Hit:
