@@ -75,6 +75,42 @@ def stands_alone(text: str) -> bool:
     return not is_heading(text) and not leans_on_neighbour(text)
 
 
+# "he", "she" and their forms stand for one person; "it" and "they" are left alone (they often
+# stand for a thing or a group the sentence itself names, or for nothing: "it is expected").
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|himself|herself)\b", re.IGNORECASE)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def person_unnamed(text: str) -> bool:
+    """Whether "he" or "she" (or "his", "her", ...) stands for a person the sentence has not
+    named before it: "Among the charges he faces are ...", "Two years later he played ...".
+
+    What may name the person first: a proper noun, or a subject that is one person or thing
+    ("The judge said she ...", "The 47-year-old, whose credits include his ..."). A plural
+    subject cannot ("Prosecutors said he ..."), nor a number ("One of the songs he wrote ...").
+    A person named only after the pronoun ("In his 22 years in the Commons, Mr Skinner ...")
+    counts as unnamed: the pronoun is read first. Parsed by the verifier's spaCy pipeline, only
+    when such a pronoun occurs.
+    """
+    if not _PERSON_PRONOUN.search(text):
+        return False
+    from retrieval.verifier import parse
+
+    for token in parse(text):
+        if token.pos_ == "PRON" and token.lower_ in _PERSON_PRONOUNS:
+            return True
+        if token.pos_ == "PROPN":
+            return False
+        if (
+            token.dep_ in _SUBJECTS
+            and token.pos_ not in ("PRON", "NUM")
+            and token.tag_ not in ("NNS", "NNPS")
+        ):
+            return False
+    return False
+
+
 def sentence_facts(text: str) -> set[str]:
     """The figures and names a sentence carries, normalised (``num:1100``, ``name:gerasimov``)."""
     facts = {f"num:{n}" for n in numbers_in(text)}

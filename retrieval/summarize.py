@@ -30,7 +30,13 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from prompts import load_prompt
 from retrieval.compress import without_opening_connective
 from retrieval.grounding import Evidence, check_claim, split_claims
-from retrieval.keyfacts import fact_weights, is_unattributed_quote, sentence_facts, stands_alone
+from retrieval.keyfacts import (
+    fact_weights,
+    is_unattributed_quote,
+    person_unnamed,
+    sentence_facts,
+    stands_alone,
+)
 from retrieval.models import Citation, Hit, StoredArticle, Summary, SummaryPoint
 from retrieval.store import chunk_at
 from retrieval.text import Sentence, split_sentences, words
@@ -220,8 +226,8 @@ def choose_sentences(
 
 def can_open_bullet(text: str) -> bool:
     """A sentence that means something alone: not a heading, not leaning on the one before,
-    not a quotation whose speaker is named only before it."""
-    return stands_alone(text) and not is_unattributed_quote(text)
+    not a quotation whose speaker is named only before it, no "he" or "she" it has not named."""
+    return stands_alone(text) and not is_unattributed_quote(text) and not person_unnamed(text)
 
 
 def _stub_hit(article: StoredArticle) -> Hit:

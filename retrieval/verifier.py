@@ -221,6 +221,12 @@ def _normalise(text: str) -> str:
     return _GLUED_DASH.sub(r"\1 ", " ".join(text.split()))
 
 
+def parse(text: str) -> Any:
+    """spaCy's parse of ``text`` (cached; the pipeline the checks use), for other modules'
+    rules about a sentence's grammar."""
+    return _parser().parse(_normalise(text))
+
+
 def preparse(texts: Iterable[str]) -> None:
     """Parse many texts in one batch (faster than one by one); later checks reuse them."""
     _parser().parse_many([_normalise(t) for t in texts if t.strip()])
@@ -510,6 +516,52 @@ def _wordnet_opposite(c: Any, p: Any) -> bool:
     if not antonyms or not any(f in antonyms for f in _features(p).forms):
         return False
     return not _synonym(c, p)
+
+
+_WORDNET_POS = {"VERB": "v", "NOUN": "n", "ADJ": "a", "ADV": "ra", "AUX": "v"}
+
+
+def _meaning_forms(tok: Any) -> set[str]:
+    """The words WordNet may know ``tok`` by: a verb with its particle when WordNet has the
+    phrase ('close in' is not 'close'); else its lemma, its own spelling, and the verb with the
+    preposition after it when WordNet has that ('call on')."""
+    phrase = _phrase(tok)
+    if phrase != _lemma(tok) and wordnet.known(phrase):
+        return {phrase}
+    forms = {_lemma(tok), str(tok.lower_)}
+    if tok.pos_ == "VERB":
+        forms |= {f for f in _verb_forms(tok) if wordnet.known(f)}
+    return forms
+
+
+def _meaning_opposite(c: Any, p: Any) -> bool:
+    """Whether WordNet gives the two words as opposites or one's definition denies the other
+    ('accepted'/'denied', 'win'/'lose'), read as the parts of speech the parser gives them."""
+    if _is_name(c) or _is_name(p):
+        return False
+    pc, pp = _WORDNET_POS.get(c.pos_, ""), _WORDNET_POS.get(p.pos_, "")
+    return any(
+        wordnet.opposite_meaning(a, b, pc, pp) for a in _meaning_forms(c) for b in _meaning_forms(p)
+    )
+
+
+def _meaning_same(c: Any, p: Any) -> bool:
+    """Whether claim word ``c`` may say what passage word ``p`` says, by WordNet and the same
+    both ways (see :func:`retrieval.wordnet.same_meaning`): not names, not opposites by the
+    lexicon's classes either."""
+    if _is_name(c) or _is_name(p) or c.pos_ not in _WORDNET_POS or p.pos_ not in _WORDNET_POS:
+        return False
+    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
+        return False  # 'have', 'be', 'said' stand for nothing the claim could say otherwise
+    a, b = sorted((_lemma(c), _lemma(p)), key=len)
+    if b.endswith(a) or _other_prefix(c, p):
+        return False  # 'outsell' is not 'sell', nor 'petabytes' 'terabytes'
+    if _opposite(c, p) or _particle_opposite(c, p) or _meaning_opposite(c, p):
+        return False
+    pc, pp = _WORDNET_POS[c.pos_], _WORDNET_POS[p.pos_]
+    return any(
+        wordnet.same_meaning(a, b, pc, pp) for a in _meaning_forms(c) for b in _meaning_forms(p)
+    )
 
 
 def _same(c: Any, p: Any) -> bool:
@@ -1164,7 +1216,9 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         """Whether passage word ``p`` is WordNet's opposite of claim word ``c`` standing in its
         place: by the parse, or as the one word the claim replaced (the small parser does not
         always hang 'slowest' and 'fastest' off the same word)."""
-        return _wordnet_opposite(c, p) and (_same_place(c, p) or p.i not in echoed)
+        if not (_wordnet_opposite(c, p) or (_meaning_opposite(c, p) and not _synonym(c, p))):
+            return False
+        return _same_place(c, p) or p.i not in echoed
 
     for c in content:
         weight = _WEIGHT.get(c.pos_, 1.0)
@@ -1232,6 +1286,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 for p in passage_words
                 if p.i not in echoed and _near_verb(c, p) and _anchored(c, p, exact)
             ]
+        if not found and not synonyms and not opposites:
+            # any other word WordNet reads as the same, in the place of a word the claim leaves
+            # out: 'weighing up' for 'considering', 'quickly' for 'fast', 'winner' for 'won'
+            synonyms = [p for p in passage_words if p.i not in echoed and _meaning_same(c, p)]
         if opposites and (
             not synonyms
             or (

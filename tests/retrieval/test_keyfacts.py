@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.keyfacts import is_heading, leans_on_neighbour, sentence_facts, stands_alone
+from retrieval.keyfacts import (
+    is_heading,
+    leans_on_neighbour,
+    person_unnamed,
+    sentence_facts,
+    stands_alone,
+)
 from retrieval.text import stem
 
 
@@ -45,3 +51,33 @@ def test_a_courtesy_title_is_not_a_fact() -> None:
     # "Mr" would make any sentence about any man carry a fact another such sentence shares.
     facts = sentence_facts("Taxes will rise by 5%, Mr Brown told Dr Rowan Williams and Sir Alex.")
     assert facts == {"num:5", *(f"name:{stem(n)}" for n in ("Brown", "Rowan", "Williams", "Alex"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the charges he faces are conspiracy to commit fraud and money laundering.",
+        "Prosecutors said he was motivated by wealth, spending about $200m in six years.",
+        "One of the first songs he wrote for other artists was Wolverton Mountain.",
+        "Two years later he played Hunter S Thompson in Terry Gilliam's adaptation.",
+        "In the drugs case, she was sentenced to 18 months probation.",
+    ],
+)
+def test_he_or_she_not_named_before_in_the_sentence_needs_the_sentence_before(text: str) -> None:
+    # Each opens with a word that does not lean back, so the first-word rule lets it through.
+    assert stands_alone(text)
+    assert person_unnamed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rowling revealed she had completed the novel on Tuesday.",
+        "The judge said that she may conduct hearings in January.",
+        "The 47-year-old, whose credits include his Oscar-winning performance, will be honoured.",
+        "The pop star cancelled her Onyx Hotel tour last June after a knee injury.",
+        "Shares in the firm rose 4% after it cut costs.",
+    ],
+)
+def test_he_or_she_after_the_person_is_named_is_fine(text: str) -> None:
+    assert not person_unnamed(text)

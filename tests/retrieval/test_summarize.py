@@ -61,6 +61,18 @@ CONNECTED = [
 ]
 
 
+# The fourth sentence opens with a word that does not lean back, but its "he" is a man the
+# sentence never names: a reader of that bullet alone would not know who faces the charges.
+CHARGED = [
+    "A former chief executive of WorldCom has gone on trial in New York over an $11bn fraud.",
+    "Bernard Ebbers, 63, denies overseeing the biggest accounting fraud in US history.",
+    "Prosecutors say the firm hid $11bn of costs between 1999 and 2002 to meet forecasts.",
+    "Among the nine charges he faces are conspiracy, securities fraud and false filings.",
+    "WorldCom filed for bankruptcy in July 2002 and now trades as MCI.",
+    "The trial in Manhattan is expected to last up to two months, lawyers said.",
+]
+
+
 def _article(sentences: list[str]) -> StoredArticle:
     return StoredArticle(
         article_id="t/1",
@@ -90,3 +102,9 @@ def test_a_quotation_whose_speaker_is_named_only_before_it_is_never_a_bullet(
     chosen = choose_sentences(texts, embedder.encode(texts), 4)
     assert 3 not in chosen
     assert len(chosen) == 4
+
+
+def test_a_sentence_with_a_he_it_never_names_is_never_a_bullet(embedder: Any) -> None:
+    chosen = choose_sentences(CHARGED, embedder.encode(CHARGED), 5)
+    assert 3 not in chosen
+    assert len(chosen) == 5
