@@ -79,11 +79,12 @@ class LocalGGUFChat(BaseChatModel):
     prompt's evaluation, cannot be interrupted; with a small model these take well under a
     second.)
 
-    Each context runs on one thread unless ``n_threads`` says otherwise. llama.cpp's threads
-    wait for each other at every step; on a busy machine a descheduled thread stalls the rest:
-    at load ~10 on 2 cores the same four short prompts took 12-56 s with 2 threads and 1.4-11 s
-    with 1 (bench/RESULTS.md, fifth session). A bot serving several people runs several
-    contexts at once (``instances``) instead.
+    Each context runs on one thread unless ``n_threads`` says otherwise, both to read the prompt
+    and to generate. llama.cpp's threads wait for each other at every step; on a busy machine a
+    descheduled thread stalls the rest: at load ~10 on 2 cores the same four short prompts took
+    12-56 s with 2 threads and 1.4-11 s with 1 (bench/RESULTS.md, fifth session); reading the
+    prompt on 2 threads made a call 4x slower at load 6 (sixth session). A bot serving several
+    people runs several contexts at once (``instances``) instead.
 
     (langchain-community's ChatLlamaCpp would do, but that package is being sunset.)
     """
@@ -119,6 +120,10 @@ class LocalGGUFChat(BaseChatModel):
             model_path=self.model_path,
             n_ctx=self.n_ctx,
             n_threads=max(1, self.n_threads),
+            # The prompt is read on as many threads as generation uses: llama-cpp-python would
+            # read it on every core, with the same stalls on a busy machine (an 80-token prompt
+            # took 8.4 s on 2 threads at load 6, 1.2 s on one).
+            n_threads_batch=max(1, self.n_threads),
             verbose=False,
         )
 

@@ -221,6 +221,12 @@ def _normalise(text: str) -> str:
     return _GLUED_DASH.sub(r"\1 ", " ".join(text.split()))
 
 
+def parse(text: str) -> Any:
+    """spaCy's parse of ``text`` (cached; the pipeline the checks use), for other modules'
+    rules about a sentence's grammar."""
+    return _parser().parse(_normalise(text))
+
+
 def preparse(texts: Iterable[str]) -> None:
     """Parse many texts in one batch (faster than one by one); later checks reuse them."""
     _parser().parse_many([_normalise(t) for t in texts if t.strip()])

@@ -49,3 +49,5 @@ def test_each_context_of_the_local_model_runs_on_one_thread() -> None:
     model, _ = build_chat_model("local", parallel=1)
     assert isinstance(model, LocalGGUFChat)
     assert model.llama.context_params.n_threads == 1
+    # Reading the prompt too (llama-cpp-python's default is every core).
+    assert model.llama.context_params.n_threads_batch == 1
