@@ -1033,17 +1033,23 @@ class AnswerEngine:
         """The model's one-sentence answer made from the evidence sentence ``ev`` alone, its
         meta-text cut off; None when it wrote nothing about the news."""
         assert self.chat_model is not None
-        template = load_prompt("compress")
-        system, user = template.render(sentence=_fence(ev.text), question=question)
-        messages: list[BaseMessage] = [SystemMessage(system)]
-        for asked, reply in template.example_turns():
-            messages += [HumanMessage(asked), AIMessage(reply)]
-        messages.append(HumanMessage(user))
+        messages = _compress_messages(_fence(ev.text), question)
         text = str(self.chat_model.invoke(messages, max_tokens=self.t.compress_max_tokens).content)
         if says_not_found(text) or not text.rstrip().endswith((".", "!", "?", '"', "”")):
             return None  # a refusal, or a sentence cut off by the token limit
         claims = model_claims(text, [ev.hit.source or ""])
         return claims[0][0] if claims else None
+
+    def warm_up(self) -> None:
+        """Have a local model read the compress prompt's fixed part (instructions and worked
+        examples, ~375 tokens) now: llama.cpp keeps it evaluated from one call to the next, so
+        the first answer then reads only its own sentence and question (~80 tokens)."""
+        if not isinstance(self.chat_model, LocalGGUFChat) or self._job() != "compress":
+            return
+        try:
+            self.chat_model.invoke(_compress_messages("", ""), max_tokens=1)
+        except Exception as exc:
+            log.warning("the local model could not be warmed up (%s)", type(exc).__name__)
 
     def _extractive(self, evidence: list[Evidence], *, many: bool = False) -> list[Evidence]:
         best = evidence[0]
@@ -1441,6 +1447,16 @@ def model_claims(text: str, sources: Sequence[str] = ()) -> list[tuple[str, list
             continue
         claims.append((claim[0].upper() + claim[1:], cited))
     return claims
+
+
+def _compress_messages(sentence: str, question: str) -> list[BaseMessage]:
+    template = load_prompt("compress")
+    system, user = template.render(sentence=sentence, question=question)
+    messages: list[BaseMessage] = [SystemMessage(system)]
+    for asked, reply in template.example_turns():
+        messages += [HumanMessage(asked), AIMessage(reply)]
+    messages.append(HumanMessage(user))
+    return messages
 
 
 def _fence(text: str) -> str:

@@ -51,3 +51,19 @@ def test_each_context_of_the_local_model_runs_on_one_thread() -> None:
     assert model.llama.context_params.n_threads == 1
     # Reading the prompt too (llama-cpp-python's default is every core).
     assert model.llama.context_params.n_threads_batch == 1
+
+
+def test_warming_up_has_the_local_model_read_the_compress_prompt_before_the_first_question(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import build_service
+
+    settings = EngineSettings(store_dir=tmp_path, chat_model="local", model_timeout_s=120.0)
+    service = build_service(settings, embedder=embedder)
+    model = service.answers.chat_model
+    assert isinstance(model, LocalGGUFChat)
+    service.warm_up()
+    read = model.llama.detokenize(model.llama.input_ids.tolist()).decode()
+    # The instructions and the last worked example: the first question reads only its own part.
+    assert "You shorten one sentence" in read
+    assert "unless the company improved its offer." in read.split("Sentence:")[-2]
