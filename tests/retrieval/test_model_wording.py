@@ -67,3 +67,21 @@ def test_warming_up_has_the_local_model_read_the_compress_prompt_before_the_firs
     # The instructions and the last worked example: the first question reads only its own part.
     assert "You shorten one sentence" in read
     assert "unless the company improved its offer." in read.split("Sentence:")[-2]
+
+
+def test_the_local_model_held_to_shortening_writes_only_the_sentences_words_in_order() -> None:
+    from retrieval.answer import _compress_messages
+    from retrieval.shortening import Shortening
+
+    sentence = (
+        "Russia's forces have retaken 24 settlements in the border region over the last five "
+        "days, chief of the general staff Valery Gerasimov told the Kremlin leader."
+    )
+    model, _ = build_chat_model("local")
+    assert model is not None
+    messages = _compress_messages(sentence, QUESTION)
+    free = str(model.invoke(messages, max_tokens=64).content)
+    held = str(model.invoke(messages, max_tokens=80, shorten=sentence).content)
+    print("FREE", free, "HELD", held)
+    assert not Shortening(sentence).complete(free.strip().encode())  # "The Russian forces ..."
+    assert Shortening(sentence).complete(held.strip().encode())
