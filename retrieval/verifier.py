@@ -943,6 +943,29 @@ def _phrases_match(a: Any, b: Any) -> bool:
     return _same(a, b) or any(_same(x, y) for x in ta for y in tb if _is_name(x))
 
 
+def _modifiers_moved(c: Any, mods: list[Any], rival: Any, passage: Any) -> bool:
+    """Whether the names the claim hangs on noun ``c`` are in the passage, and the passage's
+    ``rival`` name in the claim, with neither hung on another noun both sentences have: a
+    restructured sentence ('Maurice Greene, the Sydney Olympic champion'), not one side put for
+    another ('Bruce Willis's comedy ... Vin Diesel movie' turned round)."""
+    claim = c.doc
+    nouns = [t for t in claim if t.pos_ in {"NOUN", "PROPN"} and t.i != c.i and t not in mods]
+
+    def hung_elsewhere(tok: Any, others: list[Any]) -> bool:
+        return tok.head != tok and any(_exact(o, tok.head) or _exact(tok.head, o) for o in others)
+
+    for m in mods:
+        found = [t for t in passage if _same(m, t)]
+        if not found or any(hung_elsewhere(t, nouns) for t in found):
+            return False
+    theirs = [t for t in claim if _same(t, rival)]
+    return bool(theirs) and not any(
+        hung_elsewhere(t, [n for n in passage if n.pos_ in {"NOUN", "PROPN"}])
+        and not _exact(t.head, c)
+        for t in theirs
+    )
+
+
 def _side_modifiers(tok: Any) -> list[Any]:
     return [
         ch
@@ -1077,6 +1100,13 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         direction = ""
         before: list[str] = []
         for w in reversed(doc[max(0, lead.i - 3) : lead.i]):
+            if (
+                w.lower_ in {"over", "under"}
+                and w.dep_ == "prep"
+                and w.head.pos_ == "VERB"
+                and (unit in lx.TIME_UNITS or unit in _UNIT_SCALES)
+            ):
+                break  # 'continuing over five years': a span of time, no comparison
             if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
                 before.insert(0, w.lower_)
             else:
@@ -1095,6 +1125,9 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         elif any(w in lx.APPROXIMATELY for w in before):
             direction = "about"
         rate = _rate(doc, unit, head, last)
+        if unit in _UNIT_SCALES:  # 'two decades' is 20 years
+            unit, scale = _UNIT_SCALES[unit]
+            value *= scale
         out.append(
             _Quantity(
                 value,
@@ -1108,6 +1141,14 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             )
         )
     return out
+
+
+_UNIT_SCALES = {
+    "decade": ("year", 10),
+    "century": ("year", 100),
+    "millennium": ("year", 1000),
+    "fortnight": ("week", 2),
+}
 
 
 def _words_after(doc: Any, last: Any) -> frozenset[str]:
@@ -1381,6 +1422,25 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         findings.append(
             _Finding("not_found", "predicate", f"the passage does not say {unsaid[0].text!r}")
         )
+    # A comparison the claim makes ('cheaper', 'the biggest') must be the passage's: a claim
+    # that compares where the passage does not says more than it.
+    compared = [
+        c
+        for c in content
+        if c.tag_ in {"JJR", "JJS", "RBR", "RBS"}
+        and c.i not in matched
+        and c.i not in forgiven_ids
+        and not _before_figure(c)
+        and c.lower_ not in _TIME_WORDS  # 'a year earlier': a time, the date tests' part
+    ]
+    if compared:
+        findings.append(
+            _Finding(
+                "not_found",
+                "comparison",
+                f"the claim says {compared[0].text!r}; the passage compares nothing so",
+            )
+        )
     if (
         not _source_kept(claim, passage)
         and _sentence_attributed(passage)
@@ -1573,8 +1633,10 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
         is_predicate = c.pos_ in {"VERB", "ADJ"} or (
             c.pos_ == "NOUN" and c.dep_ in {"ROOT", "acomp", "attr"}
         )
-        # Negation: a matched predicate must have the same polarity somewhere.
-        if is_predicate and all(_negated(p) != _negated(c) for p in candidates):
+        # Negation: a matched predicate must have the same polarity somewhere; where it stands
+        # among the same words, there ('not agreed a fee' is not 'yet to agree terms').
+        placed = [p for p in candidates if _anchored(c, p, matched)] or candidates
+        if is_predicate and all(_negated(p) != _negated(c) for p in placed):
             which = "denies" if _negated(c) else "affirms"
             out.append(
                 _Finding(
@@ -1626,7 +1688,7 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
                         ok = True
                         break
                     rival = pmods[0]
-                if not ok and rival is not None:
+                if not ok and rival is not None and not _modifiers_moved(c, mods, rival, passage):
                     out.append(
                         _Finding(
                             "contradicted",
@@ -1775,6 +1837,7 @@ def _read_negation_cues(doc: Any) -> int:
         1
         for t in doc
         if _negates(t)
+        or _yet_to(t)
         or (t.lower_ == "without" and t.dep_ == "prep")
         or t.lower_ == "unable"
         or (

@@ -249,8 +249,9 @@ def opposite_meaning(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
 def sisters(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
     """Whether ``a`` and ``b`` are two kinds of one thing and neither stands for the other
     ('gold'/'silver' are both noble metals): put for each other, they name different things."""
-    ma, mb = _meaning(a, pos_a), _meaning(b, pos_b)
-    return not ma.parents.isdisjoint(mb.parents) and not same_meaning(a, b, pos_a, pos_b)
+    ma, mb = _meaning(a, "n"), _meaning(b, "n")
+    shared = {i for i in ma.parents & mb.parents if i % 4 == 3}  # nouns' parents only
+    return bool(shared) and not same_meaning(a, b, pos_a, pos_b)
 
 
 def _defines(word: str, gloss: frozenset[str]) -> bool:

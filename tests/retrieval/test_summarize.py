@@ -7,7 +7,14 @@ from typing import Any
 
 from retrieval.compress import without_opening_connective
 from retrieval.models import StoredArticle
-from retrieval.summarize import WEIGHTS, Summarizer, bullet_count, choose_sentences
+from retrieval.summarize import (
+    WEIGHTS,
+    Summarizer,
+    bullet_count,
+    choose_sentences,
+    lead_lines,
+)
+from retrieval.text import split_sentences
 
 # A lede with few figures or names, then a body full of them: chosen for key facts alone,
 # the lede loses to the figures; a person summarising the story would start from it.
@@ -108,3 +115,12 @@ def test_a_sentence_with_a_he_it_never_names_is_never_a_bullet(embedder: Any) ->
     chosen = choose_sentences(CHARGED, embedder.encode(CHARGED), 5)
     assert 3 not in chosen
     assert len(chosen) == 5
+
+
+def test_an_article_where_no_sentence_stands_alone_still_gives_a_lead() -> None:
+    text = (
+        "He said the bridge would stay closed until engineers had checked it for damage. "
+        "They expect to reopen it within a fortnight, a council spokesman said on Monday."
+    )
+    sentences = split_sentences(text)
+    assert [s.text for s in lead_lines(sentences)] == [s.text for s in sentences]
