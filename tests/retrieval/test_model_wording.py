@@ -63,7 +63,8 @@ def test_warming_up_has_the_local_model_read_the_compress_prompt_before_the_firs
     model = service.answers.chat_model
     assert isinstance(model, LocalGGUFChat)
     service.warm_up()
-    read = model.llama.detokenize(model.llama.input_ids.tolist()).decode()
+    evaluated = model.llama.input_ids[: model.llama.n_tokens].tolist()
+    read = model.llama.detokenize(evaluated).decode()
     # The instructions and the last worked example: the first question reads only its own part.
     assert "You shorten one sentence" in read
     assert "unless the company improved its offer." in read.split("Sentence:")[-2]
