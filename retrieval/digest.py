@@ -23,6 +23,7 @@ import numpy as np
 
 from retrieval.models import Citation, Digest, Story
 from retrieval.store import NO_DATE, ArticleStore, chunk_at, day_number
+from retrieval.summarize import lead_lines
 from retrieval.text import split_sentences
 from retrieval.verifier import verify
 
@@ -116,7 +117,8 @@ class DigestBuilder:
         group = sorted(group, key=lambda a: -int(meta[a].get("event_day", 0)))
         lead_id = group[0]
         article = self.store.get_article(lead_id)
-        lead = [s for s in split_sentences(article.text) if len(s.text) >= 40][:2]
+        # Its first sentence that means something alone, never a sub-heading (retrieval.summarize).
+        lead = lead_lines(split_sentences(article.text))
         # Every line goes through the one verifier against the passage it cites, as answers
         # and summaries do: a quoted lead passes by construction, a reworded one must earn it.
         lead = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from retrieval.text import STOPWORDS, numbers_in, stem
 
@@ -73,6 +74,67 @@ def is_unattributed_quote(text: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     return not is_heading(text) and not leans_on_neighbour(text)
+
+
+# "he" and "she" stand for one person, "they" for people or things; "it" is left alone (it often
+# stands for nothing: "it is expected that ...").
+_ONE = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+_MANY = frozenset({"they", "them", "their", "theirs", "themselves"})
+_PRONOUN = re.compile(rf"\b(?:{'|'.join(sorted(_ONE | _MANY))})\b", re.IGNORECASE)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLAUSES = frozenset({"ccomp", "parataxis", "conj", "xcomp"})  # a clause, not a phrase
+
+
+def pronoun_unnamed(text: str) -> bool:
+    """Whether "he", "she" or "they" (or "his", "their", ...) stands for someone the sentence
+    does not name: "Among the charges he faces are ...", "In 1997 and 2001 they voted Labour".
+
+    "He" or "she" is named by a proper noun before it, or by a subject that is one person or
+    thing ("The judge said she ...", "The 47-year-old, whose credits include his ..."); a plural
+    subject cannot ("Prosecutors said he ..."), nor a number ("One of the songs he wrote ...").
+    "They" is named by any noun before it. A pronoun in an opening phrase may also point ahead
+    to the sentence's subject ("With their debut, Franz Ferdinand have ..."), but not from
+    inside that subject ("his 1962 album is ..."). Parsed by the verifier's spaCy pipeline, only
+    when such a pronoun occurs.
+    """
+    if not _PRONOUN.search(text):
+        return False
+    from retrieval.verifier import parse
+
+    doc = parse(text)
+    one_named = many_named = False  # someone "he"/"she" may stand for; anyone "they" may
+    for token in doc:
+        if token.pos_ == "PRON" and token.lower_ in _ONE | _MANY:
+            one = token.lower_ in _ONE
+            return not (one_named if one else many_named) and not _points_ahead(token, one)
+        if token.pos_ in ("PROPN", "NOUN") or _is_subject(token):
+            many_named = True
+        if token.pos_ == "PROPN" or (_is_subject(token) and token.tag_ not in ("NNS", "NNPS")):
+            one_named = True
+    return False
+
+
+def _is_subject(token: Any) -> bool:
+    return token.dep_ in _SUBJECTS and token.pos_ not in ("PRON", "NUM")
+
+
+def _points_ahead(pronoun: Any, one: bool) -> bool:
+    """Whether ``pronoun``, in a phrase before its sentence's subject, stands for that subject.
+
+    Not from a clause the subject says ('"He is so clean cut," said archivist Jody Norman'):
+    there the speaker talks about someone else."""
+    root = pronoun.sent.root
+    phrase = next((a for a in pronoun.ancestors if a.head == root), None)
+    if phrase is not None and phrase.dep_ in _CLAUSES:
+        return False
+    for subject in root.children:
+        if not _is_subject(subject) or subject.i < pronoun.i:
+            continue
+        if pronoun in list(subject.subtree):
+            continue
+        if not one or subject.pos_ == "PROPN" or subject.tag_ not in ("NNS", "NNPS"):
+            return True
+    return False
 
 
 def sentence_facts(text: str) -> set[str]:

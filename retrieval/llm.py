@@ -27,6 +27,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import PrivateAttr
 
 from retrieval.errors import ConfigurationError, ModelTimeout
+from retrieval.shortening import Shortening, constrained_choice
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +80,12 @@ class LocalGGUFChat(BaseChatModel):
     prompt's evaluation, cannot be interrupted; with a small model these take well under a
     second.)
 
-    Each context runs on one thread unless ``n_threads`` says otherwise. llama.cpp's threads
-    wait for each other at every step; on a busy machine a descheduled thread stalls the rest:
-    at load ~10 on 2 cores the same four short prompts took 12-56 s with 2 threads and 1.4-11 s
-    with 1 (bench/RESULTS.md, fifth session). A bot serving several people runs several
-    contexts at once (``instances``) instead.
+    Each context runs on one thread unless ``n_threads`` says otherwise, both to read the prompt
+    and to generate. llama.cpp's threads wait for each other at every step; on a busy machine a
+    descheduled thread stalls the rest: at load ~10 on 2 cores the same four short prompts took
+    12-56 s with 2 threads and 1.4-11 s with 1 (bench/RESULTS.md, fifth session); reading the
+    prompt on 2 threads made a call 4x slower at load 6 (sixth session). A bot serving several
+    people runs several contexts at once (``instances``) instead.
 
     (langchain-community's ChatLlamaCpp would do, but that package is being sunset.)
     """
@@ -101,6 +103,7 @@ class LocalGGUFChat(BaseChatModel):
     _creating: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _busy: int = PrivateAttr(default=0)
     _peak_busy: int = PrivateAttr(default=0)
+    _pieces: dict[int, bytes] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, __context: Any) -> None:
         self.instances = max(1, self.instances)
@@ -119,6 +122,10 @@ class LocalGGUFChat(BaseChatModel):
             model_path=self.model_path,
             n_ctx=self.n_ctx,
             n_threads=max(1, self.n_threads),
+            # The prompt is read on as many threads as generation uses: llama-cpp-python would
+            # read it on every core, with the same stalls on a busy machine (an 80-token prompt
+            # took 8.4 s on 2 threads at load 6, 1.2 s on one).
+            n_threads_batch=max(1, self.n_threads),
             verbose=False,
         )
 
@@ -160,10 +167,17 @@ class LocalGGUFChat(BaseChatModel):
         return ModelTimeout(f"the local model did not answer within {self.timeout_s:g} s ({doing})")
 
     def _tokens(
-        self, messages: list[BaseMessage], stop: list[str] | None, max_tokens: int | None = None
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None,
+        max_tokens: int | None = None,
+        shorten: str | None = None,
     ) -> Iterator[str]:
         """The generated text, piece by piece, within the deadline; at most ``max_tokens``
-        tokens (the model's default when None): a caller that wants one short sentence says so."""
+        tokens (the model's default when None): a caller that wants one short sentence says so.
+        ``shorten``: a sentence; the text may only be a shorter version of it, held so by a
+        logits processor (``retrieval.shortening``; a llama.cpp GBNF grammar says the same but
+        is checked against the whole vocabulary at every step)."""
         deadline = time.monotonic() + self.timeout_s
         llama = self._borrow(deadline)
         with self._creating:
@@ -177,6 +191,7 @@ class LocalGGUFChat(BaseChatModel):
                 max_tokens=max_tokens or self.max_tokens,
                 stop=stop,
                 stream=True,
+                logits_processor=self._shortening(llama, shorten) if shorten else None,
             )
             for part in stream:
                 if time.monotonic() > deadline:
@@ -191,6 +206,38 @@ class LocalGGUFChat(BaseChatModel):
                 self._busy -= 1
             self._idle.put(llama)
 
+    def _piece(self, llama: Any, token: int) -> bytes:
+        """A token's text (every context holds the same model, so one table serves all)."""
+        piece = self._pieces.get(token)
+        if piece is None:
+            piece = self._pieces[token] = bytes(llama.detokenize([token]))
+        return piece
+
+    def _shortening(self, llama: Any, sentence: str) -> Any:
+        """A llama-cpp-python logits processor holding greedy decoding to the shorter
+        versions of ``sentence``: every score but the chosen token's is set to -inf."""
+        import numpy as np
+        from llama_cpp import LogitsProcessorList
+
+        shortening = Shortening(sentence)
+        ends = [llama.token_eos()]
+        start: list[int] = []
+
+        def piece(token: int) -> bytes:
+            # A token with no text (a control token) would write nothing forever: never one.
+            return self._piece(llama, token) or b"\x00"
+
+        def choose(input_ids: Any, scores: Any) -> Any:
+            if not start:
+                start.append(len(input_ids))  # the first call: everything before is prompt
+            written = b"".join(self._piece(llama, int(t)) for t in input_ids[start[0] :])
+            token = constrained_choice(scores, written, piece, ends, shortening)
+            chosen = np.full_like(scores, -np.inf)
+            chosen[token] = 0.0
+            return chosen
+
+        return LogitsProcessorList([choose])
+
     def _generate(
         self,
         messages: list[BaseMessage],
@@ -198,7 +245,14 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        text = "".join(self._tokens(messages, stop, kwargs.get("max_tokens")))
+        text = "".join(
+            self._tokens(
+                messages,
+                stop,
+                kwargs.get("max_tokens"),
+                kwargs.get("shorten"),
+            )
+        )
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(
@@ -208,7 +262,7 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        for delta in self._tokens(messages, stop, kwargs.get("max_tokens")):
+        for delta in self._tokens(messages, stop, kwargs.get("max_tokens"), kwargs.get("shorten")):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
             if run_manager:
                 run_manager.on_llm_new_token(delta, chunk=chunk)

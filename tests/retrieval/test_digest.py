@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,15 @@ from retrieval.settings import EngineSettings
 FLOOD = (
     "Officials said floodwaters had destroyed {n} homes in the river valley by Tuesday "
     "evening, as rescue teams continued to search the worst-hit villages. {extra}"
+)
+
+# A sub-heading, then a sentence that leans on one the page does not show, then the lede and a
+# sentence that reads on from it.
+BRIDGE = (
+    "Flood latest: the rescue effort in pictures and video\n\n"
+    "He said the bridge would stay closed until engineers had checked it for damage.\n\n"
+    "Engineers closed the Severn road bridge on Monday after flood water undermined one of its "
+    "piers, the council said. They expect to reopen it within a fortnight, a spokesman said."
 )
 
 
@@ -50,6 +60,13 @@ def service(tmp_path_factory: pytest.TempPathFactory, embedder):  # type: ignore
             "published": "2025-01-15",
             "text": "Parliament approved the annual budget on Wednesday after a long debate over "
             "spending on schools and hospitals, with the vote passing comfortably.",
+        },
+        {
+            "id": "bridge-5",
+            "title": "Flood-hit bridge closed",
+            "source": "Wire One",
+            "published": "2025-06-10",
+            "text": BRIDGE,
         },
     ]
     (folder / "news.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
@@ -116,3 +133,15 @@ def test_every_digest_line_is_checked_against_the_passage_it_cites(service, monk
         lead = [c for c in story.citations if f"{c.quote} [{c.n}]" in story.summary]
         assert lead
         assert all((c.quote, c.quote) in checked for c in lead)
+
+
+def test_a_digest_line_is_never_a_sub_heading_or_a_sentence_leaning_on_one_it_skips(
+    service: Any,
+) -> None:
+    (story,) = service.digest(since=date(2025, 6, 10), as_of=date(2025, 6, 11)).stories
+    assert [c.quote for c in story.citations] == [
+        "Engineers closed the Severn road bridge on Monday after flood water undermined one of "
+        "its piers, the council said.",
+        # It leans back, but on the sentence just before it, which the digest shows.
+        "They expect to reopen it within a fortnight, a spokesman said.",
+    ]

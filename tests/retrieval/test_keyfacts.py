@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.keyfacts import is_heading, leans_on_neighbour, sentence_facts, stands_alone
+from retrieval.keyfacts import (
+    is_heading,
+    leans_on_neighbour,
+    pronoun_unnamed,
+    sentence_facts,
+    stands_alone,
+)
 from retrieval.text import stem
 
 
@@ -45,3 +51,50 @@ def test_a_courtesy_title_is_not_a_fact() -> None:
     # "Mr" would make any sentence about any man carry a fact another such sentence shares.
     facts = sentence_facts("Taxes will rise by 5%, Mr Brown told Dr Rowan Williams and Sir Alex.")
     assert facts == {"num:5", *(f"name:{stem(n)}" for n in ("Brown", "Rowan", "Williams", "Alex"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the charges he faces are conspiracy to commit fraud and money laundering.",
+        "Prosecutors said he was motivated by wealth, spending about $200m in six years.",
+        "One of the first songs he wrote for other artists was Wolverton Mountain.",
+        "Two years later he played Hunter S Thompson in Terry Gilliam's adaptation.",
+        "In the drugs case, she was sentenced to 18 months probation.",
+        "In 1997 and 2001 they voted Labour.",
+        '"Nobody thought he would win so easily," said the coach, Jim Brown.',
+    ],
+)
+def test_a_pronoun_the_sentence_never_names_needs_the_sentence_before(text: str) -> None:
+    # Each opens with a word that does not lean back, so the first-word rule lets it through.
+    assert stands_alone(text)
+    assert pronoun_unnamed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rowling revealed she had completed the novel on Tuesday.",
+        "The judge said that she may conduct hearings in January.",
+        "The 47-year-old, whose credits include his Oscar-winning performance, will be honoured.",
+        "The pop star cancelled her Onyx Hotel tour last June after a knee injury.",
+        "Shares in the firm rose 4% after it cut costs.",
+        "Underground staff have warned they will continue with the protests.",
+    ],
+)
+def test_a_pronoun_after_the_sentence_names_its_person_is_fine(text: str) -> None:
+    assert not pronoun_unnamed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unnamed"),
+    [
+        ("With their self-titled debut, Franz Ferdinand have won critical acclaim.", False),
+        ("After opening her career in the theatre, Bening had a low-key spell in TV.", False),
+        ("More than 40 years after its release, his 1962 album is still a classic.", True),
+    ],
+)
+def test_a_pronoun_may_point_ahead_to_the_subject_but_not_from_inside_it(
+    text: str, unnamed: bool
+) -> None:
+    assert pronoun_unnamed(text) is unnamed

@@ -7,7 +7,14 @@ from typing import Any
 
 from retrieval.compress import without_opening_connective
 from retrieval.models import StoredArticle
-from retrieval.summarize import WEIGHTS, Summarizer, bullet_count, choose_sentences
+from retrieval.summarize import (
+    WEIGHTS,
+    Summarizer,
+    bullet_count,
+    choose_sentences,
+    lead_lines,
+)
+from retrieval.text import split_sentences
 
 # A lede with few figures or names, then a body full of them: chosen for key facts alone,
 # the lede loses to the figures; a person summarising the story would start from it.
@@ -61,6 +68,18 @@ CONNECTED = [
 ]
 
 
+# The fourth sentence opens with a word that does not lean back, but its "he" is a man the
+# sentence never names: a reader of that bullet alone would not know who faces the charges.
+CHARGED = [
+    "A former chief executive of WorldCom has gone on trial in New York over an $11bn fraud.",
+    "Bernard Ebbers, 63, denies overseeing the biggest accounting fraud in US history.",
+    "Prosecutors say the firm hid $11bn of costs between 1999 and 2002 to meet forecasts.",
+    "Among the nine charges he faces are conspiracy, securities fraud and false filings.",
+    "WorldCom filed for bankruptcy in July 2002 and now trades as MCI.",
+    "The trial in Manhattan is expected to last up to two months, lawyers said.",
+]
+
+
 def _article(sentences: list[str]) -> StoredArticle:
     return StoredArticle(
         article_id="t/1",
@@ -90,3 +109,18 @@ def test_a_quotation_whose_speaker_is_named_only_before_it_is_never_a_bullet(
     chosen = choose_sentences(texts, embedder.encode(texts), 4)
     assert 3 not in chosen
     assert len(chosen) == 4
+
+
+def test_a_sentence_with_a_he_it_never_names_is_never_a_bullet(embedder: Any) -> None:
+    chosen = choose_sentences(CHARGED, embedder.encode(CHARGED), 5)
+    assert 3 not in chosen
+    assert len(chosen) == 5
+
+
+def test_an_article_where_no_sentence_stands_alone_still_gives_a_lead() -> None:
+    text = (
+        "He said the bridge would stay closed until engineers had checked it for damage. "
+        "They expect to reopen it within a fortnight, a council spokesman said on Monday."
+    )
+    sentences = split_sentences(text)
+    assert [s.text for s in lead_lines(sentences)] == [s.text for s in sentences]
