@@ -7,7 +7,8 @@ the cached BBC + seeds store, with the offline default chat model (``local``) an
 ``extractive``, interleaved question by question after one warm-up question each. Baselines in the
 same run, on the same questions: the retrieval step alone (``service.search(q, k=6)``, what ``ask``
 retrieves) and one bare call of the same chat model on a naive prompt (the 4 best chunks; on the
-first 8 questions only, to save time).
+first 8 questions only, to save time), made on a second instance of the model so that its prompt
+does not displace the one the service keeps evaluated in its own llama context.
 
 Memory: a subprocess builds the service exactly as ``newsbot run`` does (``bot.app.build_service``
 with default settings but the bench store, after importing discord and ``bot.client``), warms it
@@ -43,6 +44,7 @@ from bench.harness import (
     spread_sample,
 )
 from retrieval.errors import ModelUnavailable
+from retrieval.llm import build_chat_model
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +129,12 @@ def measure_latency(questions: list[str], embedder: Any) -> dict[str, Any]:
         "local": open_bench_service(embedder, "local"),
         "extractive": open_bench_service(embedder, "extractive", check_store=False),
     }
-    chat_model = services["local"].answers.chat_model
+    # The bare call runs on a model of its own (the same file, its own llama context): on the
+    # service's context its prompt would displace the answer prompt's instructions and worked
+    # examples, which llama.cpp otherwise keeps evaluated from one answer to the next, and the
+    # next answer would pay to read them again: a cost of the benchmark, not of answering.
+    chat_model, _ = build_chat_model("local")
+    assert chat_model is not None
     for service in services.values():
         service.warm_up()
         service.ask("What did the Bank of Japan decide about interest rates?")

@@ -69,6 +69,7 @@ from retrieval.questions import (
     without_comparatives,
 )
 from retrieval.search import HybridRetriever
+from retrieval.shortening import Shortening, kept_words, prunes_whole_phrases
 from retrieval.slots import (
     Slot,
     asked_predicate,
@@ -81,6 +82,7 @@ from retrieval.slots import (
 from retrieval.store import chunk_at
 from retrieval.summarize import can_open_bullet
 from retrieval.text import STOPWORDS, Sentence, content_terms, split_sentences, stem, words
+from retrieval.verifier import parse
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
@@ -153,6 +155,10 @@ class Thresholds:
     # "answer" for any other.
     model_job: Literal["answer", "compress"] | None = None
     compress_max_tokens: int = 64  # one sentence
+    # Hold a local model's shortening to the sentence's words, in order (retrieval.shortening).
+    # Measured and off: SmolLM2-135M then mostly copies the sentence, kept its words no more
+    # often, and was slower (bench/RESULTS.md, sixth session).
+    compress_words_only: bool = False
     require_figures: bool = True  # every figure the question names must be in the article
     require_type: bool = True  # the answering sentence holds the kind of thing asked for
     score_without_type: float = 0.75  # ... unless it matches the question this well
@@ -1033,17 +1039,38 @@ class AnswerEngine:
         """The model's one-sentence answer made from the evidence sentence ``ev`` alone, its
         meta-text cut off; None when it wrote nothing about the news."""
         assert self.chat_model is not None
-        template = load_prompt("compress")
-        system, user = template.render(sentence=_fence(ev.text), question=question)
-        messages: list[BaseMessage] = [SystemMessage(system)]
-        for asked, reply in template.example_turns():
-            messages += [HumanMessage(asked), AIMessage(reply)]
-        messages.append(HumanMessage(user))
-        text = str(self.chat_model.invoke(messages, max_tokens=self.t.compress_max_tokens).content)
+        sentence = _fence(ev.text)
+        messages = _compress_messages(sentence, question)
+        limit: dict[str, Any] = {"max_tokens": self.t.compress_max_tokens}
+        if isinstance(self.chat_model, LocalGGUFChat) and self.t.compress_words_only:
+            # Held to the sentence's words, room for all of them (a copy is allowed).
+            limit = {"max_tokens": 16 + 2 * len(sentence.split()), "shorten": sentence}
+        text = str(self.chat_model.invoke(messages, **limit).content)
         if says_not_found(text) or not text.rstrip().endswith((".", "!", "?", '"', "”")):
             return None  # a refusal, or a sentence cut off by the token limit
         claims = model_claims(text, [ev.hit.source or ""])
-        return claims[0][0] if claims else None
+        if not claims:
+            return None
+        claim = claims[0][0]
+        # The sentence with words left out: they must be whole phrases. The verifier finds every
+        # word still in the sentence and passes "According to Gerasimov, Ukraine seized about
+        # 1,100 square kilometers ..." cut from "... Russian forces have reclaimed about 1,100
+        # square kilometers ... - most of the land Ukraine seized ...".
+        kept = kept_words(Shortening(sentence), claim)
+        if kept is not None and not prunes_whole_phrases(parse(sentence), sentence, kept):
+            return None
+        return claim
+
+    def warm_up(self) -> None:
+        """Have a local model read the compress prompt's fixed part (instructions and worked
+        examples, ~375 tokens) now: llama.cpp keeps it evaluated from one call to the next, so
+        the first answer then reads only its own sentence and question (~80 tokens)."""
+        if not isinstance(self.chat_model, LocalGGUFChat) or self._job() != "compress":
+            return
+        try:
+            self.chat_model.invoke(_compress_messages("", ""), max_tokens=1)
+        except Exception as exc:
+            log.warning("the local model could not be warmed up (%s)", type(exc).__name__)
 
     def _extractive(self, evidence: list[Evidence], *, many: bool = False) -> list[Evidence]:
         best = evidence[0]
@@ -1441,6 +1468,16 @@ def model_claims(text: str, sources: Sequence[str] = ()) -> list[tuple[str, list
             continue
         claims.append((claim[0].upper() + claim[1:], cited))
     return claims
+
+
+def _compress_messages(sentence: str, question: str) -> list[BaseMessage]:
+    template = load_prompt("compress")
+    system, user = template.render(sentence=sentence, question=question)
+    messages: list[BaseMessage] = [SystemMessage(system)]
+    for asked, reply in template.example_turns():
+        messages += [HumanMessage(asked), AIMessage(reply)]
+    messages.append(HumanMessage(user))
+    return messages
 
 
 def _fence(text: str) -> str:

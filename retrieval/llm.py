@@ -27,6 +27,7 @@ from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResu
 from pydantic import PrivateAttr
 
 from retrieval.errors import ConfigurationError, ModelTimeout
+from retrieval.shortening import Shortening, constrained_choice
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,7 @@ class LocalGGUFChat(BaseChatModel):
     _creating: threading.Lock = PrivateAttr(default_factory=threading.Lock)
     _busy: int = PrivateAttr(default=0)
     _peak_busy: int = PrivateAttr(default=0)
+    _pieces: dict[int, bytes] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, __context: Any) -> None:
         self.instances = max(1, self.instances)
@@ -165,10 +167,17 @@ class LocalGGUFChat(BaseChatModel):
         return ModelTimeout(f"the local model did not answer within {self.timeout_s:g} s ({doing})")
 
     def _tokens(
-        self, messages: list[BaseMessage], stop: list[str] | None, max_tokens: int | None = None
+        self,
+        messages: list[BaseMessage],
+        stop: list[str] | None,
+        max_tokens: int | None = None,
+        shorten: str | None = None,
     ) -> Iterator[str]:
         """The generated text, piece by piece, within the deadline; at most ``max_tokens``
-        tokens (the model's default when None): a caller that wants one short sentence says so."""
+        tokens (the model's default when None): a caller that wants one short sentence says so.
+        ``shorten``: a sentence; the text may only be a shorter version of it, held so by a
+        logits processor (``retrieval.shortening``; a llama.cpp GBNF grammar says the same but
+        is checked against the whole vocabulary at every step)."""
         deadline = time.monotonic() + self.timeout_s
         llama = self._borrow(deadline)
         with self._creating:
@@ -182,6 +191,7 @@ class LocalGGUFChat(BaseChatModel):
                 max_tokens=max_tokens or self.max_tokens,
                 stop=stop,
                 stream=True,
+                logits_processor=self._shortening(llama, shorten) if shorten else None,
             )
             for part in stream:
                 if time.monotonic() > deadline:
@@ -196,6 +206,38 @@ class LocalGGUFChat(BaseChatModel):
                 self._busy -= 1
             self._idle.put(llama)
 
+    def _piece(self, llama: Any, token: int) -> bytes:
+        """A token's text (every context holds the same model, so one table serves all)."""
+        piece = self._pieces.get(token)
+        if piece is None:
+            piece = self._pieces[token] = bytes(llama.detokenize([token]))
+        return piece
+
+    def _shortening(self, llama: Any, sentence: str) -> Any:
+        """A llama-cpp-python logits processor holding greedy decoding to the shorter
+        versions of ``sentence``: every score but the chosen token's is set to -inf."""
+        import numpy as np
+        from llama_cpp import LogitsProcessorList
+
+        shortening = Shortening(sentence)
+        ends = [llama.token_eos()]
+        start: list[int] = []
+
+        def piece(token: int) -> bytes:
+            # A token with no text (a control token) would write nothing forever: never one.
+            return self._piece(llama, token) or b"\x00"
+
+        def choose(input_ids: Any, scores: Any) -> Any:
+            if not start:
+                start.append(len(input_ids))  # the first call: everything before is prompt
+            written = b"".join(self._piece(llama, int(t)) for t in input_ids[start[0] :])
+            token = constrained_choice(scores, written, piece, ends, shortening)
+            chosen = np.full_like(scores, -np.inf)
+            chosen[token] = 0.0
+            return chosen
+
+        return LogitsProcessorList([choose])
+
     def _generate(
         self,
         messages: list[BaseMessage],
@@ -203,7 +245,14 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> ChatResult:
-        text = "".join(self._tokens(messages, stop, kwargs.get("max_tokens")))
+        text = "".join(
+            self._tokens(
+                messages,
+                stop,
+                kwargs.get("max_tokens"),
+                kwargs.get("shorten"),
+            )
+        )
         return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
 
     def _stream(
@@ -213,7 +262,7 @@ class LocalGGUFChat(BaseChatModel):
         run_manager: CallbackManagerForLLMRun | None = None,
         **kwargs: Any,
     ) -> Iterator[ChatGenerationChunk]:
-        for delta in self._tokens(messages, stop, kwargs.get("max_tokens")):
+        for delta in self._tokens(messages, stop, kwargs.get("max_tokens"), kwargs.get("shorten")):
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
             if run_manager:
                 run_manager.on_llm_new_token(delta, chunk=chunk)

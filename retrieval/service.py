@@ -230,8 +230,10 @@ class NewsService:
         )
 
     def warm_up(self) -> None:
-        """Bring the lexical index level with the store before the first question."""
+        """Bring the lexical index level with the store, and have a local model read its
+        prompt's fixed part, before the first question."""
         self.retriever.lexical.catch_up()
+        self.answers.warm_up()
 
     @property
     def lexical_catch_up_s(self) -> float:

@@ -51,3 +51,38 @@ def test_each_context_of_the_local_model_runs_on_one_thread() -> None:
     assert model.llama.context_params.n_threads == 1
     # Reading the prompt too (llama-cpp-python's default is every core).
     assert model.llama.context_params.n_threads_batch == 1
+
+
+def test_warming_up_has_the_local_model_read_the_compress_prompt_before_the_first_question(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import build_service
+
+    settings = EngineSettings(store_dir=tmp_path, chat_model="local", model_timeout_s=120.0)
+    service = build_service(settings, embedder=embedder)
+    model = service.answers.chat_model
+    assert isinstance(model, LocalGGUFChat)
+    service.warm_up()
+    evaluated = model.llama.input_ids[: model.llama.n_tokens].tolist()
+    read = model.llama.detokenize(evaluated).decode()
+    # The instructions and the last worked example: the first question reads only its own part.
+    assert "You shorten one sentence" in read
+    assert "unless the company improved its offer." in read.split("Sentence:")[-2]
+
+
+def test_the_local_model_held_to_shortening_writes_only_the_sentences_words_in_order() -> None:
+    from retrieval.answer import _compress_messages
+    from retrieval.shortening import Shortening
+
+    sentence = (
+        "Russia's forces have retaken 24 settlements in the border region over the last five "
+        "days, chief of the general staff Valery Gerasimov told the Kremlin leader."
+    )
+    model, _ = build_chat_model("local")
+    assert model is not None
+    messages = _compress_messages(sentence, QUESTION)
+    free = str(model.invoke(messages, max_tokens=64).content)
+    held = str(model.invoke(messages, max_tokens=80, shorten=sentence).content)
+    print("FREE", free, "HELD", held)
+    assert not Shortening(sentence).complete(free.strip().encode())  # "The Russian forces ..."
+    assert Shortening(sentence).complete(held.strip().encode())

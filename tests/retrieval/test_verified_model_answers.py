@@ -176,3 +176,17 @@ def test_a_model_that_finds_no_answer_is_overruled_without_the_answer_saying_so(
     shown = " ".join([answer.answer, *answer.notes]).lower()
     for denial in ("no answer", "not found", "not supported", "does not answer"):
         assert denial not in shown
+
+
+def test_a_shortening_that_leaves_out_part_of_a_phrase_is_not_said(compressing, model) -> None:  # type: ignore[no-untyped-def]
+    # Only words of the sentence, in its order, so the verifier finds them all; but "during its
+    # August 2024 offensive" told when Ukraine seized the land, not when Russia reclaimed it.
+    scripted, _ = model
+    scripted.template = (
+        "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
+        "(425 square miles) of territory in the Kursk region during its August 2024 offensive."
+    )
+    answer = compressing.ask(QUESTION)
+    assert answer.status == "answered"
+    assert "region during its" not in answer.answer
+    assert answer.points[0].wording == "quote"
