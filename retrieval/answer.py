@@ -64,6 +64,7 @@ from retrieval.questions import (
     names_in,
     plan_question,
     refers_back,
+    resolve_pronoun,
     strip_time_words,
     time_window,
     without_comparatives,
@@ -72,12 +73,16 @@ from retrieval.search import HybridRetriever
 from retrieval.shortening import Shortening, kept_words, prunes_whole_phrases
 from retrieval.slots import (
     Slot,
+    answer_name,
     asked_predicate,
     asked_slot,
     holds_predicate,
     holds_slot,
+    leaves_uncounted,
+    plainest,
     rules_out_names,
     slot_strength,
+    things_held,
 )
 from retrieval.store import chunk_at
 from retrieval.summarize import can_open_bullet
@@ -163,6 +168,7 @@ class Thresholds:
     require_type: bool = True  # the answering sentence holds the kind of thing asked for
     score_without_type: float = 0.75  # ... unless it matches the question this well
     typed_candidates: int = 5  # top sentences searched for one that holds what is asked
+    plain_candidates: int = 8  # ... for one that holds it in the question's own terms
     list_sentences: int = 5  # a list or a change over time may need more sentences
     briefing_articles: int = 4  # articles a briefing reads: the story's, newest first
     briefing_points: int = 5  # key points at most
@@ -306,6 +312,7 @@ class AnswerEngine:
             sides = []
         given = {f.value for f in figures_in(question)}
         asked_of: dict[int, str] = {}
+        first = plan.sub_questions[0]
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
             if ages:
@@ -317,21 +324,20 @@ class AnswerEngine:
                 about = ", ".join(first_names)
                 asked, query = f"{asked} ({about})", f"{part} ({about})"
             asked_of[index] = asked
-            hits = self.retriever.search(
-                strip_time_words(query), k=k or 6, since=since, as_of=as_of
+            answerings, evidence = self._part_ways(
+                asked, query, anchors, since=since, as_of=as_of, k=k
             )
-            ways: list[list[Evidence] | None] = []
-            if anchors:
-                # A later part is most often about the article an earlier part was answered
-                # from ("... and where is he based?", "... and who leads the union?"; the
-                # other side of a comparison is often in the same report): when a passage of
-                # it answers, that answers the part, as a follow-up is answered in the story
-                # of the question before it; else the part's own hits do.
-                own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
-                ways.append(self.answering_evidence(asked, own, follow_up=True))
-            evidence = self.select_evidence(asked, hits)
-            ways.append(self.answering_evidence(asked, evidence))
-            answerings = [way for way in ways if way]
+            if not answerings and index and 0 in answers and refers_back(part):
+                # "Who did X appoint ... and whom does he take over from?": "he" may be the
+                # name the first part's answer gave, when the part does not answer as asked.
+                name = answer_name(answers[0].text, first) if _asks_name(first) else None
+                if name:
+                    resolved = resolve_pronoun(part, name)
+                    answerings, evidence = self._part_ways(
+                        resolved, resolved, anchors, since=since, as_of=as_of, k=k
+                    )
+                    if answerings:
+                        asked = asked_of[index] = resolved
             if not answerings:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
@@ -354,9 +360,38 @@ class AnswerEngine:
                     or _side_figure(answerings, sides[index], used, given)
                     or best
                 )
-            answers[index] = best or answerings[0][0]
             if best is None:
-                continue  # a sentence already said answers this part too
+                said_for = answerings[0][0]
+                if self._answers_one_of_two(asked, said_for, answers, asked_of):
+                    # Two parts asking the same kind of thing ("when will ... and when did
+                    # ..."), one sentence holding one such thing: it answers one part, not
+                    # both. Another of the part's sentences may answer the other.
+                    best = next(
+                        (
+                            other[0]
+                            for way in answerings
+                            if (other := self._answering_unsaid(asked, way, used))
+                            and (other[0].article_id, other[0].start) not in used
+                        ),
+                        None,
+                    )
+                    if best is None:
+                        # It goes to the part it says more about; the other is unanswered.
+                        earlier = self._closer_part(said_for, answers, asked_of, asked)
+                        if earlier is not None:
+                            unanswered.append(plan.sub_questions[earlier])
+                            del answers[earlier]
+                            for item in said:
+                                if item.part == earlier:
+                                    item.part = index
+                            answers[index] = said_for
+                        else:
+                            unanswered.append(part)
+                        continue
+                else:
+                    answers[index] = said_for
+                    continue  # a sentence already said answers this part too
+            answers[index] = best
             used.add((best.article_id, best.start))
             said.append(Said(best.text, best, part=index))
             if best.article_id not in anchors:
@@ -435,6 +470,73 @@ class AnswerEngine:
                     )
                 )
         return out
+
+    def _part_ways(
+        self,
+        asked: str,
+        query: str,
+        anchors: list[str],
+        *,
+        since: date | None,
+        as_of: date | None,
+        k: int | None,
+    ) -> tuple[list[list[Evidence]], list[Evidence]]:
+        """``(the ways a part is answered, its own evidence)``.
+
+        A later part is most often about the article an earlier part was answered from ("...
+        and where is he based?", "... and who leads the union?"; the other side of a comparison
+        is often in the same report): when a passage of it answers, that answers the part, as a
+        follow-up is answered in the story of the question before it; else the part's own hits
+        do."""
+        hits = self.retriever.search(strip_time_words(query), k=k or 6, since=since, as_of=as_of)
+        ways: list[list[Evidence] | None] = []
+        if anchors:
+            own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
+            ways.append(self.answering_evidence(asked, own, follow_up=True))
+        evidence = self.select_evidence(asked, hits)
+        ways.append(self.answering_evidence(asked, evidence))
+        return [way for way in ways if way], evidence
+
+    def _answering_unsaid(
+        self, asked: str, way: list[Evidence], used: set[tuple[str, int]]
+    ) -> list[Evidence] | None:
+        """The part's evidence without the sentences already said, if what is left answers."""
+        rest = [ev for ev in way if (ev.article_id, ev.start) not in used]
+        return self.answering_evidence(asked, rest, follow_up=True) if rest else None
+
+    def _closer_part(
+        self, ev: Evidence, answers: dict[int, Evidence], asked_of: dict[int, str], asked: str
+    ) -> int | None:
+        """The earlier part ``ev`` was said for, if ``ev`` is closer in meaning to ``asked``."""
+        earlier = next(
+            (
+                i
+                for i, other in answers.items()
+                if (other.article_id, other.start) == (ev.article_id, ev.start)
+            ),
+            None,
+        )
+        if earlier is None:
+            return None
+        vectors = self.embedder.encode([asked_of[earlier], asked, ev.text])
+        return earlier if float(vectors[1] @ vectors[2]) > float(vectors[0] @ vectors[2]) else None
+
+    @staticmethod
+    def _answers_one_of_two(
+        asked: str, ev: Evidence, answers: dict[int, Evidence], asked_of: dict[int, str]
+    ) -> bool:
+        """Whether ``ev``, already said for an earlier part asking the same kind of thing as
+        ``asked``, holds only one thing of that kind (so it cannot answer both)."""
+        slot = asked_slot(asked)
+        if slot is None:
+            return False
+        for index, other in answers.items():
+            if (other.article_id, other.start) != (ev.article_id, ev.start):
+                continue
+            earlier = asked_slot(asked_of.get(index, ""))
+            if earlier is not None and earlier.kind == slot.kind:
+                return things_held(ev.text, asked, slot) < 2
+        return False
 
     @staticmethod
     def _unsaid(answering: list[Evidence], used: set[tuple[str, int]]) -> Evidence | None:
@@ -657,7 +759,7 @@ class AnswerEngine:
         article_text = self._article_text(ev)
         asked_figures = quantities_in(question)  # years are context more often than asked
         slot = asked_slot(question)
-        typed = holds_slot(ev.text, question, slot)
+        typed = self._holds_asked(question, ev, slot)
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
         predicate = predicate_term(question)
@@ -676,6 +778,15 @@ class AnswerEngine:
             denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
         )
 
+    def _holds_asked(self, question: str, ev: Evidence, slot: Slot | None) -> bool:
+        """Whether ``ev`` holds a thing of the kind asked for; a figure of another thing, in an
+        article that names the thing counted but never counts it, does not say how many."""
+        if not holds_slot(ev.text, question, slot):
+            return False
+        if slot_strength(ev.text, question, slot) >= plainest(slot):
+            return True
+        return not leaves_uncounted(self._article_text(ev), slot)
+
     def answerable(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
     ) -> bool:
@@ -687,13 +798,20 @@ class AnswerEngine:
     ) -> int | None:
         """The index of the top evidence sentence that answers the question, if any.
 
-        First a sentence that holds the kind of thing asked for (a figure for "how much", a date
-        for "when", a name the question does not give for "who"/"which"), among the top
+        First a sentence that holds what is asked in the question's own terms (``plainly_answers``),
+        then one that holds the kind of thing asked for (a figure for "how much", a date for
+        "when", a name the question does not give for "who"/"which"), among the top
         ``typed_candidates``; else one that matches the question closely enough without it.
         """
-        n = min(max(self.t.candidates, self.t.typed_candidates), len(evidence))
+        n = min(
+            max(self.t.candidates, self.t.typed_candidates, self.t.plain_candidates), len(evidence)
+        )
         self._read_texts(evidence[:n])  # one store read for all their articles
         checks = [self.answerability(question, evidence, i) for i in range(n)]
+        # One that holds what is asked in the question's own terms comes first.
+        for i, a in enumerate(checks[: self.t.plain_candidates]):
+            if self.plainly_answers(question, evidence[i], a):
+                return i
         for i, a in enumerate(checks[: self.t.typed_candidates]):
             if a.typed and self.passes(a, follow_up=follow_up):
                 return i
@@ -704,6 +822,23 @@ class AnswerEngine:
             if self.covers(question, evidence[i], a):
                 return i
         return None
+
+    def plainly_answers(self, question: str, ev: Evidence, a: Answerability) -> bool:
+        """Whether a sentence holds what is asked in the question's own terms, whatever its
+        score: a figure beside the thing counted ("some 45,000 people" for "how many people"),
+        a name beside the noun asked for ("record label Sony BMG"), or a figure in the year the
+        question names ("600,000 tonnes by 2008" for "how much ... by 2008"); its article
+        names everything the question names and has the question's verb."""
+        slot = asked_slot(question)
+        if slot is None or not a.typed or a.denies or not a.timely or not a.figures:
+            return False
+        if a.names < 1.0 or not a.predicate or a.semantic < self.t.min_semantic:
+            return False
+        if plainest(slot) == 2:
+            # The question names the thing: only a figure or a name beside it will do.
+            return slot_strength(ev.text, question, slot) == 2
+        years = set(_YEAR.findall(question))
+        return slot.kind == "number" and bool(years) and years <= set(_YEAR.findall(ev.text))
 
     def covers(self, question: str, ev: Evidence, a: Answerability) -> bool:
         """Whether a sentence holds everything the question asks, whatever its score: the thing
@@ -716,7 +851,7 @@ class AnswerEngine:
             return False
         if a.semantic < self.t.min_semantic or a.names < 1.0 or not a.figures or not a.timely:
             return False
-        if slot_strength(ev.text, question, slot) < (2 if slot.head else 1):
+        if slot_strength(ev.text, question, slot) < plainest(slot):
             return False
         # Here a year the question gives is asked about too ("the 2006 World Cup final" is not
         # answered by the 1988 final): it must be in the sentence or its article.
@@ -751,7 +886,18 @@ class AnswerEngine:
         if filler is not None:
             return [filler, *evidence]
         if (
-            not holds_slot(evidence[0].text, question, slot)
+            slot is not None
+            and slot.kind == "name"
+            and slot.head is None  # "which film earned her ...": the noun holds it
+            and asked_predicate(question) is not None
+            and not holds_predicate(evidence[0].text, question)
+        ):
+            # "Who scored the winner": a name in a sentence that does not say the verb (the
+            # manager who praised the side), with no sentence of its article saying who did,
+            # is a name, not the answer.
+            return None
+        if (
+            not self._holds_asked(question, evidence[0], slot)
             and evidence[0].score < self.t.score_without_type
         ):
             return None
@@ -849,16 +995,21 @@ class AnswerEngine:
         # (Names only: a figure is tied to its noun, "wage costs", more than to a verb that
         # articles word in many ways, "cut" or "reduce".)
         verb_missing = slot.kind == "name" and not holds_predicate(lead.text, question)
-        if have >= (2 if slot.head else 1) and not verb_missing:
+        if have >= plainest(slot) and not verb_missing:
             return None
         article = self._article(lead.article_id)
         if article is None:
             return None
         found: list[tuple[int, Evidence]] = []
+        # (In an article that names the thing counted but never counts it, only a figure
+        # beside it would say how many: a figure of another thing does not.)
+        least = plainest(slot) if leaves_uncounted(article.text, slot) else 1
         for sentence in split_sentences(article.text):
             if sentence.start == lead.start or len(sentence.text) < 25:
                 continue
             strength = slot_strength(sentence.text, question, slot)
+            if strength < least or not speaks_of_the_time_asked(sentence.text, question):
+                continue  # (and not another year's figure, as for any answering sentence)
             if verb_missing and have > 0:
                 if strength < have or not holds_predicate(sentence.text, question):
                     continue
@@ -1314,6 +1465,11 @@ _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|actually|in the end|finally)\b",
     re.IGNORECASE,
 )
+
+
+def _asks_name(question: str) -> bool:
+    slot = asked_slot(question)
+    return slot is not None and slot.kind == "name"
 
 
 def _side_terms(alternatives: list[str]) -> list[list[str]]:

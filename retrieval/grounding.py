@@ -112,16 +112,34 @@ _LIGHT_VERBS = frozenset(
 )
 
 
+# Verbs that hand the question on to the verb after "to": "want to be producing", "are thought
+# to have come", "is expected to cost". The word a question turns on is the later verb.
+_RAISING = frozenset(
+    """want wants wanted hope hopes hoped expect expects expected plan plans planned aim aims
+    aimed intend intends intended thought believed said reported estimated likely due going
+    able supposed seek seeks sought try tries tried need needs needed""".split()
+)
+
+
+def hands_on(token: str, following: str | None) -> bool:
+    """Whether ``token`` is a verb that hands the question on to the verb after "to"."""
+    return token.lower() in _RAISING and (following or "").lower() == "to"
+
+
 def predicate_term(question: str) -> str | None:
     """The word a question turns on after its subject: 'decide' in 'What did the Bank of Japan
-    decide about rates?', 'retake' in 'How much territory did Russia retake?'."""
+    decide about rates?', 'retake' in 'How much territory did Russia retake?', 'producing' in
+    'How much does Nigeria want to be producing?'."""
     match = _AUXILIARY.search(question)
     if not match:
         return None
-    for token in re.findall(r"[\w'’-]+", match.group(1)):
+    tokens = re.findall(r"[\w'’-]+", match.group(1))
+    for i, token in enumerate(tokens):
         if token[0].isupper() or token[0].isdigit() or token.lower() in STOPWORDS:
             continue
         if token.lower() in _LIGHT_VERBS:
+            continue
+        if hands_on(token, tokens[i + 1] if i + 1 < len(tokens) else None):
             continue
         if len(token) >= 3 and token.lower() not in QUESTION_WORDS:
             return token.lower()

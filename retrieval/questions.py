@@ -305,6 +305,12 @@ def refers_back(part: str) -> bool:
     return bool(_PRONOUNS.search(part))
 
 
+def resolve_pronoun(part: str, name: str) -> str:
+    """A later part with its first pronoun put back as the name an earlier part's answer gave:
+    "Whom does he take over from?" after "Who did X appoint?" answered "Dave Collins"."""
+    return _PRONOUNS.sub(lambda m: _possessive(m.group(1), name), part, count=1)
+
+
 def _possessive(pronoun: str, subject: str) -> str:
     return f"{subject}'s" if pronoun.lower() in {"his", "its", "their", "her"} else subject
 

@@ -18,16 +18,44 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from retrieval.grounding import has_date, predicate_found, predicate_term, quantities_in
+from retrieval.grounding import (
+    hands_on,
+    has_date,
+    predicate_found,
+    predicate_term,
+    quantities_in,
+)
 from retrieval.text import STOPWORDS, content_terms, stem
 
 SlotKind = Literal["number", "date", "day", "place", "name", "position"]
 
 _NUMBER = re.compile(
-    r"\bhow (much|many|long|far|big|large|old|often)\b|\bwhat (?:[a-z]+ )?(percentage|"
-    r"proportion|share|number|amount|price|figure|rate|value|sum|fee|salary|cost|total|size)\b|"
-    r"\bby how\b|"
-    r"\bat what (value|price|cost|rate)\b",
+    r"\bhow (much|many|long|far|big|large|old|often|fast|quickly|high|tall|deep|heavy|wide)\b|"
+    r"\bwhat (?:(?:is|was|are|were) (?:the |its |their |[\w'’-]+['’]s )?)?(?:[a-z]+ )?"
+    r"(percentage|proportion|share|number|amount|price|figure|rate|value|sum|fee|salary|cost|"
+    r"total|size|score|scoreline|age)\b|"
+    r"\bby how\b|\bin what time\b|"
+    r"\bat what (value|price|cost|rate|age)\b",
+    re.IGNORECASE,
+)
+# "How old", "at what age": an age, as the news gives one ("aged 91", "the 17-year-old",
+# "Jef Raskin, 61,"), not any figure of the sentence (a date, a price).
+_AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) age\b", re.IGNORECASE)
+_AGE = re.compile(
+    r"\baged? \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,3}-year-olds?\b|"
+    r"\b(?:in his|in her|in their) (?:\w+ )?(?:teens|twenties|thirties|forties|fifties|sixties|"
+    r"seventies|eighties|nineties)\b|"
+    r"[A-Z][\w'’-]+, \d{1,3},|\(\d{1,3}\)|\bat (?:the age of )?\d{1,3}\b|"
+    r"\b(?:who|he|she) (?:is|was|turns|turned|will be) \d{1,3}\b",
+)
+# "How many jobs ...": the thing counted, which the answer's figure stands beside ("12,000
+# jobs", "six GameBoys"); the words after "how many" up to the verb, the last of them.
+_HOW_MANY = re.compile(r"\bhow many\s+(?P<rest>.+)$", re.IGNORECASE)
+# Counts written in words ("six GameBoys", "a dozen"): a figure as much as "6".
+_COUNT_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|dozens?|hundreds|thousands|millions)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"\bpercentage\b|\bper ?cent\b|\d\s*%", re.IGNORECASE)
@@ -137,6 +165,8 @@ class Slot:
     head: str | None = None  # the stem of the noun named in "which <noun>", if any
     percent: bool = False  # a figure asked for as a percentage ("by what percentage")
     span: bool = False  # a figure of time or length ("how long"): it comes with its unit
+    age: bool = False  # a person's age ("how old"): "aged 91", "the 17-year-old"
+    counted: str | None = None  # the stem of the thing "how many" counts ("job"), if named
 
 
 def asked_slot(question: str) -> Slot | None:
@@ -146,6 +176,8 @@ def asked_slot(question: str) -> Slot | None:
             "number",
             percent=bool(_PERCENT.search(question)),
             span=bool(_HOW_LONG.search(question)),
+            age=bool(_AGE_ASKED.search(question)),
+            counted=counted_noun(question),
         )
     if _DAY.search(question):
         return Slot("day")
@@ -179,6 +211,97 @@ def asked_slot(question: str) -> Slot | None:
         if head is not None:
             return Slot("name", head=head)
     return None
+
+
+def counted_noun(question: str) -> str | None:
+    """The stem of the thing "how many" counts: the last word of the words after it, up to the
+    verb ("British nationals were evacuated": "nation"); None when none is named ("how many of
+    them")."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return None
+    noun = None
+    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:4]:
+        lowered = token.lower()
+        if lowered in STOPWORDS or lowered in _VERBISH or lowered in _AUXILIARIES:
+            break
+        noun = stem(re.sub(r"['’]s?$", "", lowered))
+    return noun
+
+
+def has_figure(sentence: str) -> bool:
+    """Whether ``sentence`` gives a figure, in digits or in words ("six", "a dozen")."""
+    return bool(quantities_in(sentence) or _COUNT_WORD.search(sentence))
+
+
+def counts_the_thing(sentence: str, counted: str) -> bool:
+    """Whether a figure in ``sentence`` stands just before the thing counted ("12,000 jobs",
+    "six specially modified GameBoys")."""
+    tokens = [t.strip(".,;:'’\"()").lower() for t in sentence.split()]
+    figures = [
+        i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t) or _COUNT_WORD.fullmatch(t)
+    ]
+    things = [i for i, t in enumerate(tokens) if t and stem(t) == counted]
+    return any(0 < h - f <= 4 for f in figures for h in things)
+
+
+def plainest(slot: Slot | None) -> int:
+    """The strength (see ``slot_strength``) of a sentence that holds what is asked plainly: 2
+    when the question names the thing beside which it stands ("which record label", "how many
+    jobs"), else 1."""
+    if slot is None:
+        return 1
+    return 2 if slot.head or slot.counted else 1
+
+
+def leaves_uncounted(text: str, slot: Slot | None) -> bool:
+    """Whether ``text`` (an article) names the thing a "how many" question counts but never
+    gives a figure beside it: it speaks of "British nationals" without saying how many, so a
+    figure of something else nearby does not answer the question."""
+    if slot is None or slot.kind != "number" or not slot.counted:
+        return False
+    tokens = {stem(t.strip(".,;:'’\"()").lower()) for t in text.split()}
+    if slot.counted not in tokens:
+        return False  # the article words the thing otherwise: nothing to judge by
+    return not any(counts_the_thing(s, slot.counted) for s in re.split(r"(?<=[.!?])\s+", text))
+
+
+def answer_name(sentence: str, question: str) -> str | None:
+    """The name ``sentence`` gives for a "who" question: of the names it adds to the question,
+    the one nearest the question's noun ("performance director ... Dave Collins") or, without
+    one, nearest its verb; None when it adds none."""
+    runs = new_name_runs(sentence, question)
+    if not runs:
+        return None
+    tokens = _TOKEN.findall(sentence)
+    slot = asked_slot(question)
+    predicate = asked_predicate(question)
+    anchors = [
+        i
+        for i, t in enumerate(tokens)
+        if (slot is not None and slot.head and stem(t.strip(".'’-").lower()) == slot.head)
+        or (predicate is not None and predicate_found(predicate, {stem(t.lower())}))
+    ]
+
+    def distance(run: tuple[int, int]) -> int:
+        return min((min(abs(a - run[0]), abs(a - run[1])) for a in anchors), default=0)
+
+    first, last = min(runs, key=distance)
+    return " ".join(t.strip(".'’-") for t in tokens[first : last + 1]) or None
+
+
+def things_held(sentence: str, question: str, slot: Slot | None) -> int:
+    """How many things of the kind asked for ``sentence`` holds (figures, dates, names): one
+    sentence answers two parts asking the same kind of thing only if it holds two."""
+    if slot is None:
+        return 1
+    if slot.kind == "number":
+        return len(quantities_in(sentence)) + len(_COUNT_WORD.findall(sentence))
+    if slot.kind in ("date", "day"):
+        return len(_MONTH_DAY.findall(sentence)) + len(re.findall(r"\b(?:19|20)\d\d\b", sentence))
+    if slot.kind == "name":
+        return len(new_name_runs(sentence, question))
+    return slot_strength(sentence, question, slot)
 
 
 def rules_out_names(sentence: str, question: str) -> bool:
@@ -232,9 +355,14 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
     if slot.kind == "number":
         if slot.percent:
             return int(bool(_PERCENT.search(sentence)))
+        if slot.age:
+            return int(bool(_AGE.search(sentence)))
         if slot.span:
             return int(bool(_SPAN.search(sentence)))
-        return int(bool(quantities_in(sentence)))
+        if not has_figure(sentence):
+            return 0
+        # A figure beside the thing counted holds it more plainly than a figure of another.
+        return 2 if slot.counted and counts_the_thing(sentence, slot.counted) else 1
     if slot.kind == "date":
         return int(has_date(sentence))
     if slot.kind == "day":
@@ -286,9 +414,15 @@ def asked_predicate(question: str) -> str | None:
     match = re.search(r"\b(" + "|".join(sorted(_AUXILIARIES)) + r")\s+(.+)$", question, re.I)
     if not match:
         return None
-    tokens = [t for t in re.findall(r"[\w'’-]+", match.group(2)) if t[0].islower()]
+    every = re.findall(r"[\w'’-]+", match.group(2))
+    tokens = [
+        t
+        for i, t in enumerate(every)
+        if t[0].islower() and not hands_on(t, every[i + 1] if i + 1 < len(every) else None)
+    ]
     if match.group(1).lower() in _BE:
-        # "was blogger X jailed": the participle, not the noun before the name
+        # "was blogger X jailed": the participle, not the noun before the name ("are thought
+        # to have come": not the verb that hands the question on)
         participle = next((t for t in tokens if _PARTICIPLE.search(t)), None)
         if participle is not None and participle.lower() not in _LIGHT:
             return participle.lower()

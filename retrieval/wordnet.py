@@ -22,8 +22,8 @@ downloaded at run time:
 - ``wordnet_saying.txt``: verbs whose most frequent sense is one of communication or cognition
   ("say", "intimate", "reckon"): a clause they govern is someone's statement, not a fact;
 - ``wordnet_meaning.tsv.gz``: for every word and part of speech, its senses, the senses a step
-  away (hypernyms, derivations, verb groups, similar and see-also senses), the hypernyms of its
-  nouns, and the words of its first senses' definitions (those a definition denies apart:
+  away (hypernyms, derivations, verb groups, similar and see-also senses), and the words of
+  its first senses' definitions (those a definition denies apart:
   "lose" is "fail to win"), so that a word put for another is judged by meaning the same way
   both ways (:func:`same_meaning`, :func:`opposite_meaning`).
 
@@ -162,12 +162,11 @@ def is_saying_verb(lemma: str) -> bool:
 class _Meaning:
     own: frozenset[int]  # the word's senses, every part of speech
     near: frozenset[int]  # senses a step away (see :func:`build`)
-    parents: frozenset[int]  # direct hypernyms of its noun senses, heads of its satellites
     gloss: frozenset[str]  # the words defining its first senses
     negated: frozenset[str]  # words its definitions deny ('lose': 'fail to win')
 
 
-_NO_MEANING = _Meaning(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
+_NO_MEANING = _Meaning(frozenset(), frozenset(), frozenset(), frozenset())
 
 
 def _ids(field: str) -> frozenset[int]:
@@ -194,16 +193,15 @@ def _meaning(word: str, pos: str = "") -> _Meaning:
     if not rows:
         return _NO_MEANING
     chosen = [f for p, f in rows.items() if p in pos] or list(rows.values())
-    parts: list[list[Any]] = [[], [], [], [], []]
+    parts: list[list[Any]] = [[], [], [], []]
     for fields in chosen:
-        own, near, parents, gloss, negated = [*fields.split("\t"), "", "", "", "", ""][:5]
+        own, near, gloss, negated = [*fields.split("\t"), "", "", "", ""][:4]
         parts[0].append(_ids(own))
         parts[1].append(_ids(near))
-        parts[2].append(_ids(parents))
-        parts[3].append(frozenset(gloss.split()))
-        parts[4].append(frozenset(negated.split()))
-    own_, near_, parents_, gloss_, negated_ = (frozenset().union(*p) for p in parts)
-    return _Meaning(own_, near_, parents_, gloss_, negated_)
+        parts[2].append(frozenset(gloss.split()))
+        parts[3].append(frozenset(negated.split()))
+    own_, near_, gloss_, negated_ = (frozenset().union(*p) for p in parts)
+    return _Meaning(own_, near_, gloss_, negated_)
 
 
 def known(word: str) -> bool:
@@ -243,15 +241,6 @@ def opposite_meaning(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
         return True
     ma, mb = _meaning(a, pos_a), _meaning(b, pos_b)
     return _defines(b, ma.negated) or _defines(a, mb.negated)
-
-
-@lru_cache(maxsize=65536)
-def sisters(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
-    """Whether ``a`` and ``b`` are two kinds of one thing and neither stands for the other
-    ('gold'/'silver' are both noble metals): put for each other, they name different things."""
-    ma, mb = _meaning(a, "n"), _meaning(b, "n")
-    shared = {i for i in ma.parents & mb.parents if i % 4 == 3}  # nouns' parents only
-    return bool(shared) and not same_meaning(a, b, pos_a, pos_b)
 
 
 def _defines(word: str, gloss: frozenset[str]) -> bool:
@@ -346,14 +335,13 @@ def _sense_order(dict_dir: Path) -> dict[tuple[str, str], list[int]]:
 
 
 def build_meaning(dict_dir: Path, synsets: dict[str, dict[int, dict]]) -> dict[str, str]:
-    """The lines of ``wordnet_meaning.tsv``: ``word, own, near, parents, gloss, denied``.
+    """The lines of ``wordnet_meaning.tsv.gz``: ``word, pos, own, near, gloss, denied``.
 
     Sense ids are ``offset * 4 + space`` (adjective 0, adverb 1, verb 2, noun 3, as in
     ``wordnet_similar.tsv``). ``near``: each sense's hypernyms (two steps for verbs), verb group,
     similar-to, see-also, attribute and pertainym senses, and the senses derived from the word
-    itself ('departure' -> 'depart'). ``parents``: the direct hypernyms of its noun senses and
-    the heads of its satellite adjectives. ``gloss``/``denied``: the words of its
-    first senses' definitions, and of those the definitions deny."""
+    itself ('departure' -> 'depart'). ``gloss``/``denied``: the words of its first senses'
+    definitions, and of those the definitions deny."""
     space = {"a": 0, "r": 1, "v": 2, "n": 3}
 
     def key(pos: str, offset: int) -> int:
@@ -365,7 +353,6 @@ def build_meaning(dict_dir: Path, synsets: dict[str, dict[int, dict]]) -> dict[s
 
     own: dict[tuple[str, str], set[int]] = defaultdict(set)
     near: dict[tuple[str, str], set[int]] = defaultdict(set)
-    parents: dict[tuple[str, str], set[int]] = defaultdict(set)
     for pos, table in synsets.items():
         for offset, s in table.items():
             k = key(pos, offset)
@@ -381,10 +368,6 @@ def build_meaning(dict_dir: Path, synsets: dict[str, dict[int, dict]]) -> dict[s
                 for sym, t, tp, src, _ in s["ptrs"]:
                     if sym == "+" and src in (0, n):
                         near[(w, pos)].add(key(tp, t))
-                if pos == "n":
-                    parents[(w, pos)] |= {key(p, o) for p, o in up}
-                elif s["sat"]:
-                    parents[(w, pos)] |= {key("a", o) for _, o in step(pos, offset, {"&"})}
     gloss: dict[tuple[str, str], set[str]] = defaultdict(set)
     denied: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (word, pos), offsets in _sense_order(dict_dir).items():
@@ -400,7 +383,6 @@ def build_meaning(dict_dir: Path, synsets: dict[str, dict[int, dict]]) -> dict[s
             [
                 ",".join(map(str, sorted(own[wp]))),
                 ",".join(map(str, sorted(near[wp] - own[wp]))),
-                ",".join(map(str, sorted(parents[wp]))),
                 " ".join(sorted(gloss[wp] - denied[wp])),
                 " ".join(sorted(denied[wp])),
             ]
