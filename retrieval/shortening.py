@@ -3,12 +3,12 @@
 :class:`Shortening` knows which texts are a shorter version of a sentence: its first word, then
 any of its later words in their order, separated by single spaces, the last ending in a full
 stop (a trailing comma becomes one: "forecast," -> "forecast."; within the sentence a word may
-lose its comma). The model still chooses which
-words to keep, and that choice is its wording; it cannot change a figure, add a word from the
-question, invent a detail or write meta-text ("The passage is: ..."), the ways SmolLM2-135M's
-free shortenings failed the verifier (bench/RESULTS.md, fifth and sixth sessions). Whether the
-shorter sentence still says what its source says is the verifier's call, as for any model
-sentence: leaving words out can change a meaning too.
+lose its comma). The model still chooses which words to keep, and that choice is its wording;
+it cannot change a figure, add a word from the question, invent a detail or write meta-text
+("The passage is: ..."), the ways SmolLM2-135M's free shortenings failed the verifier
+(bench/RESULTS.md, fifth and sixth sessions). Leaving words out can change a meaning too, in
+ways the verifier (which finds every word still there) does not see: see
+:func:`prunes_whole_phrases`.
 
 The sentence opens with its own first word: a model allowed to start anywhere writes its usual
 "The" and lands on a "the" further on ("The General Valery Gerasimov said on Wednesday.").
@@ -16,8 +16,11 @@ The sentence opens with its own first word: a model allowed to start anywhere wr
 :func:`constrained_choice` applies it to one step of greedy decoding: the highest-scoring token
 whose text keeps the output a prefix of a shorter version. A llama.cpp GBNF grammar says the
 same, but llama.cpp checks every one of the vocabulary's 49,152 tokens against it at every step
-(sixth session: 2-3x slower calls); here the tokens are tried best first and the first that fits
-is taken, usually the first or second.
+before the greedy choice (a grammar-held call took a median 6.5 s against 4.2 s free, load ~7);
+here the tokens are tried best first and the first that fits is taken. Holding the model so is
+off by default (``Thresholds.compress_words_only``): measured, it mostly copied the sentence and
+kept its words no more often (bench/RESULTS.md, sixth session). :func:`prunes_whole_phrases`
+is on for every model's shortening.
 
 Works on UTF-8 bytes, since a token may hold part of a character ("£"). Imports nothing from
 the project.
