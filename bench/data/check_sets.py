@@ -1,10 +1,12 @@
 """Validate the hand-built evaluation sets against the BBC development corpus.
 
-Usage: ``python bench/data/check_sets.py [--corpus PATH] [--qa PATH] [--retrieval PATH]``
+Usage: ``python bench/data/check_sets.py [--corpus PATH] [--qa PATH] [--retrieval PATH]
+[--shapes PATH]``
 
-Checks ``qa_dev.jsonl`` and ``retrieval_dev.jsonl`` (beside this file) against
-``../shared/data/bbc_news_summary.jsonl`` (beside the repository root), prints the counts and every
-problem found, and exits 1 when there is a problem, 2 when a file is missing, 0 otherwise.
+Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl`` and ``qa_shapes_holdout3.jsonl`` (beside this
+file) against ``../shared/data/bbc_news_summary.jsonl`` (beside the repository root), prints the
+counts and every problem found, and exits 1 when there is a problem, 2 when a file is missing,
+0 otherwise.
 """
 
 from __future__ import annotations
@@ -210,6 +212,68 @@ def check_retrieval(queries: list[dict], corpus: dict[str, dict], report: Report
     report.note("  queries per category: " + describe(categories))
 
 
+SHAPES = {"factoid", "briefing", "comparison", "multi_part", "list", "change", "near_miss"}
+SHAPES_WITH_PARTS = {"comparison", "multi_part", "list", "change"}
+
+
+def in_any_body(text: str, articles: list[dict]) -> bool:
+    return any(normalise(text) in normalise(article["body"]) for article in articles)
+
+
+def check_shape_item(item: dict, corpus: dict[str, dict], report: Report) -> str | None:
+    """Check one answerable question of a shapes set; return its category."""
+    item_id = item.get("id")
+    ids = item.get("article_ids") or [item.get("article_id")]
+    if ids[0] != item.get("article_id"):
+        report.problem(f"{item_id}: article_id must be the first of article_ids")
+    articles = [corpus[str(i)] for i in ids if str(i) in corpus]
+    if len(articles) != len(ids):
+        report.problem(f"{item_id}: article {ids!r} not in corpus")
+        return None
+    answers = item.get("answers")
+    if not isinstance(answers, list) or not answers:
+        report.problem(f"{item_id}: answerable item without answers")
+        answers = []
+    groups = item.get("must_include") or []
+    if item.get("shape") in SHAPES_WITH_PARTS and len(groups) < 2:
+        report.problem(f"{item_id}: {item.get('shape')} needs a must_include group a part")
+    for text in [*answers, *(t for group in groups for t in group)]:
+        if not isinstance(text, str) or not text.strip() or not in_any_body(text, articles):
+            report.problem(f"{item_id}: {text!r} is not in the body of {', '.join(ids)}")
+    for sentence in item.get("evidence") or []:
+        if not any(sentence in article["body"] for article in articles):
+            report.problem(f"{item_id}: evidence not verbatim in {ids}: {sentence[:50]!r}")
+    return articles[0]["category"]
+
+
+def check_shapes(
+    items: list[dict], corpus: dict[str, dict], prefix: str, name: str, report: Report
+) -> None:
+    """A question-shapes set: answerable items with gold strings, near misses with a note."""
+    check_unique_ids(items, prefix, name, report)
+    shapes: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    for item in items:
+        shape = item.get("shape")
+        shapes[str(shape)] += 1
+        if shape not in SHAPES:
+            report.problem(f"{item.get('id')}: unknown shape {shape!r}")
+        if not isinstance(item.get("question"), str) or not item["question"].strip():
+            report.problem(f"{item.get('id')}: empty question")
+        if shape == "near_miss":
+            check_unanswerable(item, report)
+            if item.get("answerable") is not False or item.get("kind") != "near_miss":
+                report.problem(f"{item.get('id')}: near miss: answerable false, kind near_miss")
+            if not str(item.get("note", "")).strip():
+                report.problem(f"{item.get('id')}: a near miss needs a note (patterns, hits)")
+        else:
+            category = check_shape_item(item, corpus, report)
+            if category:
+                categories[category] += 1
+    report.note(f"{name}: {len(items)} questions, shapes {dict(sorted(shapes.items()))}")
+    report.note("  answerable per category: " + describe(categories))
+
+
 def describe(counts: Counter[str]) -> str:
     return ", ".join(f"{category} {counts[category]}" for category in CATEGORIES)
 
@@ -219,8 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--qa", type=Path, default=HERE / "qa_dev.jsonl")
     parser.add_argument("--retrieval", type=Path, default=HERE / "retrieval_dev.jsonl")
+    parser.add_argument("--shapes", type=Path, default=HERE / "qa_shapes_holdout3.jsonl")
     args = parser.parse_args(argv)
-    for path in (args.corpus, args.qa, args.retrieval):
+    for path in (args.corpus, args.qa, args.retrieval, args.shapes):
         if not path.is_file():
             print(f"missing file: {path.resolve()}", file=sys.stderr)
             return 2
@@ -229,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     report.note(f"corpus: {len(corpus)} articles from {args.corpus.resolve()}")
     check_qa(read_jsonl(args.qa, report), corpus, report)
     check_retrieval(read_jsonl(args.retrieval, report), corpus, report)
+    check_shapes(read_jsonl(args.shapes, report), corpus, "m", args.shapes.name, report)
     print("\n".join(report.lines))
     if report.problems:
         print(f"\n{len(report.problems)} problem(s):", file=sys.stderr)
