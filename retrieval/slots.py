@@ -25,7 +25,7 @@ from retrieval.grounding import (
     predicate_term,
     quantities_in,
 )
-from retrieval.text import STOPWORDS, content_terms, stem
+from retrieval.text import STOPWORDS, content_terms, split_sentences, stem
 
 SlotKind = Literal["number", "date", "day", "place", "name", "position"]
 
@@ -263,7 +263,7 @@ def leaves_uncounted(text: str, slot: Slot | None) -> bool:
     tokens = {stem(t.strip(".,;:'’\"()").lower()) for t in text.split()}
     if slot.counted not in tokens:
         return False  # the article words the thing otherwise: nothing to judge by
-    return not any(counts_the_thing(s, slot.counted) for s in re.split(r"(?<=[.!?])\s+", text))
+    return not any(counts_the_thing(s.text, slot.counted) for s in split_sentences(text))
 
 
 def answer_name(sentence: str, question: str) -> str | None:

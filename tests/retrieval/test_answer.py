@@ -10,6 +10,7 @@ import pytest
 
 from retrieval.models import Answer, ConversationTurn
 from retrieval.settings import EngineSettings
+from tests.retrieval.written import service_of as _service_of
 
 RUSSIA = "How much territory did Russia retake?"
 
@@ -472,20 +473,6 @@ def test_a_year_the_question_asks_about_must_be_in_the_article_that_answers(
     )
     answer = service.ask("Who won the 2006 football World Cup final in Germany?")
     assert answer.status == "not_found", answer.answer
-
-
-def _service_of(tmp_path: Path, embedder, rows: list[dict[str, str]]):  # type: ignore[no-untyped-def]
-    import json
-
-    from bot.app import build_service
-
-    path = tmp_path / "rows.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    service = build_service(
-        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
-    )
-    service.ingest([str(path)])
-    return service
 
 
 PROFITS = [

@@ -6,32 +6,14 @@ Real parts throughout: MiniLM and an embedded Chroma store built from a few writ
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from retrieval.settings import EngineSettings
-
-
-def _service_of(tmp_path: Path, embedder, rows: list[dict[str, str]]):  # type: ignore[no-untyped-def]
-    from bot.app import build_service
-
-    path = tmp_path / "rows.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    service = build_service(
-        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
-    )
-    service.ingest([str(path)])
-    return service
+from tests.retrieval.written import article
+from tests.retrieval.written import service_of as _service_of
 
 
 def _article(text: str, title: str, article_id: str = "story") -> dict[str, str]:
-    return {
-        "id": article_id,
-        "title": title,
-        "source": "Wire One",
-        "published": "2005-04-03",
-        "text": text,
-    }
+    return article(text, title, article_id, published="2005-04-03")
 
 
 def test_a_briefing_never_makes_a_key_point_of_a_quotation_whose_speaker_comes_before_it(

@@ -7,33 +7,11 @@ Real parts throughout: MiniLM and an embedded Chroma store built from a few writ
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from retrieval.settings import EngineSettings
 from retrieval.slots import asked_slot, slot_strength
-
-
-def _service_of(tmp_path: Path, embedder, rows: list[dict[str, str]]):  # type: ignore[no-untyped-def]
-    from bot.app import build_service
-
-    path = tmp_path / "rows.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    service = build_service(
-        EngineSettings(store_dir=tmp_path / "s", chat_model="extractive"), embedder=embedder
-    )
-    service.ingest([str(path)])
-    return service
-
-
-def _article(text: str, title: str, article_id: str = "story") -> dict[str, str]:
-    return {
-        "id": article_id,
-        "title": title,
-        "source": "Wire One",
-        "published": "2005-03-01",
-        "text": text,
-    }
+from tests.retrieval.written import article as _article
+from tests.retrieval.written import service_of as _service_of
 
 
 def test_how_old_wants_an_age_not_a_date(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
