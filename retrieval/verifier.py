@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, wordnet
+from retrieval import attachments, frames, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import stem
 
@@ -561,6 +561,44 @@ def _meaning_same(c: Any, p: Any) -> bool:
     pc, pp = _WORDNET_POS[c.pos_], _WORDNET_POS[p.pos_]
     return any(
         wordnet.same_meaning(a, b, pc, pp) for a in _meaning_forms(c) for b in _meaning_forms(p)
+    )
+
+
+# Nouns are left out: a thesaurus lists kinds of one thing together ('ankle' / 'knee').
+_THESAURUS_POS = {"VERB", "ADJ", "ADV"}
+
+
+def _thesaurus_forms(tok: Any) -> set[str]:
+    """The words the thesaurus may know ``tok`` by: a verb with a particle only as the phrase
+    ('close in' is not 'close', 'hit out' not 'hit'); else its lemma, its spelling and, for a
+    verb, the verb with the preposition after it ('call on')."""
+    phrase = _phrase(tok)
+    if phrase != _lemma(tok):
+        return {phrase}
+    forms = {_lemma(tok), str(tok.lower_)}
+    if tok.pos_ == "VERB":
+        forms |= _verb_forms(tok)
+    return forms
+
+
+def _thesaurus_same(c: Any, p: Any) -> bool:
+    """Whether the thesaurus gives claim word ``c`` for passage word ``p`` (see
+    :mod:`retrieval.thesaurus`), with the guards of :func:`_meaning_same`: not names, not a word
+    that stands for nothing, not a prefixed form, not opposites by any test."""
+    if _is_name(c) or _is_name(p) or c.pos_ not in _THESAURUS_POS or p.pos_ not in _WORDNET_POS:
+        return False
+    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
+        return False
+    a, b = sorted((_lemma(c), _lemma(p)), key=len)
+    if b.endswith(a) or _other_prefix(c, p):
+        return False
+    if not any(thesaurus.same(x, y) for x in _thesaurus_forms(c) for y in _thesaurus_forms(p)):
+        return False
+    return not (
+        _opposite(c, p)
+        or _particle_opposite(c, p)
+        or _meaning_opposite(c, p)
+        or _wordnet_opposite(c, p)
     )
 
 
@@ -1331,6 +1369,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # any other word WordNet reads as the same, in the place of a word the claim leaves
             # out: 'weighing up' for 'considering', 'quickly' for 'fast', 'winner' for 'won'
             synonyms = [p for p in passage_words if p.i not in echoed and _meaning_same(c, p)]
+        if not found and not synonyms and not opposites:
+            # a word the thesaurus gives for the passage's, in its place: 'urged' for 'called
+            # on', 'thrilled' for 'delighted' (WordNet links neither)
+            synonyms = [p for p in passage_words if p.i not in echoed and _thesaurus_same(c, p)]
         if opposites and (
             not synonyms
             or (
