@@ -80,6 +80,24 @@ CHARGED = [
 ]
 
 
+# The fourth sentence carries more figures and names than any other, but "these credits" are
+# the ones the sentence before it describes: alone, a reader cannot tell which credits.
+CREDITS = [
+    "China lent Russia $6bn to help it renationalise the Yugansk unit of oil group Yukos.",
+    "The Kremlin said the money that Russian bank VEB lent Rosneft came from Chinese banks.",
+    "Rosneft will receive $6bn in credits from China's CNPC under a deal signed in Moscow.",
+    "According to Vedomosti, these credits would pay off $6bn Rosneft borrowed in 2004 from VEB.",
+    "Yukos filed for bankruptcy in Houston in December 2004 to halt the Yugansk auction.",
+    "Rosneft also agreed to sell CNPC up to 48 million tonnes of oil a year until 2010.",
+]
+
+
+def test_a_sentence_whose_these_points_back_is_never_a_bullet(embedder: Any) -> None:
+    chosen = choose_sentences(CREDITS, embedder.encode(CREDITS), 5)
+    assert 3 not in chosen
+    assert len(chosen) == 5
+
+
 def _article(sentences: list[str]) -> StoredArticle:
     return StoredArticle(
         article_id="t/1",
