@@ -80,6 +80,29 @@ def is_unattributed_quote(text: str) -> bool:
     return bool(_WHOLE_QUOTE.match(text))
 
 
+_QUOTE_MARK = re.compile(r"""["“”]""")
+
+
+def is_quote_fragment(text: str) -> bool:
+    """Part of a quotation that runs over several sentences, whose speaker or opening is in
+    another one: 'Taylor, you're my director of the year."' closes a quotation an earlier
+    sentence opened, and '"You are a talent beyond compare.' opens one whose speaker comes later.
+    An odd number of quotation marks tells it; a sentence that names the speaker and then
+    opens the quotation ('Mr Dams said: "It's not an inflammatory film.') is whole."""
+    text = text.strip()
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    if len(marks) % 2 == 0:
+        return False
+    last = marks[-1]
+    opens = text[last] == "“" or (
+        text[last] == '"'
+        and last > 0
+        and text[last - 1] in " :"
+        and text[last + 1 : last + 2].isalnum()
+    )
+    return not (opens and last > 0)  # whole when it names the speaker, then opens the quote
+
+
 def stands_alone(text: str) -> bool:
     return not is_heading(text) and not leans_on_neighbour(text)
 

@@ -7,6 +7,7 @@ import pytest
 from retrieval.keyfacts import (
     demonstrative_unnamed,
     is_heading,
+    is_quote_fragment,
     leans_on_neighbour,
     pronoun_unnamed,
     sentence_facts,
@@ -136,3 +137,30 @@ def test_this_these_or_those_pointing_back_needs_the_sentence_before(text: str) 
 )
 def test_a_time_or_a_phrase_the_sentence_goes_on_to_say_does_not_point_back(text: str) -> None:
     assert not demonstrative_unnamed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # Closes a quotation an earlier sentence opened: alone, it reads as a claim of fact.
+        ("Sky does not believe that the episodes it has reviewed breach Ofcom's code.\"", True),
+        ('If anything, the choice is even wider than last time," said Madeley.', True),
+        # Opens one whose speaker comes in a later sentence.
+        ('"You are a talent beyond compare.', True),
+        ("“Tough choices are needed in public spending.", True),
+        # Names the speaker, then opens the quotation: whole.
+        (
+            "Munich Re, the world's biggest reinsurer, said: \"This is primarily a human tragedy.",
+            False,
+        ),
+        (
+            "The UN's Jan Egeland said that \"this may be the worst disaster in recent history.",
+            False,
+        ),
+        ('"We are committed to Australia," chief executive Geoff Dixon said.', False),
+    ],
+)
+def test_part_of_a_quotation_that_runs_over_several_sentences_is_a_fragment(
+    text: str, fragment: bool
+) -> None:
+    assert is_quote_fragment(text) is fragment
