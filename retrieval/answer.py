@@ -1208,6 +1208,8 @@ class AnswerEngine:
         if not claims:
             return None
         claim = claims[0][0]
+        if claim.rstrip("\"'”’ ").endswith("?"):
+            return None  # the question asked back ("By how much did ...?"): no answer
         # The sentence with words left out: they must be whole phrases. The verifier finds every
         # word still in the sentence and passes "According to Gerasimov, Ukraine seized about
         # 1,100 square kilometers ..." cut from "... Russian forces have reclaimed about 1,100

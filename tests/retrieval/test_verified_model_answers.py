@@ -212,3 +212,18 @@ def test_a_shortening_that_leaves_out_a_figure_is_not_said(compressing, model) -
     assert "border region, Valery" not in answer.answer
     assert "over the last five days" in answer.answer
     assert answer.points[0].wording == "quote"
+
+
+def test_a_model_that_asks_the_question_back_is_not_said(compressing, model) -> None:  # type: ignore[no-untyped-def]
+    # SmolLM2 with the compress prompt sometimes writes the question back ("By how much did Time
+    # Warner's quarterly profits rise ...?"); a question is no answer, whatever words it holds.
+    question = (
+        "Did Gerasimov say Russia had captured 430 Ukrainian soldiers in the region, while "
+        "Syrsky said 942 Russians had been taken as prisoners of war?"
+    )
+    scripted, _ = model
+    scripted.template = question
+    answer = compressing.ask(question)
+    assert answer.status == "answered"
+    assert "?" not in answer.answer
+    assert answer.points[0].wording == "quote"
