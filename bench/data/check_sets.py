@@ -4,9 +4,9 @@ Usage: ``python bench/data/check_sets.py [--corpus PATH] [--qa PATH] [--retrieva
 [--shapes PATH] [--shapes4 PATH]``
 
 Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl``, ``qa_shapes_holdout3.jsonl`` and
-``qa_shapes_holdout4.jsonl`` (beside this file) against ``../shared/data/bbc_news_summary.jsonl`` (beside the repository root), prints the
-counts and every problem found, and exits 1 when there is a problem, 2 when a file is missing,
-0 otherwise.
+``qa_shapes_holdout4.jsonl`` (beside this file) against
+``../shared/data/bbc_news_summary.jsonl`` (beside the repository root), prints the counts and
+every problem found, and exits 1 when there is a problem, 2 when a file is missing, 0 otherwise.
 """
 
 from __future__ import annotations
