@@ -142,10 +142,64 @@ KEPT = {
         "Mr Stowell said organised crime gangs were turning to computer crime because the risks "
         "of being caught were low and the rates of return were very high.",
     ),
+    # development pairs whose own parse the rules had to read
+    "b265 no longer": (
+        "Pete Simpson, who heads Clearswift's threat laboratory, said such programs could no "
+        "longer be put into the neat little boxes of the past.",
+        '"You cannot put them in to the neat little box that you used to," said Pete Simpson, '
+        "head of the threat laboratory at security firm Clearswift.",
+    ),
+    "b080 owner and doer": (
+        "Google's revenues reached $805.9m in the three months to September, helped by its small "
+        "adverts.",
+        "These small ads helped Google reach revenues of $805.9m for the three months to "
+        "September.",
+    ),
+    "u229 amount of": (
+        "Concerns that central banks may reduce the dollars they keep in their foreign reserves "
+        "have pushed the US currency down against major currencies.",
+        "The US dollar has dropped against major currencies on concerns that central banks may "
+        "cut the amount of dollars they hold in their foreign reserves.",
+    ),
+    "p247 adjunct of a report": (
+        "At the glittering ceremony at The Savoy on Sunday night, Timothy Spall handed Leigh his "
+        "statuette, while Patrick Stewart announced Staunton's award.",
+        "Leigh was presented with his winner's statuette by Timothy Spall and Staunton's award "
+        "was announced by Patrick Stewart, during the glittering ceremony at The Savoy on Sunday "
+        "night.",
+    ),
+    "u024 so that": (
+        "This last category includes a man who got so angry with his malfunctioning laptop that "
+        "he threw it in the lavatory and flushed a couple of times.",
+        "This last category includes the case of a man who became so mad with his malfunctioning "
+        "laptop that he threw it in the lavatory and flushed a couple of times.",
+    ),
+    # a verb joined to a hedge word does not take the hedge for its own
+    "v165 wants and says": (
+        "Labour says it wants to keep the property-based tax but reform it to make it fairer, and "
+        "says councils have scope to become more efficient.",
+        "Labour says it wants to retain the property-based tax but reform it to make it fairer "
+        "and says there is scope for councils to become more efficient.",
+    ),
 }
 
 # (claim, passage, kind): the edit of each kind beside a kept paraphrase, still caught
 CAUGHT = {
+    # a frame of saying is kept in other words only by the same speaker
+    "d5038 another speaker": (
+        "He said he was surprised as much because, not too long ago, computer gaming was a fad.",
+        "He said he was surprised as much because, not too long ago, many people thought "
+        "computer gaming was a fad.",
+        "attribution",
+    ),
+    # a joined verb with a time of its own does not take the first verb's hedge
+    "s0510 will for expects": (
+        "But without the Otoku marketing spend it would have made a profit - and will move into "
+        "the black in 2006.",
+        "But without the Otoku marketing spend it would have made a profit - and expects to move "
+        "into the black in 2006.",
+        "hedge",
+    ),
     "money affirmed": (
         "The firm said it would make money on the project.",
         "The firm said it would not make any money on the project.",
@@ -201,6 +255,11 @@ CAUGHT = {
         "were high and the rates of return low.",
         "Mr Stowell said organised crime gangs were turning to computer crime because the risks "
         "of being caught were low and the rates of return were very high.",
+        "predicate",
+    ),
+    "qualities traded, second clause cut short": (
+        "Gangs turn to computer crime because the risks are high and the returns low.",
+        "Gangs turn to computer crime because the risks are low and the returns are very high.",
         "predicate",
     ),
 }
