@@ -670,14 +670,12 @@ def _reporting(tok: Any, wordnet_too: bool = True) -> bool:
             ch.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ch.children)
             for ch in tok.children
         )
-    kids = {ch.dep_ for ch in tok.children}
     if _lemma(tok) in {"say", "tell", "accord"}:
-        return not _says_a_thing(tok, kids)
-
+        return True
+    kids = {ch.dep_ for ch in tok.children}
     if kids & {"ccomp", "parataxis"}:
         return True
-    # not 'the award was announced by X': what was announced is a thing, not a statement
-    return tok.dep_ in {"parataxis", "conj", "advcl", "ccomp"} and not kids & {"dobj", "nsubjpass"}
+    return tok.dep_ in {"parataxis", "conj", "advcl", "ccomp"} and "dobj" not in kids
 
 
 def _says_a_thing(verb: Any, kids: set[str]) -> bool:
@@ -848,10 +846,7 @@ def _hedge_chain(tok: Any) -> list[Any]:
         tok.dep_ == "conj"
         and tok.pos_ == "VERB"
         and tok.head.pos_ in {"VERB", "AUX"}
-        and not any(
-            ch.dep_ in {"nsubj", "nsubjpass", "expl"} or (ch.dep_ == "aux" and ch.lower_ != "to")
-            for ch in tok.children
-        )  # 'would have made a profit - and will move': a time and a subject of its own
+        and not any(ch.dep_ in {"nsubj", "nsubjpass", "expl"} for ch in tok.children)
     ):
         # what governs the verb it is joined to, not that verb ('wants to keep it and says')
         chain.extend(t for t in _governors(tok.head) if t not in chain)
@@ -2624,14 +2619,7 @@ def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
             )
         ):
             continue  # 'he started his career' / 'his career started': the verb's two uses
-        # a party the passage names on both sides ('Google's revenues reached' / 'helped Google
-        # reach revenues') has not changed sides
-        if (
-            cs is not None
-            and po is not None
-            and _phrases_match(cs, po)
-            and not (ps is not None and _phrases_match(cs, ps))
-        ):
+        if cs is not None and po is not None and _phrases_match(cs, po):
             swapped = (cs, p)
         elif co is not None and ps is not None and _phrases_match(co, ps):
             swapped = (co, p)
