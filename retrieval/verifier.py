@@ -670,12 +670,13 @@ def _reporting(tok: Any, wordnet_too: bool = True) -> bool:
             ch.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ch.children)
             for ch in tok.children
         )
-    if _lemma(tok) in {"say", "tell", "accord"}:
-        return True
     kids = {ch.dep_ for ch in tok.children}
+    if _lemma(tok) in {"say", "tell", "accord"}:
+        return not _says_a_thing(tok, kids)  # not 'sacked for telling the truth'
     if kids & {"ccomp", "parataxis"}:
         return True
-    return tok.dep_ in {"parataxis", "conj", "advcl", "ccomp"} and "dobj" not in kids
+    # not 'under-threes are admitted': who is let in is no statement
+    return tok.dep_ in {"parataxis", "conj", "advcl", "ccomp"} and not kids & {"dobj", "nsubjpass"}
 
 
 def _says_a_thing(verb: Any, kids: set[str]) -> bool:

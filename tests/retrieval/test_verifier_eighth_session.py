@@ -200,6 +200,21 @@ CAUGHT = {
         "into the black in 2006.",
         "hedge",
     ),
+    # 'telling the truth' reports no statement of the claim's own (set 8, b013)
+    "b013 telling the truth": (
+        "Howard Flight was sacked for telling the truth.",
+        "Liberal Democrat chairman Matthew Taylor said: \"Whilst I disagree with Howard Flight's "
+        'views, it seems extraordinary to sack somebody for telling the truth."',
+        "attribution",
+    ),
+    # a passive 'admitted' (let in) is no verb of saying the claim may add (set 3, z037)
+    "z037 admitted for barred": (
+        "The show's director Richard Eyre issued a warning earlier in the week that the show was "
+        "unsuitable for children under seven, while under-threes are admitted.",
+        "The show's director Richard Eyre issued a warning earlier in the week that the show was "
+        "unsuitable for children under seven, while under-threes are barred.",
+        "predicate",
+    ),
     "money affirmed": (
         "The firm said it would make money on the project.",
         "The firm said it would not make any money on the project.",
