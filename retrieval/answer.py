@@ -60,6 +60,9 @@ from retrieval.models import (
     Timings,
 )
 from retrieval.questions import (
+    asks_direction,
+    asks_figures,
+    compared_thing,
     comparison_alternatives,
     names_in,
     plan_question,
@@ -74,11 +77,14 @@ from retrieval.shortening import Shortening, kept_words, prunes_whole_phrases
 from retrieval.slots import (
     Slot,
     answer_name,
+    asked_object,
     asked_predicate,
     asked_slot,
+    holds_object,
     holds_predicate,
     holds_slot,
     leaves_uncounted,
+    names_the_doer,
     plainest,
     rules_out_names,
     slot_strength,
@@ -295,21 +301,32 @@ class AnswerEngine:
         )
         anchors: list[str] = []  # articles earlier parts were answered from
         answers: dict[int, Evidence] = {}  # the sentence answering each part
-        numeric = plan.kind == "comparison" and bool(
-            re.search(r"\b(how much|how many|by how)\b", question, re.IGNORECASE)
-            or re.search(
-                r"\b(more|less|fewer|larger|bigger|higher|lower|greater|smaller|percentage)\b",
-                question,
-                re.IGNORECASE,
-            )
-        )
+        numeric = plan.kind == "comparison" and not ages and asks_figures(question)
+        # "Is A higher or lower than B": the second side is most often about what the first
+        # names ("the peak it reached around 1970").
+        direction = plan.kind == "comparison" and asks_direction(question)
+        if direction:
+            first_names = names_in(question)
+        thing = compared_thing(question) if numeric else None
         # A later part that names nothing ("... and how much was the deal worth?") is about
         # what the first part names: its evidence must be too. (Not one with a pronoun: "...
         # and where is he based?" after "who did X hand his stake to" is about the answer.)
-        first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
-        sides = _side_terms(comparison_alternatives(question)) if numeric else []
+        if not direction:
+            first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
+        alternatives = comparison_alternatives(question)
+        # Any comparison but of ages or order prefers, for each side, a sentence giving a figure
+        # where it names the side: "how does the compensation compare with what she claimed"
+        # is answered by the two sums, though it names no comparative.
+        figures_wanted = (
+            plan.kind == "comparison"
+            and not ages
+            and (numeric or not re.search(r"\b(earlier|later|first)\b", question, re.IGNORECASE))
+        )
+        sides = _side_terms(alternatives) if figures_wanted else []
         if len(sides) != len(plan.sub_questions):
             sides = []
+        if thing is not None and any(thing in {stem(w) for w in side} for side in sides):
+            thing = None  # "more laptops or more PDAs": the sides are the things counted
         given = {f.value for f in figures_in(question)}
         asked_of: dict[int, str] = {}
         first = plan.sub_questions[0]
@@ -320,7 +337,12 @@ class AnswerEngine:
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
             query = part
-            if index and first_names and not names_in(part) and not refers_back(part):
+            if (
+                index
+                and first_names
+                and not names_in(part)
+                and (direction or not refers_back(part))
+            ):
                 about = ", ".join(first_names)
                 asked, query = f"{asked} ({about})", f"{part} ({about})"
             asked_of[index] = asked
@@ -343,7 +365,7 @@ class AnswerEngine:
                 closest.extend(evidence[:2])
                 continue
             best = next((ev for way in answerings if (ev := self._unsaid(way, used))), None)
-            if numeric and sides:
+            if sides:
                 # A side of "which fell more, A or B" is answered by a sentence that gives a
                 # figure where it names that side, not the other side's sentence nor one that
                 # names it without a figure ("Joss Stone ... was a new entry").
@@ -355,9 +377,17 @@ class AnswerEngine:
                     for f in figures_in(ev.text)
                     if f.value not in given
                 }
+                named = [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternatives[index])]
                 best = (
-                    _side_figure(answerings, sides[index], used, given, units)
-                    or _side_figure(answerings, sides[index], used, given)
+                    # (Beside the thing compared first: "5,000 jobs", not "$10.3bn takeover".)
+                    (
+                        thing
+                        and _side_figure(
+                            answerings, sides[index], used, given, thing=thing, names=named
+                        )
+                    )
+                    or _side_figure(answerings, sides[index], used, given, units, names=named)
+                    or _side_figure(answerings, sides[index], used, given, names=named)
                     or best
                 )
             if best is None:
@@ -428,7 +458,8 @@ class AnswerEngine:
         (and not the other sides), in a unit all sides share; nothing is said when a side has
         no such figure, so the answer never claims more than the passages show.
         """
-        relation = relation_asked(question)
+        # "Is A higher or lower than B" asks which is larger: the answer names it either way.
+        relation: Relation | None = "more" if asks_direction(question) else relation_asked(question)
         alternatives = comparison_alternatives(question)
         if relation is None or len(alternatives) != len(plan.sub_questions):
             return None
@@ -437,7 +468,7 @@ class AnswerEngine:
         sides = _side_terms(alternatives)
         cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
         given = {f.value for f in figures_in(question)}
-        found = compare([ev.text for ev in cited], sides, relation, given)
+        found = compare([ev.text for ev in cited], sides, relation, given, compared_thing(question))
         if found is None:
             return None
         pick, figures = found
@@ -762,6 +793,10 @@ class AnswerEngine:
         typed = self._holds_asked(question, ev, slot)
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
+        if slot is None and _YES_NO_PAST.match(question):
+            # "Did Tim Henman beat Cyril Saulnier at the Australian Open?" is answered only by
+            # a sentence that names them all, not by his win at the French Open.
+            article_terms = set(content_terms(ev.text))
         predicate = predicate_term(question)
         return Answerability(
             score=ev.score,
@@ -785,7 +820,7 @@ class AnswerEngine:
             return False
         if slot_strength(ev.text, question, slot) >= plainest(slot):
             return True
-        return not leaves_uncounted(self._article_text(ev), slot)
+        return not leaves_uncounted(self._article_text(ev), slot, question)
 
     def answerable(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
@@ -891,6 +926,7 @@ class AnswerEngine:
             and slot.head is None  # "which film earned her ...": the noun holds it
             and asked_predicate(question) is not None
             and not holds_predicate(evidence[0].text, question)
+            and not names_the_doer(evidence[0].text, self._article_text(evidence[0]), question)
         ):
             # "Who scored the winner": a name in a sentence that does not say the verb (the
             # manager who praised the side), with no sentence of its article saying who did,
@@ -995,7 +1031,12 @@ class AnswerEngine:
         # (Names only: a figure is tied to its noun, "wage costs", more than to a verb that
         # articles word in many ways, "cut" or "reduce".)
         verb_missing = slot.kind == "name" and not holds_predicate(lead.text, question)
-        if have >= plainest(slot) and not verb_missing:
+        # So may one that says the verb of another thing ("Liam Neeson won best actor" for
+        # "who won best director"): a sentence naming someone beside the thing asked answers.
+        object_missing = (
+            slot.kind == "name" and not verb_missing and not holds_object(lead.text, question)
+        )
+        if have >= plainest(slot) and not verb_missing and not object_missing:
             return None
         article = self._article(lead.article_id)
         if article is None:
@@ -1003,15 +1044,20 @@ class AnswerEngine:
         found: list[tuple[int, Evidence]] = []
         # (In an article that names the thing counted but never counts it, only a figure
         # beside it would say how many: a figure of another thing does not.)
-        least = plainest(slot) if leaves_uncounted(article.text, slot) else 1
+        least = plainest(slot) if leaves_uncounted(article.text, slot, question) else 1
         for sentence in split_sentences(article.text):
             if sentence.start == lead.start or len(sentence.text) < 25:
                 continue
             strength = slot_strength(sentence.text, question, slot)
             if strength < least or not speaks_of_the_time_asked(sentence.text, question):
                 continue  # (and not another year's figure, as for any answering sentence)
-            if verb_missing and have > 0:
-                if strength < have or not holds_predicate(sentence.text, question):
+            if (verb_missing or object_missing) and have > 0:
+                # (The thing the verb is done to may say it as well: "picked up best director
+                # for Alexander Payne" for "who won best director".)
+                says = holds_predicate(sentence.text, question) or (
+                    asked_object(question) is not None and holds_object(sentence.text, question)
+                )
+                if strength < have or not says or not holds_object(sentence.text, question):
                     continue
             elif strength <= have:
                 continue
@@ -1029,13 +1075,23 @@ class AnswerEngine:
         usable = [
             ev
             for ev in candidates
-            if ev.semantic >= self.t.min_semantic or (verb and holds_predicate(ev.text, question))
+            if ev.semantic >= self.t.min_semantic
+            or (verb and holds_predicate(ev.text, question))
+            or (slot.kind == "name" and verb and names_the_doer(ev.text, article.text, question))
+            or ((object_missing or verb_missing) and asked_object(question) is not None)
         ]
         if not usable:
             return None
         # One that says the question's verb ("chaired": "said chairman Adair Turner") holds the
         # thing asked for; another name nearby ("the TUC welcomed it") may not.
-        usable = [ev for ev in usable if holds_predicate(ev.text, question)] or usable
+        # (Or one that names the doer its lead speaks of: "The Californian man, Nicholas Lee
+        # Jacobsen" after "A man is facing charges".)
+        usable = [
+            ev
+            for ev in usable
+            if holds_predicate(ev.text, question)
+            or (slot.kind == "name" and names_the_doer(ev.text, article.text, question))
+        ] or usable
         # A name beside the question's noun counts for more, but not for everything.
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
@@ -1429,6 +1485,14 @@ class AnswerEngine:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_SINCE_MONTH = re.compile(r"\bsince\s+(?:\w+\s+)?[A-Z][a-z]+\b")
+# A yes/no question about what happened ("Did Ana Ivanovic beat Iveta Benesova?"), and a
+# sentence that only says what will happen ("Ivanovic will play Benesova in the first round").
+_YES_NO_PAST = re.compile(r"^\s*(?:did|was|were|had)\b", re.IGNORECASE)
+_WILL = re.compile(r"\b(?:will|is to|are to|is due to|are due to)\b(?! have\b)", re.IGNORECASE)
 # A year after "since" is where a span starts ("the lowest since February 2003"): the sentence
 # still speaks of its own time.
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;,]*?\b((?:19|20)\d\d)\b")
@@ -1492,23 +1556,41 @@ def _side_figure(
     used: set[tuple[str, int]],
     given: set[float],
     units: set[str] | None = None,
+    *,
+    thing: str | None = None,
+    names: Sequence[str] = (),
 ) -> Evidence | None:
     """The first of a side's answering sentences (in the order its ways found them) that names
-    the side and gives a figure the question does not (in one of ``units``, if given), and that
-    no earlier part said."""
+    the side and gives a figure the question does not (in one of ``units``, if given; of the
+    ``thing`` compared, if given: "5,000 jobs"), and that no earlier part said."""
     for way in answerings:
         for ev in way[:5]:
             if (ev.article_id, ev.start) in used:
                 continue
             held = set(content_terms(ev.text))
-            if not all(terms_match(stem(w), held) for w in terms):
+            found = [terms_match(stem(w), held) for w in terms]
+            # A side of one or two words is named by all of them; a longer one ("Nigeria's
+            # 2008 cocoa target") by most, its names always (or its article's: "Nigeria").
+            if sum(found) < (len(terms) if len(terms) <= 2 else (len(terms) + 1) // 2):
+                continue
+            if len(terms) > 2 and not all(
+                terms_match(stem(w), held | set(content_terms(ev.hit.title))) for w in names
+            ):
                 continue
             if any(
-                f.value not in given and (units is None or f.unit in units)
+                f.value not in given
+                and (units is None or f.unit in units)
+                and (thing is None or _counts(f.text, thing))
                 for f in figures_in(ev.text)
             ):
                 return ev
     return None
+
+
+def _counts(figure: str, thing: str) -> bool:
+    """Whether a figure as written counts ``thing`` (a stem): "5,000 jobs" counts "job"."""
+    last = figure.split()[-1].lower() if figure.split() else ""
+    return stem(last) == thing
 
 
 def _chunk_holding(article: StoredArticle, sentence: Sentence) -> ChunkSpan | None:
@@ -1549,6 +1631,15 @@ def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
         own = set(_YEAR.findall(sentence)) - since
         if own and not own & asked_years:
             return False
+    asked_months = {m.lower() for m in _MONTH.findall(question)}
+    if asked_months:
+        # "The index in March" is not the February figure ("fell to 95.5 in February from
+        # 97.5 in January"); a month after "since" is where a span starts.
+        own_months = {m.lower() for m in _MONTH.findall(_SINCE_MONTH.sub(" ", sentence))}
+        if own_months and not own_months & asked_months:
+            return False
+    if _YES_NO_PAST.match(question) and _WILL.search(sentence):
+        return False  # "did A beat B" is not answered by "A will play B"
     if _ASKS_FORECAST.search(question):
         return True  # the question asks for the forecast itself
     return not (_ASKS_WHAT_HAPPENED.search(question) and _FORECAST.search(sentence))

@@ -31,9 +31,10 @@ SlotKind = Literal["number", "date", "day", "place", "name", "position"]
 
 _NUMBER = re.compile(
     r"\bhow (much|many|long|far|big|large|old|often|fast|quickly|high|tall|deep|heavy|wide)\b|"
-    r"\bwhat (?:(?:is|was|are|were) (?:the |its |their |[\w'’-]+['’]s )?)?(?:[a-z]+ )?"
+    r"\bwhat (?:(?:is|was|are|were) (?:the |its |their |[\w'’-]+['’]s )?)?(?:[a-z]+ ){0,2}"
     r"(percentage|proportion|share|number|amount|price|figure|rate|value|sum|fee|salary|cost|"
-    r"total|size|score|scoreline|age)\b|"
+    r"total|size|score|scoreline|age|allowance|wage|revenue|revenues|turnover|sales|budget|"
+    r"deficit|surplus|payout|bonus|fine)\b|"
     r"\bby how\b|\bin what time\b|"
     r"\bat what (value|price|cost|rate|age)\b",
     re.IGNORECASE,
@@ -188,7 +189,7 @@ def asked_slot(question: str) -> Slot | None:
     if _PLACE.search(question):
         return Slot("place")
     if _WHO.search(question):
-        return Slot("name")
+        return Slot("name", head=_named_thing(question))
     match = _WHICH.match(question)
     if match:
         # The head is the last naming noun of the words before the verb: "record label",
@@ -213,6 +214,32 @@ def asked_slot(question: str) -> Slot | None:
     return None
 
 
+_PAST = re.compile(r"[a-z]{2,}ed|[a-z]+ew|took|made|went|came|saw|got|gave|left|lost|won|bought")
+# "What is the name of the Mark Morrison album ...": the name stands beside the thing named.
+_NAME_OF = re.compile(
+    r"\bthe name of (?:the |a |an |his |her |its |their )?(?P<rest>.+)$", re.IGNORECASE
+)
+
+
+def _named_thing(question: str) -> str | None:
+    """The stem of the noun "the name of the X" names ("album"), skipping the names before it
+    ("the Mark Morrison album"); None for "who" questions and "what is it called"."""
+    match = _NAME_OF.search(question)
+    if not match:
+        return None
+    head = None
+    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:6]:
+        lowered = token.lower()
+        if token[0].isupper() or token[0].isdigit():
+            if head is not None:
+                break
+            continue
+        if lowered in STOPWORDS or lowered in _VERBISH or lowered in _AUXILIARIES:
+            break
+        head = stem(lowered)
+    return head
+
+
 def counted_noun(question: str) -> str | None:
     """The stem of the thing "how many" counts: the last word of the words after it, up to the
     verb ("British nationals were evacuated": "nation"); None when none is named ("how many of
@@ -225,6 +252,8 @@ def counted_noun(question: str) -> str | None:
         lowered = token.lower()
         if lowered in STOPWORDS or lowered in _VERBISH or lowered in _AUXILIARIES:
             break
+        if noun is not None and _PAST.fullmatch(lowered):
+            break  # "how many Americans started reading blogs": the verb ends the noun
         noun = stem(re.sub(r"['’]s?$", "", lowered))
     return noun
 
@@ -234,15 +263,72 @@ def has_figure(sentence: str) -> bool:
     return bool(quantities_in(sentence) or _COUNT_WORD.search(sentence))
 
 
-def counts_the_thing(sentence: str, counted: str) -> bool:
+def counts_the_thing(sentence: str, counted: str, names: frozenset[str] = frozenset()) -> bool:
     """Whether a figure in ``sentence`` stands just before the thing counted ("12,000 jobs",
-    "six specially modified GameBoys")."""
-    tokens = [t.strip(".,;:'’\"()").lower() for t in sentence.split()]
+    "six specially modified GameBoys"); not when the question names whose things it counts
+    (``names``: "Gizmondo handhelds") and the sentence another's ("87,000 DS handhelds")."""
+    split = sentence.split()
+    raw = [t.strip(".,;:'’\"()") for t in split]
+    tokens = [t.lower() for t in raw]
+    # (Not a sum of money, "priced at £229", nor a figure that ends its clause: "£229, the
+    # handheld device".)
     figures = [
-        i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t) or _COUNT_WORD.fullmatch(t)
+        i
+        for i, t in enumerate(tokens)
+        if (any(ch.isdigit() for ch in t) or _COUNT_WORD.fullmatch(t))
+        and not t.startswith(("£", "$", "€"))
+        and not split[i].endswith((",", ";", ":"))
     ]
     things = [i for i, t in enumerate(tokens) if t and stem(t) == counted]
-    return any(0 < h - f <= 4 for f in figures for h in things)
+    if any(
+        0 < h - f <= 4 and not (names and _other_name(raw[f + 1 : h], names))
+        for f in figures
+        for h in things
+    ):
+        return True
+    # A count that leaves out the thing the sentence has just named ("Americans are becoming
+    # avid blog readers, with 32 million getting hooked"): the figure stands before a verb, not
+    # a noun of its own.
+    for f in figures:
+        if not any(h < f for h in things):
+            continue
+        after = f + 1
+        while after < len(tokens) and tokens[after] in _SCALES:
+            after += 1
+        if after >= len(tokens) or split[after - 1].endswith((",", ";", ":", ".")):
+            continue  # (a figure ending a clause is as likely a date or a score)
+        if _ELLIPTIC_NEXT.fullmatch(tokens[after]):
+            return True
+    return False
+
+
+_SCALES = frozenset("million millions billion billions thousand thousands m bn k".split())
+# What follows a count whose noun is left out: a verb ("32 million getting hooked", "12,000
+# have signed") or "of them".
+_ELLIPTIC_NEXT = re.compile(r"[a-z]{3,}ing|have|had|are|were|who|of")
+
+
+def _other_name(between: list[str], names: frozenset[str]) -> bool:
+    """Whether the words between a figure and the thing counted name another maker, place or
+    side than the question's ("DS" in "87,000 DS handhelds" for "Gizmondo handhelds")."""
+    return any(
+        w[:1].isupper() and w.lower() not in names and w.lower() not in STOPWORDS for w in between
+    )
+
+
+def counted_names(question: str) -> frozenset[str]:
+    """The names a "how many" question puts before the thing counted ("Gizmondo" in "how many
+    Gizmondo handhelds"), lowercased."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return frozenset()
+    out = []
+    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:4]:
+        if not token[:1].isupper():
+            break
+        out.append(re.sub(r"['’]s?$", "", token).lower())
+    counted = counted_noun(question)
+    return frozenset(w for w in out if stem(w) != counted)  # not the thing itself: "GameBoys"
 
 
 def plainest(slot: Slot | None) -> int:
@@ -254,7 +340,7 @@ def plainest(slot: Slot | None) -> int:
     return 2 if slot.head or slot.counted else 1
 
 
-def leaves_uncounted(text: str, slot: Slot | None) -> bool:
+def leaves_uncounted(text: str, slot: Slot | None, question: str = "") -> bool:
     """Whether ``text`` (an article) names the thing a "how many" question counts but never
     gives a figure beside it: it speaks of "British nationals" without saying how many, so a
     figure of something else nearby does not answer the question."""
@@ -263,7 +349,8 @@ def leaves_uncounted(text: str, slot: Slot | None) -> bool:
     tokens = {stem(t.strip(".,;:'’\"()").lower()) for t in text.split()}
     if slot.counted not in tokens:
         return False  # the article words the thing otherwise: nothing to judge by
-    return not any(counts_the_thing(s.text, slot.counted) for s in split_sentences(text))
+    names = counted_names(question)  # whose things ("Gizmondo handhelds"), if it says
+    return not any(counts_the_thing(s.text, slot.counted, names) for s in split_sentences(text))
 
 
 def answer_name(sentence: str, question: str) -> str | None:
@@ -362,7 +449,13 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
         if not has_figure(sentence):
             return 0
         # A figure beside the thing counted holds it more plainly than a figure of another.
-        return 2 if slot.counted and counts_the_thing(sentence, slot.counted) else 1
+        if not slot.counted:
+            return 1
+        if counts_the_thing(sentence, slot.counted, counted_names(question)):
+            return 2
+        if counts_the_thing(sentence, slot.counted):
+            return 0  # a figure of another's things ("87,000 DS handhelds")
+        return 1
     if slot.kind == "date":
         return int(has_date(sentence))
     if slot.kind == "day":
@@ -434,3 +527,75 @@ def holds_predicate(sentence: str, question: str) -> bool:
     thing it holds is the one asked for, not another thing of the same kind nearby."""
     predicate = asked_predicate(question)
     return predicate is None or predicate_found(predicate, set(content_terms(sentence)))
+
+
+def names_the_doer(sentence: str, article: str, question: str) -> bool:
+    """Whether ``sentence`` names the one who did what a "who" question asks, as a later
+    sentence of a news story does: its lead says the verb of a noun ("A man is facing charges
+    of hacking ..."), the sentence gives a name beside that noun ("The Californian man,
+    Nicholas Lee Jacobsen, was arrested")."""
+    predicate = asked_predicate(question)
+    runs = new_name_runs(sentence, question)
+    if predicate is None or not runs:
+        return False
+    doers: set[str] = set()
+    for other in split_sentences(article):
+        tokens = [t.strip(".,;:'’\"()").lower() for t in other.text.split()]
+        at = next(
+            (i for i, t in enumerate(tokens) if t and predicate_found(predicate, {stem(t)})),
+            None,
+        )
+        if at is None or new_name_runs(other.text, question):
+            continue  # (a sentence naming someone says who itself)
+        doers |= {
+            stem(t)
+            for t in tokens[max(0, at - 6) : at]
+            if len(t) > 2 and t.isalpha() and t not in STOPWORDS and t not in _AUXILIARIES
+        }
+    if not doers:
+        return False
+    # The names given beside such a noun anywhere in the article ("The Californian man,
+    # Nicholas Lee Jacobsen"): the doer, however a sentence names him ("Mr Jacobsen").
+    named: set[str] = set()
+    for text in [sentence, *(s.text for s in split_sentences(article))]:
+        tokens = _TOKEN.findall(text)
+        for first, last in new_name_runs(text, question):
+            near = tokens[max(0, first - 3) : first] + tokens[last + 1 : last + 4]
+            if any(t[:1].islower() and stem(t.strip(".'’-").lower()) in doers for t in near):
+                named |= {t.strip(".'’-").lower() for t in tokens[first : last + 1]}
+    named -= {"mr", "mrs", "ms", "dr", "the"}
+    tokens = _TOKEN.findall(sentence)
+    return any(
+        named & {t.strip(".'’-").lower() for t in tokens[first : last + 1]} for first, last in runs
+    )
+
+
+def asked_object(question: str) -> str | None:
+    """The stem of the noun a "who <verb>" question names after its verb: "director" in "Who
+    won best director at ...", "winner" in "Who scored the winner"; None when it names none or
+    only a name ("Who bought Yuganskneftegaz")."""
+    match = _WHO_VERB.match(question)
+    if not match or match.group("verb").lower() in _AUXILIARIES:
+        return None
+    noun = None
+    named = False
+    for token in re.findall(r"[\w'’-]+", question[match.end() :])[:5]:
+        lowered = token.lower()
+        if token[:1].isupper() or token[:1].isdigit():
+            if noun is not None:
+                break
+            named = True
+            continue
+        if lowered in STOPWORDS:
+            if noun is not None or named:
+                break  # "Yuganskneftegaz at auction": the object was the name
+            continue
+        noun = stem(lowered)
+    return noun
+
+
+def holds_object(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` holds the noun the question names after its verb, if it names one
+    ("best director", not "best actor")."""
+    noun = asked_object(question)
+    return noun is None or noun in {stem(t.lower()) for t in _TOKEN.findall(sentence)}
