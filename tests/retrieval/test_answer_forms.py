@@ -294,7 +294,8 @@ def test_a_count_of_another_maker_s_things_does_not_say_how_many() -> None:
     assert slot_strength("Tiger Telematics sold 5,000 Gizmondo handhelds.", question, slot) == 2
     # The thing itself is not whose it is: "GameBoys" in "how many GameBoys".
     gameboys = "How many GameBoys does the Polish band play on?"
-    assert slot_strength("They play on six GameBoys.", gameboys, asked_slot(gameboys)) == 2
+    sentence = "They play on six Nintendo GameBoys."
+    assert slot_strength(sentence, gameboys, asked_slot(gameboys)) == 2
 
 
 def test_a_price_or_a_figure_ending_its_clause_does_not_count_the_thing_after_it() -> None:
