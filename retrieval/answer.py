@@ -73,7 +73,12 @@ from retrieval.questions import (
     without_comparatives,
 )
 from retrieval.search import HybridRetriever
-from retrieval.shortening import Shortening, kept_words, prunes_whole_phrases
+from retrieval.shortening import (
+    Shortening,
+    carries_every_fact,
+    kept_words,
+    prunes_whole_phrases,
+)
 from retrieval.slots import (
     Slot,
     answer_name,
@@ -1263,8 +1268,12 @@ class AnswerEngine:
         # word still in the sentence and passes "According to Gerasimov, Ukraine seized about
         # 1,100 square kilometers ..." cut from "... Russian forces have reclaimed about 1,100
         # square kilometers ... - most of the land Ukraine seized ...".
+        doc = parse(sentence)
         kept = kept_words(Shortening(sentence), claim)
-        if kept is not None and not prunes_whole_phrases(parse(sentence), sentence, kept):
+        if kept is not None and not prunes_whole_phrases(doc, sentence, kept):
+            return None
+        # Every figure and name of the sentence kept, none added (retrieval.shortening).
+        if not carries_every_fact(doc, claim):
             return None
         return claim
 

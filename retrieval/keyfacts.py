@@ -51,10 +51,18 @@ def leans_on_neighbour(text: str) -> bool:
     first = _TOKEN.match(stripped)
     if first is None:
         return True
-    if text.lstrip()[:1].islower() or first.group().lower().strip(".'’") in _LEANS_BACK:
+    if text.lstrip()[:1].islower() or _without_contraction(first.group()) in _LEANS_BACK:
         return True
     match = _PRONOUN_SPEAKER.search(text)
     return bool(match and not _names_before(text[: match.start()]))
+
+
+# "That's why ...", "It's ...", "They're ...": the word before the contraction is what leans back.
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|d|ve|m)$")
+
+
+def _without_contraction(token: str) -> str:
+    return _CONTRACTION.sub("", token.lower().strip(".'’"))
 
 
 def _names_before(text: str) -> bool:
@@ -70,6 +78,29 @@ _WHOLE_QUOTE = re.compile(r"""^\s*["“][^"“”]*["”]\s*$""")
 def is_unattributed_quote(text: str) -> bool:
     """A sentence that is all quotation, its speaker named only in a sentence before it."""
     return bool(_WHOLE_QUOTE.match(text))
+
+
+_QUOTE_MARK = re.compile(r"""["“”]""")
+
+
+def is_quote_fragment(text: str) -> bool:
+    """Part of a quotation that runs over several sentences, whose speaker or opening is in
+    another one: 'Taylor, you're my director of the year."' closes a quotation an earlier
+    sentence opened, and '"You are a talent beyond compare.' opens one whose speaker comes later.
+    An odd number of quotation marks tells it; a sentence that names the speaker and then
+    opens the quotation ('Mr Dams said: "It's not an inflammatory film.') is whole."""
+    text = text.strip()
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    if len(marks) % 2 == 0:
+        return False
+    last = marks[-1]
+    opens = text[last] == "“" or (
+        text[last] == '"'
+        and last > 0
+        and text[last - 1] in " :"
+        and text[last + 1 : last + 2].isalnum()
+    )
+    return not (opens and last > 0)  # whole when it names the speaker, then opens the quote
 
 
 def stands_alone(text: str) -> bool:
@@ -134,6 +165,46 @@ def _points_ahead(pronoun: Any, one: bool) -> bool:
             continue
         if not one or subject.pos_ == "PROPN" or subject.tag_ not in ("NNS", "NNPS"):
             return True
+    return False
+
+
+# "this" beside one of these names a time, not something said before: "this year", "this week".
+_TIME_NOUNS = frozenset(
+    """year years week weeks weekend month months season seasons summer winter spring autumn
+    morning afternoon evening night time times century decade term quarter day days hour
+    moment stage point""".split()
+)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|those)\b", re.IGNORECASE)
+_POINTS_AHEAD = frozenset({"relcl", "acl", "prep"})  # "those who ...", "those affected by ..."
+
+
+def demonstrative_unnamed(text: str) -> bool:
+    """Whether "this", "these" or "those" inside a sentence points back to something said before
+    it: "Even the IMF admits this.", "Aside from these two films, ...", "... argued that these
+    organisations need ...".
+
+    Not a time ("this year", "this Friday"), nor a phrase the sentence goes on to say ("those
+    who lost their jobs", "those affected by the floods", "the firms that ..."). A sentence
+    opening with the word already leans back (``leans_on_neighbour``). Parsed by the verifier's
+    spaCy pipeline, only when such a word occurs.
+    """
+    if not _DEMONSTRATIVE.search(text):
+        return False
+    from retrieval.verifier import parse
+
+    for token in parse(text):
+        if token.lower_ not in ("this", "these", "those"):
+            continue
+        if token.dep_ == "det":
+            head = token.head
+            if head.lower_ in _TIME_NOUNS or head.lemma_.lower() in _TIME_NOUNS:
+                continue
+            if head.pos_ == "PROPN" or any(c.dep_ in ("relcl", "acl") for c in head.children):
+                continue
+            return True
+        if any(c.dep_ in _POINTS_AHEAD for c in token.children):
+            continue
+        return True
     return False
 
 

@@ -32,8 +32,10 @@ from prompts import load_prompt
 from retrieval.compress import without_opening_connective
 from retrieval.grounding import Evidence, check_claim, split_claims
 from retrieval.keyfacts import (
+    demonstrative_unnamed,
     fact_weights,
     is_heading,
+    is_quote_fragment,
     is_unattributed_quote,
     pronoun_unnamed,
     sentence_facts,
@@ -228,9 +230,16 @@ def choose_sentences(
 
 def can_open_bullet(text: str) -> bool:
     """A sentence that means something alone: not a heading, not leaning on the one before,
-    not a quotation whose speaker is named only before it, no "he", "she" or "they" it does not
-    name."""
-    return stands_alone(text) and not is_unattributed_quote(text) and not pronoun_unnamed(text)
+    not a quotation whose speaker is named only before it nor part of one that runs over several
+    sentences, no "he", "she" or "they" it does not name, no "this", "these" or "those"
+    pointing back to what it does not say."""
+    return (
+        stands_alone(text)
+        and not is_unattributed_quote(text)
+        and not is_quote_fragment(text)
+        and not pronoun_unnamed(text)
+        and not demonstrative_unnamed(text)
+    )
 
 
 def lead_lines(sentences: Sequence[Sentence], n: int = 2, min_chars: int = 40) -> list[Sentence]:

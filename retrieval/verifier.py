@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, wordnet
+from retrieval import attachments, frames, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import stem
 
@@ -561,6 +561,44 @@ def _meaning_same(c: Any, p: Any) -> bool:
     pc, pp = _WORDNET_POS[c.pos_], _WORDNET_POS[p.pos_]
     return any(
         wordnet.same_meaning(a, b, pc, pp) for a in _meaning_forms(c) for b in _meaning_forms(p)
+    )
+
+
+# Nouns are left out: a thesaurus lists kinds of one thing together ('ankle' / 'knee').
+_THESAURUS_POS = {"VERB", "ADJ", "ADV"}
+
+
+def _thesaurus_forms(tok: Any) -> set[str]:
+    """The words the thesaurus may know ``tok`` by: a verb with a particle only as the phrase
+    ('close in' is not 'close', 'hit out' not 'hit'); else its lemma, its spelling and, for a
+    verb, the verb with the preposition after it ('call on')."""
+    phrase = _phrase(tok)
+    if phrase != _lemma(tok):
+        return {phrase}
+    forms = {_lemma(tok), str(tok.lower_)}
+    if tok.pos_ == "VERB":
+        forms |= _verb_forms(tok)
+    return forms
+
+
+def _thesaurus_same(c: Any, p: Any) -> bool:
+    """Whether the thesaurus gives claim word ``c`` for passage word ``p`` (see
+    :mod:`retrieval.thesaurus`), with the guards of :func:`_meaning_same`: not names, not a word
+    that stands for nothing, not a prefixed form, not opposites by any test."""
+    if _is_name(c) or _is_name(p) or c.pos_ not in _THESAURUS_POS or p.pos_ not in _WORDNET_POS:
+        return False
+    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
+        return False
+    a, b = sorted((_lemma(c), _lemma(p)), key=len)
+    if b.endswith(a) or _other_prefix(c, p):
+        return False
+    if not any(thesaurus.same(x, y) for x in _thesaurus_forms(c) for y in _thesaurus_forms(p)):
+        return False
+    return not (
+        _opposite(c, p)
+        or _particle_opposite(c, p)
+        or _meaning_opposite(c, p)
+        or _wordnet_opposite(c, p)
     )
 
 
@@ -1111,6 +1149,7 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
                 before.insert(0, w.lower_)
             else:
                 break
+        before = _nearest_comparison(before)
         joined = " ".join(before)
         if "close to" in joined:
             direction = "less"
@@ -1124,6 +1163,15 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             direction = "less"
         elif any(w in lx.APPROXIMATELY for w in before):
             direction = "about"
+        if (
+            not direction
+            and nxt is not None
+            and nxt.lower_ == "times"
+            and nxt.i + 1 < len(doc)
+            and doc[nxt.i + 1].lower_ in lx.MORE_THAN | lx.LESS_THAN
+        ):
+            # 'eight times more than' / 'eight times less than'
+            direction = "more" if doc[nxt.i + 1].lower_ in lx.MORE_THAN else "less"
         rate = _rate(doc, unit, head, last)
         if unit in _UNIT_SCALES:  # 'two decades' is 20 years
             unit, scale = _UNIT_SCALES[unit]
@@ -1141,6 +1189,23 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             )
         )
     return out
+
+
+def _nearest_comparison(before: list[str]) -> list[str]:
+    """The words before a figure from the comparison nearest it: 'stretches over less than 1.5
+    million' compares by 'less', not by the verb's 'over'. A comparison's 'at' ('at least', 'at
+    most') stays with it."""
+    classes = [
+        (i, lx.MORE_THAN if w in lx.MORE_THAN else lx.LESS_THAN if w in lx.LESS_THAN else None)
+        for i, w in enumerate(before)
+        if w in lx.MORE_THAN | lx.LESS_THAN | lx.APPROXIMATELY
+    ]
+    if len({id(c) for _, c in classes}) < 2:
+        return before
+    start = classes[-1][0]
+    if start and before[start - 1] == "at":
+        start -= 1
+    return before[start:]
 
 
 _UNIT_SCALES = {
@@ -1248,6 +1313,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     total = weight_found = 0.0
     forgiven = 0.0  # weight of words whose mismatch is itself a finding (for contradictions)
     forgiven_ids: set[int] = set()
+    resolved: set[int] = set()  # names the passage calls by a pronoun its context resolves
     pronoun_in_passage = any(t.pos_ == "PRON" and t.dep_ in _SUBJECT_DEPS for t in passage)
     exact = {c.i: [p for p in _candidates(c, passage) if _exact(c, p)] for c in content}
     # passage words the claim says in the same words: what is left was dropped or replaced
@@ -1331,6 +1397,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # any other word WordNet reads as the same, in the place of a word the claim leaves
             # out: 'weighing up' for 'considering', 'quickly' for 'fast', 'winner' for 'won'
             synonyms = [p for p in passage_words if p.i not in echoed and _meaning_same(c, p)]
+        if not found and not synonyms and not opposites:
+            # a word the thesaurus gives for the passage's, in its place: 'urged' for 'called
+            # on', 'thrilled' for 'delighted' (WordNet links neither)
+            synonyms = [p for p in passage_words if p.i not in echoed and _thesaurus_same(c, p)]
         if opposites and (
             not synonyms
             or (
@@ -1376,6 +1446,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             and any(_same(c, p) for p in context_doc)
         ):
             weight_found += weight
+            resolved.add(c.i)
             continue
         if _is_name(c):
             rival = _rival_name(c, passage, claim)
@@ -1395,6 +1466,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 )
 
     said_ids = echoed | {p.i for found in matched.values() for p in found}
+    content_set = set(content)
     linked: set[int] = set()
     for c in content:
         if (
@@ -1422,6 +1494,24 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         findings.append(
             _Finding("not_found", "predicate", f"the passage does not say {unsaid[0].text!r}")
         )
+    # The source the claim names must be the passage's: 'said the culture secretary' is not
+    # 'said Lynne Brindley, chief executive of the British Library'.
+    for speaker in _speakers(claim):
+        if any(
+            t in content_set
+            and t.i not in matched
+            and t.i not in forgiven_ids
+            and t.i not in resolved
+            for t in speaker
+        ):
+            findings.append(
+                _Finding(
+                    "not_found",
+                    "attribution",
+                    f"the passage does not say that {speaker.text} said it",
+                )
+            )
+            break
     # A comparison the claim makes ('cheaper', 'the biggest') must be the passage's: a claim
     # that compares where the passage does not says more than it.
     compared = [
@@ -1472,7 +1562,11 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         if c.i in matched or c.i in {t.i for t in content}:
             continue
         time_word = _lemma(c) in _TIME_WORDS or c.lower_ in _TIME_WORDS
-        if not time_word and c.lower_ not in _DIRECTION_PARTICLES | _LEXICON_WORDS:
+        if (
+            not time_word
+            and c.lower_ not in _DIRECTION_PARTICLES | _LEXICON_WORDS
+            and not _opposable_small_word(c)
+        ):
             continue
         if _before_figure(c):
             continue  # 'fewer than 3,000': the quantity test compares directions
@@ -1503,7 +1597,11 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 p
                 for p in passage_words
                 if (_opposite(c, p) and (time_word or _same_place(c, p) or _exact(c.head, p.head)))
-                or (_wordnet_opposite(c, p) and _same_place(c, p))
+                or (
+                    _wordnet_opposite(c, p)
+                    and _same_place(c, p)
+                    and _lemma(p) not in _OTHER_QUANTIFIERS
+                )
             ),
             None,
         )
@@ -1564,6 +1662,41 @@ _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
 _DIRECTION_PARTICLES = frozenset("up down above below over under higher lower more less".split())
 _LEXICON_WORDS = frozenset().union(*(a | b for a, b in lx.OPPOSITE_PREDICATES))
 _LEXICON_ALL = _LEXICON_WORDS | _TIME_WORDS
+
+
+def _speakers(doc: Any) -> list[Any]:
+    """The words of each source the sentence names: the subject of a verb of saying ('the
+    culture secretary said', 'analysts said') and the object of 'according to'. ('she said':
+    a pronoun is no content word, so nothing of it must be matched.)"""
+    out: list[Any] = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            heads = [g for ch in tok.children if ch.lower_ == "to" for g in ch.children]
+        elif _reporting(tok, wordnet_too=False):
+            heads = [ch for ch in tok.children if ch.dep_ == "nsubj"]
+        else:
+            continue
+        out.extend(doc[head.left_edge.i : head.right_edge.i + 1] for head in heads)
+    return out
+
+
+# 'every' for 'some' overstates (the weakening test's 'hedge'), 'some' for 'no' denies (the
+# negation tests'): the small words' opposites leave these to them.
+_OTHER_QUANTIFIERS = frozenset({"all", "every", "each", "some", "no", "none", "any"})
+
+
+def _opposable_small_word(tok: Any) -> bool:
+    """A small word of quantity or degree that WordNet gives an opposite, modifying a word
+    ('few tests' / 'many tests'): not content, yet it says how much. Not 'at all', which only
+    stresses a negation."""
+    return bool(
+        tok.is_stop
+        and _lemma(tok) not in _OTHER_QUANTIFIERS
+        and tok.pos_ in {"ADJ", "DET", "ADV"}
+        and tok.dep_ in {"amod", "det", "advmod"}
+        and not (tok.i and tok.doc[tok.i - 1].lower_ == "at")
+        and wordnet.antonyms(_lemma(tok))
+    )
 
 
 _METRIC_PREFIXES = (

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from retrieval.keyfacts import (
+    demonstrative_unnamed,
     is_heading,
+    is_quote_fragment,
     leans_on_neighbour,
     pronoun_unnamed,
     sentence_facts,
@@ -21,6 +23,10 @@ from retrieval.text import stem
         "But the court ruled that the government could not sue the firms.",
         "This follows our earlier unjust labeling as a foreign agent.",
         '"It is going to remain on the air," he said.',
+        # A contraction does not hide the word that leans back.
+        "That's why the report recommends that the targets be narrowed down to 14.",
+        "It's the first time the bank has cut rates since 2001.",
+        "They're expected to announce 2,000 job cuts on Monday.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before_it_does_not_stand_alone(text: str) -> None:
@@ -98,3 +104,63 @@ def test_a_pronoun_may_point_ahead_to_the_subject_but_not_from_inside_it(
     text: str, unnamed: bool
 ) -> None:
     assert pronoun_unnamed(text) is unnamed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Even the International Monetary Fund (IMF) admits this.",
+        "Aside from these two films, some potentially contentious pictures have won nominations.",
+        "Palaniappan Chidambaram argued that these organisations need to change.",
+        "The SEC has already delayed implementation of this clause for smaller firms.",
+        "Some of those devices will sport huge hard drives.",
+        '"I look forward to continuing to work with Paul on this vital agenda."',
+    ],
+)
+def test_this_these_or_those_pointing_back_needs_the_sentence_before(text: str) -> None:
+    # Each opens with a word that does not lean back, so the first-word rule lets it through.
+    assert stands_alone(text)
+    assert demonstrative_unnamed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The economy is set to grow about 8% this year after 9% growth last year.",
+        "Online registration for the first stop opens this weekend.",
+        "Ministers will meet the unions this Friday in London.",
+        "The situation is bad for those who had chosen to save in Argentina, Carlos Silva said.",
+        "Only one-quarter of those affected by the floods had insurance, estimates show.",
+        "Exports rose 5% at those firms that sell mainly to China, the survey found.",
+        "Shares in Heineken rose 2% to 24.50 euros in Amsterdam on Monday.",
+    ],
+)
+def test_a_time_or_a_phrase_the_sentence_goes_on_to_say_does_not_point_back(text: str) -> None:
+    assert not demonstrative_unnamed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # Closes a quotation an earlier sentence opened: alone, it reads as a claim of fact.
+        ("Sky does not believe that the episodes it has reviewed breach Ofcom's code.\"", True),
+        ('If anything, the choice is even wider than last time," said Madeley.', True),
+        # Opens one whose speaker comes in a later sentence.
+        ('"You are a talent beyond compare.', True),
+        ("“Tough choices are needed in public spending.", True),
+        # Names the speaker, then opens the quotation: whole.
+        (
+            "Munich Re, the world's biggest reinsurer, said: \"This is primarily a human tragedy.",
+            False,
+        ),
+        (
+            "The UN's Jan Egeland said that \"this may be the worst disaster in recent history.",
+            False,
+        ),
+        ('"We are committed to Australia," chief executive Geoff Dixon said.', False),
+    ],
+)
+def test_part_of_a_quotation_that_runs_over_several_sentences_is_a_fragment(
+    text: str, fragment: bool
+) -> None:
+    assert is_quote_fragment(text) is fragment

@@ -32,17 +32,30 @@ def local(tmp_path_factory: pytest.TempPathFactory, embedder, seed_path: Path): 
 def test_the_local_model_shortens_the_answering_sentence_and_its_words_reach_the_person(
     local,
 ) -> None:  # type: ignore[no-untyped-def]
-    answer = local.ask(QUESTION)
+    # The model leaves out "in the region" and keeps every figure and name.
+    answer = local.ask("How many Ukrainian soldiers did Russia capture?")
     print("LOCAL ANSWER", answer.answer)
     assert answer.status == "answered"
     assert answer.model == local.chat_model_name  # the model's words held: no fallback
     lead = answer.points[0]
     assert lead.wording == "model"
-    assert "24 settlements" in lead.text
+    assert "430 Ukrainian soldiers" in lead.text and "942 Russians" in lead.text
     quote = next(c.quote for c in answer.citations if c.n == lead.citations[0])
     assert lead.text != quote and len(lead.text) < len(quote)
     for meta in ("passage", "evidence", "not supported", "Sentence:", "Question:"):
         assert meta not in answer.answer
+
+
+@pytest.mark.slow
+def test_a_shortening_that_leaves_out_a_name_does_not_reach_the_person(local) -> None:  # type: ignore[no-untyped-def]
+    # SmolLM2 shortens "... chief of the general staff Valery Gerasimov told the Kremlin leader"
+    # to "..., the Kremlin leader said.": Gerasimov left out, the figure put in Putin's mouth.
+    answer = local.ask(QUESTION)
+    print("LOCAL ANSWER", answer.answer)
+    assert answer.status == "answered"
+    assert "leader said" not in answer.answer
+    assert "Valery Gerasimov told the Kremlin leader" in answer.answer
+    assert answer.points[0].wording == "quote"
 
 
 def test_each_context_of_the_local_model_runs_on_one_thread() -> None:
@@ -68,6 +81,29 @@ def test_warming_up_has_the_local_model_read_the_compress_prompt_before_the_firs
     # The instructions and the last worked example: the first question reads only its own part.
     assert "You shorten one sentence" in read
     assert "unless the company improved its offer." in read.split("Sentence:")[-2]
+
+
+def test_a_question_reads_only_its_sentence_and_question_after_the_warm_up(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    # The fixed instruction opens the question's turn, so llama.cpp keeps it evaluated from the
+    # warm-up on; after the sentence it was read again for every question (~27 tokens of ~88).
+    import llama_cpp
+
+    from bot.app import build_service
+    from retrieval.answer import _compress_messages
+
+    settings = EngineSettings(store_dir=tmp_path, chat_model="local", model_timeout_s=120.0)
+    service = build_service(settings, embedder=embedder)
+    model = service.answers.chat_model
+    assert isinstance(model, LocalGGUFChat)
+    service.warm_up()
+    sentence = "Russia's forces have retaken 24 settlements in the border region, Gerasimov said."
+    llama_cpp.llama_perf_context_reset(model.llama._ctx.ctx)
+    model.invoke(_compress_messages(sentence, QUESTION), max_tokens=1)
+    read = llama_cpp.llama_perf_context(model.llama._ctx.ctx).n_p_eval
+    own = len(model.llama.tokenize(f"{sentence}\nQuestion: {QUESTION}".encode(), add_bos=False))
+    assert read <= own + 8  # its own words and the turn's few template tokens
 
 
 def test_the_local_model_held_to_shortening_writes_only_the_sentences_words_in_order() -> None:

@@ -58,3 +58,31 @@ def test_greedy_decoding_takes_the_best_token_that_keeps_a_shorter_version() -> 
     scores[0] = 10.0
     assert constrained_choice(scores, done, piece, [0], s, best_first=2) == 0
     assert constrained_choice(scores, b"Shares in the", piece, [0], s, best_first=2) == 2
+
+
+def test_a_shortening_keeps_every_figure_and_name_of_its_sentence_and_adds_none() -> None:
+    from retrieval.shortening import carries_every_fact
+    from retrieval.verifier import parse
+
+    def keeps(sentence: str, shortening: str) -> bool:
+        return carries_every_fact(parse(sentence), shortening)
+
+    assert keeps(SENTENCE, "Shares in the carmaker fell 4.5% on Tuesday.") is False  # 12,000
+    fair = (
+        "Last month tickets sold out six weeks before the fair but the council said that all "
+        "80,000 for the three-day show had gone."
+    )
+    # Every word the sentence's own, and false: the fair was not sold out six weeks before.
+    assert not keeps(fair, "The fair was sold out six weeks before the three-day show.")
+    assert not keeps("Volvo, owned by Geely, sold 500,000 cars.", "Volvo sold 500,000 cars.")
+    assert not keeps("Shares fell sharply on Tuesday.", "Shares fell 5% on Tuesday.")  # added
+    assert keeps(
+        "Shares in the carmaker, which has struggled for months, fell 4.5% on Tuesday.",
+        "Shares in the carmaker fell 4.5% on Tuesday.",
+    )
+    assert keeps(  # a name may change its ending; a figure in words stays in words
+        "Russia's forces have retaken 24 settlements over the last five days, chief of the "
+        "general staff Valery Gerasimov told the Kremlin leader.",
+        "Russian forces have retaken 24 settlements over the last five days, Valery Gerasimov "
+        "told the Kremlin leader.",
+    )

@@ -80,6 +80,42 @@ CHARGED = [
 ]
 
 
+# The fourth sentence carries more figures and names than any other, but "these credits" are
+# the ones the sentence before it describes: alone, a reader cannot tell which credits.
+CREDITS = [
+    "China lent Russia $6bn to help it renationalise the Yugansk unit of oil group Yukos.",
+    "The Kremlin said the money that Russian bank VEB lent Rosneft came from Chinese banks.",
+    "Rosneft will receive $6bn in credits from China's CNPC under a deal signed in Moscow.",
+    "According to Vedomosti, these credits would pay off $6bn Rosneft borrowed in 2004 from VEB.",
+    "Yukos filed for bankruptcy in Houston in December 2004 to halt the Yugansk auction.",
+    "Rosneft also agreed to sell CNPC up to 48 million tonnes of oil a year until 2010.",
+]
+
+
+def test_a_sentence_whose_these_points_back_is_never_a_bullet(embedder: Any) -> None:
+    chosen = choose_sentences(CREDITS, embedder.encode(CREDITS), 5)
+    assert 3 not in chosen
+    assert len(chosen) == 5
+
+
+# The fourth sentence ends a quotation the third opened: as a bullet it would state the
+# council's words as fact, with a stray closing quotation mark.
+QUOTED = [
+    "Powys council has warned that 2,000 patients a year may lose hip operations at Hereford.",
+    "Hereford County Hospital said patients from Powys would face waits of up to 18 months.",
+    'Council leader Jane Evans said: "We cannot pay £4.2m more than the 2004 contract.',
+    'The Welsh Assembly must give Powys £4.2m by April 2005 or 2,000 patients lose out."',
+    "The hospital treated 2,300 patients from Powys in 2004, its chief executive David Rose said.",
+    "The Assembly said it would meet council and hospital managers in Cardiff on Monday.",
+]
+
+
+def test_the_end_of_a_quotation_another_sentence_opened_is_never_a_bullet(embedder: Any) -> None:
+    chosen = choose_sentences(QUOTED, embedder.encode(QUOTED), 5)
+    assert 3 not in chosen
+    assert len(chosen) == 5
+
+
 def _article(sentences: list[str]) -> StoredArticle:
     return StoredArticle(
         article_id="t/1",

@@ -145,7 +145,12 @@ def test_a_shortened_sentence_keeps_the_models_words_without_its_meta_text(
     compressing, model
 ) -> None:  # type: ignore[no-untyped-def]
     scripted, _ = model
-    scripted.template = "The passage is: " + PARAPHRASE.replace(" [{n}]", "")
+    # A shortening keeps every figure and name of its sentence (the 425 square miles, Ukraine,
+    # August 2024): the paraphrase with them.
+    scripted.template = "The passage is: " + PARAPHRASE.replace(
+        " [{n}].",
+        " (425 square miles), most of the land Ukraine seized during its August 2024 offensive.",
+    )
     answer = compressing.ask(QUESTION)
     assert "Sentence:" in scripted.prompts[-1]  # the compress prompt, not the answer prompt
     assert answer.status == "answered"
@@ -189,4 +194,21 @@ def test_a_shortening_that_leaves_out_part_of_a_phrase_is_not_said(compressing, 
     answer = compressing.ask(QUESTION)
     assert answer.status == "answered"
     assert "region during its" not in answer.answer
+    assert answer.points[0].wording == "quote"
+
+
+def test_a_shortening_that_leaves_out_a_figure_is_not_said(compressing, model) -> None:  # type: ignore[no-untyped-def]
+    # Whole phrases left out, every word the sentence's own, so the verifier and the phrase
+    # check pass it; but without "over the last five days" the 24 settlements have no time
+    # frame (the report half's false "The festival was sold out 10 weeks before the two-day
+    # event" left out "all 130,000" the same way).
+    scripted, _ = model
+    scripted.template = (
+        "Russia's forces have retaken 24 settlements in the border region, Valery Gerasimov "
+        "told the Kremlin leader."
+    )
+    answer = compressing.ask("How many settlements did Russia retake?")
+    assert answer.status == "answered"
+    assert "border region, Valery" not in answer.answer
+    assert "over the last five days" in answer.answer
     assert answer.points[0].wording == "quote"
