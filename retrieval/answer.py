@@ -82,10 +82,8 @@ from retrieval.shortening import (
 from retrieval.slots import (
     Slot,
     answer_name,
-    asked_object,
     asked_predicate,
     asked_slot,
-    holds_object,
     holds_predicate,
     holds_slot,
     leaves_uncounted,
@@ -1036,12 +1034,7 @@ class AnswerEngine:
         # (Names only: a figure is tied to its noun, "wage costs", more than to a verb that
         # articles word in many ways, "cut" or "reduce".)
         verb_missing = slot.kind == "name" and not holds_predicate(lead.text, question)
-        # So may one that says the verb of another thing ("Liam Neeson won best actor" for
-        # "who won best director"): a sentence naming someone beside the thing asked answers.
-        object_missing = (
-            slot.kind == "name" and not verb_missing and not holds_object(lead.text, question)
-        )
-        if have >= plainest(slot) and not verb_missing and not object_missing:
+        if have >= plainest(slot) and not verb_missing:
             return None
         article = self._article(lead.article_id)
         if article is None:
@@ -1056,13 +1049,8 @@ class AnswerEngine:
             strength = slot_strength(sentence.text, question, slot)
             if strength < least or not speaks_of_the_time_asked(sentence.text, question):
                 continue  # (and not another year's figure, as for any answering sentence)
-            if (verb_missing or object_missing) and have > 0:
-                # (The thing the verb is done to may say it as well: "picked up best director
-                # for Alexander Payne" for "who won best director".)
-                says = holds_predicate(sentence.text, question) or (
-                    asked_object(question) is not None and holds_object(sentence.text, question)
-                )
-                if strength < have or not says or not holds_object(sentence.text, question):
+            if verb_missing and have > 0:
+                if strength < have or not holds_predicate(sentence.text, question):
                     continue
             elif strength <= have:
                 continue
@@ -1083,7 +1071,6 @@ class AnswerEngine:
             if ev.semantic >= self.t.min_semantic
             or (verb and holds_predicate(ev.text, question))
             or (slot.kind == "name" and verb and names_the_doer(ev.text, article.text, question))
-            or ((object_missing or verb_missing) and asked_object(question) is not None)
         ]
         if not usable:
             return None

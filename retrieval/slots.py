@@ -304,8 +304,8 @@ def counts_the_thing(sentence: str, counted: str, names: frozenset[str] = frozen
 
 _SCALES = frozenset("million millions billion billions thousand thousands m bn k".split())
 # What follows a count whose noun is left out: a verb ("32 million getting hooked", "12,000
-# have signed") or "of them".
-_ELLIPTIC_NEXT = re.compile(r"[a-z]{3,}ing|have|had|are|were|who|of")
+# have signed").
+_ELLIPTIC_NEXT = re.compile(r"[a-z]{3,}ing|have|had|are|were|who")
 
 
 def _other_name(between: list[str], names: frozenset[str]) -> bool:
@@ -568,34 +568,3 @@ def names_the_doer(sentence: str, article: str, question: str) -> bool:
     return any(
         named & {t.strip(".'’-").lower() for t in tokens[first : last + 1]} for first, last in runs
     )
-
-
-def asked_object(question: str) -> str | None:
-    """The stem of the noun a "who <verb>" question names after its verb: "director" in "Who
-    won best director at ...", "winner" in "Who scored the winner"; None when it names none or
-    only a name ("Who bought Yuganskneftegaz")."""
-    match = _WHO_VERB.match(question)
-    if not match or match.group("verb").lower() in _AUXILIARIES:
-        return None
-    noun = None
-    named = False
-    for token in re.findall(r"[\w'’-]+", question[match.end() :])[:5]:
-        lowered = token.lower()
-        if token[:1].isupper() or token[:1].isdigit():
-            if noun is not None:
-                break
-            named = True
-            continue
-        if lowered in STOPWORDS:
-            if noun is not None or named:
-                break  # "Yuganskneftegaz at auction": the object was the name
-            continue
-        noun = stem(lowered)
-    return noun
-
-
-def holds_object(sentence: str, question: str) -> bool:
-    """Whether ``sentence`` holds the noun the question names after its verb, if it names one
-    ("best director", not "best actor")."""
-    noun = asked_object(question)
-    return noun is None or noun in {stem(t.lower()) for t in _TOKEN.findall(sentence)}

@@ -348,28 +348,3 @@ def test_an_allowance_asked_for_by_its_noun_wants_a_figure(tmp_path: Path, embed
     )
     answer = service.ask(question)
     assert answer.status == "not_found", answer.answer
-
-
-def test_who_won_best_director_is_not_answered_by_who_won_best_actor(
-    tmp_path: Path, embedder
-) -> None:  # type: ignore[no-untyped-def]
-    service = _service_of(
-        tmp_path,
-        embedder,
-        [
-            _article(
-                "Quirky comedy Sideways was named the best film of the year by the Los Angeles "
-                "Film Critics Association.\n\nThe US movie also picked up best director for "
-                "Alexander Payne. British actress Imelda Staunton was named best actress, while "
-                "Liam Neeson won best actor for Kinsey.",
-                "Sideways wins critics' award",
-                "critics",
-            ),
-            *_OTHERS,
-        ],
-    )
-    answer = service.ask(
-        "Who won best director at the Los Angeles Film Critics Association awards?"
-    )
-    assert answer.status == "answered", answer.answer
-    assert "Payne" in answer.points[0].text, answer.answer
