@@ -173,6 +173,13 @@ class Thresholds:
     # Measured and off: SmolLM2-135M then mostly copies the sentence, kept its words no more
     # often, and was slower (bench/RESULTS.md, sixth session).
     compress_words_only: bool = False
+    # Say a shortening only when it is its sentence's own words, in their order, whole phrases
+    # left out (retrieval.shortening). A reworded sentence has only the verifier to check it,
+    # and on the report half the verifier passed SmolLM2-135M rewordings that were false or said
+    # what their sentence does not (a clause put under another's speaker, "chief executive"
+    # for "president"; bench/RESULTS.md, seventh session). None: on for a local GGUF model,
+    # off for any other (a larger model's rewording is left to the verifier).
+    compress_own_words: bool | None = None
     require_figures: bool = True  # every figure the question names must be in the article
     require_type: bool = True  # the answering sentence holds the kind of thing asked for
     score_without_type: float = 0.75  # ... unless it matches the question this well
@@ -1251,18 +1258,30 @@ class AnswerEngine:
         if not claims:
             return None
         claim = claims[0][0]
+        if claim.rstrip("\"'”’ ").endswith("?"):
+            return None  # the question asked back ("By how much did ...?"): no answer
         # The sentence with words left out: they must be whole phrases. The verifier finds every
         # word still in the sentence and passes "According to Gerasimov, Ukraine seized about
         # 1,100 square kilometers ..." cut from "... Russian forces have reclaimed about 1,100
         # square kilometers ... - most of the land Ukraine seized ...".
         doc = parse(sentence)
-        kept = kept_words(Shortening(sentence), claim)
+        # Commas aside: a phrase left out may leave its comma on the word before it ("430
+        # Ukrainian soldiers in the region, while" -> "430 Ukrainian soldiers, while").
+        kept = kept_words(Shortening(_commas_off(sentence)), _commas_off(claim))
+        if kept is None and self._own_words_only():
+            return None  # reworded, by a model whose rewordings the checks cannot be trusted on
         if kept is not None and not prunes_whole_phrases(doc, sentence, kept):
             return None
         # Every figure and name of the sentence kept, none added (retrieval.shortening).
         if not carries_every_fact(doc, claim):
             return None
         return claim
+
+    def _own_words_only(self) -> bool:
+        """Whether a shortening must be its sentence's own words (``t.compress_own_words``)."""
+        if self.t.compress_own_words is not None:
+            return self.t.compress_own_words
+        return isinstance(self.chat_model, LocalGGUFChat)
 
     def warm_up(self) -> None:
         """Have a local model read the compress prompt's fixed part (instructions and worked
@@ -1721,6 +1740,11 @@ def _compress_messages(sentence: str, question: str) -> list[BaseMessage]:
         messages += [HumanMessage(asked), AIMessage(reply)]
     messages.append(HumanMessage(user))
     return messages
+
+
+def _commas_off(text: str) -> str:
+    """``text`` without the commas that end its words (as many words, in the same places)."""
+    return re.sub(r"(?<=\S),(?=\s|$)", "", text)
 
 
 def _fence(text: str) -> str:

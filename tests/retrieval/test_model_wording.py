@@ -46,6 +46,12 @@ def test_the_local_model_shortens_the_answering_sentence_and_its_words_reach_the
         assert meta not in answer.answer
 
 
+def test_the_local_model_is_held_to_its_sentences_own_words_by_default(local) -> None:  # type: ignore[no-untyped-def]
+    # Its rewordings passed the verifier while false (bench/RESULTS.md, seventh session).
+    assert local.answers.t.compress_own_words is None
+    assert local.answers._own_words_only()
+
+
 @pytest.mark.slow
 def test_a_shortening_that_leaves_out_a_name_does_not_reach_the_person(local) -> None:  # type: ignore[no-untyped-def]
     # SmolLM2 shortens "... chief of the general staff Valery Gerasimov told the Kremlin leader"

@@ -212,3 +212,63 @@ def test_a_shortening_that_leaves_out_a_figure_is_not_said(compressing, model) -
     assert "border region, Valery" not in answer.answer
     assert "over the last five days" in answer.answer
     assert answer.points[0].wording == "quote"
+
+
+def test_a_model_that_asks_the_question_back_is_not_said(compressing, model) -> None:  # type: ignore[no-untyped-def]
+    # SmolLM2 with the compress prompt sometimes writes the question back ("By how much did Time
+    # Warner's quarterly profits rise ...?"); a question is no answer, whatever words it holds.
+    question = (
+        "Did Gerasimov say Russia had captured 430 Ukrainian soldiers in the region, while "
+        "Syrsky said 942 Russians had been taken as prisoners of war?"
+    )
+    scripted, _ = model
+    scripted.template = question
+    answer = compressing.ask(question)
+    assert answer.status == "answered"
+    assert "?" not in answer.answer
+    assert answer.points[0].wording == "quote"
+
+
+# The seed's sentence with whole phrases left out ("of territory"): its own words, in order,
+# every figure and name kept.
+OWN_WORDS = (
+    "According to Gerasimov, Russian forces have reclaimed about 1,100 square kilometers "
+    "(425 square miles) in the Kursk region — most of the land Ukraine seized during its "
+    "August 2024 offensive."
+)
+
+
+@pytest.fixture()
+def own_words(compressing):  # type: ignore[no-untyped-def]
+    """The engine holding a shortening to its sentence's own words, as it does a local model."""
+    compressing.answers.t.compress_own_words = True
+    yield compressing
+    compressing.answers.t.compress_own_words = None
+
+
+def test_a_reworded_shortening_is_not_said_where_only_the_sentences_own_words_are(
+    own_words, model
+) -> None:  # type: ignore[no-untyped-def]
+    # The same faithful rewording the engine keeps from a larger model: from a model held to
+    # its sentence's own words (the local default), the passage is quoted instead, since the
+    # verifier passed the small model's false rewordings on the report half.
+    scripted, _ = model
+    scripted.template = PARAPHRASE.replace(
+        " [{n}].",
+        " (425 square miles), most of the land Ukraine seized during its August 2024 offensive.",
+    )
+    answer = own_words.ask(QUESTION)
+    assert answer.status == "answered"
+    assert "roughly" not in answer.answer
+    assert answer.points[0].wording == "quote"
+
+
+def test_a_shortening_in_the_sentences_own_words_is_said_where_only_those_are(
+    own_words, model
+) -> None:  # type: ignore[no-untyped-def]
+    scripted, _ = model
+    scripted.template = OWN_WORDS
+    answer = own_words.ask(QUESTION)
+    assert answer.status == "answered"
+    assert answer.points[0].wording == "model"
+    assert answer.points[0].text.startswith(OWN_WORDS[:-1])
