@@ -45,6 +45,7 @@ from retrieval.grounding import (
 )
 from retrieval.keyfacts import fact_weights, sentence_facts
 from retrieval.lexical import LexicalRanker, idf_weights
+from retrieval.lists import asked_count, list_head, listed, says_count
 from retrieval.llm import LocalGGUFChat
 from retrieval.models import (
     Answer,
@@ -60,9 +61,6 @@ from retrieval.models import (
     Timings,
 )
 from retrieval.questions import (
-    asks_direction,
-    asks_figures,
-    compared_thing,
     comparison_alternatives,
     names_in,
     plan_question,
@@ -277,6 +275,8 @@ class AnswerEngine:
         )
         evidence = self.select_evidence(question, hits)
         answering = self.answering_evidence(question, evidence, follow_up=follow_up)
+        if plan.kind == "list":
+            answering = self._with_list(question, evidence, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -311,32 +311,21 @@ class AnswerEngine:
         )
         anchors: list[str] = []  # articles earlier parts were answered from
         answers: dict[int, Evidence] = {}  # the sentence answering each part
-        numeric = plan.kind == "comparison" and not ages and asks_figures(question)
-        # "Is A higher or lower than B": the second side is most often about what the first
-        # names ("the peak it reached around 1970").
-        direction = plan.kind == "comparison" and asks_direction(question)
-        if direction:
-            first_names = names_in(question)
-        thing = compared_thing(question) if numeric else None
+        numeric = plan.kind == "comparison" and bool(
+            re.search(r"\b(how much|how many|by how)\b", question, re.IGNORECASE)
+            or re.search(
+                r"\b(more|less|fewer|larger|bigger|higher|lower|greater|smaller|percentage)\b",
+                question,
+                re.IGNORECASE,
+            )
+        )
         # A later part that names nothing ("... and how much was the deal worth?") is about
         # what the first part names: its evidence must be too. (Not one with a pronoun: "...
         # and where is he based?" after "who did X hand his stake to" is about the answer.)
-        if not direction:
-            first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
-        alternatives = comparison_alternatives(question)
-        # Any comparison but of ages or order prefers, for each side, a sentence giving a figure
-        # where it names the side: "how does the compensation compare with what she claimed"
-        # is answered by the two sums, though it names no comparative.
-        figures_wanted = (
-            plan.kind == "comparison"
-            and not ages
-            and (numeric or not re.search(r"\b(earlier|later|first)\b", question, re.IGNORECASE))
-        )
-        sides = _side_terms(alternatives) if figures_wanted else []
+        first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
+        sides = _side_terms(comparison_alternatives(question)) if numeric else []
         if len(sides) != len(plan.sub_questions):
             sides = []
-        if thing is not None and any(thing in {stem(w) for w in side} for side in sides):
-            thing = None  # "more laptops or more PDAs": the sides are the things counted
         given = {f.value for f in figures_in(question)}
         asked_of: dict[int, str] = {}
         first = plan.sub_questions[0]
@@ -347,12 +336,7 @@ class AnswerEngine:
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
             query = part
-            if (
-                index
-                and first_names
-                and not names_in(part)
-                and (direction or not refers_back(part))
-            ):
+            if index and first_names and not names_in(part) and not refers_back(part):
                 about = ", ".join(first_names)
                 asked, query = f"{asked} ({about})", f"{part} ({about})"
             asked_of[index] = asked
@@ -375,7 +359,7 @@ class AnswerEngine:
                 closest.extend(evidence[:2])
                 continue
             best = next((ev for way in answerings if (ev := self._unsaid(way, used))), None)
-            if sides:
+            if numeric and sides:
                 # A side of "which fell more, A or B" is answered by a sentence that gives a
                 # figure where it names that side, not the other side's sentence nor one that
                 # names it without a figure ("Joss Stone ... was a new entry").
@@ -387,17 +371,9 @@ class AnswerEngine:
                     for f in figures_in(ev.text)
                     if f.value not in given
                 }
-                named = [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternatives[index])]
                 best = (
-                    # (Beside the thing compared first: "5,000 jobs", not "$10.3bn takeover".)
-                    (
-                        thing
-                        and _side_figure(
-                            answerings, sides[index], used, given, thing=thing, names=named
-                        )
-                    )
-                    or _side_figure(answerings, sides[index], used, given, units, names=named)
-                    or _side_figure(answerings, sides[index], used, given, names=named)
+                    _side_figure(answerings, sides[index], used, given, units)
+                    or _side_figure(answerings, sides[index], used, given)
                     or best
                 )
             if best is None:
@@ -468,8 +444,7 @@ class AnswerEngine:
         (and not the other sides), in a unit all sides share; nothing is said when a side has
         no such figure, so the answer never claims more than the passages show.
         """
-        # "Is A higher or lower than B" asks which is larger: the answer names it either way.
-        relation: Relation | None = "more" if asks_direction(question) else relation_asked(question)
+        relation = relation_asked(question)
         alternatives = comparison_alternatives(question)
         if relation is None or len(alternatives) != len(plan.sub_questions):
             return None
@@ -478,7 +453,7 @@ class AnswerEngine:
         sides = _side_terms(alternatives)
         cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
         given = {f.value for f in figures_in(question)}
-        found = compare([ev.text for ev in cited], sides, relation, given, compared_thing(question))
+        found = compare([ev.text for ev in cited], sides, relation, given)
         if found is None:
             return None
         pick, figures = found
@@ -803,10 +778,6 @@ class AnswerEngine:
         typed = self._holds_asked(question, ev, slot)
         article_terms = set(content_terms(ev.hit.title)) | set(content_terms(article_text))
         names = named_terms(question)
-        if slot is None and _YES_NO_PAST.match(question):
-            # "Did Tim Henman beat Cyril Saulnier at the Australian Open?" is answered only by
-            # a sentence that names them all, not by his win at the French Open.
-            article_terms = set(content_terms(ev.text))
         predicate = predicate_term(question)
         return Answerability(
             score=ev.score,
@@ -830,7 +801,7 @@ class AnswerEngine:
             return False
         if slot_strength(ev.text, question, slot) >= plainest(slot):
             return True
-        return not leaves_uncounted(self._article_text(ev), slot, question)
+        return not leaves_uncounted(self._article_text(ev), slot)
 
     def answerable(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
@@ -1049,7 +1020,7 @@ class AnswerEngine:
         found: list[tuple[int, Evidence]] = []
         # (In an article that names the thing counted but never counts it, only a figure
         # beside it would say how many: a figure of another thing does not.)
-        least = plainest(slot) if leaves_uncounted(article.text, slot, question) else 1
+        least = plainest(slot) if leaves_uncounted(article.text, slot) else 1
         for sentence in split_sentences(article.text):
             if sentence.start == lead.start or len(sentence.text) < 25:
                 continue
@@ -1095,6 +1066,80 @@ class AnswerEngine:
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
         return best
+
+    def _with_list(
+        self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
+    ) -> list[Evidence] | None:
+        """A list question's evidence with the sentences that list what it asks for.
+
+        A list is answered by a sentence that enumerates things ("Defenders Danny Gabbidon and
+        Gareth Roberts, plus Ryan Giggs have hamstring concerns"), in an article that names
+        everything the question names, close to the question in meaning or giving as many
+        things as it counts ("which four Abba members": "the four, Bjorn Ulvaeus, ..."). It
+        bears on the question plainly when it says the question's verb, names its noun, says
+        its count or lists three or more. The sentence that ranked first often only restates
+        the question ("Wales have a clutch of injury worries"), so the top evidence's articles
+        are read for such sentences: one that bears plainly leads (and answers, whatever its
+        score: it holds what is asked); others follow the lead.
+        """
+        count = asked_count(question)
+        least = count or 2
+        pool = answering or evidence
+        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
+        candidates = [ev for ev in evidence if listed(ev.text, question) >= least]
+        held = {(ev.article_id, ev.start) for ev in candidates}
+        fresh: list[Evidence] = []
+        for article_id in article_ids[: self.t.candidates]:
+            article = self._article(article_id)
+            if article is None:
+                continue
+            for sentence in split_sentences(article.text):
+                if (article_id, sentence.start) in held or listed(sentence.text, question) < least:
+                    continue
+                ev = _sentence_evidence(article, sentence, 0.0)
+                if ev is not None:
+                    fresh.append(ev)
+        if fresh:
+            self._score(question, fresh)
+        head = list_head(question)
+        verb = asked_predicate(question) is not None
+
+        def plainly(ev: Evidence) -> int:
+            own = {stem(w) for w in words(ev.text)}
+            n = listed(ev.text, question)
+            return (
+                (head is not None and head in own)
+                + (verb and holds_predicate(ev.text, question))
+                + (count is not None and (says_count(ev.text, count) or n == count))
+                + (n >= 3)
+            )
+
+        def usable(ev: Evidence) -> bool:
+            a = self.answerability(question, [ev])
+            if a.names < 1.0 or not a.figures or not a.timely or a.denies:
+                return False
+            exact = count is not None and listed(ev.text, question) == count
+            return a.semantic >= self.t.min_semantic or exact
+
+        found = sorted(
+            (ev for ev in [*candidates, *fresh] if usable(ev)),
+            key=lambda ev: (-plainly(ev), -ev.score),
+        )
+        if not found:
+            return answering
+        best = found[0]
+        if answering is None:
+            if not plainly(best):
+                return None
+            return [best, *(ev for ev in evidence if ev is not best)]
+        lead = answering[0]
+        added = [ev for ev in found[:2] if ev is not lead]
+        for ev in added:
+            ev.score = max(ev.score, lead.score)  # kept beside the lead in the answer
+        first = [best, lead] if plainly(best) and best is not lead else [lead]
+        return [*first, *(ev for ev in added if ev not in first)] + [
+            ev for ev in answering[1:] if ev not in added
+        ]
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
@@ -1571,41 +1616,23 @@ def _side_figure(
     used: set[tuple[str, int]],
     given: set[float],
     units: set[str] | None = None,
-    *,
-    thing: str | None = None,
-    names: Sequence[str] = (),
 ) -> Evidence | None:
     """The first of a side's answering sentences (in the order its ways found them) that names
-    the side and gives a figure the question does not (in one of ``units``, if given; of the
-    ``thing`` compared, if given: "5,000 jobs"), and that no earlier part said."""
+    the side and gives a figure the question does not (in one of ``units``, if given), and that
+    no earlier part said."""
     for way in answerings:
         for ev in way[:5]:
             if (ev.article_id, ev.start) in used:
                 continue
             held = set(content_terms(ev.text))
-            found = [terms_match(stem(w), held) for w in terms]
-            # A side of one or two words is named by all of them; a longer one ("Nigeria's
-            # 2008 cocoa target") by most, its names always (or its article's: "Nigeria").
-            if sum(found) < (len(terms) if len(terms) <= 2 else (len(terms) + 1) // 2):
-                continue
-            if len(terms) > 2 and not all(
-                terms_match(stem(w), held | set(content_terms(ev.hit.title))) for w in names
-            ):
+            if not all(terms_match(stem(w), held) for w in terms):
                 continue
             if any(
-                f.value not in given
-                and (units is None or f.unit in units)
-                and (thing is None or _counts(f.text, thing))
+                f.value not in given and (units is None or f.unit in units)
                 for f in figures_in(ev.text)
             ):
                 return ev
     return None
-
-
-def _counts(figure: str, thing: str) -> bool:
-    """Whether a figure as written counts ``thing`` (a stem): "5,000 jobs" counts "job"."""
-    last = figure.split()[-1].lower() if figure.split() else ""
-    return stem(last) == thing
 
 
 def _chunk_holding(article: StoredArticle, sentence: Sentence) -> ChunkSpan | None:

@@ -31,10 +31,9 @@ SlotKind = Literal["number", "date", "day", "place", "name", "position"]
 
 _NUMBER = re.compile(
     r"\bhow (much|many|long|far|big|large|old|often|fast|quickly|high|tall|deep|heavy|wide)\b|"
-    r"\bwhat (?:(?:is|was|are|were) (?:the |its |their |[\w'’-]+['’]s )?)?(?:[a-z]+ ){0,2}"
+    r"\bwhat (?:(?:is|was|are|were) (?:the |its |their |[\w'’-]+['’]s )?)?(?:[a-z]+ )?"
     r"(percentage|proportion|share|number|amount|price|figure|rate|value|sum|fee|salary|cost|"
-    r"total|size|score|scoreline|age|allowance|wage|revenue|revenues|turnover|sales|budget|"
-    r"deficit|surplus|payout|bonus|fine)\b|"
+    r"total|size|score|scoreline|age)\b|"
     r"\bby how\b|\bin what time\b|"
     r"\bat what (value|price|cost|rate|age)\b",
     re.IGNORECASE,
@@ -214,7 +213,6 @@ def asked_slot(question: str) -> Slot | None:
     return None
 
 
-_PAST = re.compile(r"[a-z]{2,}ed|[a-z]+ew|took|made|went|came|saw|got|gave|left|lost|won|bought")
 # "What is the name of the Mark Morrison album ...": the name stands beside the thing named.
 _NAME_OF = re.compile(
     r"\bthe name of (?:the |a |an |his |her |its |their )?(?P<rest>.+)$", re.IGNORECASE
@@ -252,8 +250,6 @@ def counted_noun(question: str) -> str | None:
         lowered = token.lower()
         if lowered in STOPWORDS or lowered in _VERBISH or lowered in _AUXILIARIES:
             break
-        if noun is not None and _PAST.fullmatch(lowered):
-            break  # "how many Americans started reading blogs": the verb ends the noun
         noun = stem(re.sub(r"['’]s?$", "", lowered))
     return noun
 
@@ -263,32 +259,20 @@ def has_figure(sentence: str) -> bool:
     return bool(quantities_in(sentence) or _COUNT_WORD.search(sentence))
 
 
-def counts_the_thing(sentence: str, counted: str, names: frozenset[str] = frozenset()) -> bool:
+def counts_the_thing(sentence: str, counted: str) -> bool:
     """Whether a figure in ``sentence`` stands just before the thing counted ("12,000 jobs",
-    "six specially modified GameBoys"); not when the question names whose things it counts
-    (``names``: "Gizmondo handhelds") and the sentence another's ("87,000 DS handhelds")."""
-    split = sentence.split()
-    raw = [t.strip(".,;:'’\"()") for t in split]
-    tokens = [t.lower() for t in raw]
-    # (Not a sum of money, "priced at £229", nor a figure that ends its clause: "£229, the
-    # handheld device".)
+    "six specially modified GameBoys")."""
+    tokens = [t.strip(".,;:'’\"()").lower() for t in sentence.split()]
     figures = [
-        i
-        for i, t in enumerate(tokens)
-        if (any(ch.isdigit() for ch in t) or _COUNT_WORD.fullmatch(t))
-        and not t.startswith(("£", "$", "€"))
-        and not split[i].endswith((",", ";", ":"))
+        i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t) or _COUNT_WORD.fullmatch(t)
     ]
     things = [i for i, t in enumerate(tokens) if t and stem(t) == counted]
-    if any(
-        0 < h - f <= 4 and not (names and _other_name(raw[f + 1 : h], names))
-        for f in figures
-        for h in things
-    ):
+    if any(0 < h - f <= 4 for f in figures for h in things):
         return True
     # A count that leaves out the thing the sentence has just named ("Americans are becoming
     # avid blog readers, with 32 million getting hooked"): the figure stands before a verb, not
     # a noun of its own.
+    split = sentence.split()
     for f in figures:
         if not any(h < f for h in things):
             continue
@@ -308,29 +292,6 @@ _SCALES = frozenset("million millions billion billions thousand thousands m bn k
 _ELLIPTIC_NEXT = re.compile(r"[a-z]{3,}ing|have|had|are|were|who")
 
 
-def _other_name(between: list[str], names: frozenset[str]) -> bool:
-    """Whether the words between a figure and the thing counted name another maker, place or
-    side than the question's ("DS" in "87,000 DS handhelds" for "Gizmondo handhelds")."""
-    return any(
-        w[:1].isupper() and w.lower() not in names and w.lower() not in STOPWORDS for w in between
-    )
-
-
-def counted_names(question: str) -> frozenset[str]:
-    """The names a "how many" question puts before the thing counted ("Gizmondo" in "how many
-    Gizmondo handhelds"), lowercased."""
-    match = _HOW_MANY.search(question)
-    if not match:
-        return frozenset()
-    out = []
-    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:4]:
-        if not token[:1].isupper():
-            break
-        out.append(re.sub(r"['’]s?$", "", token).lower())
-    counted = counted_noun(question)
-    return frozenset(w for w in out if stem(w) != counted)  # not the thing itself: "GameBoys"
-
-
 def plainest(slot: Slot | None) -> int:
     """The strength (see ``slot_strength``) of a sentence that holds what is asked plainly: 2
     when the question names the thing beside which it stands ("which record label", "how many
@@ -340,7 +301,7 @@ def plainest(slot: Slot | None) -> int:
     return 2 if slot.head or slot.counted else 1
 
 
-def leaves_uncounted(text: str, slot: Slot | None, question: str = "") -> bool:
+def leaves_uncounted(text: str, slot: Slot | None) -> bool:
     """Whether ``text`` (an article) names the thing a "how many" question counts but never
     gives a figure beside it: it speaks of "British nationals" without saying how many, so a
     figure of something else nearby does not answer the question."""
@@ -349,8 +310,7 @@ def leaves_uncounted(text: str, slot: Slot | None, question: str = "") -> bool:
     tokens = {stem(t.strip(".,;:'’\"()").lower()) for t in text.split()}
     if slot.counted not in tokens:
         return False  # the article words the thing otherwise: nothing to judge by
-    names = counted_names(question)  # whose things ("Gizmondo handhelds"), if it says
-    return not any(counts_the_thing(s.text, slot.counted, names) for s in split_sentences(text))
+    return not any(counts_the_thing(s.text, slot.counted) for s in split_sentences(text))
 
 
 def answer_name(sentence: str, question: str) -> str | None:
@@ -449,13 +409,7 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
         if not has_figure(sentence):
             return 0
         # A figure beside the thing counted holds it more plainly than a figure of another.
-        if not slot.counted:
-            return 1
-        if counts_the_thing(sentence, slot.counted, counted_names(question)):
-            return 2
-        if counts_the_thing(sentence, slot.counted):
-            return 0  # a figure of another's things ("87,000 DS handhelds")
-        return 1
+        return 2 if slot.counted and counts_the_thing(sentence, slot.counted) else 1
     if slot.kind == "date":
         return int(has_date(sentence))
     if slot.kind == "day":
