@@ -45,6 +45,7 @@ from retrieval.grounding import (
 )
 from retrieval.keyfacts import fact_weights, sentence_facts
 from retrieval.lexical import LexicalRanker, idf_weights
+from retrieval.lists import asked_count, list_head, listed, says_count
 from retrieval.llm import LocalGGUFChat
 from retrieval.models import (
     Answer,
@@ -273,6 +274,8 @@ class AnswerEngine:
         )
         evidence = self.select_evidence(question, hits)
         answering = self.answering_evidence(question, evidence, follow_up=follow_up)
+        if plan.kind == "list":
+            answering = self._with_list(question, evidence, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -1052,6 +1055,80 @@ class AnswerEngine:
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
         return best
+
+    def _with_list(
+        self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
+    ) -> list[Evidence] | None:
+        """A list question's evidence with the sentences that list what it asks for.
+
+        A list is answered by a sentence that enumerates things ("Defenders Danny Gabbidon and
+        Gareth Roberts, plus Ryan Giggs have hamstring concerns"), in an article that names
+        everything the question names, close to the question in meaning or giving as many
+        things as it counts ("which four Abba members": "the four, Bjorn Ulvaeus, ..."). It
+        bears on the question plainly when it says the question's verb, names its noun, says
+        its count or lists three or more. The sentence that ranked first often only restates
+        the question ("Wales have a clutch of injury worries"), so the top evidence's articles
+        are read for such sentences: one that bears plainly leads (and answers, whatever its
+        score: it holds what is asked); others follow the lead.
+        """
+        count = asked_count(question)
+        least = count or 2
+        pool = answering or evidence
+        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
+        candidates = [ev for ev in evidence if listed(ev.text, question) >= least]
+        held = {(ev.article_id, ev.start) for ev in candidates}
+        fresh: list[Evidence] = []
+        for article_id in article_ids[: self.t.candidates]:
+            article = self._article(article_id)
+            if article is None:
+                continue
+            for sentence in split_sentences(article.text):
+                if (article_id, sentence.start) in held or listed(sentence.text, question) < least:
+                    continue
+                ev = _sentence_evidence(article, sentence, 0.0)
+                if ev is not None:
+                    fresh.append(ev)
+        if fresh:
+            self._score(question, fresh)
+        head = list_head(question)
+        verb = asked_predicate(question) is not None
+
+        def plainly(ev: Evidence) -> int:
+            own = {stem(w) for w in words(ev.text)}
+            n = listed(ev.text, question)
+            return (
+                (head is not None and head in own)
+                + (verb and holds_predicate(ev.text, question))
+                + (count is not None and (says_count(ev.text, count) or n == count))
+                + (n >= 3)
+            )
+
+        def usable(ev: Evidence) -> bool:
+            a = self.answerability(question, [ev])
+            if a.names < 1.0 or not a.figures or not a.timely or a.denies:
+                return False
+            exact = count is not None and listed(ev.text, question) == count
+            return a.semantic >= self.t.min_semantic or exact
+
+        found = sorted(
+            (ev for ev in [*candidates, *fresh] if usable(ev)),
+            key=lambda ev: (-plainly(ev), -ev.score),
+        )
+        if not found:
+            return answering
+        best = found[0]
+        if answering is None:
+            if not plainly(best):
+                return None
+            return [best, *(ev for ev in evidence if ev is not best)]
+        lead = answering[0]
+        added = [ev for ev in found[:2] if ev is not lead]
+        for ev in added:
+            ev.score = max(ev.score, lead.score)  # kept beside the lead in the answer
+        first = [best, lead] if plainly(best) and best is not lead else [lead]
+        return [*first, *(ev for ev in added if ev not in first)] + [
+            ev for ev in answering[1:] if ev not in added
+        ]
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
