@@ -27,6 +27,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from prompts import load_prompt
+from retrieval.changes import states_told
 from retrieval.figures import Relation, compare, figures_in, relation_asked
 from retrieval.grounding import (
     Evidence,
@@ -277,6 +278,8 @@ class AnswerEngine:
         answering = self.answering_evidence(question, evidence, follow_up=follow_up)
         if plan.kind == "list":
             answering = self._with_list(question, evidence, answering)
+        elif plan.kind == "change":
+            answering = self._with_change(question, evidence, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -588,8 +591,8 @@ class AnswerEngine:
                 continue
             if (
                 subject_terms
-                and coverage(
-                    subject_terms, {}, set(content_terms(article.title + " " + article.text))
+                and _subject_coverage(
+                    subject_terms, set(content_terms(article.title + " " + article.text))
                 )
                 < self.t.names_coverage
             ):
@@ -1084,23 +1087,9 @@ class AnswerEngine:
         """
         count = asked_count(question)
         least = count or 2
-        pool = answering or evidence
-        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
-        candidates = [ev for ev in evidence if listed(ev.text, question) >= least]
-        held = {(ev.article_id, ev.start) for ev in candidates}
-        fresh: list[Evidence] = []
-        for article_id in article_ids[: self.t.candidates]:
-            article = self._article(article_id)
-            if article is None:
-                continue
-            for sentence in split_sentences(article.text):
-                if (article_id, sentence.start) in held or listed(sentence.text, question) < least:
-                    continue
-                ev = _sentence_evidence(article, sentence, 0.0)
-                if ev is not None:
-                    fresh.append(ev)
-        if fresh:
-            self._score(question, fresh)
+        found_in = self._sentences_like(
+            question, evidence, answering, lambda text: listed(text, question) >= least
+        )
         head = list_head(question)
         verb = asked_predicate(question) is not None
 
@@ -1122,8 +1111,7 @@ class AnswerEngine:
             return a.semantic >= self.t.min_semantic or exact
 
         found = sorted(
-            (ev for ev in [*candidates, *fresh] if usable(ev)),
-            key=lambda ev: (-plainly(ev), -ev.score),
+            (ev for ev in found_in if usable(ev)), key=lambda ev: (-plainly(ev), -ev.score)
         )
         if not found:
             return answering
@@ -1140,6 +1128,79 @@ class AnswerEngine:
         return [*first, *(ev for ev in added if ev not in first)] + [
             ev for ev in answering[1:] if ev not in added
         ]
+
+    def _sentences_like(
+        self,
+        question: str,
+        evidence: list[Evidence],
+        answering: list[Evidence] | None,
+        keep: Callable[[str], bool],
+    ) -> list[Evidence]:
+        """The evidence sentences that ``keep`` accepts, and those of the top evidence's
+        articles (inside a stored chunk, so they can be cited), scored against the question."""
+        pool = answering or evidence
+        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
+        candidates = [ev for ev in evidence if keep(ev.text)]
+        held = {(ev.article_id, ev.start) for ev in candidates}
+        fresh: list[Evidence] = []
+        for article_id in article_ids[: self.t.candidates]:
+            article = self._article(article_id)
+            if article is None:
+                continue
+            for sentence in split_sentences(article.text):
+                if (article_id, sentence.start) in held or not keep(sentence.text):
+                    continue
+                ev = _sentence_evidence(article, sentence, 0.0)
+                if ev is not None:
+                    fresh.append(ev)
+        if fresh:
+            self._score(question, fresh)
+        return [*candidates, *fresh]
+
+    def _with_change(
+        self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
+    ) -> list[Evidence] | None:
+        """A change-over-time question's evidence led by the sentence that tells both states.
+
+        "How did X do in 2004 compared with the year before" is answered by the sentence that
+        gives the thing at both times ("rose by 2% in 2004, after a 31% decline in 2003"),
+        not by the lead that says only that it changed ("started to grow in 2004"). Such a
+        sentence of the top evidence's articles, in an article naming everything the question
+        names and close to it in meaning, leads; the lead follows it. With no answering
+        evidence the question stays unanswered: this orders what answers, it does not decide.
+        """
+        if answering is None:
+            return None
+        lead = answering[0]
+        have = states_told(lead.text)
+        if have == 2:
+            return answering
+
+        def usable(ev: Evidence) -> bool:
+            a = self.answerability(question, [ev])
+            return (
+                a.names >= 1.0
+                and a.figures
+                and a.timely
+                and not a.denies
+                and a.semantic >= self.t.min_semantic
+            )
+
+        found = sorted(
+            (
+                ev
+                for ev in self._sentences_like(
+                    question, evidence, answering, lambda text: states_told(text) > have
+                )
+                if ev is not lead and usable(ev)
+            ),
+            key=lambda ev: (-states_told(ev.text), -ev.score),
+        )
+        if not found:
+            return answering
+        best = found[0]
+        best.score = max(best.score, lead.score)  # kept beside the lead in the answer
+        return [best, lead, *(ev for ev in answering[1:] if ev is not best)]
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
@@ -1584,11 +1645,43 @@ _PERIODS = {
         r"\b(?:first|second) half\b|\bhalf[- ]year(?:ly)?\b|\bsix months\b", re.IGNORECASE
     ),
 }
+# Words of what is yet to happen, and of what has been done (for ``only_ahead``).
+_AHEAD = frozenset("will won't shall can cannot could may might 'll".split())
+_BE_TO = frozenset("is are plans plan hopes hope aims aim wants want intends intend".split())
+_SAYING = frozenset(
+    """said told added announced reported claimed confirmed explained insisted warned stated
+    revealed suggested argued believed expected scheduled""".split()
+)
+_BEFORE_PARTICIPLE = frozenset("will would be been being to can could may might get".split())
+_PAST = frozenset(
+    """was were had did won lost beat came went took made gave got rose fell grew sold bought
+    paid led left began became ran saw found held kept met chose spent sent built broke drew
+    struck shot wrote threw fought caught brought thought won""".split()
+)
+# "Did A beat B", "has the board decided", "what did the court rule": the event itself is asked
+# (not "what did X say", whose event is the saying, nor "which injury had kept him out").
+_ASKS_OUTCOME = re.compile(r"^\s*(?:what\s+)?(?:did|has|have|had)\b", re.IGNORECASE)
+_SAYING_ASKED = re.compile(
+    r"\b(?:say|said|tell|told|claim|announce|describe|call|think|believe|argue|admit|warn)\b",
+    re.IGNORECASE,
+)
 _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|was|were|had)\b.*\b[a-z]+(?:ed|ew|ose|ell|on|ame|old|ought|ound|ent)\b|"
     r"\b(?:did|actually|in the end|finally)\b",
     re.IGNORECASE,
 )
+
+
+def _subject_coverage(terms: list[str], haystack: set[str]) -> float:
+    """Share of a briefing's subject terms an article holds: each as written or with an ending
+    ("Kursk" in "Kursk's"), not as a shorter word it begins with ("chat" does not hold
+    "ChatGPT": the subject is a name, and a name is not the word it starts with)."""
+    if not terms:
+        return 0.0
+    found = sum(
+        t in haystack or (len(t) >= 4 and any(c.startswith(t) for c in haystack)) for t in terms
+    )
+    return found / len(terms)
 
 
 def _asks_name(question: str) -> bool:
@@ -1684,7 +1777,37 @@ def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
         return False  # "did A beat B" is not answered by "A will play B"
     if _ASKS_FORECAST.search(question):
         return True  # the question asks for the forecast itself
-    return not (_ASKS_WHAT_HAPPENED.search(question) and _FORECAST.search(sentence))
+    if not _ASKS_WHAT_HAPPENED.search(question):
+        return True
+    # Where the question asks for the outcome itself ("did A beat B", "what did the court
+    # rule"), not a figure or a name, a sentence that only looks ahead to the event does not
+    # say it. (A figure or a name may stand whatever the tense: "is to ballot its 290,000
+    # members" says how many members.)
+    outcome = (
+        asked_slot(question) is None
+        and bool(_ASKS_OUTCOME.match(question))
+        and not _SAYING_ASKED.search(question)
+    )
+    return not (_FORECAST.search(sentence) or (outcome and only_ahead(sentence)))
+
+
+def only_ahead(sentence: str) -> bool:
+    """Whether ``sentence`` speaks only of what is yet to happen: a future or a possibility
+    ("will face", "can appeal", "is to decide") and no verb of something done ("beat",
+    "appointed", "has ruled"; a saying verb, "said", tells of the report, not the event). A
+    question that asks what happened is not answered by the preview of the event."""
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z'’]+", sentence)]
+    if not any(
+        t in _AHEAD or (t in _BE_TO and nxt == "to")
+        for t, nxt in zip(tokens, [*tokens[1:], ""], strict=True)
+    ):
+        return False
+    for i, token in enumerate(tokens):
+        if token in _SAYING or (i and tokens[i - 1] in _BEFORE_PARTICIPLE):
+            continue
+        if token in _PAST or (token.endswith("ed") and len(token) > 4):
+            return False
+    return True
 
 
 def _periods_in(text: str) -> set[str]:
