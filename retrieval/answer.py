@@ -1610,10 +1610,6 @@ _MONTH = re.compile(
     r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
 )
 _SINCE_MONTH = re.compile(r"\bsince\s+(?:\w+\s+)?[A-Z][a-z]+\b")
-# A yes/no question about what happened ("Did Ana Ivanovic beat Iveta Benesova?"), and a
-# sentence that only says what will happen ("Ivanovic will play Benesova in the first round").
-_YES_NO_PAST = re.compile(r"^\s*(?:did|was|were|had)\b", re.IGNORECASE)
-_WILL = re.compile(r"\b(?:will|is to|are to|is due to|are due to)\b(?! have\b)", re.IGNORECASE)
 # A year after "since" is where a span starts ("the lowest since February 2003"): the sentence
 # still speaks of its own time.
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;,]*?\b((?:19|20)\d\d)\b")
@@ -1773,8 +1769,6 @@ def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
         own_months = {m.lower() for m in _MONTH.findall(_SINCE_MONTH.sub(" ", sentence))}
         if own_months and not own_months & asked_months:
             return False
-    if _YES_NO_PAST.match(question) and _WILL.search(sentence):
-        return False  # "did A beat B" is not answered by "A will play B"
     if _ASKS_FORECAST.search(question):
         return True  # the question asks for the forecast itself
     if not _ASKS_WHAT_HAPPENED.search(question):

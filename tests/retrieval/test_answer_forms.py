@@ -1,7 +1,7 @@
 """What a question's form says it asks for (seventh session's rules, landed in the eighth):
 comparatives beyond more/less ("fell harder"), the noun "the name of the X" names, a count that
-leaves its noun out, the doer a lead speaks of named in a later sentence, and near-misses by
-month and by yes/no questions about what happened.
+leaves its noun out, the doer a lead speaks of named in a later sentence, and a month asked is
+not another month's figure.
 
 Real parts throughout: MiniLM and an embedded Chroma store built from a few written articles.
 """
@@ -190,24 +190,3 @@ def test_a_month_asked_is_not_answered_by_another_month_s_figure(tmp_path: Path,
     assert answer.status == "not_found", answer.answer
     answer = service.ask("What was Germany's Ifo business confidence index in February?")
     assert answer.status == "answered" and "95.5" in answer.answer, answer.answer
-
-
-def test_did_a_beat_b_is_not_answered_by_a_will_play_b(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
-    service = _service_of(
-        tmp_path,
-        embedder,
-        [
-            _article(
-                "Ana Ivanovic won her first WTA title in Canberra on Saturday.\n\nIvanovic will "
-                "play 32nd seed Iveta Benesova of the Czech Republic in the first round of the "
-                "Australian Open.",
-                "Ivanovic wins first title",
-                "tennis",
-            ),
-            *_OTHERS,
-        ],
-    )
-    answer = service.ask(
-        "Did Ana Ivanovic beat Iveta Benesova in the first round of the Australian Open?"
-    )
-    assert answer.status == "not_found", answer.answer
