@@ -45,6 +45,27 @@ def is_heading(text: str) -> bool:
     return len(lower) <= len(tokens) // 5
 
 
+# A sub-heading the source glued to the next sentence's start: "HOW IT ALL STARTED The first
+# Academy Awards were handed out in 1929 ...". Two or more words in capitals, then a word that
+# opens a sentence (a capital, then lower case).
+_OPENING_CAPITALS = re.compile(r"""^\s*((?:[A-Z][A-Z'’&-]*[,:]?\s+){2,})(?=["“]?[A-Z][a-z])""")
+
+
+def without_opening_heading(text: str) -> str:
+    """``text`` without a sub-heading glued to its start ("HOW IT ALL STARTED The first ...").
+
+    A run of capitals is a heading when it holds a word of three letters or more that names
+    nothing ("HOW", "THE", "AND"; "IT" and "US" may be acronyms) or three or more words: "US GDP
+    grew ...", "BBC Radio 4 said ...", "A US Senate committee ..." keep theirs."""
+    match = _OPENING_CAPITALS.match(text)
+    if match is None:
+        return text
+    run = [w.strip(",:") for w in match.group(1).split()]
+    if len(run) < 3 and not any(len(w) > 2 and w.lower() in STOPWORDS for w in run):
+        return text  # "A US Senate committee ...", "UK IT Minister ...": acronyms
+    return text[match.end() :]
+
+
 def leans_on_neighbour(text: str) -> bool:
     """Whether a sentence needs the one before it to make sense."""
     stripped = text.lstrip("\"'“‘(— -")

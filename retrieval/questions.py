@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from retrieval.lists import asks_list
 from retrieval.models import QuestionPlan
 from retrieval.text import STOPWORDS, content_terms, stem
 
@@ -55,7 +56,9 @@ _TIME_WORDS = re.compile(
 _COMPARATIVE = re.compile(
     r"\b(more|less|fewer|most|least|larger|largest|bigger|biggest|higher|highest|lower|lowest|"
     r"greater|greatest|smaller|smallest|better|best|worse|worst|earlier|later|faster|slower|"
-    r"longer|shorter|richer|cheaper|older|younger|[a-z]{3,}er than)\b",
+    r"longer|shorter|richer|cheaper|older|younger|harder|easier|quicker|heavier|lighter|"
+    r"stronger|weaker|wider|deeper|sharper|steeper|taller|closer|further|wealthier|poorer|"
+    r"dearer|costlier|[a-z]{3,}er than)\b",
     re.IGNORECASE,
 )
 _ALTERNATIVES = re.compile(r"\s*(?:,?\s+or\s+|,?\s+vs\.?\s+|,?\s+versus\s+)", re.IGNORECASE)
@@ -89,12 +92,6 @@ _PART_JOIN = re.compile(
     r"was|were|has|have|will|can)\b)",
     re.IGNORECASE,
 )
-_LIST = re.compile(
-    r"^\s*(?:(?:which|what)\s+(?:other\s+)?(?P<noun>[a-z]+s)\s+(?!is\b|was\b|has\b|does\b)|"
-    r"(?:list|name)\s+(?:the|all|some|every)\b|who (?:are|were) the\b)",
-    re.IGNORECASE,
-)
-_NOT_PLURAL = frozenset("is was has does this its his us bus news series status".split())
 _CHANGE = re.compile(
     r"\bhow (?:has|have|did|does|do)\b.*\b(chang\w*|ris\w*|rose|fall\w*|fell|grow\w*|grew|"
     r"shrunk|shrank|develop\w*|evolv\w*|mov\w*|increas\w*|decreas\w*|declin\w*)\b|"
@@ -327,8 +324,7 @@ def plan_question(question: str) -> QuestionPlan:
     parts = _multi_parts(question)
     if len(parts) >= 2:
         return QuestionPlan(kind="multi_part", subject=subject, sub_questions=parts[:4])
-    list_match = _LIST.search(question)
-    if list_match and (list_match.group("noun") or "").lower() not in _NOT_PLURAL:
+    if asks_list(question):
         return QuestionPlan(kind="list", subject=subject, sub_questions=[])
     if _CHANGE.search(question):
         return QuestionPlan(kind="change", subject=subject, sub_questions=[])

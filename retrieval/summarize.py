@@ -8,11 +8,12 @@ are chosen for the article's key facts they carry (figures, names, places; see
 give, with the sentence's centrality (similarity to the article's mean vector) and a light
 preference for the lead as tie-breakers. Sub-headings and sentences that lean on their neighbour
 ("He added, however, ...", or a quotation whose speaker is named only before it) are never
-chosen; a sentence that leans back only by its opening connective ("However, supporters of the
-change claim ...") is used without it, when the verifier still supports it
-(``retrieval.compress``), and still cites the whole sentence. A chat model may reword the chosen
-sentences; each bullet it writes is checked against the sentence it cites like any answer, and a
-bullet that does not hold is replaced by that sentence.
+chosen, and a sub-heading the source glued to a sentence's start ("HOW IT ALL STARTED The first
+Academy Awards ...") is left out of its bullet; a sentence that leans back only by its opening
+connective ("However, supporters of the change claim ...") is used without it, when the
+verifier still supports it (``retrieval.compress``), and still cites the whole sentence. A chat
+model may reword the chosen sentences; each bullet it writes is checked against the sentence it
+cites like any answer, and a bullet that does not hold is replaced by that sentence.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from retrieval.keyfacts import (
     pronoun_unnamed,
     sentence_facts,
     stands_alone,
+    without_opening_heading,
 )
 from retrieval.models import Citation, Hit, StoredArticle, Summary, SummaryPoint
 from retrieval.store import chunk_at
@@ -66,13 +68,14 @@ class Summarizer:
         self, article: StoredArticle
     ) -> tuple[list[Sentence], np.ndarray, list[int], list[str]]:
         """Sentences, their vectors, the indexes of those chosen (in choice order), and each
-        sentence's text as a bullet gives it (an opening connective removed)."""
+        sentence's text as a bullet gives it (a sub-heading glued to its start and an opening
+        connective removed)."""
         sentences = [s for s in split_sentences(article.text) if len(s.text) >= 25]
         sentences = sentences[:MAX_SENTENCES]
         if not sentences:
             return [], np.zeros((0, 1)), [], []
         vectors = self.embedder.encode([s.text for s in sentences])
-        texts = [without_opening_connective(s.text) for s in sentences]
+        texts = [without_opening_connective(without_opening_heading(s.text)) for s in sentences]
         return sentences, vectors, choose_sentences(texts, vectors, bullet_count(len(texts))), texts
 
     def summarize(self, article: StoredArticle) -> Summary:

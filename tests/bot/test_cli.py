@@ -68,8 +68,10 @@ def cli_env() -> dict[str, str]:
 
 
 def newsbot(
-    *args: str, cwd: Path, script: bool = False, timeout: float = 180
+    *args: str, cwd: Path, script: bool = False, timeout: float = 600
 ) -> subprocess.CompletedProcess[str]:
+    # A guard against a hang, not a speed check: on a loaded 2-core machine (load 14-18) one
+    # `newsbot check` that takes seconds when quiet ran past 180 s (seventh session).
     command = [str(NEWSBOT_SCRIPT)] if script else [sys.executable, "-m", "bot"]
     return subprocess.run(
         [*command, *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, timeout=timeout

@@ -12,6 +12,7 @@ from retrieval.keyfacts import (
     pronoun_unnamed,
     sentence_facts,
     stands_alone,
+    without_opening_heading,
 )
 from retrieval.text import stem
 
@@ -164,3 +165,31 @@ def test_part_of_a_quotation_that_runs_over_several_sentences_is_a_fragment(
     text: str, fragment: bool
 ) -> None:
     assert is_quote_fragment(text) is fragment
+
+
+def test_a_sub_heading_glued_to_a_sentence_start_is_left_out() -> None:
+    # The BBC set glues a feature's sub-headings to the next sentence's start.
+    assert (
+        without_opening_heading(
+            "HOW IT ALL STARTED The first Academy Awards were handed out in 1929 at a dinner."
+        )
+        == "The first Academy Awards were handed out in 1929 at a dinner."
+    )
+    assert (
+        without_opening_heading("THE SHOW ALWAYS GOES ON Not even war has halted the event.")
+        == "Not even war has halted the event."
+    )
+    assert (
+        without_opening_heading("CONTROVERSIES AND OTHER GAFFES Three people refused Oscars.")
+        == "Three people refused Oscars."
+    )
+
+
+def test_capitals_that_name_something_are_not_a_heading() -> None:
+    for text in (
+        "US GDP grew by 3.8% in the last three months of 2004.",
+        "BBC Radio 4 said the interview would be broadcast on Monday.",
+        "A US Senate committee has called Mr Ebbers to give evidence.",
+        "UK IT Minister Lord Sainsbury opened the centre.",
+    ):
+        assert without_opening_heading(text) == text

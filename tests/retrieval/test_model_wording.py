@@ -72,16 +72,22 @@ def test_each_context_of_the_local_model_runs_on_one_thread() -> None:
     assert model.llama.context_params.n_threads_batch == 1
 
 
-def test_warming_up_has_the_local_model_read_the_compress_prompt_before_the_first_question(
-    tmp_path: Path, embedder
-) -> None:  # type: ignore[no-untyped-def]
+def _warmed_up_local_model(store_dir: Path, embedder) -> LocalGGUFChat:  # type: ignore[no-untyped-def]
+    """A fresh service on the local model, warmed up as `newsbot run` does; its model."""
     from bot.app import build_service
 
-    settings = EngineSettings(store_dir=tmp_path, chat_model="local", model_timeout_s=120.0)
+    settings = EngineSettings(store_dir=store_dir, chat_model="local", model_timeout_s=120.0)
     service = build_service(settings, embedder=embedder)
     model = service.answers.chat_model
     assert isinstance(model, LocalGGUFChat)
     service.warm_up()
+    return model
+
+
+def test_warming_up_has_the_local_model_read_the_compress_prompt_before_the_first_question(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    model = _warmed_up_local_model(tmp_path, embedder)
     evaluated = model.llama.input_ids[: model.llama.n_tokens].tolist()
     read = model.llama.detokenize(evaluated).decode()
     # The instructions and the last worked example: the first question reads only its own part.
@@ -96,14 +102,9 @@ def test_a_question_reads_only_its_sentence_and_question_after_the_warm_up(
     # warm-up on; after the sentence it was read again for every question (~27 tokens of ~88).
     import llama_cpp
 
-    from bot.app import build_service
     from retrieval.answer import _compress_messages
 
-    settings = EngineSettings(store_dir=tmp_path, chat_model="local", model_timeout_s=120.0)
-    service = build_service(settings, embedder=embedder)
-    model = service.answers.chat_model
-    assert isinstance(model, LocalGGUFChat)
-    service.warm_up()
+    model = _warmed_up_local_model(tmp_path, embedder)
     sentence = "Russia's forces have retaken 24 settlements in the border region, Gerasimov said."
     llama_cpp.llama_perf_context_reset(model.llama._ctx.ctx)
     model.invoke(_compress_messages(sentence, QUESTION), max_tokens=1)

@@ -160,3 +160,23 @@ def test_an_article_where_no_sentence_stands_alone_still_gives_a_lead() -> None:
     )
     sentences = split_sentences(text)
     assert [s.text for s in lead_lines(sentences)] == [s.text for s in sentences]
+
+
+# A feature whose sub-headings the source glued to the next sentence's start.
+HEADED = [
+    "The Academy Awards have grown from a private dinner into a global television event.",
+    "HOW IT ALL STARTED The first Academy Awards were handed out in 1929 at the Roosevelt Hotel.",
+    "Just 250 guests attended the dinner in Los Angeles, with tickets at $5 each.",
+    "The first film to win best picture was Wings, which starred Clara Bow.",
+    "THE SHOW ALWAYS GOES ON Not even the Second World War halted the event in 1942.",
+]
+
+
+def test_a_bullet_leaves_out_a_sub_heading_glued_to_its_sentence(embedder: Any) -> None:
+    summary = Summarizer(embedder, None, "extractive").summarize(_article(HEADED))
+    texts = [p.text for p in summary.summary]
+    short = "The first Academy Awards were handed out in 1929 at the Roosevelt Hotel."
+    assert short in texts
+    assert not any(word in t for t in texts for word in ("STARTED", "ALWAYS GOES"))
+    cited = summary.citations[summary.summary[texts.index(short)].citations[0] - 1]
+    assert cited.quote == HEADED[1]  # the bullet still cites the whole sentence

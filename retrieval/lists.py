@@ -1,0 +1,157 @@
+"""What a list question asks for, and whether a sentence gives a list of it.
+
+A list question asks for several things of one kind: "which three Welsh quangos ...", "which
+England players scored ...", "what are the key themes ...", "name the ...". Its answer is a
+sentence that enumerates them: names run together with commas and "and" ("Lauren, Patrick
+Vieira, Freddie Ljungberg and Ashley Cole scored"), or a series of phrases ("a reference to
+Father Christmas, sleigh bells, a children's choir and a charity element"). A question that
+gives the count ("which two films") wants that many.
+
+Everything here is the question's grammar and the sentence's form (capitalised runs, commas,
+"and"); nothing is fitted to a set of questions.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from retrieval.slots import new_name_runs
+from retrieval.text import STOPWORDS, stem
+
+_COUNTS = {
+    "two": 2,
+    "both": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# "What are the <noun>", "name the ...", "list the ...", "who are the ...": the words after them.
+_OPENING = re.compile(
+    r"^\s*(?:(?:which|what)\s+(?:(?:are|were)\s+(?:the|its|their|[\w'’-]+['’]s)\s+)?(?:other\s+)?"
+    r"(?P<rest>.+)|(?P<named>(?:list|name)\s+(?:the|all|some|every)\b|who (?:are|were) the\b).*)$",
+    re.IGNORECASE,
+)
+_STOP_AT = frozenset(
+    """is are was were be been has have had do does did will would can could should may might
+    of in on at to for from by with about among against over under into as than that who
+    which""".split()
+)
+# Words ending in "s" that are not plural nouns ("which bus", "what news", "its status").
+_NOT_PLURAL = frozenset(
+    """is was has does this its his us bus news series status less unless across perhaps
+    always sometimes whereas thus happens remains means seems matters needs goes says makes
+    lies stands""".split()
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|more|less|fewer|best|worst|biggest|largest|highest|lowest|greatest|"
+    r"smallest|fastest|richest|oldest|youngest)\b",
+    re.IGNORECASE,
+)
+_COUNT_IN_QUESTION = re.compile(
+    r"\b(?:which|what|the|name|list)\s+(?P<n>" + "|".join(_COUNTS) + r")\b", re.IGNORECASE
+)
+# What may stand between two listed names: a comma, "and", "or", "plus", "as well as", perhaps
+# with an article or a few words of description ("education and training body Elwa, the Wales
+# Tourist Board and the Welsh Development Agency").
+_JOINER = re.compile(r",|\band\b|\bor\b|\bplus\b|&|\bas well as\b|\balongside\b", re.IGNORECASE)
+_BREAK = re.compile(r"[.;:!?()\"“”]|\b(?:said|says|who|which|that|but|while|when)\b", re.I)
+# A series of short phrases: "A, B, C and D" (three or more items, commas between them).
+_SERIES = re.compile(
+    r"(?:\b[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+){2,}(?:and|or)\s+[\w'’-]+|"
+    r"(?:\b[\w'’-]+(?:\s+[\w'’-]+){0,3},\s+){1,}[\w'’-]+(?:\s+[\w'’-]+){0,3},?\s+(?:and|or)\s+"
+    r"[\w'’-]+",
+    re.IGNORECASE,
+)
+
+
+def asks_list(question: str) -> bool:
+    """Whether the question asks for several things of a kind (its form, not its words)."""
+    match = _OPENING.match(question)
+    if not match:
+        return False
+    if _SUPERLATIVE.search(question):
+        return False  # "which company's shares rose most": one thing, the most of all
+    return bool(match.group("named")) or list_head(question) is not None
+
+
+def asked_count(question: str) -> int | None:
+    """How many things the question asks for, when it says so ("which three Welsh quangos")."""
+    match = _COUNT_IN_QUESTION.search(question)
+    return _COUNTS[match.group("n").lower()] if match else None
+
+
+def listed(sentence: str, question: str) -> int:
+    """How many things ``sentence`` lists that the question does not name: the longest run of
+    new names joined by commas or "and", or the items of a series of three or more phrases."""
+    runs = new_name_runs(sentence, question)
+    spans = _char_spans(sentence, runs)
+    best = 1 if spans else 0
+    chain = 1
+    for (_, end), (start, _) in pairwise(spans):
+        gap = sentence[end:start]
+        if len(gap) <= 45 and _JOINER.search(gap) and not _BREAK.search(gap):
+            chain += 1
+            best = max(best, chain)
+        else:
+            chain = 1
+    series = max(
+        (_items(m.group(0)) for m in _SERIES.finditer(sentence) if not _BREAK.search(m.group(0))),
+        default=0,
+    )
+    return max(best if best >= 2 else 0, series if series >= 3 else 0)
+
+
+def _items(series: str) -> int:
+    """The items of "A, B, C and D" (four) or "A, B, and C" (three)."""
+    items = [i for i in re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+", series) if i]
+    return sum(not i.strip().isdigit() for i in items)
+
+
+def says_count(sentence: str, count: int) -> bool:
+    """Whether ``sentence`` says the count itself ("the four, Bjorn Ulvaeus, ...", "three
+    Welsh quangos", "two of the most significant")."""
+    words = {w.lower() for w in re.findall(r"[a-z]+", sentence, re.IGNORECASE)}
+    return str(count) in re.findall(r"\d+", sentence) or any(
+        _COUNTS.get(w) == count and w != "both" for w in words
+    )
+
+
+def list_head(question: str) -> str | None:
+    """The stem of the plural noun a list question asks for ("quango", "player"): the last
+    word ending in "s" among the words after "which"/"what", before a verb or a preposition
+    ("which Wales players have", "what ingredients does")."""
+    match = _OPENING.match(question)
+    if not match or not match.group("rest"):
+        return None
+    noun = None
+    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:4]:
+        lowered = token.lower()
+        if lowered in _STOP_AT or lowered in _NOT_PLURAL:
+            break
+        plural = lowered.endswith("s") and not lowered.endswith(("ss", "'s", "’s", "us", "is"))
+        if plural and lowered not in STOPWORDS:
+            noun = lowered
+        elif noun is not None:
+            break  # the word after the noun phrase: "players scored"
+    return stem(noun) if noun else None
+
+
+def _char_spans(sentence: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of the names in token runs (``new_name_runs`` gives token indices)."""
+    tokens = list(re.finditer(r"[^\W_][\w'’.&-]*", sentence))
+    spans: list[tuple[int, int]] = []
+    for first, last in runs:
+        start, end = tokens[first].start(), tokens[last].end()
+        # A run of capitalised words goes on over a comma ("Bjorn Ulvaeus, Benny Andersson"):
+        # each name between commas is one.
+        for piece in re.finditer(r"[^,]+", sentence[start:end]):
+            text = piece.group(0)
+            lead = len(text) - len(text.lstrip())
+            spans.append((start + piece.start() + lead, start + piece.end()))
+    return spans
