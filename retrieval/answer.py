@@ -86,6 +86,7 @@ from retrieval.slots import (
     holds_predicate,
     holds_slot,
     leaves_uncounted,
+    names_the_doer,
     plainest,
     rules_out_names,
     slot_strength,
@@ -909,6 +910,7 @@ class AnswerEngine:
             and slot.head is None  # "which film earned her ...": the noun holds it
             and asked_predicate(question) is not None
             and not holds_predicate(evidence[0].text, question)
+            and not names_the_doer(evidence[0].text, self._article_text(evidence[0]), question)
         ):
             # "Who scored the winner": a name in a sentence that does not say the verb (the
             # manager who praised the side), with no sentence of its article saying who did,
@@ -1047,13 +1049,22 @@ class AnswerEngine:
         usable = [
             ev
             for ev in candidates
-            if ev.semantic >= self.t.min_semantic or (verb and holds_predicate(ev.text, question))
+            if ev.semantic >= self.t.min_semantic
+            or (verb and holds_predicate(ev.text, question))
+            or (slot.kind == "name" and verb and names_the_doer(ev.text, article.text, question))
         ]
         if not usable:
             return None
         # One that says the question's verb ("chaired": "said chairman Adair Turner") holds the
         # thing asked for; another name nearby ("the TUC welcomed it") may not.
-        usable = [ev for ev in usable if holds_predicate(ev.text, question)] or usable
+        # (Or one that names the doer its lead speaks of: "The Californian man, Nicholas Lee
+        # Jacobsen" after "A man is facing charges".)
+        usable = [
+            ev
+            for ev in usable
+            if holds_predicate(ev.text, question)
+            or (slot.kind == "name" and names_the_doer(ev.text, article.text, question))
+        ] or usable
         # A name beside the question's noun counts for more, but not for everything.
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
@@ -1602,6 +1613,10 @@ class AnswerEngine:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_SINCE_MONTH = re.compile(r"\bsince\s+(?:\w+\s+)?[A-Z][a-z]+\b")
 # A year after "since" is where a span starts ("the lowest since February 2003"): the sentence
 # still speaks of its own time.
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;,]*?\b((?:19|20)\d\d)\b")
@@ -1753,6 +1768,13 @@ def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
         since = set(_SINCE_YEAR.findall(sentence))
         own = set(_YEAR.findall(sentence)) - since
         if own and not own & asked_years:
+            return False
+    asked_months = {m.lower() for m in _MONTH.findall(question)}
+    if asked_months:
+        # "The index in March" is not the February figure ("fell to 95.5 in February from
+        # 97.5 in January"); a month after "since" is where a span starts.
+        own_months = {m.lower() for m in _MONTH.findall(_SINCE_MONTH.sub(" ", sentence))}
+        if own_months and not own_months & asked_months:
             return False
     if _ASKS_FORECAST.search(question):
         return True  # the question asks for the forecast itself
