@@ -27,6 +27,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from prompts import load_prompt
+from retrieval.changes import states_told
 from retrieval.figures import Relation, compare, figures_in, relation_asked
 from retrieval.grounding import (
     Evidence,
@@ -85,6 +86,7 @@ from retrieval.slots import (
     holds_predicate,
     holds_slot,
     leaves_uncounted,
+    names_the_doer,
     plainest,
     rules_out_names,
     slot_strength,
@@ -276,6 +278,8 @@ class AnswerEngine:
         answering = self.answering_evidence(question, evidence, follow_up=follow_up)
         if plan.kind == "list":
             answering = self._with_list(question, evidence, answering)
+        elif plan.kind == "change":
+            answering = self._with_change(question, evidence, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -587,8 +591,8 @@ class AnswerEngine:
                 continue
             if (
                 subject_terms
-                and coverage(
-                    subject_terms, {}, set(content_terms(article.title + " " + article.text))
+                and _subject_coverage(
+                    subject_terms, set(content_terms(article.title + " " + article.text))
                 )
                 < self.t.names_coverage
             ):
@@ -906,6 +910,7 @@ class AnswerEngine:
             and slot.head is None  # "which film earned her ...": the noun holds it
             and asked_predicate(question) is not None
             and not holds_predicate(evidence[0].text, question)
+            and not names_the_doer(evidence[0].text, self._article_text(evidence[0]), question)
         ):
             # "Who scored the winner": a name in a sentence that does not say the verb (the
             # manager who praised the side), with no sentence of its article saying who did,
@@ -1044,13 +1049,22 @@ class AnswerEngine:
         usable = [
             ev
             for ev in candidates
-            if ev.semantic >= self.t.min_semantic or (verb and holds_predicate(ev.text, question))
+            if ev.semantic >= self.t.min_semantic
+            or (verb and holds_predicate(ev.text, question))
+            or (slot.kind == "name" and verb and names_the_doer(ev.text, article.text, question))
         ]
         if not usable:
             return None
         # One that says the question's verb ("chaired": "said chairman Adair Turner") holds the
         # thing asked for; another name nearby ("the TUC welcomed it") may not.
-        usable = [ev for ev in usable if holds_predicate(ev.text, question)] or usable
+        # (Or one that names the doer its lead speaks of: "The Californian man, Nicholas Lee
+        # Jacobsen" after "A man is facing charges".)
+        usable = [
+            ev
+            for ev in usable
+            if holds_predicate(ev.text, question)
+            or (slot.kind == "name" and names_the_doer(ev.text, article.text, question))
+        ] or usable
         # A name beside the question's noun counts for more, but not for everything.
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
@@ -1073,23 +1087,9 @@ class AnswerEngine:
         """
         count = asked_count(question)
         least = count or 2
-        pool = answering or evidence
-        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
-        candidates = [ev for ev in evidence if listed(ev.text, question) >= least]
-        held = {(ev.article_id, ev.start) for ev in candidates}
-        fresh: list[Evidence] = []
-        for article_id in article_ids[: self.t.candidates]:
-            article = self._article(article_id)
-            if article is None:
-                continue
-            for sentence in split_sentences(article.text):
-                if (article_id, sentence.start) in held or listed(sentence.text, question) < least:
-                    continue
-                ev = _sentence_evidence(article, sentence, 0.0)
-                if ev is not None:
-                    fresh.append(ev)
-        if fresh:
-            self._score(question, fresh)
+        found_in = self._sentences_like(
+            question, evidence, answering, lambda text: listed(text, question) >= least
+        )
         head = list_head(question)
         verb = asked_predicate(question) is not None
 
@@ -1103,16 +1103,22 @@ class AnswerEngine:
                 + (n >= 3)
             )
 
+        lead_article = (answering or evidence)[0].article_id if (answering or evidence) else None
+
         def usable(ev: Evidence) -> bool:
             a = self.answerability(question, [ev])
             if a.names < 1.0 or not a.figures or not a.timely or a.denies:
                 return False
             exact = count is not None and listed(ev.text, question) == count
-            return a.semantic >= self.t.min_semantic or exact
+            # A sentence of the lead's own article that lists three or more things beside the
+            # question's noun (or verb) needs no closeness of its own: its article is about
+            # the question ("Third generation mobiles, the digital home and broadband are key
+            # themes at the show").
+            own = ev.article_id == lead_article and plainly(ev) >= 2
+            return a.semantic >= self.t.min_semantic or exact or own
 
         found = sorted(
-            (ev for ev in [*candidates, *fresh] if usable(ev)),
-            key=lambda ev: (-plainly(ev), -ev.score),
+            (ev for ev in found_in if usable(ev)), key=lambda ev: (-plainly(ev), -ev.score)
         )
         if not found:
             return answering
@@ -1129,6 +1135,79 @@ class AnswerEngine:
         return [*first, *(ev for ev in added if ev not in first)] + [
             ev for ev in answering[1:] if ev not in added
         ]
+
+    def _sentences_like(
+        self,
+        question: str,
+        evidence: list[Evidence],
+        answering: list[Evidence] | None,
+        keep: Callable[[str], bool],
+    ) -> list[Evidence]:
+        """The evidence sentences that ``keep`` accepts, and those of the top evidence's
+        articles (inside a stored chunk, so they can be cited), scored against the question."""
+        pool = answering or evidence
+        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
+        candidates = [ev for ev in evidence if keep(ev.text)]
+        held = {(ev.article_id, ev.start) for ev in candidates}
+        fresh: list[Evidence] = []
+        for article_id in article_ids[: self.t.candidates]:
+            article = self._article(article_id)
+            if article is None:
+                continue
+            for sentence in split_sentences(article.text):
+                if (article_id, sentence.start) in held or not keep(sentence.text):
+                    continue
+                ev = _sentence_evidence(article, sentence, 0.0)
+                if ev is not None:
+                    fresh.append(ev)
+        if fresh:
+            self._score(question, fresh)
+        return [*candidates, *fresh]
+
+    def _with_change(
+        self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
+    ) -> list[Evidence] | None:
+        """A change-over-time question's evidence led by the sentence that tells both states.
+
+        "How did X do in 2004 compared with the year before" is answered by the sentence that
+        gives the thing at both times ("rose by 2% in 2004, after a 31% decline in 2003"),
+        not by the lead that says only that it changed ("started to grow in 2004"). Such a
+        sentence of the top evidence's articles, in an article naming everything the question
+        names and close to it in meaning, leads; the lead follows it. With no answering
+        evidence the question stays unanswered: this orders what answers, it does not decide.
+        """
+        if answering is None:
+            return None
+        lead = answering[0]
+        have = states_told(lead.text)
+        if have == 2:
+            return answering
+
+        def usable(ev: Evidence) -> bool:
+            a = self.answerability(question, [ev])
+            if a.names < 1.0 or not a.figures or not a.timely or a.denies:
+                return False
+            # A sentence of the lead's own article that gives both states needs no closeness
+            # of its own ("The 35-year-old was beaten into fourth at last year's event, having
+            # won it a year earlier"): its article is about the question.
+            own = ev.article_id == lead.article_id and states_told(ev.text) == 2
+            return a.semantic >= self.t.min_semantic or own
+
+        found = sorted(
+            (
+                ev
+                for ev in self._sentences_like(
+                    question, evidence, answering, lambda text: states_told(text) > have
+                )
+                if ev is not lead and usable(ev)
+            ),
+            key=lambda ev: (-states_told(ev.text), -ev.score),
+        )
+        if not found:
+            return answering
+        best = found[0]
+        best.score = max(best.score, lead.score)  # kept beside the lead in the answer
+        return [best, lead, *(ev for ev in answering[1:] if ev is not best)]
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
@@ -1534,6 +1613,10 @@ class AnswerEngine:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_SINCE_MONTH = re.compile(r"\bsince\s+(?:\w+\s+)?[A-Z][a-z]+\b")
 # A year after "since" is where a span starts ("the lowest since February 2003"): the sentence
 # still speaks of its own time.
 _SINCE_YEAR = re.compile(r"\bsince\b[^.;,]*?\b((?:19|20)\d\d)\b")
@@ -1565,11 +1648,43 @@ _PERIODS = {
         r"\b(?:first|second) half\b|\bhalf[- ]year(?:ly)?\b|\bsix months\b", re.IGNORECASE
     ),
 }
+# Words of what is yet to happen, and of what has been done (for ``only_ahead``).
+_AHEAD = frozenset("will won't shall can cannot could may might 'll".split())
+_BE_TO = frozenset("is are plans plan hopes hope aims aim wants want intends intend".split())
+_SAYING = frozenset(
+    """said told added announced reported claimed confirmed explained insisted warned stated
+    revealed suggested argued believed expected scheduled""".split()
+)
+_BEFORE_PARTICIPLE = frozenset("will would be been being to can could may might get".split())
+_PAST = frozenset(
+    """was were had did won lost beat came went took made gave got rose fell grew sold bought
+    paid led left began became ran saw found held kept met chose spent sent built broke drew
+    struck shot wrote threw fought caught brought thought won""".split()
+)
+# "Did A beat B", "has the board decided", "what did the court rule": the event itself is asked
+# (not "what did X say", whose event is the saying, nor "which injury had kept him out").
+_ASKS_OUTCOME = re.compile(r"^\s*(?:what\s+)?(?:did|has|have|had)\b", re.IGNORECASE)
+_SAYING_ASKED = re.compile(
+    r"\b(?:say|said|tell|told|claim|announce|describe|call|think|believe|argue|admit|warn)\b",
+    re.IGNORECASE,
+)
 _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|was|were|had)\b.*\b[a-z]+(?:ed|ew|ose|ell|on|ame|old|ought|ound|ent)\b|"
     r"\b(?:did|actually|in the end|finally)\b",
     re.IGNORECASE,
 )
+
+
+def _subject_coverage(terms: list[str], haystack: set[str]) -> float:
+    """Share of a briefing's subject terms an article holds: each as written or with an ending
+    ("Kursk" in "Kursk's"), not as a shorter word it begins with ("chat" does not hold
+    "ChatGPT": the subject is a name, and a name is not the word it starts with)."""
+    if not terms:
+        return 0.0
+    found = sum(
+        t in haystack or (len(t) >= 4 and any(c.startswith(t) for c in haystack)) for t in terms
+    )
+    return found / len(terms)
 
 
 def _asks_name(question: str) -> bool:
@@ -1654,9 +1769,46 @@ def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
         own = set(_YEAR.findall(sentence)) - since
         if own and not own & asked_years:
             return False
+    asked_months = {m.lower() for m in _MONTH.findall(question)}
+    if asked_months:
+        # "The index in March" is not the February figure ("fell to 95.5 in February from
+        # 97.5 in January"); a month after "since" is where a span starts.
+        own_months = {m.lower() for m in _MONTH.findall(_SINCE_MONTH.sub(" ", sentence))}
+        if own_months and not own_months & asked_months:
+            return False
     if _ASKS_FORECAST.search(question):
         return True  # the question asks for the forecast itself
-    return not (_ASKS_WHAT_HAPPENED.search(question) and _FORECAST.search(sentence))
+    if not _ASKS_WHAT_HAPPENED.search(question):
+        return True
+    # Where the question asks for the outcome itself ("did A beat B", "what did the court
+    # rule"), not a figure or a name, a sentence that only looks ahead to the event does not
+    # say it. (A figure or a name may stand whatever the tense: "is to ballot its 290,000
+    # members" says how many members.)
+    outcome = (
+        asked_slot(question) is None
+        and bool(_ASKS_OUTCOME.match(question))
+        and not _SAYING_ASKED.search(question)
+    )
+    return not (_FORECAST.search(sentence) or (outcome and only_ahead(sentence)))
+
+
+def only_ahead(sentence: str) -> bool:
+    """Whether ``sentence`` speaks only of what is yet to happen: a future or a possibility
+    ("will face", "can appeal", "is to decide") and no verb of something done ("beat",
+    "appointed", "has ruled"; a saying verb, "said", tells of the report, not the event). A
+    question that asks what happened is not answered by the preview of the event."""
+    tokens = [t.lower() for t in re.findall(r"[A-Za-z'’]+", sentence)]
+    if not any(
+        t in _AHEAD or (t in _BE_TO and nxt == "to")
+        for t, nxt in zip(tokens, [*tokens[1:], ""], strict=True)
+    ):
+        return False
+    for i, token in enumerate(tokens):
+        if token in _SAYING or (i and tokens[i - 1] in _BEFORE_PARTICIPLE):
+            continue
+        if token in _PAST or (token.endswith("ed") and len(token) > 4):
+            return False
+    return True
 
 
 def _periods_in(text: str) -> set[str]:

@@ -56,7 +56,9 @@ _TIME_WORDS = re.compile(
 _COMPARATIVE = re.compile(
     r"\b(more|less|fewer|most|least|larger|largest|bigger|biggest|higher|highest|lower|lowest|"
     r"greater|greatest|smaller|smallest|better|best|worse|worst|earlier|later|faster|slower|"
-    r"longer|shorter|richer|cheaper|older|younger|[a-z]{3,}er than)\b",
+    r"longer|shorter|richer|cheaper|older|younger|harder|easier|quicker|heavier|lighter|"
+    r"stronger|weaker|wider|deeper|sharper|steeper|taller|closer|further|wealthier|poorer|"
+    r"dearer|costlier|[a-z]{3,}er than)\b",
     re.IGNORECASE,
 )
 _ALTERNATIVES = re.compile(r"\s*(?:,?\s+or\s+|,?\s+vs\.?\s+|,?\s+versus\s+)", re.IGNORECASE)

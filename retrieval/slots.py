@@ -188,7 +188,7 @@ def asked_slot(question: str) -> Slot | None:
     if _PLACE.search(question):
         return Slot("place")
     if _WHO.search(question):
-        return Slot("name")
+        return Slot("name", head=_named_thing(question))
     match = _WHICH.match(question)
     if match:
         # The head is the last naming noun of the words before the verb: "record label",
@@ -211,6 +211,31 @@ def asked_slot(question: str) -> Slot | None:
         if head is not None:
             return Slot("name", head=head)
     return None
+
+
+# "What is the name of the Mark Morrison album ...": the name stands beside the thing named.
+_NAME_OF = re.compile(
+    r"\bthe name of (?:the |a |an |his |her |its |their )?(?P<rest>.+)$", re.IGNORECASE
+)
+
+
+def _named_thing(question: str) -> str | None:
+    """The stem of the noun "the name of the X" names ("album"), skipping the names before it
+    ("the Mark Morrison album"); None for "who" questions and "what is it called"."""
+    match = _NAME_OF.search(question)
+    if not match:
+        return None
+    head = None
+    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:6]:
+        lowered = token.lower()
+        if token[0].isupper() or token[0].isdigit():
+            if head is not None:
+                break
+            continue
+        if lowered in STOPWORDS or lowered in _VERBISH or lowered in _AUXILIARIES:
+            break
+        head = stem(lowered)
+    return head
 
 
 def counted_noun(question: str) -> str | None:
@@ -242,7 +267,29 @@ def counts_the_thing(sentence: str, counted: str) -> bool:
         i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t) or _COUNT_WORD.fullmatch(t)
     ]
     things = [i for i, t in enumerate(tokens) if t and stem(t) == counted]
-    return any(0 < h - f <= 4 for f in figures for h in things)
+    if any(0 < h - f <= 4 for f in figures for h in things):
+        return True
+    # A count that leaves out the thing the sentence has just named ("Americans are becoming
+    # avid blog readers, with 32 million getting hooked"): the figure stands before a verb, not
+    # a noun of its own.
+    split = sentence.split()
+    for f in figures:
+        if not any(h < f for h in things):
+            continue
+        after = f + 1
+        while after < len(tokens) and tokens[after] in _SCALES:
+            after += 1
+        if after >= len(tokens) or split[after - 1].endswith((",", ";", ":", ".")):
+            continue  # (a figure ending a clause is as likely a date or a score)
+        if _ELLIPTIC_NEXT.fullmatch(tokens[after]):
+            return True
+    return False
+
+
+_SCALES = frozenset("million millions billion billions thousand thousands m bn k".split())
+# What follows a count whose noun is left out: a verb ("32 million getting hooked", "12,000
+# have signed").
+_ELLIPTIC_NEXT = re.compile(r"[a-z]{3,}ing|have|had|are|were|who")
 
 
 def plainest(slot: Slot | None) -> int:
@@ -434,3 +481,44 @@ def holds_predicate(sentence: str, question: str) -> bool:
     thing it holds is the one asked for, not another thing of the same kind nearby."""
     predicate = asked_predicate(question)
     return predicate is None or predicate_found(predicate, set(content_terms(sentence)))
+
+
+def names_the_doer(sentence: str, article: str, question: str) -> bool:
+    """Whether ``sentence`` names the one who did what a "who" question asks, as a later
+    sentence of a news story does: its lead says the verb of a noun ("A man is facing charges
+    of hacking ..."), the sentence gives a name beside that noun ("The Californian man,
+    Nicholas Lee Jacobsen, was arrested")."""
+    predicate = asked_predicate(question)
+    runs = new_name_runs(sentence, question)
+    if predicate is None or not runs:
+        return False
+    doers: set[str] = set()
+    for other in split_sentences(article):
+        tokens = [t.strip(".,;:'’\"()").lower() for t in other.text.split()]
+        at = next(
+            (i for i, t in enumerate(tokens) if t and predicate_found(predicate, {stem(t)})),
+            None,
+        )
+        if at is None or new_name_runs(other.text, question):
+            continue  # (a sentence naming someone says who itself)
+        doers |= {
+            stem(t)
+            for t in tokens[max(0, at - 6) : at]
+            if len(t) > 2 and t.isalpha() and t not in STOPWORDS and t not in _AUXILIARIES
+        }
+    if not doers:
+        return False
+    # The names given beside such a noun anywhere in the article ("The Californian man,
+    # Nicholas Lee Jacobsen"): the doer, however a sentence names him ("Mr Jacobsen").
+    named: set[str] = set()
+    for text in [sentence, *(s.text for s in split_sentences(article))]:
+        tokens = _TOKEN.findall(text)
+        for first, last in new_name_runs(text, question):
+            near = tokens[max(0, first - 3) : first] + tokens[last + 1 : last + 4]
+            if any(t[:1].islower() and stem(t.strip(".'’-").lower()) in doers for t in near):
+                named |= {t.strip(".'’-").lower() for t in tokens[first : last + 1]}
+    named -= {"mr", "mrs", "ms", "dr", "the"}
+    tokens = _TOKEN.findall(sentence)
+    return any(
+        named & {t.strip(".'’-").lower() for t in tokens[first : last + 1]} for first, last in runs
+    )
