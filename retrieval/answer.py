@@ -1224,12 +1224,19 @@ class AnswerEngine:
                 + (n >= 3)
             )
 
+        lead_article = (answering or evidence)[0].article_id if (answering or evidence) else None
+
         def usable(ev: Evidence) -> bool:
             a = self.answerability(question, [ev])
             if a.names < 1.0 or not a.figures or not a.timely or a.denies:
                 return False
             exact = count is not None and listed(ev.text, question) == count
-            return a.semantic >= self.t.min_semantic or exact
+            # A sentence of the lead's own article that lists three or more things beside the
+            # question's noun (or verb) needs no closeness of its own: its article is about
+            # the question ("Third generation mobiles, the digital home and broadband are key
+            # themes at the show").
+            own = ev.article_id == lead_article and plainly(ev) >= 2
+            return a.semantic >= self.t.min_semantic or exact or own
 
         found = sorted(
             (ev for ev in found_in if usable(ev)), key=lambda ev: (-plainly(ev), -ev.score)
@@ -1299,13 +1306,13 @@ class AnswerEngine:
 
         def usable(ev: Evidence) -> bool:
             a = self.answerability(question, [ev])
-            return (
-                a.names >= 1.0
-                and a.figures
-                and a.timely
-                and not a.denies
-                and a.semantic >= self.t.min_semantic
-            )
+            if a.names < 1.0 or not a.figures or not a.timely or a.denies:
+                return False
+            # A sentence of the lead's own article that gives both states needs no closeness
+            # of its own ("The 35-year-old was beaten into fourth at last year's event, having
+            # won it a year earlier"): its article is about the question.
+            own = ev.article_id == lead.article_id and states_told(ev.text) == 2
+            return a.semantic >= self.t.min_semantic or own
 
         found = sorted(
             (

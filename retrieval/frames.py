@@ -95,6 +95,8 @@ def is_frame(tok: Any, entered_by: str | None = None) -> bool:
             entered_by in {None, "ccomp"}
             and any(ch.dep_ == "ccomp" for ch in tok.children)
             and _has_subject(tok)
+            # 'so mad with his laptop that he threw it': what came of it, not what he thought
+            and not any(ch.dep_ == "advmod" and ch.lower_ in {"so", "too"} for ch in tok.children)
         )
     return False
 

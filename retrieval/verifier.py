@@ -507,6 +507,12 @@ def _prefixed_negation(a: str, b: str) -> bool:
 _NEGATIVE_PREFIXES = frozenset("un in im il ir dis non".split())
 
 
+def _prefix_flips(c: Any, p: Any) -> bool:
+    """Whether one of two words is the other with a negative prefix ('unwilling' / 'willing')."""
+    a, b = _lemma(c), _lemma(p)
+    return a != b and _prefixed_negation(a, b)
+
+
 def _wordnet_opposite(c: Any, p: Any) -> bool:
     """Opposites by WordNet ('temporary'/'permanent', 'turn on'/'turn off', 'acquit'/'convict').
 
@@ -664,12 +670,27 @@ def _reporting(tok: Any, wordnet_too: bool = True) -> bool:
             ch.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ch.children)
             for ch in tok.children
         )
-    if _lemma(tok) in {"say", "tell", "accord"}:
-        return True
     kids = {ch.dep_ for ch in tok.children}
+    if _lemma(tok) in {"say", "tell", "accord"}:
+        return not _says_a_thing(tok, kids)  # not 'sacked for telling the truth'
     if kids & {"ccomp", "parataxis"}:
         return True
-    return tok.dep_ in {"parataxis", "conj", "advcl", "ccomp"} and "dobj" not in kids
+    # not 'under-threes are admitted': who is let in is no statement
+    return tok.dep_ in {"parataxis", "conj", "advcl", "ccomp"} and not kids & {"dobj", "nsubjpass"}
+
+
+def _says_a_thing(verb: Any, kids: set[str]) -> bool:
+    """'say sorry', 'tell the story of': a verb of saying whose complement is a thing said,
+    not a statement anyone makes (no clause, no addressee, not set into another clause)."""
+    if kids & {"ccomp", "parataxis", "xcomp"} or verb.dep_ in {"parataxis", "advcl", "conj"}:
+        return False
+    # (a noun after 'said' is most often the subject of a clause the small parser cut short:
+    # 'Analysts said the decision ... nullified the need')
+    things = {"acomp", "oprd"} if _lemma(verb) == "say" else {"dobj", "acomp", "oprd", "attr"}
+    return any(
+        ch.dep_ in things and ch.pos_ in {"NOUN", "ADJ"} and ch.ent_type_ not in _ENTITY_TYPES
+        for ch in verb.children
+    )
 
 
 def _reported_passive(tok: Any) -> bool:
@@ -722,6 +743,14 @@ def _negated(tok: Any) -> bool:
         and _in_class(tok.head.head, lx.NEGATIVE_IMPLICATIVES)
     ):
         count += 1  # 'preventing women reaching': the small parser hangs it off 'women'
+    elif (
+        tok.dep_ in {"acl", "ccomp"}
+        and tok.head.pos_ == "NOUN"
+        and tok.head.dep_ in {"dobj", "nsubjpass"}
+        and _in_class(tok.head.head, lx.NEGATIVE_IMPLICATIVES)
+        and any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in tok.children)
+    ):
+        count += 1  # 'reports that he is preparing ... have been denied': what they report
     cur = tok
     for _ in range(3):
         if cur.dep_ not in {"xcomp", "ccomp", "pcomp"} or cur.head == cur:
@@ -749,9 +778,33 @@ def _negates(ch: Any) -> bool:
         return False  # 'card-not-present' names a thing; it denies nothing
     if ch.dep_ == "neg" or (ch.dep_ in {"advmod", "det"} and ch.lower_ in lx.NEGATORS):
         return True
+    if ch.dep_ in _SUBJECT_DEPS | {"dobj", "nsubjpass"} and ch.lower_ in _NEGATIVE_PRONOUNS:
+        return True  # 'announced nothing', 'nobody came': the pronoun denies the deed
+    if ch.dep_ == "advmod" and any(g.dep_ == "neg" and g.lower_ == "no" for g in ch.children):
+        return True  # 'could no longer be put': the 'no' of 'no longer' denies the verb
     return ch.dep_ in _SUBJECT_DEPS | {"dobj", "nsubjpass"} and any(
         g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in ch.children
     )
+
+
+_NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
+
+
+def _negative_adjective(tok: Any) -> bool:
+    """An adjective that is its WordNet opposite with a negative prefix: 'unwilling',
+    'undecided', 'unaware' (the word denied, as 'not willing' denies it)."""
+    if tok.pos_ != "ADJ":
+        return False
+    word = str(tok.lower_)
+    for prefix in _NEGATIVE_PREFIXES:
+        rest = word[len(prefix) :].lstrip("-")
+        if (
+            word.startswith(prefix)
+            and len(rest) >= 4
+            and (wordnet.are_antonyms(word, rest) or wordnet.known(rest))
+        ):
+            return True
+    return False
 
 
 def _hedged(tok: Any) -> bool:
@@ -761,20 +814,11 @@ def _hedged(tok: Any) -> bool:
 def _hedges(tok: Any) -> int:
     """How many hedges stand on ``tok``: 'may', 'probably', 'expected to', 'plans to' on it or
     on the verbs it completes ('is expected to grow, economists forecast' has two)."""
-    chain = [tok, *_governors(tok)]
-    if tok.dep_ in {"acomp", "attr"}:
-        chain.append(tok.head)
+    chain = _hedge_chain(tok)
     count = 0
     for i, t in enumerate(chain):
-        if (
-            i > 0
-            and (
-                _in_class(t, lx.HEDGE_VERBS)
-                or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ")
-            )
-            and not any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in t.children)
-        ):
-            count += 1  # not 'due to X', 'set to X' with a noun: a cause, a place
+        if i > 0 and _hedge_word(t):
+            count += 1
         count += sum(
             1
             for ch in t.children
@@ -783,9 +827,40 @@ def _hedges(tok: Any) -> int:
                 and ch.lower_ in lx.HEDGE_AUXILIARIES
                 and not (ch.lower_ == "would" and _reported_in_past(t))
             )
-            or (ch.dep_ in {"advmod", "acomp"} and _in_class(ch, lx.HEDGE_ADVERBS))
+            or (
+                ch.dep_ in {"advmod", "acomp"}
+                and _in_class(ch, lx.HEDGE_ADVERBS)
+                and ch not in chain  # 'was likely to be': 'likely' is counted once, above
+            )
         )
     return count
+
+
+def _hedge_chain(tok: Any) -> list[Any]:
+    """``tok`` and the words whose hedges stand on it: the verbs it completes, the copula of an
+    adjective, and those of the verb it is joined to without a subject of its own ('is expected
+    to freeze petrol duty and raise the threshold': both are expected)."""
+    chain = [tok, *_governors(tok)]
+    if tok.dep_ in {"acomp", "attr"}:
+        chain.append(tok.head)
+    if (
+        tok.dep_ == "conj"
+        and tok.pos_ == "VERB"
+        and tok.head.pos_ in {"VERB", "AUX"}
+        and not any(ch.dep_ in {"nsubj", "nsubjpass", "expl"} for ch in tok.children)
+    ):
+        # what governs the verb it is joined to, not that verb ('wants to keep it and says')
+        chain.extend(t for t in _governors(tok.head) if t not in chain)
+    return chain
+
+
+def _hedge_word(t: Any) -> bool:
+    """A word that hedges what it governs: 'expected to', 'plans to', 'likely to', and a passive
+    of saying or thinking ('is reported to', 'is thought to': 'reportedly', 'apparently')."""
+    if _in_class(t, lx.HEDGE_VERBS) or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ"):
+        # not 'due to X', 'set to X' with a noun: a cause, a place
+        return not any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in t.children)
+    return _reported_passive(t)
 
 
 def _reported_in_past(tok: Any) -> bool:
@@ -832,7 +907,18 @@ def _attributed(tok: Any) -> bool:
                 and (_lemma(ch) == "tell" or not any(g.dep_ == "dobj" for g in ch.children))
             ):
                 return True
-    return any(_reporting(t) or _reported_passive(t) for t in _ancestors(tok))
+    below = tok
+    for t in _ancestors(tok):
+        if (_reporting(t) or _reported_passive(t)) and below.dep_ in _INTO_STATEMENT:
+            return True
+        below = t
+    return False
+
+
+# How what is said hangs off the verb that says it: 'said [that] X', 'X, he said', 'is said to X'.
+# Not its object, agent or adjuncts ('announced by X, during the glittering ceremony').
+_INTO_STATEMENT = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "csubj", "dep", "acl", "relcl"}
+_INTO_STATEMENT |= {"dobj"}  # 'said the decision ... nullified': a clause the parser cut short
 
 
 def _speaker_before(verb: Any) -> bool:
@@ -888,6 +974,30 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
     return any(
         t.lower_ == "according"
         or (t.dep_ == "ROOT" and _reported_passive(t))
+        or (
+            # 'Brownsword is understood to be unwilling' for 'it is understood that Brownsword
+            # is unwilling': the passage's passive frame turned round
+            _reported_passive(t)
+            and any(
+                _lemma(q) == _lemma(t)
+                and any(ch.dep_ == "auxpass" for ch in q.children)
+                and not _reported_passive(q)
+                for q in passage
+            )
+        )
+        or (
+            # 'will be allowed to bid' for 'will be permitted to bid': the passage's passive
+            # frame in other words
+            t.pos_ == "VERB"
+            and any(ch.dep_ == "auxpass" for ch in t.children)
+            and any(ch.dep_ == "xcomp" for ch in t.children)
+            and any(
+                _reported_passive(q)
+                and _lemma(q) != _lemma(t)  # the same passive copied keeps nothing more
+                and wordnet.similar(_lemma(q), _lemma(t))
+                for q in passage
+            )
+        )
         or (
             _reporting(t)
             and (
@@ -1008,7 +1118,9 @@ def _side_modifiers(tok: Any) -> list[Any]:
     return [
         ch
         for ch in tok.children
-        if ch.dep_ in _MODIFIER_DEPS and (_is_name(ch) or ch.ent_type_ in _ENTITY_TYPES)
+        if ch.dep_ in _MODIFIER_DEPS
+        and (_is_name(ch) or ch.ent_type_ in _ENTITY_TYPES)
+        and ch.ent_type_ not in {"DATE", "TIME"}  # 'On Monday 6 December bass player': a time
     ]
 
 
@@ -1137,7 +1249,7 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             currency, unit = lx.CURRENCY[unit], ""
         direction = ""
         before: list[str] = []
-        for w in reversed(doc[max(0, lead.i - 3) : lead.i]):
+        for w in reversed(doc[max(0, lead.i - 4) : lead.i]):
             if (
                 w.lower_ in {"over", "under"}
                 and w.dep_ == "prep"
@@ -1147,11 +1259,14 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
                 break  # 'continuing over five years': a span of time, no comparison
             if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
                 before.insert(0, w.lower_)
-            else:
+            elif w.lower_ not in {"a", "an"}:  # 'at least an estimated five million'
                 break
         before = _nearest_comparison(before)
         joined = " ".join(before)
-        if "close to" in joined:
+        bound = [w.lower_ for w in doc[max(0, lead.i - 3) : lead.i]]
+        if len(bound) == 3 and bound[0] == bound[2] == "as" and bound[1] in _AS_MANY:
+            direction = "less"  # 'as many as 300 jobs': up to 300
+        elif "close to" in joined:
             direction = "less"
         elif "at least" in joined or any(w in lx.MORE_THAN - {"least"} for w in before):
             direction = "more"
@@ -1196,9 +1311,9 @@ def _nearest_comparison(before: list[str]) -> list[str]:
     million' compares by 'less', not by the verb's 'over'. A comparison's 'at' ('at least', 'at
     most') stays with it."""
     classes = [
-        (i, lx.MORE_THAN if w in lx.MORE_THAN else lx.LESS_THAN if w in lx.LESS_THAN else None)
+        (i, lx.MORE_THAN if w in lx.MORE_THAN else lx.LESS_THAN)
         for i, w in enumerate(before)
-        if w in lx.MORE_THAN | lx.LESS_THAN | lx.APPROXIMATELY
+        if w in lx.MORE_THAN | lx.LESS_THAN  # 'at least an estimated': 'estimated' bounds nothing
     ]
     if len({id(c) for _, c in classes}) < 2:
         return before
@@ -1207,6 +1322,8 @@ def _nearest_comparison(before: list[str]) -> list[str]:
         start -= 1
     return before[start:]
 
+
+_AS_MANY = frozenset("many much high long large far".split())
 
 _UNIT_SCALES = {
     "decade": ("year", 10),
@@ -1371,6 +1488,11 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             [] if found else [p for p in passage_words if _opposite(c, p) or swapped_for(c, p)]
         )
         synonyms = [] if found else [p for p in passage_words if _synonym(c, p)]
+        # 'unwilling' for 'not willing': the prefix denies what the passage's 'not' denies
+        denied_alike = [p for p in opposites if _prefix_flips(c, p) and _negated(c) != _negated(p)]
+        if denied_alike:
+            opposites = [p for p in opposites if p not in denied_alike]
+            synonyms = synonyms or denied_alike
         if not found and not synonyms and not opposites and c.pos_ == "VERB":
             # a verb WordNet gives a sense of, in place of a verb the claim leaves out: 'lets'
             # for 'allows', 'calls for' for 'demands'
@@ -1547,7 +1669,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if coverage >= MIN_CONTRADICTION_COVERAGE and not any(
         f.kind == "attribution" for f in findings
     ):
-        for frame in frames.dropped_frames(claim, passage, matched)[:1]:
+        dropped = frames.dropped_frames(claim, passage, matched)
+        for frame in [f for f in dropped if not _frame_said_otherwise(f, claim, matched)][:1]:
             findings.append(
                 _Finding(
                     "not_found",
@@ -1618,13 +1741,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if not any(f.kind == "negation" for f in findings):
         findings.extend(_polarity_findings(claim, passage))
     roles = _role_swaps(claim, passage) or _place_swaps(claim, passage)
+    findings.extend(_quality_swaps(claim, passage))
     if not roles and (swapped := attachments.swap(claim, passage)) is not None:
         roles = [_Finding("contradicted", "role", swapped)]
     findings.extend(roles)
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))
     if not any(f.kind == "hedge" for f in findings):
-        findings.extend(_modal_findings(claim, passage))
+        findings.extend(_modal_findings(claim, passage, matched))
     findings.extend(_weakening_findings(claim, passage))
     if not any(f.kind == "hedge" for f in findings):
         findings.extend(_dropped_hedges(claim, passage, said_ids))
@@ -1656,6 +1780,40 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             coverage,
         )
     return ClaimCheck("supported", "", "", coverage)
+
+
+def _frame_said_otherwise(frame: Any, claim: Any, matched: dict[int, list[Any]]) -> bool:
+    """Whether the claim keeps a passage frame in other words: a hedge frame ('was likely to be
+    limited') by a hedge of its own on what it frames ('would probably be limited'); a frame of
+    saying ('pointed out that') by a verb of saying of its own over the same words ('noted
+    that'), whose speaker is not another of the passage's."""
+    held = [claim[i] for i, found in matched.items() if frame in frames.frames_over(found[0])]
+    verbs = [c for c in held if c.pos_ in {"VERB", "AUX", "ADJ"}]
+    if frames.kind_of(frame) == "hedge":
+        return bool(verbs) and all(_claim_hedges(c, matched) for c in verbs)
+    speaker = _subject_lemma(frame)
+    if frame.pos_ != "VERB" or not speaker:
+        return False
+    sayers = Counter(
+        t.i
+        for c in held
+        for t in frames.frames_over(c)
+        if t.pos_ == "VERB"
+        and (_in_class(t, lx.REPORTING_VERBS) or wordnet.is_saying_verb(_lemma(t)))
+        and not _in_class(t, lx.HEDGE_VERBS | lx.DENYING_REPORTS)
+        and _subject_lemma(t) == speaker  # the same speaker: 'He claims' for 'He says'
+    )
+    return any(n >= 2 for n in sayers.values())
+
+
+def _subject_lemma(verb: Any) -> str:
+    """The word of a verb's subject, or of the verb it is joined to ('It said ... but pointed
+    out'): '' when it has none."""
+    for t in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subject = next((ch for ch in t.children if ch.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return _lemma(subject)
+    return ""
 
 
 _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
@@ -1769,7 +1927,7 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
         # Negation: a matched predicate must have the same polarity somewhere; where it stands
         # among the same words, there ('not agreed a fee' is not 'yet to agree terms').
         placed = [p for p in candidates if _anchored(c, p, matched)] or candidates
-        if is_predicate and all(_negated(p) != _negated(c) for p in placed):
+        if is_predicate and all(_negated(p) != (_negated(c) ^ _prefix_flips(c, p)) for p in placed):
             which = "denies" if _negated(c) else "affirms"
             out.append(
                 _Finding(
@@ -1781,9 +1939,10 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
             continue
         if c.pos_ == "VERB":
             out.extend(_role_findings(c, candidates))
-            if not any(_modality_agrees(c, p) or _modals_kept(p, claim) for p in candidates):
+            ours = _claim_hedges(c, matched)
+            if not any(_modality_agrees(c, p, ours) or _modals_kept(p, claim) for p in candidates):
                 p = candidates[0]
-                if _hedges(p) > _hedges(c):
+                if _hedges(p) > ours:
                     out.append(
                         _Finding(
                             "not_found", "hedge", f"the passage only says {p.text!r} may be so"
@@ -1915,6 +2074,7 @@ def _modifier_swaps(
             or not (c.pos_ in {"ADJ", "ADV"} or (c.pos_ == "NOUN" and _modifies_next(c)))
             or _is_name(c)
             or _lemma(c) in _LIGHT_WORDS | lx.NEGATORS | _TIME_WORDS
+            or any(g.dep_ == "neg" for g in c.children)  # 'no longer': a negation's part
             or _in_class(c, lx.HEDGE_ADVERBS | lx.HEDGE_ADJECTIVES)
             or any(_same(c, p) for p in passage)
         ):
@@ -1965,11 +2125,39 @@ def _yet_to(verb: Any) -> bool:
     )
 
 
+def _soft_negation_cues(doc: Any) -> int:
+    return _doc_cached(doc, "soft_negation_cues", _read_soft_negation_cues)
+
+
+def _read_soft_negation_cues(doc: Any) -> int:
+    """Denials said without a negating word: an adjective with a negative prefix ('undecided'
+    for 'not decided'), 'rather than' and 'instead of' ('to invest, rather than for spending'
+    for '..., not for spending'). They only balance the negating words of the other text."""
+    return sum(
+        1
+        for t in doc
+        if (_negative_adjective(t) and t.lower_ != "unable")
+        or (t.i > 0 and (doc[t.i - 1].lower_, t.lower_) in {("rather", "than"), ("instead", "of")})
+    )
+
+
+def _negations_differ(claim: Any, passage: Any) -> int:
+    """+1 when the claim denies more than the passage, -1 when less, 0 when they agree: by
+    negating words, unless the soft denials of each make the totals equal."""
+    ours, theirs = _negation_cues(claim), _negation_cues(passage)
+    if ours == theirs:
+        return 0
+    if ours + _soft_negation_cues(claim) == theirs + _soft_negation_cues(passage):
+        return 0
+    return 1 if ours > theirs else -1
+
+
 def _read_negation_cues(doc: Any) -> int:
     return sum(
         1
         for t in doc
-        if _negates(t)
+        # each negating word once: 'no' in 'make no money', not 'money' as well
+        if (_negates(t) and (t.dep_ == "neg" or t.lower_ in lx.NEGATORS))
         or _yet_to(t)
         or (t.lower_ == "without" and t.dep_ == "prep")
         or t.lower_ == "unable"
@@ -1994,7 +2182,7 @@ def _modals_kept(p: Any, claim: Any) -> bool:
     return bool(modals) and len(modals) == _hedges(p) and set(modals) <= words
 
 
-def _modal_findings(claim: Any, passage: Any) -> list[_Finding]:
+def _modal_findings(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> list[_Finding]:
     """A verb the passage hedges ('could have had') that the claim states plainly."""
     for p in passage:
         if p.pos_ not in {"VERB", "AUX"} or not _hedged(p):
@@ -2002,7 +2190,9 @@ def _modal_findings(claim: Any, passage: Any) -> list[_Finding]:
         same = [c for c in claim if _lemma(c) == _lemma(p) and c.pos_ in {"VERB", "AUX"}]
         if _modals_kept(p, claim):
             continue
-        if same and not any(_hedged(c) for c in same):
+        # an auxiliary's hedges stand on its verb: 'would probably be limited'
+        heads = [c.head if c.dep_ in {"aux", "auxpass"} else c for c in same]
+        if same and not any(_claim_hedges(c, matched) for c in heads):
             return [_Finding("not_found", "hedge", f"the passage only says {p.text!r} may be so")]
     return []
 
@@ -2055,6 +2245,14 @@ def _dropped_hedges(claim: Any, passage: Any, said: set[int]) -> list[_Finding]:
             continue
         if any(q.lower_ in lx.HEDGE_ADVERBS | _HEDGE_MODIFIERS for q in claim):
             continue
+        if any(
+            _hedge_word(g)
+            for q in claim
+            if _same(q, target) or (figure is not None and _same(q, figure))
+            for g in _ancestors(q)
+        ):
+            continue  # a hedge of the claim's own over it: 'are thought to be' for 'an estimated'
+
         return [_Finding("not_found", "hedge", f"the passage says {t.text!r}; the claim drops it")]
     return []
 
@@ -2124,6 +2322,8 @@ def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
     for c in claim:
         if c.pos_ != "VERB" or not _in_class(c, lx.REPORTING_VERBS):
             continue
+        if _says_a_thing(c, {ch.dep_ for ch in c.children}):
+            continue  # 'should not say sorry': an apology, not a report
         denies = _in_class(c, lx.DENYING_REPORTS)
         same_verb = [p for p in reporting if _lemma(p) == _lemma(c)]
         if same_verb and (swap := _role_findings(c, same_verb)):
@@ -2144,9 +2344,10 @@ def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
                     "contradicted", "negation", f"the claim {which} {c.text!r}, the passage not"
                 )
             ]
-    if _negation_cues(claim) > _negation_cues(passage):
+    differ = _negations_differ(claim, passage)
+    if differ > 0:
         return [_Finding("contradicted", "negation", "the claim denies what the passage states")]
-    if _negation_cues(passage) > _negation_cues(claim):
+    if differ < 0:
         return [_Finding("contradicted", "negation", "the claim affirms what the passage denies")]
     return []
 
@@ -2282,6 +2483,8 @@ def _place_swaps(claim: Any, passage: Any) -> list[_Finding]:
         for tok in doc:
             if tok.pos_ not in {"NOUN", "PROPN", "PRON"} or tok.dep_ in {"compound", "flat"}:
                 continue
+            if tok.tag_ in {"WDT", "WP", "WP$"}:
+                continue  # 'in which', 'which led': the noun it stands for, not a thing of its own
             key = _place_key(tok)
             out[key] = None if key in out else (tok, _place(tok))
         return out
@@ -2303,8 +2506,53 @@ def _place_swaps(claim: Any, passage: Any) -> list[_Finding]:
     return []
 
 
-def _modality_agrees(c: Any, p: Any) -> bool:
-    if _hedges(p) > _hedges(c):  # the claim drops a hedge the passage puts on it
+def _claim_hedges(c: Any, matched: dict[int, list[Any]]) -> int:
+    """The hedges on claim word ``c``, counting a word it completes that the passage says with
+    a hedging word ('weighing up building' for 'considering building', 'committed to raising'
+    for 'pledged to increase'): the claim keeps the hedge in other words."""
+    count = _hedges(c)
+    for t in _hedge_chain(c)[1:]:
+        if not _hedge_word(t) and any(_hedge_word(p) for p in matched.get(t.i, ())):
+            count += 1
+    return count
+
+
+def _bearers(doc: Any) -> dict[str, str | None]:
+    """Each quality word and the noun it is said of: 'the risks were high' (high: risk), 'the
+    rates of return low' (low: rate), 'weak growth' (weak: growth); None when said twice."""
+    out: dict[str, str | None] = {}
+    for t in doc:
+        if t.pos_ not in {"ADJ", "ADV"} or t.is_stop:
+            continue
+        bearer = None
+        if t.dep_ == "acomp":
+            bearer = next((ch for ch in t.head.children if ch.dep_ == "nsubj"), None)
+        elif t.dep_ == "conj":  # 'the risks are high and the returns low'
+            bearer = next((ch for ch in t.children if ch.dep_ == "nsubj"), None)
+        elif t.dep_ in {"amod", "advmod"} and t.head.pos_ == "NOUN":
+            bearer = t.head
+        if bearer is None or bearer.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        key = _lemma(t)
+        out[key] = None if key in out else _lemma(bearer)
+    return out
+
+
+def _quality_swaps(claim: Any, passage: Any) -> list[_Finding]:
+    """Two qualities said of two things, traded between them: 'risks were high and returns low'
+    for 'risks were low and returns high'."""
+    ours, theirs = _bearers(claim), _bearers(passage)
+    shared = [k for k in ours if ours[k] is not None and theirs.get(k) is not None]
+    for i, a in enumerate(shared):
+        for b in shared[i + 1 :]:
+            if ours[a] != ours[b] and ours[a] == theirs[b] and ours[b] == theirs[a]:
+                reason = f"the claim says {a!r} of the {ours[a]}, the passage {b!r}"
+                return [_Finding("contradicted", "predicate", reason)]
+    return []
+
+
+def _modality_agrees(c: Any, p: Any, claim_hedges: int) -> bool:
+    if _hedges(p) > claim_hedges:  # the claim drops a hedge the passage puts on it
         return False
     if _future(c) and _past(p) and not _future(p):
         return False
@@ -2352,10 +2600,15 @@ def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
         ps, po = _arguments(p)
         subject_ok = cs is None or ps is None or _phrases_match(cs, ps)
         object_ok = co is None or po is None or _phrases_match(co, po)
+        if not object_ok and co is not None and po is not None:
+            # 'reduce the dollars they keep' / 'cut the amount of dollars they hold'
+            measured = _of_object(po)
+            object_ok = measured is not None and _phrases_match(co, measured)
         if subject_ok and object_ok:
             return []
         if (
-            co is None
+            # 'take place' for 'be held': an object that is a word of the verb's phrase
+            (co is None or (co.pos_ == "NOUN" and not any(_same(co, t) for t in p.doc)))
             and cs is not None
             and po is not None
             and _phrases_match(cs, po)
@@ -2383,6 +2636,14 @@ def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
             )
         ]
     return []
+
+
+def _of_object(tok: Any) -> Any | None:
+    """The noun of an 'of' phrase on ``tok``: 'dollars' of 'the amount of dollars'."""
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            return next((g for g in ch.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _doers_swapped(c: Any, cs: Any, p: Any, ps: Any) -> bool:
@@ -2654,10 +2915,20 @@ def _rank_findings(claim: Any, passage: Any) -> list[_Finding]:
 
 def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:
     theirs = _ordinals(passage)
-    for value, noun, tok in _ordinals(claim):
+    ours = _ordinals(claim)
+    for value, noun, tok in ours:
         same_noun = [v for v, n, _ in theirs if n == noun]
         if same_noun and value not in same_noun:
             return [_Finding("contradicted", "quantity", f"the claim says {tok.text!r} {noun}")]
+    # 'putting him second in the chart' / 'putting him third place in the chart': the one rank
+    # each text gives, hung off other words, is another rank
+    plain = [(v, t) for v, _, t in ours if t.lower_ in lx.ORDINALS]
+    given = [(v, t) for v, _, t in theirs if t.lower_ in lx.ORDINALS]
+    if len(plain) == len(given) == 1 and plain[0][0] != given[0][0]:
+        (_, tok), (_, rival) = plain[0], given[0]
+        if _same(tok.head, rival.head) or _same(tok.head, rival.head.head):
+            reason = f"the claim says {tok.text!r}, the passage {rival.text!r}"
+            return [_Finding("contradicted", "comparison", reason)]
     return []
 
 

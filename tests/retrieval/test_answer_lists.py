@@ -91,6 +91,9 @@ def test_a_list_is_read_from_the_question_s_form() -> None:
         "What happens next for the club?",
         "Which bank was fined by the regulator?",
         "What percentage of votes did he get?",
+        # The noun phrase ends at its verb: one figure, one crooner.
+        "Which EU figure said ministers were naive to refuse the evidence?",
+        "Which 1950s crooner is the new film about?",
     ]:
         assert not asks_list(question), question
     assert asked_count("Which three Welsh quangos were to be merged?") == 3
@@ -104,3 +107,22 @@ def test_a_list_is_names_joined_by_commas_and_and_or_a_series_of_three_phrases()
     # An aside between commas is not a list; nor is one name.
     assert listed("Mr Baird, 45, said the club, based in Leeds, would grow.", question) == 0
     assert listed("Tom Baird has an ankle problem.", question) == 0
+
+
+_FAIR = _article(
+    "Cebit, the world's largest hi-tech fair, has opened its doors in Hanover for a look at the "
+    "latest technologies for homes and businesses.\n\n"
+    "Music downloads, mobile television and home networks are key themes at the show.\n\n"
+    "Organisers expect more than 6,000 exhibitors from 60 countries this year.",
+    "Cebit opens in Hanover",
+)
+
+
+def test_a_list_in_the_lead_s_own_article_beside_the_noun_asked_answers(
+    tmp_path: Path,
+    embedder,  # type: ignore[no-untyped-def]
+) -> None:
+    service = _service_of(tmp_path, embedder, [_FAIR])
+    answer = service.ask("What are the key themes at the Cebit fair?")
+    assert answer.status == "answered", answer.answer
+    assert "Music downloads" in answer.answer and "home networks" in answer.answer, answer.answer

@@ -81,3 +81,26 @@ def test_a_change_over_time_is_answered_with_both_states(
     assert answer.status == "answered", answer.answer
     # Not only "did better": the figures of both years.
     assert "2%" in answer.answer and "31%" in answer.answer, answer.answer
+
+
+_RUNNER = _article(
+    "Ann Byrne will seek to regain her title at the Cork City Run on 9 April.\n\n"
+    "The 35-year-old was beaten into fourth at last year's event, having won it a year "
+    "earlier.\n\n"
+    "Byrne, who is training in Spain, will also run for the Irish team at the world cross-country "
+    "championships in March.",
+    "Byrne commits to Cork race",
+)
+
+
+def test_both_states_are_read_from_the_lead_s_own_article_however_it_is_worded(
+    tmp_path: Path,
+    embedder,  # type: ignore[no-untyped-def]
+) -> None:
+    service = _service_of(tmp_path, embedder, [_RUNNER])
+    answer = service.ask(
+        "How did Ann Byrne do at the Cork City Run last year compared with the year before?"
+    )
+    assert answer.status == "answered", answer.answer
+    # "The 35-year-old" names nobody, yet it is the sentence that tells both years.
+    assert "fourth" in answer.answer and "won it" in answer.answer, answer.answer
