@@ -37,6 +37,11 @@ _OPENING = re.compile(
     r"(?P<rest>.+)|(?P<named>(?:list|name)\s+(?:the|all|some|every)\b|who (?:are|were) the\b).*)$",
     re.IGNORECASE,
 )
+# Verbs that end a question's noun phrase ("which EU figure said ...").
+_VERBS = frozenset(
+    """said says won lost beat brought made took gave got held led left sold bought paid won
+    became began came went ran saw told""".split()
+)
 _STOP_AT = frozenset(
     """is are was were be been has have had do does did will would can could should may might
     of in on at to for from by with about among against over under into as than that who
@@ -123,23 +128,35 @@ def says_count(sentence: str, count: int) -> bool:
 
 
 def list_head(question: str) -> str | None:
-    """The stem of the plural noun a list question asks for ("quango", "player"): the last
-    word ending in "s" among the words after "which"/"what", before a verb or a preposition
-    ("which Wales players have", "what ingredients does")."""
+    """The stem of the plural noun a list question asks for ("quango", "player"): the last word
+    of the noun phrase after "which"/"what", if it ends in "s". The phrase ends before a verb or
+    a preposition ("which Wales players have", "which England players scored"); "which 1950s
+    crooner is" and "which EU figure said ministers" ask for one thing."""
     match = _OPENING.match(question)
     if not match or not match.group("rest"):
         return None
-    noun = None
-    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:4]:
+    last = None
+    plural_seen = False
+    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:5]:
         lowered = token.lower()
-        if lowered in _STOP_AT or lowered in _NOT_PLURAL:
+        if lowered in _COUNTS and last is None:
+            continue  # "which two films": the count is not the noun
+        # After a plural noun, a word that is not one is its verb ("which countries send"); a
+        # decade is not a plural noun ("which 1950s crooner").
+        verb = lowered in _VERBS or (plural_seen and not _plural(lowered))
+        if lowered in _STOP_AT or lowered in _NOT_PLURAL or lowered in STOPWORDS or verb:
             break
-        plural = lowered.endswith("s") and not lowered.endswith(("ss", "'s", "’s", "us", "is"))
-        if plural and lowered not in STOPWORDS:
-            noun = lowered
-        elif noun is not None:
-            break  # the word after the noun phrase: "players scored"
-    return stem(noun) if noun else None
+        last = lowered
+        plural_seen = plural_seen or (_plural(lowered) and lowered.isalpha())
+    return stem(last) if last is not None and _plural(last) else None
+
+
+def _plural(word: str) -> bool:
+    return (
+        word.endswith("s")
+        and not word[:1].isdigit()
+        and not word.endswith(("ss", "'s", "’s", "us", "is"))
+    )
 
 
 def _char_spans(sentence: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

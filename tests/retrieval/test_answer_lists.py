@@ -91,6 +91,9 @@ def test_a_list_is_read_from_the_question_s_form() -> None:
         "What happens next for the club?",
         "Which bank was fined by the regulator?",
         "What percentage of votes did he get?",
+        # The noun phrase ends at its verb: one figure, one crooner.
+        "Which EU figure said ministers were naive to refuse the evidence?",
+        "Which 1950s crooner is the new film about?",
     ]:
         assert not asks_list(question), question
     assert asked_count("Which three Welsh quangos were to be merged?") == 3
