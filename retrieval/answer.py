@@ -209,6 +209,7 @@ class AnswerEngine:
         self.model_name = model_name
         self.t = thresholds or Thresholds()
         self._texts: dict[str, str] = {}  # article text by "<id>#<content hash>" (a version)
+        self._stored: dict[str, StoredArticle] = {}  # the articles read, by version
 
     # ------------------------------------------------------------------ public
 
@@ -812,6 +813,36 @@ class AnswerEngine:
             log.warning("could not read article %s", article_id, exc_info=True)
             return None
 
+    def _articles(self, evidence: Sequence[Evidence]) -> dict[str, StoredArticle]:
+        """The stored articles behind ``evidence`` by id, those not read yet in one store read
+        (an article that cannot be read is left out)."""
+        found: dict[str, StoredArticle] = {}
+        missing: list[str] = []
+        for ev in evidence:
+            known = self._stored.get(_version(ev))
+            if known is not None:
+                found[ev.article_id] = known
+            elif ev.article_id not in missing:
+                missing.append(ev.article_id)
+        return {**(self._articles_read(missing) or {}), **found} if missing else found
+
+    def _articles_read(self, article_ids: Sequence[str]) -> dict[str, StoredArticle] | None:
+        """The stored articles of ``article_ids``, read in one store read and kept by version
+        (a version never changes; the memory starts afresh past 512); None when the read
+        failed."""
+        if not article_ids:
+            return {}
+        try:
+            got = self.retriever.store.get_articles(article_ids)
+        except Exception:
+            log.warning("could not read articles %s", list(article_ids), exc_info=True)
+            return None
+        if len(self._stored) > 512:
+            self._stored.clear()
+        for article in got.values():
+            self._stored[f"{article.article_id}#{article.content_hash[:12]}"] = article
+        return got
+
     def _model_label(self) -> str:
         return self.model_name if self.chat_model is not None else "extractive"
 
@@ -1267,20 +1298,25 @@ class AnswerEngine:
         """The evidence sentences that ``keep`` accepts, and those of the top evidence's
         articles (inside a stored chunk, so they can be cited), scored against the question."""
         pool = answering or evidence
-        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
+        # The first evidence of each of the top articles (its version is the one to read).
+        first: dict[str, Evidence] = {}
+        for ev in pool[: self.t.typed_candidates]:
+            first.setdefault(ev.article_id, ev)
+        article_ids = list(first)[: self.t.candidates]
         candidates = [ev for ev in evidence if keep(ev.text)]
         held = {(ev.article_id, ev.start) for ev in candidates}
         fresh: list[Evidence] = []
-        for article_id in article_ids[: self.t.candidates]:
-            article = self._article(article_id)
+        read = self._articles([first[a] for a in article_ids])
+        for article_id in article_ids:
+            article = read.get(article_id)
             if article is None:
                 continue
             for sentence in split_sentences(article.text):
                 if (article_id, sentence.start) in held or not keep(sentence.text):
                     continue
-                ev = _sentence_evidence(article, sentence, 0.0)
-                if ev is not None:
-                    fresh.append(ev)
+                said = _sentence_evidence(article, sentence, 0.0)
+                if said is not None:
+                    fresh.append(said)
         if fresh:
             self._score(question, fresh)
         return [*candidates, *fresh]
@@ -1366,19 +1402,17 @@ class AnswerEngine:
         wanted = {_version(ev): ev.article_id for ev in evidence if _version(ev) not in self._texts}
         if not wanted:
             return
-        try:
-            got = self.retriever.store.articles.get(
-                ids=list(dict.fromkeys(wanted.values())), include=["documents"]
-            )
-        except Exception:
-            log.warning("could not read articles %s; judging from chunks", wanted, exc_info=True)
+        # Whole articles (their chunks' spans too), so that a list or a change read from the
+        # same articles' sentences (_sentences_like) does not read them again.
+        got = self._articles_read(list(dict.fromkeys(wanted.values())))
+        if got is None:
+            log.warning("could not read articles %s; judging from chunks", wanted)
             return
-        texts = dict(zip(got["ids"], got["documents"], strict=True))
         if len(self._texts) > 512:
             self._texts.clear()
         for version, article_id in wanted.items():
-            if texts.get(article_id):
-                self._texts[version] = str(texts[article_id])
+            if article_id in got and got[article_id].text:
+                self._texts[version] = got[article_id].text
 
     # ------------------------------------------------------------------ writing
 
