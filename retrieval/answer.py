@@ -62,6 +62,8 @@ from retrieval.models import (
     Timings,
 )
 from retrieval.questions import (
+    asks_direction,
+    compared_thing,
     comparison_alternatives,
     names_in,
     plan_question,
@@ -207,6 +209,7 @@ class AnswerEngine:
         self.model_name = model_name
         self.t = thresholds or Thresholds()
         self._texts: dict[str, str] = {}  # article text by "<id>#<content hash>" (a version)
+        self._stored: dict[str, StoredArticle] = {}  # the articles read, by version
 
     # ------------------------------------------------------------------ public
 
@@ -322,14 +325,31 @@ class AnswerEngine:
                 re.IGNORECASE,
             )
         )
+        # "Is A higher or lower than B": the second side is most often about what the first
+        # names ("the peak it reached around 1970").
+        direction = plan.kind == "comparison" and asks_direction(question)
+        thing = compared_thing(question) if numeric else None
         # A later part that names nothing ("... and how much was the deal worth?") is about
         # what the first part names: its evidence must be too. (Not one with a pronoun: "...
         # and where is he based?" after "who did X hand his stake to" is about the answer.)
-        first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
-        sides = _side_terms(comparison_alternatives(question)) if numeric else []
+        if direction:
+            first_names = names_in(question)
+        else:
+            first_names = names_in(plan.sub_questions[0]) if plan.kind == "multi_part" else []
+        alternatives = comparison_alternatives(question)
+        # Any comparison but of ages or order is settled by each side's figure: "how does the
+        # compensation compare with what she claimed" by the two sums.
+        figures_wanted = (
+            plan.kind == "comparison"
+            and not ages
+            and (numeric or not re.search(r"\b(earlier|later|first)\b", question, re.IGNORECASE))
+        )
+        sides = _side_terms(alternatives) if figures_wanted else []
         if len(sides) != len(plan.sub_questions):
             sides = []
-        given = {f.value for f in figures_in(question)}
+        if thing is not None and any(thing in {stem(w) for w in side} for side in sides):
+            thing = None  # "more laptops or more PDAs": the sides are the things counted
+        given = _given_figures(question)
         asked_of: dict[int, str] = {}
         first = plan.sub_questions[0]
         for index, part in enumerate(plan.sub_questions):
@@ -339,7 +359,12 @@ class AnswerEngine:
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
             query = part
-            if index and first_names and not names_in(part) and not refers_back(part):
+            if (
+                index
+                and first_names
+                and not names_in(part)
+                and (direction or not refers_back(part))
+            ):
                 about = ", ".join(first_names)
                 asked, query = f"{asked} ({about})", f"{part} ({about})"
             asked_of[index] = asked
@@ -357,12 +382,23 @@ class AnswerEngine:
                     )
                     if answerings:
                         asked = asked_of[index] = resolved
+            found = [ev for way in answerings for ev in way] + evidence
+            if not answerings and sides:
+                # A side no sentence answers as asked may still have its figure in its own
+                # article ("the money the IAEA has received so far": "$11m").
+                named = [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternatives[index])]
+                units = {f.unit for ev in answers.values() for f in figures_in(ev.text)}
+                scanned = self._side_figure_in_articles(
+                    part, named, found, used, given, units, thing
+                )
+                if scanned is not None:
+                    answerings = [[scanned]]
             if not answerings:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
                 continue
             best = next((ev for way in answerings if (ev := self._unsaid(way, used))), None)
-            if numeric and sides:
+            if sides:
                 # A side of "which fell more, A or B" is answered by a sentence that gives a
                 # figure where it names that side, not the other side's sentence nor one that
                 # names it without a figure ("Joss Stone ... was a new entry").
@@ -374,9 +410,35 @@ class AnswerEngine:
                     for f in figures_in(ev.text)
                     if f.value not in given
                 }
+                named = [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternatives[index])]
+
+                # The part's own answer stands when it gives a sum, a share or a figure in an
+                # earlier side's unit ("reduce wage costs by $500m"), though it names the side
+                # otherwise; else its figure may be in another sentence of the side's article.
+                keep_best = best is not None and any(
+                    f.value not in given and (f.unit in units or f.unit in _SUMS)
+                    for f in figures_in(best.text)
+                )
                 best = (
-                    _side_figure(answerings, sides[index], used, given, units)
+                    # (Beside the thing compared first: "5,000 jobs", not "$10.3bn takeover".)
+                    (
+                        thing
+                        and (
+                            _side_figure(answerings, sides[index], used, given, thing=thing)
+                            or self._side_figure_in_articles(
+                                part, named, found, used, given, units, thing
+                            )
+                        )
+                    )
+                    or _side_figure(answerings, sides[index], used, given, units)
                     or _side_figure(answerings, sides[index], used, given)
+                    or (
+                        None
+                        if keep_best
+                        else self._side_figure_in_articles(
+                            part, named, found, used, given, units, None
+                        )
+                    )
                     or best
                 )
             if best is None:
@@ -437,6 +499,65 @@ class AnswerEngine:
             compared = self._compared(question, plan, answers)
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
 
+    def _side_figure_in_articles(
+        self,
+        part: str,
+        named: list[str],
+        found: list[Evidence],
+        used: set[tuple[str, int]],
+        given: set[float],
+        units: set[str],
+        thing: str | None,
+    ) -> Evidence | None:
+        """A sentence of a side's own article that gives its figure, where no sentence found for
+        the side names it beside a figure: a report names its subject in the title and lead,
+        then gives the figure ("General Motors ..." / "It is in the midst of cutting 12,000
+        jobs"; "Nigeria ..." / "the scheme aimed to boost cocoa production to 600,000 tonnes by
+        2008"). The side's article names everything the side names; the sentence gives a figure
+        the question does not (of the thing compared, in an earlier side's unit, if any) and
+        says the most of the side's other words."""
+        names = {stem(w) for w in named if w not in STOPWORDS}
+        wanted = set(content_terms(without_comparatives(part)))  # its names say it too
+        if thing is not None:
+            wanted.add(thing)
+        if not wanted:
+            return None
+        best: tuple[int, int, int] | None = None
+        chosen: Evidence | None = None
+        article_ids = list(dict.fromkeys(ev.article_id for ev in found))[:3]
+        for rank, article_id in enumerate(article_ids):
+            article = self._article(article_id)
+            if article is None:
+                continue
+            held = set(content_terms(article.title + " " + article.text))
+            if not all(terms_match(n, held) for n in names):
+                continue
+            for at, sentence in enumerate(split_sentences(article.text)):
+                if (article_id, sentence.start) in used:
+                    continue
+                figures = [
+                    f
+                    for f in figures_in(sentence.text)
+                    if f.value not in given
+                    and (not units or f.unit in units)
+                    and (thing is None or _counts(f.text, thing))
+                ]
+                if not figures:
+                    continue
+                own = set(content_terms(sentence.text))
+                # (A figure or year the side names, "2008", says more than a common word.)
+                says = sum((1 + t[:1].isdigit()) * terms_match(t, own) for t in wanted)
+                if says == 0:
+                    continue
+                key = (says, -rank, -at)
+                if best is None or key > best:
+                    ev = _sentence_evidence(article, sentence, 0.0)
+                    if ev is not None:
+                        best, chosen = key, ev
+        if chosen is not None:
+            self._score(part, [chosen])
+        return chosen
+
     @staticmethod
     def _compared(
         question: str, plan: QuestionPlan, answers: dict[int, Evidence]
@@ -447,7 +568,8 @@ class AnswerEngine:
         (and not the other sides), in a unit all sides share; nothing is said when a side has
         no such figure, so the answer never claims more than the passages show.
         """
-        relation = relation_asked(question)
+        # "Is A higher or lower than B" asks which is larger: the answer names it either way.
+        relation: Relation | None = "more" if asks_direction(question) else relation_asked(question)
         alternatives = comparison_alternatives(question)
         if relation is None or len(alternatives) != len(plan.sub_questions):
             return None
@@ -455,8 +577,8 @@ class AnswerEngine:
             return None
         sides = _side_terms(alternatives)
         cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
-        given = {f.value for f in figures_in(question)}
-        found = compare([ev.text for ev in cited], sides, relation, given)
+        given = _given_figures(question)
+        found = compare([ev.text for ev in cited], sides, relation, given, compared_thing(question))
         if found is None:
             return None
         pick, figures = found
@@ -690,6 +812,36 @@ class AnswerEngine:
         except Exception:
             log.warning("could not read article %s", article_id, exc_info=True)
             return None
+
+    def _articles(self, evidence: Sequence[Evidence]) -> dict[str, StoredArticle]:
+        """The stored articles behind ``evidence`` by id, those not read yet in one store read
+        (an article that cannot be read is left out)."""
+        found: dict[str, StoredArticle] = {}
+        missing: list[str] = []
+        for ev in evidence:
+            known = self._stored.get(_version(ev))
+            if known is not None:
+                found[ev.article_id] = known
+            elif ev.article_id not in missing:
+                missing.append(ev.article_id)
+        return {**(self._articles_read(missing) or {}), **found} if missing else found
+
+    def _articles_read(self, article_ids: Sequence[str]) -> dict[str, StoredArticle] | None:
+        """The stored articles of ``article_ids``, read in one store read and kept by version
+        (a version never changes; the memory starts afresh past 512); None when the read
+        failed."""
+        if not article_ids:
+            return {}
+        try:
+            got = self.retriever.store.get_articles(article_ids)
+        except Exception:
+            log.warning("could not read articles %s", list(article_ids), exc_info=True)
+            return None
+        if len(self._stored) > 512:
+            self._stored.clear()
+        for article in got.values():
+            self._stored[f"{article.article_id}#{article.content_hash[:12]}"] = article
+        return got
 
     def _model_label(self) -> str:
         return self.model_name if self.chat_model is not None else "extractive"
@@ -1146,20 +1298,25 @@ class AnswerEngine:
         """The evidence sentences that ``keep`` accepts, and those of the top evidence's
         articles (inside a stored chunk, so they can be cited), scored against the question."""
         pool = answering or evidence
-        article_ids = list(dict.fromkeys(ev.article_id for ev in pool[: self.t.typed_candidates]))
+        # The first evidence of each of the top articles (its version is the one to read).
+        first: dict[str, Evidence] = {}
+        for ev in pool[: self.t.typed_candidates]:
+            first.setdefault(ev.article_id, ev)
+        article_ids = list(first)[: self.t.candidates]
         candidates = [ev for ev in evidence if keep(ev.text)]
         held = {(ev.article_id, ev.start) for ev in candidates}
         fresh: list[Evidence] = []
-        for article_id in article_ids[: self.t.candidates]:
-            article = self._article(article_id)
+        read = self._articles([first[a] for a in article_ids])
+        for article_id in article_ids:
+            article = read.get(article_id)
             if article is None:
                 continue
             for sentence in split_sentences(article.text):
                 if (article_id, sentence.start) in held or not keep(sentence.text):
                     continue
-                ev = _sentence_evidence(article, sentence, 0.0)
-                if ev is not None:
-                    fresh.append(ev)
+                said = _sentence_evidence(article, sentence, 0.0)
+                if said is not None:
+                    fresh.append(said)
         if fresh:
             self._score(question, fresh)
         return [*candidates, *fresh]
@@ -1245,19 +1402,17 @@ class AnswerEngine:
         wanted = {_version(ev): ev.article_id for ev in evidence if _version(ev) not in self._texts}
         if not wanted:
             return
-        try:
-            got = self.retriever.store.articles.get(
-                ids=list(dict.fromkeys(wanted.values())), include=["documents"]
-            )
-        except Exception:
-            log.warning("could not read articles %s; judging from chunks", wanted, exc_info=True)
+        # Whole articles (their chunks' spans too), so that a list or a change read from the
+        # same articles' sentences (_sentences_like) does not read them again.
+        got = self._articles_read(list(dict.fromkeys(wanted.values())))
+        if got is None:
+            log.warning("could not read articles %s; judging from chunks", wanted)
             return
-        texts = dict(zip(got["ids"], got["documents"], strict=True))
         if len(self._texts) > 512:
             self._texts.clear()
         for version, article_id in wanted.items():
-            if texts.get(article_id):
-                self._texts[version] = str(texts[article_id])
+            if article_id in got and got[article_id].text:
+                self._texts[version] = got[article_id].text
 
     # ------------------------------------------------------------------ writing
 
@@ -1712,10 +1867,12 @@ def _side_figure(
     used: set[tuple[str, int]],
     given: set[float],
     units: set[str] | None = None,
+    *,
+    thing: str | None = None,
 ) -> Evidence | None:
     """The first of a side's answering sentences (in the order its ways found them) that names
-    the side and gives a figure the question does not (in one of ``units``, if given), and that
-    no earlier part said."""
+    the side and gives a figure the question does not (in one of ``units``, if given; of the
+    ``thing`` compared, if given: "5,000 jobs"), and that no earlier part said."""
     for way in answerings:
         for ev in way[:5]:
             if (ev.article_id, ev.start) in used:
@@ -1724,11 +1881,32 @@ def _side_figure(
             if not all(terms_match(stem(w), held) for w in terms):
                 continue
             if any(
-                f.value not in given and (units is None or f.unit in units)
+                f.value not in given
+                and (units is None or f.unit in units)
+                and (thing is None or _counts(f.text, thing))
                 for f in figures_in(ev.text)
             ):
                 return ev
     return None
+
+
+_SUMS = frozenset({"%", "$", "£", "€"})
+
+
+def _given_figures(question: str) -> set[float]:
+    """The values of the figures a question gives, which no side's figure can be; not a number
+    that is part of a name ("Burnout 3", "Half-Life 2": "three awards" may answer)."""
+    return {
+        f.value
+        for f in figures_in(question)
+        if not re.search(r"\b[A-Z][\w'’-]*\s*$", question[: f.start])
+    }
+
+
+def _counts(figure: str, thing: str) -> bool:
+    """Whether a figure as written counts ``thing`` (a stem): "5,000 jobs" counts "job"."""
+    last = figure.split()[-1].lower() if figure.split() else ""
+    return stem(last) == thing
 
 
 def _chunk_holding(article: StoredArticle, sentence: Sentence) -> ChunkSpan | None:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from retrieval.text import stem
+
 _SCALES = {
     "k": 1e3,
     "thousand": 1e3,
@@ -131,6 +133,7 @@ def compare(
     sides: list[list[str]],
     relation: Relation,
     given: set[float] = frozenset(),  # type: ignore[assignment]
+    thing: str | None = None,
 ) -> tuple[int, list[tuple[int, Figure]]] | None:
     """Which side (index) the question asks for, and each side's figure with its sentence.
 
@@ -138,11 +141,21 @@ def compare(
     ``sentences``, the one nearest to where a sentence names that side, in a unit every side
     has (a currency, a percentage, a span of time, else a count); a figure the question itself
     gives ("18 to 21 year olds") is not a side's figure. None when a side has no such figure or
-    two sides read the same one, so nothing is claimed that the figures do not show.
+    two sides read the same one, so nothing is claimed that the figures do not show. When the
+    question names the ``thing`` compared (a stem: "job" for "cutting more jobs"), only figures
+    of it count if every side has one ("5,000 jobs", not "$10.3bn takeover").
     """
     if len(sides) < 2:
         return None
     readings = [[f for f in figures_in(sentence) if f.value not in given] for sentence in sentences]
+    if thing is not None:
+        of_thing = [
+            [f for f in figures if f.text.split() and stem(f.text.split()[-1].lower()) == thing]
+            for figures in readings
+        ]
+        if not all(_nearest(sentences, of_thing, terms, "") for terms in sides):
+            return None  # a side without a figure of the thing compared: nothing to say
+        readings = of_thing
     best: tuple[tuple[bool, int], list[tuple[int, Figure]]] | None = None
     units = {f.unit for figures in readings for f in figures}
     for unit in units:

@@ -189,6 +189,63 @@ def _points_ahead(pronoun: Any, one: bool) -> bool:
     return False
 
 
+# A verb whose "it" subject may stand for nothing when a clause follows it: "It is expected
+# that ...", "It emerged on Monday that ...", "It remains to be seen whether ...".
+_RAISING = frozenset("be seem appear emerge remain become look take make matter".split())
+# ... and one whose passive "it" says what is reported: "It is understood that ...".
+_REPORTED = frozenset(
+    """say report believe think expect understand know estimate feel hope claim fear suggest
+    announce confirm""".split()
+)
+_IT = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
+
+
+def it_unnamed(text: str) -> bool:
+    """Whether "it" or "its" stands for something the sentence does not name: "Last year, it
+    released a major security update ...", "In September it was named album of the year", "By
+    2010, it expects to nearly double sales".
+
+    Named: a noun before it ("Time Warner said it now owns ...", a date aside), or the subject
+    an opening phrase points ahead to ("During its 24-year history, the Sundance Film Festival
+    has ..."). Standing for nothing: "it" before a clause ("It is expected that ...", "It
+    emerged that ...", "It is understood that ..."). "It" as an object is left alone. Parsed by
+    the verifier's spaCy pipeline, only when the word occurs.
+    """
+    if not _IT.search(text):
+        return False
+    from retrieval.verifier import parse
+
+    doc = parse(text)
+    for token in doc:
+        if token.lower_ not in ("it", "its"):
+            continue
+        if any(
+            t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "TIME")
+            for t in doc[: token.i]
+        ):
+            return False
+        if _points_ahead(token, one=True):
+            return False
+        if token.lower_ == "its":
+            return True
+        return token.dep_ in _SUBJECTS and not _stands_for_nothing(token)
+    return False
+
+
+def _stands_for_nothing(it: Any) -> bool:
+    verb = it.head
+    later = [c for c in verb.children if c.i > it.i]
+    if verb.lemma_ in _RAISING and (
+        any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in later)
+        or any(
+            c.dep_ in ("acomp", "attr") and any(g.dep_ in ("xcomp", "ccomp") for g in c.children)
+            for c in later
+        )
+    ):
+        return True
+    return it.dep_ == "nsubjpass" and verb.lemma_ in _REPORTED
+
+
 # "this" beside one of these names a time, not something said before: "this year", "this week".
 _TIME_NOUNS = frozenset(
     """year years week weeks weekend month months season seasons summer winter spring autumn

@@ -61,6 +61,26 @@ _COMPARATIVE = re.compile(
     r"dearer|costlier|[a-z]{3,}er than)\b",
     re.IGNORECASE,
 )
+# Two directions set against each other ("higher or lower than", "above or below what"): the
+# alternatives are not the sides; the sides are what comes before them and what after.
+_DIRECTION = (
+    r"(?:higher|lower|more|less|fewer|greater|smaller|bigger|larger|above|below|over|under|"
+    r"better|worse|faster|slower|earlier|later|longer|shorter|ahead of|behind|up|down)"
+)
+_DIRECTIONS = re.compile(
+    r"^(?P<lead>(?:is|are|was|were|did|does|do|has|have|had|will|would)\s+)(?P<a>.+?)\s+"
+    + _DIRECTION
+    + r"\s+or\s+"
+    + _DIRECTION
+    + r"\s+(?:than\s+|what\s+)?(?P<b>.+)$",
+    re.IGNORECASE,
+)
+# The thing a comparison counts, after its comparative: "cutting more jobs", "more Oscar
+# nominations".
+_COMPARED_THING = re.compile(
+    r"\b(?:more|fewer|less)\s+(?P<words>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s*(?:[,:?]|\s+(?:than|in|at|on|for|from|after|,|or)\b)",
+    re.IGNORECASE,
+)
 _ALTERNATIVES = re.compile(r"\s*(?:,?\s+or\s+|,?\s+vs\.?\s+|,?\s+versus\s+)", re.IGNORECASE)
 _COMPARE = re.compile(
     r"^\s*(?:compare|contrast)\s+(?P<a>.+?)\s+(?:and|with|to)\s+(?P<b>.+?)\s*[?.!]*$",
@@ -209,6 +229,11 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
             a, b = found.get("a") or found.get("a2") or "", found.get("b") or found.get("b2") or ""
             a, b = _strip_article(a), _strip_article(b)
             return [a + "?", b + "?"], [a, b]
+    m = _DIRECTIONS.match(text)
+    if m and re.search(r"\b(?:than|what)\s+" + re.escape(m.group("b")) + "$", text, re.I):
+        # "Is A higher or lower than B?": each side's figure, then which is larger.
+        a, b = _strip_article(m.group("a")), _strip_article(m.group("b"))
+        return [a + "?", b + "?"], [a, b]
     lowered = text.lower()
     if " or " not in lowered and " vs" not in lowered and " versus " not in lowered:
         return None
@@ -249,6 +274,29 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
         f"{lead}{left} {frame}?".strip(),
         f"{lead}{other} {frame}?".strip(),
     ], [left, other]
+
+
+def asks_direction(question: str) -> bool:
+    """Whether a comparison asks which way two figures lie ("Is A higher or lower than B?")."""
+    text = question.strip().rstrip("?.! ")
+    m = _DIRECTIONS.match(text)
+    return bool(m and re.search(r"\b(?:than|what)\s+" + re.escape(m.group("b")) + "$", text, re.I))
+
+
+def compared_thing(question: str) -> str | None:
+    """The stem of the thing a comparison counts ("job" in "which is cutting more jobs"), if
+    it names one."""
+    m = _COMPARED_THING.search(question)
+    if not m:
+        return None
+    noun = None
+    for token in m.group("words").split():
+        lowered = token.lower().strip("'’")
+        if lowered in STOPWORDS or token[0].isdigit():
+            break
+        if not token[0].isupper():
+            noun = stem(lowered)
+    return noun
 
 
 def without_comparatives(text: str) -> str:

@@ -324,6 +324,30 @@ class ArticleStore:
         chunks = zip(chunk_got["ids"], chunk_got["metadatas"], strict=True)
         return stored_article(article_id, meta, text, chunks)
 
+    def get_articles(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+        """The stored articles of ``article_ids`` (those found), in one read of the articles and
+        one of their chunks a batch, where :meth:`get_article` reads twice an article."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, StoredArticle] = {}
+        for i in range(0, len(ids), self._max_batch):
+            batch = ids[i : i + self._max_batch]
+            got = self.articles.get(ids=batch, include=["metadatas", "documents"])
+            if not got["ids"]:
+                continue
+            chunk_got = self.chunks.get(
+                where={"article_id": {"$in": list(got["ids"])}}, include=["metadatas"]
+            )
+            chunks: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+            for cid, cmeta in zip(chunk_got["ids"], chunk_got["metadatas"], strict=True):
+                chunks.setdefault(str(cmeta.get("article_id")), []).append((cid, dict(cmeta)))
+            for article_id, meta, text in zip(
+                got["ids"], got["metadatas"], got["documents"], strict=True
+            ):
+                found[article_id] = stored_article(
+                    article_id, dict(meta), text, chunks.get(article_id, [])
+                )
+        return found
+
     def find_article_id(self, reference: str) -> str | None:
         """An article id for an id, a URL (canonicalised) or nothing."""
         ref = reference.strip()

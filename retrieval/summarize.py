@@ -38,6 +38,7 @@ from retrieval.keyfacts import (
     is_heading,
     is_quote_fragment,
     is_unattributed_quote,
+    it_unnamed,
     pronoun_unnamed,
     sentence_facts,
     stands_alone,
@@ -234,13 +235,14 @@ def choose_sentences(
 def can_open_bullet(text: str) -> bool:
     """A sentence that means something alone: not a heading, not leaning on the one before,
     not a quotation whose speaker is named only before it nor part of one that runs over several
-    sentences, no "he", "she" or "they" it does not name, no "this", "these" or "those"
+    sentences, no "he", "she", "they" or "it" it does not name, no "this", "these" or "those"
     pointing back to what it does not say."""
     return (
         stands_alone(text)
         and not is_unattributed_quote(text)
         and not is_quote_fragment(text)
         and not pronoun_unnamed(text)
+        and not it_unnamed(text)
         and not demonstrative_unnamed(text)
     )
 

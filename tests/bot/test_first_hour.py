@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -439,22 +440,31 @@ def test_heavy_commands_show_progress_on_a_terminal_and_nothing_on_a_pipe(
     piped = newsbot(*args, cwd=tmp_path)
     assert piped.returncode == 0 and piped.stderr == ""
     leader, follower = pty.openpty()
-    try:
-        at_terminal = newsbot(*args, cwd=tmp_path, stderr=follower, stdout=subprocess.PIPE)
-        os.close(follower)
-        seen = b""
+    seen = bytearray()
+
+    def drain() -> None:
+        # Read the terminal while the command runs, as a terminal does: the spinner redraws
+        # ten times a second, and on a loaded machine it filled the pty's buffer, blocking the
+        # command in its write until the test's timeout (CI, eighth session).
         while True:
             try:
                 chunk = os.read(leader, 65536)
-            except OSError:
+            except OSError:  # the command ended and the last end was closed
                 break
             if not chunk:
                 break
-            seen += chunk
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        at_terminal = newsbot(*args, cwd=tmp_path, stderr=follower, stdout=subprocess.PIPE)
     finally:
+        os.close(follower)
+        reader.join(timeout=60)
         os.close(leader)
     assert at_terminal.returncode == 0
-    text = seen.decode("utf-8", "replace")
+    text = bytes(seen).decode("utf-8", "replace")
     assert "loading the embedding model" in text and "searching" in text
     assert text.endswith("\r\x1b[K")  # the status line is gone before the result
     assert at_terminal.stdout == piped.stdout

@@ -8,6 +8,7 @@ from retrieval.keyfacts import (
     demonstrative_unnamed,
     is_heading,
     is_quote_fragment,
+    it_unnamed,
     leans_on_neighbour,
     pronoun_unnamed,
     sentence_facts,
@@ -193,3 +194,37 @@ def test_capitals_that_name_something_are_not_a_heading() -> None:
         "UK IT Minister Lord Sainsbury opened the centre.",
     ):
         assert without_opening_heading(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year, it released a major security update for Windows, Service Pack 2.",
+        "In September it was named album of the year, winning the Mercury Music Prize.",
+        "By 2010, it expects to nearly double sales to 400,000 cars.",
+        "A month later it gained a council seat in a by-election in Tower Hamlets.",
+        "In its bankruptcy petition it listed its biggest creditor as Kraft Foods.",
+    ],
+)
+def test_it_standing_for_something_the_sentence_does_not_name_needs_the_one_before(
+    text: str,
+) -> None:
+    assert it_unnamed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun before it names what "it" stands for
+        "Time Warner said on Friday that it now owns 8% of search-engine Google.",
+        # an opening phrase points ahead to the sentence's subject
+        "During its 24-year history, the Sundance Film Festival has showcased Reservoir Dogs.",
+        "Before its collapse, the firm was the seventh biggest public US company by revenue.",
+        # "it" before a clause stands for nothing
+        "On Monday it emerged that the firm had lost $2bn in the last quarter.",
+        "This week it was likely that the Bank would hold rates at 4.75%.",
+        "Last week it was reported that the deal is worth £1bn.",
+    ],
+)
+def test_it_named_pointing_ahead_or_standing_for_nothing_is_not_unnamed(text: str) -> None:
+    assert not it_unnamed(text)

@@ -180,3 +180,21 @@ def test_a_bullet_leaves_out_a_sub_heading_glued_to_its_sentence(embedder: Any) 
     assert not any(word in t for t in texts for word in ("STARTED", "ALWAYS GOES"))
     cited = summary.citations[summary.summary[texts.index(short)].citations[0] - 1]
     assert cited.quote == HEADED[1]  # the bullet still cites the whole sentence
+
+
+# The fourth sentence carries the most figures, but its "it" is the firm named two sentences
+# before: alone, a reader cannot tell who released what.
+RELEASED = [
+    "Microsoft has warned of a serious flaw in its Windows operating system.",
+    "The company urged its 400 million users to download a patch from its website.",
+    "Security firm Secunia said the flaw was the most serious found in Windows in 2005.",
+    "Last year, it released Service Pack 2, a $300m update for 250 million Windows XP users.",
+    "Windows runs on nine in ten of the world's personal computers, analysts IDC say.",
+    "Apple's Mac OS X and Linux were not affected by the flaw, Secunia said.",
+]
+
+
+def test_a_sentence_whose_it_the_sentence_never_names_is_never_a_bullet(embedder: Any) -> None:
+    chosen = choose_sentences(RELEASED, embedder.encode(RELEASED), 5)
+    assert 3 not in chosen
+    assert len(chosen) == 5
