@@ -12,24 +12,9 @@ from pathlib import Path
 
 from retrieval.questions import plan_question
 from retrieval.slots import asked_slot, names_the_doer, slot_strength
+from tests.retrieval.written import OTHER_STORIES as _OTHERS
 from tests.retrieval.written import article as _article
 from tests.retrieval.written import service_of as _service_of
-
-# Other stories, so that the question's words are as rare as in a real store.
-_OTHERS = [
-    _article(
-        "Rail fares will rise by 4% in January, the train operators said on Monday.\n\n"
-        "Passenger groups criticised the increase.",
-        "Rail fares rise",
-        "rail",
-    ),
-    _article(
-        "The Bank of England held interest rates at 4.75% on Thursday.\n\nEconomists had "
-        "expected no change.",
-        "Bank holds rates",
-        "rates",
-    ),
-]
 
 
 def test_a_comparative_beyond_more_and_less_sets_two_sides() -> None:

@@ -37,3 +37,20 @@ def article(
         "published": published,
         "text": text,
     }
+
+
+# Other stories, so that a question's words are as rare as in a real store.
+OTHER_STORIES = [
+    article(
+        "Rail fares will rise by 4% in January, the train operators said on Monday.\n\n"
+        "Passenger groups criticised the increase.",
+        "Rail fares rise",
+        "rail",
+    ),
+    article(
+        "The Bank of England held interest rates at 4.75% on Thursday.\n\nEconomists had "
+        "expected no change.",
+        "Bank holds rates",
+        "rates",
+    ),
+]
