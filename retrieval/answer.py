@@ -508,11 +508,11 @@ class AnswerEngine:
             # ("The target is 12 months for Welsh patients, but just three months in England";
             # the FCC's 18.6 million cable lines and 11.4 million phone lines, not the UK's
             # 1.7 million cable customers).
-            found = self._sides_in_one_article(
+            one = self._sides_in_one_article(
                 question, sides, [*answers.values(), *closest], given, thing, since, as_of
             )
-            if found is not None:
-                said, answers = found
+            if one is not None:
+                said, answers = one
                 unanswered = []
                 compared = self._compared(question, plan, answers)
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
