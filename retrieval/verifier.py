@@ -705,6 +705,34 @@ def _reported_passive(tok: Any) -> bool:
     )
 
 
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def _compared_with(doc: Any) -> Any | None:
+    """The 'than' of a comparison of two things ('more nominations than Dead Man's Shoes'), not
+    of a figure ('more than 3,000': the quantity tests' part), nor 'rather than'."""
+    for tok in doc:
+        if tok.lower_ != "than" or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_ in {"rather", "other"} or _before_figure(doc[tok.i - 1]):
+            continue
+        if any(
+            t.tag_ in {"JJR", "RBR"} or t.lower_ in _COMPARATIVES
+            for t in doc[max(0, tok.i - 12) : tok.i]
+        ):
+            return tok
+    return None
+
+
+def _compares(doc: Any) -> bool:
+    """Whether a text compares anything at all: a comparative or superlative, or 'than'."""
+    return any(
+        t.tag_ in {"JJR", "RBR", "JJS", "RBS"}
+        or t.lower_ in _COMPARATIVES | {"than", "most", "least"}
+        for t in doc
+    )
+
+
 def _before_figure(tok: Any) -> bool:
     after = tok.doc[tok.i + 1 : tok.i + 4]
     return (
@@ -1651,6 +1679,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 "not_found",
                 "comparison",
                 f"the claim says {compared[0].text!r}; the passage compares nothing so",
+            )
+        )
+    elif (than := _compared_with(claim)) is not None and not _compares(passage):
+        findings.append(
+            _Finding(
+                "not_found",
+                "comparison",
+                f"the claim compares with {than.text!r}; the passage compares nothing",
             )
         )
     if (

@@ -1,5 +1,6 @@
 """Ninth session: who did what to whom read from word order where the small parser misreads the
-sentence. Pairs from the development sets (the ids say which); the real parser."""
+sentence; a comparison of two things the passage does not compare. Pairs from the development
+sets (the ids say which); the real parser."""
 
 from __future__ import annotations
 
@@ -71,5 +72,47 @@ def test_parties_swapped_are_contradicted(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(KEPT))
 def test_parties_moved_for_a_reason_are_supported(name: str) -> None:
     claim, passage = KEPT[name]
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+# (claim, passage): a comparison of two things where the passage compares nothing
+NOT_COMPARED = {
+    "v067 more nominations than": (
+        "Mike Leigh's Vera Drake received more nominations at this year's British Independent "
+        "Film Awards than Shane Meadows' Dead Man's Shoes.",
+        "Mike Leigh's award-winning abortion drama Vera Drake has scooped seven nominations at "
+        "this year's British Independent Film Awards. But the Venice winner faces stiff "
+        "competition from Shane Meadows' critically acclaimed Dead Man's Shoes, which received "
+        "eight nominations.",
+    ),
+    "b023 more closed than opened": (
+        "Since 1997 more overseas posts have been closed than new embassies or consulates opened.",
+        "Since 1997 10 overseas posts have been closed - excluding Wednesday's cuts - but 18 new "
+        "embassies or consulates have been opened.",
+    ),
+}
+
+# (claim, passage): 'than' before a figure, the quantity tests' part
+THAN_KEPT = {
+    "u074 more than a figure": (
+        "Running operations in more than 30 countries across the Americas, Europe and Asia "
+        "Pacific, it employs 77,000 people.",
+        "It employs 77,000 people, running operations in over 30 countries across the Americas, "
+        "Europe and Asia Pacific.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_COMPARED))
+def test_a_comparison_the_passage_does_not_make_is_not_supported(name: str) -> None:
+    claim, passage = NOT_COMPARED[name]
+    check = verify(claim, passage)
+    assert (check.verdict, check.kind) == ("not_found", "comparison"), check
+
+
+@pytest.mark.parametrize("name", sorted(THAN_KEPT))
+def test_than_that_compares_no_two_things_is_supported(name: str) -> None:
+    claim, passage = THAN_KEPT[name]
     check = verify(claim, passage)
     assert check.verdict == "supported", check
