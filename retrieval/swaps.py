@@ -9,7 +9,7 @@ the two word sequences up, and look for two stretches of the claim that each sta
 other stands in the passage, with everything else the same or left out. A paraphrase that moves
 one phrase (a fronted date, "X said" moved to the end) moves it one way, which is no exchange;
 trading the two items of one "A and B" changes nothing, so whole conjuncts of one coordination
-are not a swap.
+are not a swap, nor are the two sides of "A is B".
 """
 
 from __future__ import annotations
@@ -38,9 +38,7 @@ _PARTICIPLES = {"VBN", "VBG"}  # 'downloaded singles'
 def _words(doc: Any) -> list[Any]:
     """The tokens compared: no punctuation, no possessive ending, no article."""
     return [
-        t
-        for t in doc
-        if not t.is_punct and t.tag_ != "POS" and t.lower_ not in {"the", "a", "an"}
+        t for t in doc if not t.is_punct and t.tag_ != "POS" and t.lower_ not in {"the", "a", "an"}
     ]
 
 
@@ -96,7 +94,8 @@ def exchanged(claim: Any, passage: Any) -> tuple[str, str] | None:
     ours, theirs = _words(claim), _words(passage)
     a = [_form(t) for t in ours]
     b = [_form(t) for t in theirs]
-    ops = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     # Each stretch between two differences is a candidate: it must read A x B in the claim and
     # B x A in the passage. Outside it, the passage may say more; the claim may not.
     for n, (_, i1, _, j1, _) in enumerate(ops):
@@ -112,20 +111,22 @@ def exchanged(claim: Any, passage: Any) -> tuple[str, str] | None:
             if not (_nominal(first) and _nominal(second)):
                 continue
             between = ours[i1 + found[0] : i2 - found[1]]
-            if all(t.pos_ == "CCONJ" for t in between) or (
+            if all(t.pos_ == "CCONJ" or t.lemma_ == "be" for t in between) or (
                 _conjuncts(_head(first), _head(second)) and _whole(first) and _whole(second)
             ):
-                continue  # 'Skype and Broadreach' / 'Broadreach and Skype'
+                continue  # 'Skype and Broadreach' / 'Broadreach and Skype'; 'A is B' / 'B is A'
             return " ".join(t.text for t in first), " ".join(t.text for t in second)
     return None
 
 
 def _split(a: list[str], b: list[str]) -> tuple[int, int] | None:
     """Lengths (of A, of B) when ``a`` reads A x B and ``b`` reads B x A, x not empty."""
-    if len(a) != len(b) or a == b:
+    if len(a) != len(b) or a == b or sorted(a) != sorted(b):
         return None
     n = len(a)
     for la in range(1, n - 1):
+        if a[:la] != b[n - la :]:
+            continue
         for lb in range(1, n - la):
             A, x, B = a[:la], a[la : n - lb], a[n - lb :]
             if A != B and b == B + x + A:
