@@ -1,6 +1,7 @@
 """Ninth session: who did what to whom read from word order where the small parser misreads the
-sentence; a comparison of two things the passage does not compare. Pairs from the development
-sets (the ids say which); the real parser."""
+sentence; a comparison of two things the passage does not compare; verbs whose thesaurus entries
+overlap much. Pairs written for the tests or from the development sets (the ids say which); the
+real parser."""
 
 from __future__ import annotations
 
@@ -116,3 +117,46 @@ def test_than_that_compares_no_two_things_is_supported(name: str) -> None:
     claim, passage = THAN_KEPT[name]
     check = verify(claim, passage)
     assert check.verdict == "supported", check
+
+
+# (claim, passage): a verb neither lists for the other, whose thesaurus entries overlap much
+NEAR_KEPT = {
+    "described / called": (
+        "The singer described the award as a great honour.",
+        "The singer called the award a great honour.",
+    ),
+    "overtaken / beaten": (
+        "Jugnot has overtaken Depardieu as France's best-paid actor.",
+        "Jugnot has beaten Depardieu to become France's best-paid actor.",
+    ),
+}
+
+# (claim, passage): entries that overlap, but one lists the other's opposite, or overlap too little
+NEAR_CAUGHT = {
+    # 'slip' lists 'fall', WordNet's opposite of 'climb'
+    "climbed / slipped": (
+        "Shares in the company climbed 5% on Monday.",
+        "Shares in the company slipped 5% on Monday.",
+    ),
+    # set 7, p025: the entries overlap, under the share the development sets allow
+    "p025 sacked / resigned": (
+        "The man making sure US computer networks are safe and secure has been sacked after only "
+        "a year in his post.",
+        "The man making sure US computer networks are safe and secure has resigned after only a "
+        "year in his post.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_KEPT))
+def test_a_verb_near_in_the_thesaurus_is_supported(name: str) -> None:
+    claim, passage = NEAR_KEPT[name]
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize("name", sorted(NEAR_CAUGHT))
+def test_a_verb_near_an_opposite_is_not_supported(name: str) -> None:
+    claim, passage = NEAR_CAUGHT[name]
+    check = verify(claim, passage)
+    assert check.verdict != "supported", check
