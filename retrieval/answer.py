@@ -29,7 +29,14 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from prompts import load_prompt
 from retrieval.changes import states_told
-from retrieval.figures import Figure, Relation, compare, figures_in, relation_asked
+from retrieval.figures import (
+    Figure,
+    Relation,
+    comparative_asked,
+    compare,
+    figures_in,
+    relation_asked,
+)
 from retrieval.grounding import (
     Evidence,
     candidate_sentences,
@@ -1838,6 +1845,7 @@ class AnswerEngine:
                     )
                     for alternative, ev, figure in sides
                 ],
+                word=comparative_asked(question, relation),
             )
         text, fitted = answer_text(
             points,
