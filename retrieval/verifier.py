@@ -2690,6 +2690,10 @@ def _sides_crossed(claim: Any, passage: Any) -> list[_Finding]:
             k for k in shared if _in_clause(ours[k], ours_in) and _in_clause(theirs[k], theirs_in)
         ]
         flipped = _passive(c) != _passive(p)
+        if flipped and not any(
+            ch.dep_ == "dobj" for v in (c, p) if not _passive(v) for ch in v.children
+        ):
+            continue  # '300 jobs could move' / 'would be moved': no one else acts on them
         before = [k for k in local if ours[k].i < c.i]
         after = [k for k in local if ours[k].i > c.i]
         for a in before:
