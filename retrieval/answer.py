@@ -588,9 +588,16 @@ class AnswerEngine:
                 continue
             sentences = [s for s in split_sentences(article.text) if _chunk_holding(article, s)]
             texts = [s.text for s in sentences]
-            figures = _one_measure(texts, sides, given, thing, years_of)
+            # The side the title names, if only one side is named there.
+            titled = [
+                i
+                for i, terms in enumerate(sides)
+                if any(re.search(rf"\b{re.escape(t)}", article.title.lower()) for t in terms)
+            ]
+            subject = titled[0] if len(titled) == 1 else None
+            figures = _one_measure(texts, sides, given, thing, years_of, subject)
             if figures is None and thing is not None:
-                figures = _one_measure(texts, sides, given, None, years_of)
+                figures = _one_measure(texts, sides, given, None, years_of, subject)
             if figures is None:
                 continue
             answers: dict[int, Evidence] = {}
@@ -2049,15 +2056,23 @@ def _one_measure(
     given: set[float],
     thing: str | None,
     years_of: list[list[str]] | None = None,
+    subject: int | None = None,
 ) -> list[tuple[int, Figure]] | None:
     """Each side's figure among ``texts`` (one article's sentences): a figure the question does
     not give, within ``_SIDE_REACH`` characters of a word naming the side, all in one unit (of
     the ``thing`` compared, if given), no figure read for two sides; of the ways to choose
     them, the one whose figures stand nearest their sides' words (a unit before a bare count).
-    None when some side has no such figure."""
+    None when some side has no such figure. The side ``subject`` (the one the article's title
+    names) is also named where a sentence names no side at all: a report names its subject in
+    the title, then gives its figures ("Priced at £229, the handheld device ...")."""
     readings = [[f for f in figures_in(text) if f.value not in given] for text in texts]
     if thing is not None:
         readings = [[f for f in figures if _counts(f.text, thing)] for figures in readings]
+    unnamed = {
+        at
+        for at, text in enumerate(texts)
+        if not any(re.search(rf"\b{re.escape(t)}", text.lower()) for ts in sides for t in ts)
+    }
     near: list[list[tuple[int, int, Figure]]] = []
     for index, terms in enumerate(sides):
         # (A year the side names says which figure is its own: "the 2008 target".)
@@ -2070,6 +2085,8 @@ def _one_measure(
                 for t in [*terms, *years]
                 for m in re.finditer(rf"\b{re.escape(t)}", lowered)
             ]
+            if index == subject and at in unnamed:
+                spots.append(0)
             for f in figures:
                 distance = min((abs(f.start - spot) for spot in spots), default=_SIDE_REACH + 1)
                 if distance <= _SIDE_REACH:

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, thesaurus, wordnet
+from retrieval import attachments, frames, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import stem
 
@@ -1835,6 +1835,9 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         roles = [_Finding("contradicted", "role", swapped)]
     if not roles:
         roles = _sides_crossed(claim, passage)
+    if not roles and (traded := swaps.exchanged(claim, passage)) is not None:
+        reason = f"the claim puts {traded[0]!r} where the passage has {traded[1]!r}, and back"
+        roles = [_Finding("contradicted", "role", reason)]
     findings.extend(roles)
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))

@@ -139,3 +139,28 @@ def test_first_before_a_noun_does_not_make_a_comparison_one_of_order(
     )
     assert answer.status == "answered", answer.answer
     assert "$80m" in answer.answer and "$56m" in answer.answer, answer.answer
+
+
+def test_the_side_an_article_s_title_names_owns_the_figures_of_sentences_naming_no_side(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "The Zapbox combined media player, phone and gaming gadget goes on sale on "
+                "Saturday.\n\nPriced at £229, the handheld device is debuting in the UK and goes "
+                "on sale in the US in the next few weeks.\n\nNintendo's DS handheld went on sale "
+                "on 11 March and priced at £99 costs far less than the Zapbox.",
+                "Zapbox gadget hits the shelves",
+                "zapbox",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("Which is cheaper, the Zapbox or Nintendo's DS?")
+    assert answer.status == "answered", answer.answer
+    assert answer.comparison is not None, answer.answer
+    # The Zapbox's price is in a sentence that names no side, in the article titled with it.
+    assert [f.figure for f in answer.comparison.figures] == ["£99", "£229"], answer.answer
