@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, thesaurus, wordnet
+from retrieval import attachments, frames, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import stem
 
@@ -1835,6 +1835,9 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         roles = [_Finding("contradicted", "role", swapped)]
     if not roles:
         roles = _sides_crossed(claim, passage)
+    if not roles and (traded := swaps.exchanged(claim, passage)) is not None:
+        reason = f"the claim puts {traded[0]!r} where the passage has {traded[1]!r}, and back"
+        roles = [_Finding("contradicted", "role", reason)]
     findings.extend(roles)
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))
@@ -2690,6 +2693,10 @@ def _sides_crossed(claim: Any, passage: Any) -> list[_Finding]:
             k for k in shared if _in_clause(ours[k], ours_in) and _in_clause(theirs[k], theirs_in)
         ]
         flipped = _passive(c) != _passive(p)
+        if flipped and not any(
+            ch.dep_ == "dobj" for v in (c, p) if not _passive(v) for ch in v.children
+        ):
+            continue  # '300 jobs could move' / 'would be moved': no one else acts on them
         before = [k for k in local if ours[k].i < c.i]
         after = [k for k in local if ours[k].i > c.i]
         for a in before:

@@ -53,6 +53,11 @@ KEPT = {
         "The head of Surrey's Lionhead Studios was granted the honour for services to the "
         "computer games industry.",
     ),
+    # an active verb without an object says what the passive says (set 8, b266, shortened)
+    "b266 jobs move": (
+        "Unions fear that as many as 300 jobs could move to London if the takeover goes ahead.",
+        "Unions fear that as many as 300 jobs would be moved to London if the takeover goes ahead.",
+    ),
     # phrases of place and time move about freely
     "z154 place and time": (
         "In the UK, 133m text messages were sent between midnight on 31 December and midnight "
