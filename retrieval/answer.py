@@ -31,7 +31,14 @@ from prompts import load_prompt
 from retrieval.changes import states_told
 from retrieval.entities import asked_types, new_entities
 from retrieval.entities import prepare as prepare_types
-from retrieval.figures import Figure, Relation, compare, figures_in, relation_asked
+from retrieval.figures import (
+    Figure,
+    Relation,
+    comparative_asked,
+    compare,
+    figures_in,
+    relation_asked,
+)
 from retrieval.grounding import (
     Evidence,
     candidate_sentences,
@@ -345,9 +352,7 @@ class AnswerEngine:
         # Any comparison but of ages or order is settled by each side's figure: "how does the
         # compensation compare with what she claimed" by the two sums.
         figures_wanted = (
-            plan.kind == "comparison"
-            and not ages
-            and (numeric or not re.search(r"\b(earlier|later|first)\b", question, re.IGNORECASE))
+            plan.kind == "comparison" and not ages and (numeric or not _ASKS_ORDER.search(question))
         )
         sides = _side_terms(alternatives) if figures_wanted else []
         if len(sides) != len(plan.sub_questions):
@@ -513,12 +518,21 @@ class AnswerEngine:
             # the FCC's 18.6 million cable lines and 11.4 million phone lines, not the UK's
             # 1.7 million cable customers).
             one = self._sides_in_one_article(
-                question, sides, [*answers.values(), *closest], given, thing, since, as_of
+                question,
+                sides,
+                [_YEAR.findall(a) for a in alternatives],
+                [*answers.values(), *closest],
+                given,
+                thing,
+                since,
+                as_of,
             )
             if one is not None:
-                said, answers = one
+                said, answers, read = one
                 unanswered = []
-                compared = self._compared(question, plan, answers)
+                compared = self._compared(question, plan, answers) or _compared_as_read(
+                    question, alternatives, answers, read
+                )
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
 
     def _sides_stand(
@@ -556,12 +570,13 @@ class AnswerEngine:
         self,
         question: str,
         sides: list[list[str]],
+        years_of: list[list[str]],
         found: list[Evidence],
         given: set[float],
         thing: str | None,
         since: date | None,
         as_of: date | None,
-    ) -> tuple[list[Said], dict[int, Evidence]] | None:
+    ) -> tuple[list[Said], dict[int, Evidence], list[Figure]] | None:
         """Every side's figure from one article: of the articles the parts were answered from
         (then those the whole question finds), the first that names everything the question
         names and gives, near each side's own words, a figure of one measure for every side
@@ -584,9 +599,16 @@ class AnswerEngine:
                 continue
             sentences = [s for s in split_sentences(article.text) if _chunk_holding(article, s)]
             texts = [s.text for s in sentences]
-            figures = _one_measure(texts, sides, given, thing)
+            # The side the title names, if only one side is named there.
+            titled = [
+                i
+                for i, terms in enumerate(sides)
+                if any(re.search(rf"\b{re.escape(t)}", article.title.lower()) for t in terms)
+            ]
+            subject = titled[0] if len(titled) == 1 else None
+            figures = _one_measure(texts, sides, given, thing, years_of, subject)
             if figures is None and thing is not None:
-                figures = _one_measure(texts, sides, given, None)
+                figures = _one_measure(texts, sides, given, None, years_of, subject)
             if figures is None:
                 continue
             answers: dict[int, Evidence] = {}
@@ -604,7 +626,7 @@ class AnswerEngine:
                 answers[index] = ev
             else:
                 self._score(question, list(by_start.values()))
-                return said, answers
+                return said, answers, [figure for _, figure in figures]
         return None
 
     def _side_figure_in_articles(
@@ -1864,6 +1886,7 @@ class AnswerEngine:
                     )
                     for alternative, ev, figure in sides
                 ],
+                word=comparative_asked(question, relation),
             )
         text, fitted = answer_text(
             points,
@@ -2038,12 +2061,32 @@ def _side_figure(
 _SUMS = frozenset({"%", "$", "£", "€"})
 
 
+# A comparison of order ("which came first, A or B", "earlier than"): the word of order ends
+# its clause, not an adjective before a noun ("the first two films", "first-week takings").
+_ASKS_ORDER = re.compile(
+    r"\b(?:earlier|later|first|sooner)\b(?=\s*(?:[,?.;:]|$|\bor\b|\bthan\b))", re.IGNORECASE
+)
 # Articles read for a comparison whose sides may all be in one of them.
 _ONE_ARTICLE_READS = 4
 # How far (in characters) a side's figure may stand from the words naming the side, and how
 # many of its nearest figures are tried.
 _SIDE_REACH = 80
 _SIDE_CHOICES = 6
+
+
+def _compared_as_read(
+    question: str, alternatives: list[str], answers: dict[int, Evidence], figures: list[Figure]
+) -> tuple[Relation, list[tuple[str, Evidence, str]]] | None:
+    """Which side a comparison asks for, from the figures read for its sides in one article
+    (where its sentences do not name every side beside its figure: "the scheme aimed to boost
+    production ... to 600,000 tonnes by 2008"); None for a tie or when no direction is asked."""
+    relation: Relation | None = "more" if asks_direction(question) else relation_asked(question)
+    values = [f.value for f in figures]
+    if relation is None or len(values) != len(alternatives) or len(set(values)) < len(values):
+        return None
+    pick = (max if relation == "more" else min)(range(len(values)), key=lambda i: values[i])
+    order = [pick, *(i for i in range(len(values)) if i != pick)]
+    return relation, [(alternatives[i], answers[i], figures[i].text) for i in order]
 
 
 def _name_words(question: str) -> list[str]:
@@ -2057,22 +2100,42 @@ def _name_words(question: str) -> list[str]:
 
 
 def _one_measure(
-    texts: list[str], sides: list[list[str]], given: set[float], thing: str | None
+    texts: list[str],
+    sides: list[list[str]],
+    given: set[float],
+    thing: str | None,
+    years_of: list[list[str]] | None = None,
+    subject: int | None = None,
 ) -> list[tuple[int, Figure]] | None:
     """Each side's figure among ``texts`` (one article's sentences): a figure the question does
     not give, within ``_SIDE_REACH`` characters of a word naming the side, all in one unit (of
     the ``thing`` compared, if given), no figure read for two sides; of the ways to choose
     them, the one whose figures stand nearest their sides' words (a unit before a bare count).
-    None when some side has no such figure."""
+    None when some side has no such figure. The side ``subject`` (the one the article's title
+    names) is also named where a sentence names no side at all: a report names its subject in
+    the title, then gives its figures ("Priced at £229, the handheld device ...")."""
     readings = [[f for f in figures_in(text) if f.value not in given] for text in texts]
     if thing is not None:
         readings = [[f for f in figures if _counts(f.text, thing)] for figures in readings]
+    unnamed = {
+        at
+        for at, text in enumerate(texts)
+        if not any(re.search(rf"\b{re.escape(t)}", text.lower()) for ts in sides for t in ts)
+    }
     near: list[list[tuple[int, int, Figure]]] = []
-    for terms in sides:
+    for index, terms in enumerate(sides):
+        # (A year the side names says which figure is its own: "the 2008 target".)
+        years = years_of[index] if years_of else []
         found = []
         for at, (text, figures) in enumerate(zip(texts, readings, strict=True)):
             lowered = text.lower()
-            spots = [m.start() for t in terms for m in re.finditer(rf"\b{re.escape(t)}", lowered)]
+            spots = [
+                m.start()
+                for t in [*terms, *years]
+                for m in re.finditer(rf"\b{re.escape(t)}", lowered)
+            ]
+            if index == subject and at in unnamed:
+                spots.append(0)
             for f in figures:
                 distance = min((abs(f.start - spot) for spot in spots), default=_SIDE_REACH + 1)
                 if distance <= _SIDE_REACH:
