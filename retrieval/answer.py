@@ -29,7 +29,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from prompts import load_prompt
 from retrieval.changes import states_told
-from retrieval.entities import asked_types, new_entities
+from retrieval.entities import asked_types, holds_noun, new_entities, verb_nouns
 from retrieval.entities import prepare as prepare_types
 from retrieval.figures import (
     Figure,
@@ -1197,13 +1197,37 @@ class AnswerEngine:
             # "Who scored the winner": a name in a sentence that does not say the verb (the
             # manager who praised the side), with no sentence of its article saying who did,
             # is a name, not the answer.
-            return None
+            # (Unless a top sentence names one beside the noun the verb governs: "Goals from
+            # Gregory Vignal and Nacho Novo" for "who scored Rangers' second goal".)
+            beside = self._beside_verb_noun(question, slot, evidence)
+            return None if beside is None else [beside, *(e for e in evidence if e is not beside)]
         if (
             not self._holds_asked(question, evidence[0], slot)
             and evidence[0].score < self.t.score_without_type
         ):
             return None
         return evidence
+
+    def _beside_verb_noun(
+        self, question: str, slot: Slot, evidence: list[Evidence]
+    ) -> Evidence | None:
+        """The top evidence sentence that names a thing of the kind asked for, which the
+        question does not give, beside the noun its verb governs ("A late Andrea Masi try" for
+        "who scored Italy's late try"; "Lycos Europe's Make Love, Not Spam campaign" for "what
+        was the campaign called"): it says the verb's event in other words. Its article must
+        name everything the question names, and it must be close to the question in meaning."""
+        nouns = verb_nouns(question)
+        types = asked_types(question, slot)
+        if not nouns or types is None:
+            return None
+        for i in range(min(self.t.typed_candidates, len(evidence))):
+            ev = evidence[i]
+            if not holds_noun(ev.text, nouns) or not new_entities(ev.text, question, types):
+                continue
+            a = self.answerability(question, evidence, i)
+            if a.names >= 1.0 and a.semantic >= self.t.min_semantic and a.timely and a.figures:
+                return ev
+        return None
 
     def _rarest_name_holder(self, question: str, evidence: list[Evidence]) -> Evidence | None:
         """The sentence holding the question's rarest name, when the answer leaves it out.

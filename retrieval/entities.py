@@ -101,3 +101,23 @@ def new_entities(sentence: str, question: str, types: frozenset[str]) -> list[st
 def prepare(sentences: Iterable[str]) -> None:
     """Parse many sentences in one batch (later calls reuse the parses)."""
     preparse(sentences)
+
+
+def verb_nouns(question: str) -> frozenset[str]:
+    """The common nouns the question's main verb governs (its object, or the subject of a
+    passive), as lemmas: "goal" in "who scored Rangers' second goal", "campaign" in "what was
+    Lycos Europe's campaign called". A sentence that names the asked-for thing beside one of
+    them ("Goals from Gregory Vignal and Nacho Novo ...") says the verb's event in other words."""
+    doc = parse(question)
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    nouns = set()
+    for root in roots:
+        for child in root.children:
+            if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.pos_ == "NOUN":
+                nouns.add(child.lemma_.lower())
+    return frozenset(nouns)
+
+
+def holds_noun(sentence: str, nouns: frozenset[str]) -> bool:
+    """Whether ``sentence`` has one of ``nouns`` as a noun (any number: "goals" for "goal")."""
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in parse(sentence))
