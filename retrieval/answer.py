@@ -1177,6 +1177,13 @@ class AnswerEngine:
             # The article may be about the question and hold what it asks for in a sentence
             # retrieval did not bring.
             index = self._on_topic(question, evidence, follow_up=follow_up)
+            if index is None and slot is not None and slot.kind == "name":
+                # Or a top sentence names one beside the noun the question's verb governs.
+                # (It names the doer in the event's own noun: a sentence of its article that
+                # says the verb may name another, "level the scores" for "scored a try".)
+                beside = self._beside_verb_noun(question, slot, evidence)
+                if beside is not None:
+                    return [beside, *(e for e in evidence if e is not beside)]
             if index is None or slot is None:
                 return None
         evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
