@@ -112,6 +112,8 @@ def test_a_year_a_side_names_picks_its_figure_and_the_line_says_which_is_larger(
     assert "91m" not in answer.answer, answer.answer
     assert answer.comparison is not None, answer.answer
     assert [f.figure for f in answer.comparison.figures] == ["600,000 tonnes", "400,000 tonnes"]
+    # The line says it as the question asks it: higher, not "larger".
+    assert "the higher is Ghana's 2008 cocoa target: 600,000 tonnes" in answer.answer, answer.answer
 
 
 def test_first_before_a_noun_does_not_make_a_comparison_one_of_order(
