@@ -29,6 +29,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from prompts import load_prompt
 from retrieval.changes import states_told
+from retrieval.entities import asked_types, new_entities
+from retrieval.entities import prepare as prepare_types
 from retrieval.figures import (
     Figure,
     Relation,
@@ -291,6 +293,8 @@ class AnswerEngine:
             answering = self._with_list(question, evidence, answering)
         elif plan.kind == "change":
             answering = self._with_change(question, evidence, answering)
+        elif plan.kind == "factoid" and answering is not None:
+            answering = self._with_typed_holder(question, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -1401,6 +1405,43 @@ class AnswerEngine:
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
         return best
+
+    def _with_typed_holder(self, question: str, answering: list[Evidence]) -> list[Evidence]:
+        """``answering`` led by the sentence of its lead's article that holds a thing of the
+        kind asked for (a person for "who is the new chief executive", a place for "where",
+        a date for "when", by the parser's entity types) when the lead holds none that the
+        question does not already give. A lead that restates the question ("a Home Office
+        minister has said") or names other things ("mines across Nottinghamshire") does not
+        answer; the article's sentence that names one and is closest to the question does.
+        """
+        slot = asked_slot(question)
+        types = asked_types(question, slot)
+        lead = answering[0]
+        if types is None or new_entities(lead.text, question, types):
+            return answering
+        article = self._article(lead.article_id)
+        if article is None:
+            return answering
+        sentences = [
+            s
+            for s in split_sentences(article.text)
+            if s.start != lead.start
+            and len(s.text) >= 25
+            and speaks_of_the_time_asked(s.text, question)
+        ]
+        prepare_types([s.text for s in sentences])
+        candidates = [
+            ev
+            for s in sentences
+            if new_entities(s.text, question, types)
+            and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
+        ]
+        if not candidates:
+            return answering
+        self._score(question, candidates)
+        best = max(candidates, key=lambda ev: ev.score)
+        best.score = max(best.score, lead.score)  # it answers more directly than the lead
+        return [best, *answering]
 
     def _with_list(
         self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
