@@ -361,6 +361,7 @@ class AnswerEngine:
             thing = None  # "more laptops or more PDAs": the sides are the things counted
         given = _given_figures(question)
         asked_of: dict[int, str] = {}
+        found_of: dict[int, list[Evidence]] = {}  # each part's evidence
         first = plan.sub_questions[0]
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
@@ -393,6 +394,7 @@ class AnswerEngine:
                     if answerings:
                         asked = asked_of[index] = resolved
             found = [ev for way in answerings for ev in way] + evidence
+            found_of[index] = found
             if not answerings and sides:
                 # A side no sentence answers as asked may still have its figure in its own
                 # article ("the money the IAEA has received so far": "$11m").
@@ -533,7 +535,59 @@ class AnswerEngine:
                 compared = self._compared(question, plan, answers) or _compared_as_read(
                     question, alternatives, answers, read
                 )
+            elif not unanswered and self._side_in_others_unit(
+                plan, alternatives, sides, answers, said, found_of, used, given, thing
+            ):
+                compared = self._compared(question, plan, answers)
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
+
+    def _side_in_others_unit(
+        self,
+        plan: QuestionPlan,
+        alternatives: list[str],
+        sides: list[list[str]],
+        answers: dict[int, Evidence],
+        said: list[Said],
+        found_of: dict[int, list[Evidence]],
+        used: set[tuple[str, int]],
+        given: set[float],
+        thing: str | None,
+    ) -> bool:
+        """Whether a side whose sentence gives no figure in the unit of the other sides' figures
+        was given one from its own article ("The US firm is thought to be offering about $2bn"
+        beside Air Jamaica's "$560m", for "the amount GM is thought to be offering Fiat", read
+        first as "cut GM's stake in half to 10%"). Only when the sides then read as figures of
+        one measure; ``answers`` and ``said`` change in place."""
+        if set(answers) != set(range(len(sides))):
+            return False
+        for index in range(len(sides)):
+            units = {
+                f.unit
+                for other, ev in answers.items()
+                if other != index
+                for f in figures_in(ev.text)
+                if f.value not in given
+            }
+            own = [f for f in figures_in(answers[index].text) if f.value not in given]
+            if not units or any(f.unit in units for f in own):
+                continue
+            named = [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternatives[index])]
+            found = self._side_figure_in_articles(
+                plan.sub_questions[index], named, found_of.get(index, []), used, given, units, thing
+            )
+            if found is None:
+                continue
+            trial = {**answers, index: found}
+            cited = list({(ev.article_id, ev.start): ev for ev in trial.values()}.values())
+            if compare([ev.text for ev in cited], sides, "more", given) is None:
+                continue
+            answers[index] = found
+            used.add((found.article_id, found.start))
+            said[:] = [item for item in said if item.part != index]
+            said.append(Said(found.text, found, part=index))
+            said.sort(key=lambda item: item.part or 0)
+            return True
+        return False
 
     def _sides_stand(
         self,
