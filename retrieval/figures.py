@@ -111,6 +111,20 @@ def figures_in(sentence: str) -> list[Figure]:
     return out
 
 
+# Comparatives a comparison line can say as the question does: "the higher is ...".
+_SAID_COMPARATIVES: dict[Relation, tuple[str, ...]] = {
+    "more": ("larger", "bigger", "higher", "greater", "longer", "older", "richer"),
+    "less": ("smaller", "lower", "shorter", "younger", "cheaper"),
+}
+
+
+def comparative_asked(question: str, relation: Relation) -> str | None:
+    """The comparative adjective the question asks ``relation`` with ("higher" in "is A higher
+    or lower than B", "cheaper"), if it uses one; None for "more", "less", "fewer"."""
+    words = re.findall(r"[a-z]+", question.lower())
+    return next((w for w in words if w in _SAID_COMPARATIVES[relation]), None)
+
+
 def relation_asked(question: str) -> Relation | None:
     """Whether a comparison asks for the larger figure ("more", "bigger", "fell more",
     "older") or the smaller ("less", "fewer", "lower"); None when it asks neither."""

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, thesaurus, wordnet
+from retrieval import attachments, frames, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import stem
 
@@ -899,6 +899,7 @@ def _hedges(tok: Any) -> int:
                 ch.dep_ == "aux"
                 and ch.lower_ in lx.HEDGE_AUXILIARIES
                 and not (ch.lower_ == "would" and _reported_in_past(t))
+                and not _inverted_condition(ch, t)
             )
             or (
                 ch.dep_ in {"advmod", "acomp"}
@@ -934,6 +935,19 @@ def _hedge_word(t: Any) -> bool:
         # not 'due to X', 'set to X' with a noun: a cause, a place
         return not any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in t.children)
     return _reported_passive(t)
+
+
+def _inverted_condition(aux: Any, verb: Any) -> bool:
+    """'should the captain decide to switch': 'should' before its clause's subject is 'if', a
+    condition, not a hedge on the verb (English inverts 'should', 'had', 'were' so)."""
+    subject = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (
+        aux.lower_ in {"should", "had", "were"}
+        and subject is not None
+        and aux.i < subject.i
+        and verb.dep_ in {"advcl", "ccomp", "conj"}
+        and not any(ch.dep_ == "mark" for ch in verb.children)
+    )
 
 
 def _reported_in_past(tok: Any) -> bool:
@@ -1835,6 +1849,9 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         roles = [_Finding("contradicted", "role", swapped)]
     if not roles:
         roles = _sides_crossed(claim, passage)
+    if not roles and (traded := swaps.exchanged(claim, passage)) is not None:
+        reason = f"the claim puts {traded[0]!r} where the passage has {traded[1]!r}, and back"
+        roles = [_Finding("contradicted", "role", reason)]
     findings.extend(roles)
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))
@@ -2690,6 +2707,10 @@ def _sides_crossed(claim: Any, passage: Any) -> list[_Finding]:
             k for k in shared if _in_clause(ours[k], ours_in) and _in_clause(theirs[k], theirs_in)
         ]
         flipped = _passive(c) != _passive(p)
+        if flipped and not any(
+            ch.dep_ == "dobj" for v in (c, p) if not _passive(v) for ch in v.children
+        ):
+            continue  # '300 jobs could move' / 'would be moved': no one else acts on them
         before = [k for k in local if ours[k].i < c.i]
         after = [k for k in local if ours[k].i > c.i]
         for a in before:

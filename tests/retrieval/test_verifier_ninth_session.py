@@ -1,7 +1,7 @@
 """Ninth session: who did what to whom read from word order where the small parser misreads the
 sentence; a comparison of two things the passage does not compare; verbs whose thesaurus entries
-overlap much. Pairs written for the tests or from the development sets (the ids say which); the
-real parser."""
+overlap much; 'should' put first as 'if'. Pairs written for the tests or from the development
+sets (the ids say which); the real parser."""
 
 from __future__ import annotations
 
@@ -52,6 +52,11 @@ KEPT = {
         "computer games industry.",
         "The head of Surrey's Lionhead Studios was granted the honour for services to the "
         "computer games industry.",
+    ),
+    # an active verb without an object says what the passive says (set 8, b266, shortened)
+    "b266 jobs move": (
+        "Unions fear that as many as 300 jobs could move to London if the takeover goes ahead.",
+        "Unions fear that as many as 300 jobs would be moved to London if the takeover goes ahead.",
     ),
     # phrases of place and time move about freely
     "z154 place and time": (
@@ -160,3 +165,25 @@ def test_a_verb_near_an_opposite_is_not_supported(name: str) -> None:
     claim, passage = NEAR_CAUGHT[name]
     check = verify(claim, passage)
     assert check.verdict != "supported", check
+
+
+# (claim, passage): 'should' before its subject is 'if', no hedge (set 6, u093)
+INVERTED = (
+    "Leicester say they will not rush into bidding for Andy Farrell if the Great Britain rugby "
+    "league captain decides to switch codes.",
+    "Leicester say they will not be rushed into making a bid for Andy Farrell should the Great "
+    "Britain rugby league captain decide to switch codes.",
+)
+
+
+def test_should_before_its_subject_is_a_condition_not_a_hedge() -> None:
+    check = verify(*INVERTED)
+    assert check.verdict == "supported", check
+
+
+def test_should_after_its_subject_is_still_a_hedge() -> None:
+    check = verify(
+        "Leicester say the captain decides to switch codes.",
+        "Leicester say the captain should decide to switch codes.",
+    )
+    assert (check.verdict, check.kind) == ("not_found", "hedge"), check
