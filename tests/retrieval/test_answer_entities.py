@@ -106,3 +106,30 @@ def test_a_campaign_named_beside_its_noun_answers_what_it_was_called(
     )
     assert answer.status == "answered", answer.answer
     assert "Clean Inbox Now" in answer.answer, answer.answer
+
+
+def test_the_question_s_phrase_beside_a_new_name_answers_which_green_msp(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "The Green Party is concerned hundreds of tenants may not be able to vote in "
+                "Dundee's harbour tax referendum.\n\nDundee City Council is to ballot residents "
+                "on plans to charge ships entering the harbour.\n\nBut Green MSP Fiona "
+                "Halliday fears people left off the council's edited electoral register may "
+                "lose out.\n\nThe council said all households would receive a ballot paper.",
+                "Greens fear harbour vote gap",
+                "harbour",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which Green MSP is worried that tenants could miss out on voting in Dundee's harbour "
+        "tax referendum?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Fiona Halliday" in answer.answer, answer.answer
