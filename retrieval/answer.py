@@ -30,8 +30,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from prompts import load_prompt
 from retrieval.changes import states_told
 from retrieval.entities import (
+    NAMED_TYPES,
     asked_phrase,
     asked_types,
+    class_noun,
     holds_noun,
     names_beside_phrase,
     new_entities,
@@ -1503,7 +1505,16 @@ class AnswerEngine:
         slot = asked_slot(question)
         types = asked_types(question, slot)
         lead = answering[0]
-        if types is None or new_entities(lead.text, question, types):
+        # "What illness", "what composition": a thing of a class the question names by its
+        # noun; the sentence that answers names the class and a thing of it ("a long illness
+        # diagnosed as Alzheimer's").
+        noun = class_noun(question) if slot is None else None
+        if noun is not None:
+            types = NAMED_TYPES
+        if types is None or (
+            new_entities(lead.text, question, types)
+            and (noun is None or holds_noun(lead.text, frozenset({noun})))
+        ):
             return answering
         article = self._articles([lead]).get(lead.article_id)
         if article is None:
@@ -1514,6 +1525,7 @@ class AnswerEngine:
             if s.start != lead.start
             and len(s.text) >= 25
             and speaks_of_the_time_asked(s.text, question)
+            and (noun is None or holds_noun(s.text, frozenset({noun})))
         ]
         prepare_types([s.text for s in sentences])
         candidates = [
