@@ -14,6 +14,7 @@ words around it ("As of ...", "However, X reports ...") come from ``retrieval.wo
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import time
@@ -28,7 +29,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from prompts import load_prompt
 from retrieval.changes import states_told
-from retrieval.figures import Relation, compare, figures_in, relation_asked
+from retrieval.figures import Figure, Relation, compare, figures_in, relation_asked
 from retrieval.grounding import (
     Evidence,
     candidate_sentences,
@@ -340,9 +341,7 @@ class AnswerEngine:
         # Any comparison but of ages or order is settled by each side's figure: "how does the
         # compensation compare with what she claimed" by the two sums.
         figures_wanted = (
-            plan.kind == "comparison"
-            and not ages
-            and (numeric or not re.search(r"\b(earlier|later|first)\b", question, re.IGNORECASE))
+            plan.kind == "comparison" and not ages and (numeric or not _ASKS_ORDER.search(question))
         )
         sides = _side_terms(alternatives) if figures_wanted else []
         if len(sides) != len(plan.sub_questions):
@@ -534,6 +533,32 @@ class AnswerEngine:
         compared = None
         if plan.kind == "comparison" and not unanswered:
             compared = self._compared(question, plan, answers)
+        if (
+            sides
+            and compared is None
+            and not self._sides_stand(question, alternatives, sides, answers, given)
+        ):
+            # The sides read apart gave no two figures of one measure, or gave them from
+            # articles that do not speak of all the question names: one article may give both
+            # ("The target is 12 months for Welsh patients, but just three months in England";
+            # the FCC's 18.6 million cable lines and 11.4 million phone lines, not the UK's
+            # 1.7 million cable customers).
+            one = self._sides_in_one_article(
+                question,
+                sides,
+                [_YEAR.findall(a) for a in alternatives],
+                [*answers.values(), *closest],
+                given,
+                thing,
+                since,
+                as_of,
+            )
+            if one is not None:
+                said, answers, read = one
+                unanswered = []
+                compared = self._compared(question, plan, answers) or _compared_as_read(
+                    question, alternatives, answers, read
+                )
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
 
     @staticmethod
@@ -544,6 +569,100 @@ class AnswerEngine:
         story = {t for other in others for t in content_terms(other)}
         held = set(content_terms(ev.text))
         return any(terms_match(t, held) for t in content_terms(asked) if t not in story)
+
+    def _sides_stand(
+        self,
+        question: str,
+        alternatives: list[str],
+        sides: list[list[str]],
+        answers: dict[int, Evidence],
+        given: set[float],
+    ) -> bool:
+        """Whether the parts' own sentences give every side a figure of one measure (as
+        ``compare`` reads them), each from an article naming the names of its side and those
+        the question gives outside every side ("In the FCC's figures, does cable or ...")."""
+        if set(answers) != set(range(len(sides))):
+            return False
+        cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
+        if compare([ev.text for ev in cited], sides, "more", given) is None:
+            return False
+        outside = question
+        for alternative in alternatives:
+            outside = outside.replace(alternative, " ")
+        shared = _name_words(outside)
+        articles = self._articles(cited)
+        for index, ev in answers.items():
+            article = articles.get(ev.article_id)
+            if article is None:
+                return False
+            held = set(content_terms(article.title + " " + article.text))
+            wanted = [*shared, *_name_words(alternatives[index])]
+            if not all(terms_match(w, held) for w in wanted):
+                return False
+        return True
+
+    def _sides_in_one_article(
+        self,
+        question: str,
+        sides: list[list[str]],
+        years_of: list[list[str]],
+        found: list[Evidence],
+        given: set[float],
+        thing: str | None,
+        since: date | None,
+        as_of: date | None,
+    ) -> tuple[list[Said], dict[int, Evidence], list[Figure]] | None:
+        """Every side's figure from one article: of the articles the parts were answered from
+        (then those the whole question finds), the first that names everything the question
+        names and gives, near each side's own words, a figure of one measure for every side
+        (as ``compare`` reads figures: one unit for all, not a figure the question gives, not
+        one figure for two sides). Its sentences answer the parts; None when no article does.
+        """
+        hits = self.retriever.search(strip_time_words(question), k=6, since=since, as_of=as_of)
+        ids = list(dict.fromkeys([*(ev.article_id for ev in found), *(h.article_id for h in hits)]))
+        articles = self._articles_read(ids[:_ONE_ARTICLE_READS]) or {}
+        names = _name_words(question)
+        for article_id in ids[:_ONE_ARTICLE_READS]:
+            article = articles.get(article_id)
+            if article is None or (
+                article.published
+                and ((since and article.published < since) or (as_of and article.published > as_of))
+            ):
+                continue
+            held = set(content_terms(article.title + " " + article.text))
+            if not all(terms_match(w, held) for w in names):
+                continue
+            sentences = [s for s in split_sentences(article.text) if _chunk_holding(article, s)]
+            texts = [s.text for s in sentences]
+            # The side the title names, if only one side is named there.
+            titled = [
+                i
+                for i, terms in enumerate(sides)
+                if any(re.search(rf"\b{re.escape(t)}", article.title.lower()) for t in terms)
+            ]
+            subject = titled[0] if len(titled) == 1 else None
+            figures = _one_measure(texts, sides, given, thing, years_of, subject)
+            if figures is None and thing is not None:
+                figures = _one_measure(texts, sides, given, None, years_of, subject)
+            if figures is None:
+                continue
+            answers: dict[int, Evidence] = {}
+            said: list[Said] = []
+            by_start: dict[int, Evidence] = {}
+            for index, (at, _figure) in enumerate(figures):
+                sentence = sentences[at]
+                ev = by_start.get(sentence.start)
+                if ev is None:
+                    ev = _sentence_evidence(article, sentence, 0.0)
+                    if ev is None:
+                        break
+                    by_start[sentence.start] = ev
+                    said.append(Said(ev.text, ev, part=index))
+                answers[index] = ev
+            else:
+                self._score(question, list(by_start.values()))
+                return said, answers, [figure for _, figure in figures]
+        return None
 
     def _side_figure_in_articles(
         self,
@@ -1960,6 +2079,98 @@ def _side_figure(
 
 
 _SUMS = frozenset({"%", "$", "£", "€"})
+
+
+# A comparison of order ("which came first, A or B", "earlier than"): the word of order ends
+# its clause, not an adjective before a noun ("the first two films", "first-week takings").
+_ASKS_ORDER = re.compile(
+    r"\b(?:earlier|later|first|sooner)\b(?=\s*(?:[,?.;:]|$|\bor\b|\bthan\b))", re.IGNORECASE
+)
+# Articles read for a comparison whose sides may all be in one of them.
+_ONE_ARTICLE_READS = 4
+# How far (in characters) a side's figure may stand from the words naming the side, and how
+# many of its nearest figures are tried.
+_SIDE_REACH = 80
+_SIDE_CHOICES = 6
+
+
+def _compared_as_read(
+    question: str, alternatives: list[str], answers: dict[int, Evidence], figures: list[Figure]
+) -> tuple[Relation, list[tuple[str, Evidence, str]]] | None:
+    """Which side a comparison asks for, from the figures read for its sides in one article
+    (where its sentences do not name every side beside its figure: "the scheme aimed to boost
+    production ... to 600,000 tonnes by 2008"); None for a tie or when no direction is asked."""
+    relation: Relation | None = "more" if asks_direction(question) else relation_asked(question)
+    values = [f.value for f in figures]
+    if relation is None or len(values) != len(alternatives) or len(set(values)) < len(values):
+        return None
+    pick = (max if relation == "more" else min)(range(len(values)), key=lambda i: values[i])
+    order = [pick, *(i for i in range(len(values)) if i != pick)]
+    return relation, [(alternatives[i], answers[i], figures[i].text) for i in order]
+
+
+def _name_words(question: str) -> list[str]:
+    """The stems of the words of the names a question gives ("Palace", "Theatre")."""
+    return [
+        stem(w)
+        for run in names_in(question)
+        for w in re.findall(r"[\w'’.-]+", run)
+        if w.lower() not in STOPWORDS
+    ]
+
+
+def _one_measure(
+    texts: list[str],
+    sides: list[list[str]],
+    given: set[float],
+    thing: str | None,
+    years_of: list[list[str]] | None = None,
+    subject: int | None = None,
+) -> list[tuple[int, Figure]] | None:
+    """Each side's figure among ``texts`` (one article's sentences): a figure the question does
+    not give, within ``_SIDE_REACH`` characters of a word naming the side, all in one unit (of
+    the ``thing`` compared, if given), no figure read for two sides; of the ways to choose
+    them, the one whose figures stand nearest their sides' words (a unit before a bare count).
+    None when some side has no such figure. The side ``subject`` (the one the article's title
+    names) is also named where a sentence names no side at all: a report names its subject in
+    the title, then gives its figures ("Priced at £229, the handheld device ...")."""
+    readings = [[f for f in figures_in(text) if f.value not in given] for text in texts]
+    if thing is not None:
+        readings = [[f for f in figures if _counts(f.text, thing)] for figures in readings]
+    unnamed = {
+        at
+        for at, text in enumerate(texts)
+        if not any(re.search(rf"\b{re.escape(t)}", text.lower()) for ts in sides for t in ts)
+    }
+    near: list[list[tuple[int, int, Figure]]] = []
+    for index, terms in enumerate(sides):
+        # (A year the side names says which figure is its own: "the 2008 target".)
+        years = years_of[index] if years_of else []
+        found = []
+        for at, (text, figures) in enumerate(zip(texts, readings, strict=True)):
+            lowered = text.lower()
+            spots = [
+                m.start()
+                for t in [*terms, *years]
+                for m in re.finditer(rf"\b{re.escape(t)}", lowered)
+            ]
+            if index == subject and at in unnamed:
+                spots.append(0)
+            for f in figures:
+                distance = min((abs(f.start - spot) for spot in spots), default=_SIDE_REACH + 1)
+                if distance <= _SIDE_REACH:
+                    found.append((distance, at, f))
+        near.append(sorted(found, key=lambda x: (x[0], x[1]))[:_SIDE_CHOICES])
+    best: tuple[tuple[bool, int], list[tuple[int, Figure]]] | None = None
+    for unit in {f.unit for choices in near for _, _, f in choices}:
+        options = [[c for c in choices if c[2].unit == unit] for choices in near]
+        for pick in itertools.product(*options):
+            if len({(at, f.start) for _, at, f in pick}) < len(pick):
+                continue  # one figure read for two sides
+            key = (unit == "", sum(d for d, _, _ in pick))
+            if best is None or key < best[0]:
+                best = (key, [(at, f) for _, at, f in pick])
+    return best[1] if best is not None else None
 
 
 def _given_figures(question: str) -> set[float]:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from retrieval.keyfacts import without_opening_heading
 from retrieval.models import Citation, Digest, Story
 from retrieval.store import NO_DATE, ArticleStore, chunk_at, day_number
 from retrieval.summarize import lead_lines
@@ -121,11 +122,10 @@ class DigestBuilder:
         lead = lead_lines(split_sentences(article.text))
         # Every line goes through the one verifier against the passage it cites, as answers
         # and summaries do: a quoted lead passes by construction, a reworded one must earn it.
-        lead = [
-            s
-            for s, ok in zip(lead, verified_lines([(s.text, s.text) for s in lead]), strict=True)
-            if ok
-        ]
+        # A sub-heading glued to a sentence's start is not shown (the citation quotes it whole).
+        shown = {s.start: without_opening_heading(s.text) for s in lead}
+        checked = verified_lines([(shown[s.start], s.text) for s in lead])
+        lead = [s for s, ok in zip(lead, checked, strict=True) if ok]
         if not lead:
             return None
         citations = []
@@ -142,7 +142,7 @@ class DigestBuilder:
                     chunk_id=chunk_at(article, sentence.start),
                 )
             )
-        summary = " ".join(f"{s.text} [{n}]" for n, s in enumerate(lead[:2], 1))
+        summary = " ".join(f"{shown[s.start]} [{n}]" for n, s in enumerate(lead[:2], 1))
         # Other outlets' reports of the same story, cited by their titles.
         for other in group[1:4]:
             if meta[other].get("source") and meta[other].get("source") != article.source:

@@ -7,8 +7,9 @@ Vieira, Freddie Ljungberg and Ashley Cole scored"), or a series of phrases ("a r
 Father Christmas, sleigh bells, a children's choir and a charity element"). A question that
 gives the count ("which two films") wants that many.
 
-Everything here is the question's grammar and the sentence's form (capitalised runs, commas,
-"and"); nothing is fitted to a set of questions.
+Everything here is the question's grammar (the parser's part-of-speech tags say where its noun
+phrase ends) and the sentence's form (capitalised runs, commas, "and"); nothing is fitted to a
+set of questions.
 """
 
 from __future__ import annotations
@@ -37,11 +38,9 @@ _OPENING = re.compile(
     r"(?P<rest>.+)|(?P<named>(?:list|name)\s+(?:the|all|some|every)\b|who (?:are|were) the\b).*)$",
     re.IGNORECASE,
 )
-# Verbs that end a question's noun phrase ("which EU figure said ...").
-_VERBS = frozenset(
-    """said says won lost beat brought made took gave got held led left sold bought paid won
-    became began came went ran saw told""".split()
-)
+# The parts of speech (spaCy's) that end a question's noun phrase: its verb ("which EU figure
+# said ...", "which countries send ...").
+_VERB_TAGS = frozenset({"VERB", "AUX"})
 _STOP_AT = frozenset(
     """is are was were be been has have had do does did will would can could should may might
     of in on at to for from by with about among against over under into as than that who
@@ -137,18 +136,30 @@ def list_head(question: str) -> str | None:
         return None
     last = None
     plural_seen = False
+    verbs = _verbs_of(question)
     for token in re.findall(r"[\w'’-]+", match.group("rest"))[:5]:
         lowered = token.lower()
         if lowered in _COUNTS and last is None:
             continue  # "which two films": the count is not the noun
+        # A word the parser tags a verb ends the phrase once it has a noun ("which EU figure
+        # said"); before one it modifies the noun ("which two imprisoned bloggers", "the
+        # government's proposed powers"; and the parser misreads "what features did").
         # After a plural noun, a word that is not one is its verb ("which countries send"); a
         # decade is not a plural noun ("which 1950s crooner").
-        verb = lowered in _VERBS or (plural_seen and not _plural(lowered))
+        has_noun = last is not None and not last.endswith(("'s", "’s"))
+        verb = (has_noun and lowered in verbs) or (plural_seen and not _plural(lowered))
         if lowered in _STOP_AT or lowered in _NOT_PLURAL or lowered in STOPWORDS or verb:
             break
         last = lowered
         plural_seen = plural_seen or (_plural(lowered) and lowered.isalpha())
     return stem(last) if last is not None and _plural(last) else None
+
+
+def _verbs_of(question: str) -> set[str]:
+    """The words the parser tags as verbs in ``question`` (lower case)."""
+    from retrieval.verifier import parse
+
+    return {t.text.lower() for t in parse(question) if t.pos_ in _VERB_TAGS}
 
 
 def _plural(word: str) -> bool:

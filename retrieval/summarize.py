@@ -251,7 +251,9 @@ def lead_lines(sentences: Sequence[Sentence], n: int = 2, min_chars: int = 40) -
     """An article's lead as a digest quotes it: its first sentence of ``min_chars`` or more that
     means something alone (``can_open_bullet``), then up to ``n - 1`` more, each standing alone
     or reading on from the sentence just before it ("He added ..." right after the lede is clear;
-    after a skipped sentence it is not), never a sub-heading. When no sentence stands alone, the
+    after a skipped sentence it is not), never a sub-heading; a sentence with a sub-heading glued
+    to its start is judged without it (``keyfacts.without_opening_heading``: the digest shows it
+    so, citing the whole sentence). When no sentence stands alone, the
     first ones long enough (as summaries fall back to every sentence): a story is never lost."""
     lines: list[Sentence] = []
     last = -2
@@ -260,7 +262,7 @@ def lead_lines(sentences: Sequence[Sentence], n: int = 2, min_chars: int = 40) -
             break
         if len(sentence.text) < min_chars or is_heading(sentence.text):
             continue
-        if can_open_bullet(sentence.text) or (lines and last == i - 1):
+        if can_open_bullet(without_opening_heading(sentence.text)) or (lines and last == i - 1):
             lines.append(sentence)
             last = i
     if not lines:

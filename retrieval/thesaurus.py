@@ -77,3 +77,25 @@ def same(a: str, b: str) -> bool:
 def known(word: str) -> bool:
     """Whether the thesaurus has ``word`` as a head word."""
     return any(w in _lines() for w in _spellings(word))
+
+
+@lru_cache(maxsize=65536)
+def entry(word: str) -> frozenset[str]:
+    """The words the thesaurus lists under ``word`` (in either spelling); empty when unknown."""
+    out: set[str] = set()
+    for w in _spellings(word):
+        out |= _entry(w)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def shared(a: str, b: str) -> tuple[float, int]:
+    """How much the two words' entries overlap: the words both list, as a share of the shorter
+    entry, and their number. Words used alike share much of their entries ('climb' and 'rise';
+    'describe' and 'call' share 'characterize', 'label', 'term' ...) even where neither lists the
+    other; (0.0, 0) when the thesaurus lacks either."""
+    ours, theirs = entry(a), entry(b)
+    if not ours or not theirs:
+        return 0.0, 0
+    both = len(ours & theirs)
+    return both / min(len(ours), len(theirs)), both

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, thesaurus, wordnet
+from retrieval import attachments, frames, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import stem
 
@@ -608,6 +608,51 @@ def _thesaurus_same(c: Any, p: Any) -> bool:
     )
 
 
+# Tuned on the development sets (0.06-0.20, 5-10 words): below 0.09 or 8 words, opposites
+# ('sacked' / 'resigned', 'repeated' / 'fixed') begin to pass.
+_NEAR_SHARE = 0.09
+_NEAR_WORDS = 8
+
+
+def _thesaurus_near(c: Any, p: Any) -> bool:
+    """Whether claim verb ``c`` and passage word ``p`` have thesaurus entries that overlap much
+    (see :func:`retrieval.thesaurus.shared`) while neither entry lists one of the other word's
+    WordNet opposites ('climb' / 'slip': 'slip' lists 'fall', the opposite of 'climb'); with the
+    guards of :func:`_thesaurus_same`."""
+    if _is_name(p) or p.pos_ not in {"VERB", "ADJ", "NOUN"}:
+        return False
+    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
+        return False
+    a, b = sorted((_lemma(c), _lemma(p)), key=len)
+    if b.endswith(a) or _other_prefix(c, p):
+        return False
+    ours, theirs = _thesaurus_forms(c), _thesaurus_forms(p)
+    if not any(
+        share >= _NEAR_SHARE and words >= _NEAR_WORDS
+        for x in ours
+        for y in theirs
+        for share, words in [thesaurus.shared(x, y)]
+    ):
+        return False
+    if (
+        _opposite(c, p)
+        or _particle_opposite(c, p)
+        or _meaning_opposite(c, p)
+        or _wordnet_opposite(c, p)
+        or _prefix_flips(c, p)
+    ):
+        return False
+    return not (_crossed_opposites(ours, theirs) or _crossed_opposites(theirs, ours))
+
+
+def _crossed_opposites(ours: set[str], theirs: set[str]) -> bool:
+    """Whether a WordNet opposite of one of ``ours`` is one of ``theirs`` or in its entry."""
+    against = frozenset().union(*(wordnet.antonyms(x) for x in ours))
+    if not against:
+        return False
+    return any(y in against or against & thesaurus.entry(y) for y in theirs)
+
+
 def _same(c: Any, p: Any) -> bool:
     """Whether passage token ``p`` says what claim token ``c`` says."""
     return _exact(c, p) or _synonym(c, p)
@@ -702,6 +747,34 @@ def _reported_passive(tok: Any) -> bool:
         and not _in_class(tok, lx.HEDGE_VERBS)  # 'is expected to': a hedge, not a source
         and any(ch.dep_ == "auxpass" for ch in tok.children)
         and any(ch.dep_ == "xcomp" for ch in tok.children)
+    )
+
+
+_COMPARATIVES = frozenset({"more", "less", "fewer"})
+
+
+def _compared_with(doc: Any) -> Any | None:
+    """The 'than' of a comparison of two things ('more nominations than Dead Man's Shoes'), not
+    of a figure ('more than 3,000': the quantity tests' part), nor 'rather than'."""
+    for tok in doc:
+        if tok.lower_ != "than" or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_ in {"rather", "other"} or _before_figure(doc[tok.i - 1]):
+            continue
+        if any(
+            t.tag_ in {"JJR", "RBR"} or t.lower_ in _COMPARATIVES
+            for t in doc[max(0, tok.i - 12) : tok.i]
+        ):
+            return tok
+    return None
+
+
+def _compares(doc: Any) -> bool:
+    """Whether a text compares anything at all: a comparative or superlative, or 'than'."""
+    return any(
+        t.tag_ in {"JJR", "RBR", "JJS", "RBS"}
+        or t.lower_ in _COMPARATIVES | {"than", "most", "least"}
+        for t in doc
     )
 
 
@@ -1523,6 +1596,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             # a word the thesaurus gives for the passage's, in its place: 'urged' for 'called
             # on', 'thrilled' for 'delighted' (WordNet links neither)
             synonyms = [p for p in passage_words if p.i not in echoed and _thesaurus_same(c, p)]
+        if not found and not synonyms and not opposites and c.pos_ == "VERB":
+            # a verb whose thesaurus entry overlaps much with that of the passage word in its
+            # place, and none of whose opposites that entry lists: 'described' / 'called'
+            synonyms = [
+                p
+                for p in passage_words
+                if p.i not in echoed and _anchored(c, p, exact) and _thesaurus_near(c, p)
+            ]
         if opposites and (
             not synonyms
             or (
@@ -1653,6 +1734,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 f"the claim says {compared[0].text!r}; the passage compares nothing so",
             )
         )
+    elif (than := _compared_with(claim)) is not None and not _compares(passage):
+        findings.append(
+            _Finding(
+                "not_found",
+                "comparison",
+                f"the claim compares with {than.text!r}; the passage compares nothing",
+            )
+        )
     if (
         not _source_kept(claim, passage)
         and _sentence_attributed(passage)
@@ -1744,6 +1833,11 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_quality_swaps(claim, passage))
     if not roles and (swapped := attachments.swap(claim, passage)) is not None:
         roles = [_Finding("contradicted", "role", swapped)]
+    if not roles:
+        roles = _sides_crossed(claim, passage)
+    if not roles and (traded := swaps.exchanged(claim, passage)) is not None:
+        reason = f"the claim puts {traded[0]!r} where the passage has {traded[1]!r}, and back"
+        roles = [_Finding("contradicted", "role", reason)]
     findings.extend(roles)
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))
@@ -2501,6 +2595,163 @@ def _place_swaps(claim: Any, passage: Any) -> list[_Finding]:
                         "contradicted",
                         "role",
                         f"the claim puts {ta.text!r} where the passage has {b!r}, and back",
+                    )
+                ]
+    return []
+
+
+_NOT_SIDES = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL"})
+_CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative"}
+
+
+def _passive(verb: Any) -> bool:
+    return any(ch.dep_ in {"nsubjpass", "auxpass", "agent"} for ch in verb.children)
+
+
+def _dative_passive(verb: Any) -> bool:
+    """'was granted the honour': the one given to stands first, as 'the honour was granted to'
+    puts the thing given first; either order is the same deed."""
+    return _passive(verb) and any(ch.dep_ in {"dobj", "dative"} for ch in verb.children)
+
+
+def _once(doc: Any, keep: Callable[[Any], bool]) -> dict[str, Any]:
+    """The words ``keep`` accepts that a text has exactly once, by lemma."""
+    seen: dict[str, Any] = {}
+    twice: set[str] = set()
+    for tok in doc:
+        if tok.is_punct or not keep(tok):
+            continue
+        key = _lemma(tok)
+        if key in seen:
+            twice.add(key)
+        seen[key] = tok
+    return {k: t for k, t in seen.items() if k not in twice}
+
+
+def _pivot(tok: Any) -> bool:
+    """A verb that heads a clause of its own with a subject that is not a relative pronoun, and
+    frames no other verb ('is set to offer': 'offer' is the pivot)."""
+    if tok.pos_ != "VERB" or _reporting(tok) or any(ch.dep_ == "xcomp" for ch in tok.children):
+        return False
+    verb = tok
+    while True:
+        subject = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ not in {"xcomp", "conj"} or verb.head == verb:
+            break
+        verb = verb.head
+    return subject is not None and subject.tag_ not in {"WDT", "WP"}
+
+
+def _clause_verbs(verb: Any) -> set[int]:
+    """The verb and the verbs it completes ('set' of 'is set to offer')."""
+    out = {verb.i}
+    while verb.dep_ == "xcomp" and verb.head != verb:
+        verb = verb.head
+        out.add(verb.i)
+    return out
+
+
+def _in_clause(tok: Any, verbs: set[int]) -> bool:
+    """Whether the first verb above ``tok`` is one of ``verbs``, not through a phrase of place or
+    time ('in the UK', 'on 31 December')."""
+    for up in _ancestors(tok, 8):
+        if up.dep_ == "prep" and up.lower_ not in _ROLE_PREPOSITIONS:
+            return False
+        if up.pos_ in {"VERB", "AUX"}:
+            return up.i in verbs
+    return False
+
+
+def _side_word(tok: Any) -> bool:
+    if tok.is_stop or tok.ent_type_ in _NOT_SIDES or _lemma(tok) in _LIGHT_WORDS:
+        return False
+    if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not tok.is_sent_start):
+        return True  # a name, even one the small parser reads as a verb ('Wasps')
+    return tok.ent_type_ in {"MONEY", "PERCENT"} or (
+        tok.pos_ in {"NOUN", "ADJ"} and tok.dep_ in _CORE_DEPS  # 'Small, 25, lost her sight'
+    )
+
+
+def _sides_crossed(claim: Any, passage: Any) -> list[_Finding]:
+    """Two parties on either side of one verb that stand each on the other side of that verb in
+    the passage: 'Matt Dawson is set to offer Wasps a deal' for 'Wasps are set to offer Matt
+    Dawson a deal'. English puts the doer before an active verb and the done-to after it, so a
+    paraphrase in the same voice keeps each on its side; when one text is passive and the other
+    active, the two change sides. Word order decides which side, so it holds where the small
+    parser misreads a name as a verb; the parse only says which words belong to the verb's
+    clause. Each party and the verb stand exactly once in each text; the verb is not one of
+    saying (who said it may stand anywhere) and frames no other verb."""
+    our_verbs, their_verbs = _once(claim, _pivot), _once(passage, _pivot)
+    ours, theirs = _once(claim, _side_word), _once(passage, _side_word)
+    shared = [k for k in ours if k in theirs]
+    for key, c in our_verbs.items():
+        p = their_verbs.get(key)
+        if p is None or _dative_passive(c) or _dative_passive(p):
+            continue
+        ours_in, theirs_in = _clause_verbs(c), _clause_verbs(p)
+        local = [
+            k for k in shared if _in_clause(ours[k], ours_in) and _in_clause(theirs[k], theirs_in)
+        ]
+        flipped = _passive(c) != _passive(p)
+        if flipped and not any(
+            ch.dep_ == "dobj" for v in (c, p) if not _passive(v) for ch in v.children
+        ):
+            continue  # '300 jobs could move' / 'would be moved': no one else acts on them
+        before = [k for k in local if ours[k].i < c.i]
+        after = [k for k in local if ours[k].i > c.i]
+        for a in before:
+            for b in after:
+                crossed = theirs[a].i > p.i and theirs[b].i < p.i
+                kept = theirs[a].i < p.i < theirs[b].i
+                if (crossed and not flipped) or (kept and flipped):
+                    return [
+                        _Finding(
+                            "contradicted",
+                            "role",
+                            f"the claim puts {ours[a].text!r} and {ours[b].text!r} on the other "
+                            f"sides of {c.text!r}",
+                        )
+                    ]
+    return _deeds_traded(claim, passage, ours, theirs, shared)
+
+
+def _deed(tok: Any) -> Any | None:
+    """The verb whose clause a party stands in, not through a phrase of place or time."""
+    for up in _ancestors(tok, 8):
+        if up.dep_ == "prep" and up.lower_ not in _ROLE_PREPOSITIONS:
+            return None
+        if up.pos_ == "VERB":
+            return up
+        if up.pos_ == "AUX":
+            return None
+    return None
+
+
+def _deeds_traded(
+    claim: Any, passage: Any, ours: dict[str, Any], theirs: dict[str, Any], shared: list[str]
+) -> list[_Finding]:
+    """Two parties that traded deeds: 'A lost her sight while B suffered head injuries' for 'B
+    lost her sight while A suffered head injuries'. Both verbs stand once in each text and
+    neither is one of saying."""
+    our_verbs = _once(claim, lambda t: t.pos_ == "VERB" and not _reporting(t))
+    their_verbs = _once(passage, lambda t: t.pos_ == "VERB" and not _reporting(t))
+    deeds = {}
+    for k in shared:
+        c, p = _deed(ours[k]), _deed(theirs[k])
+        if c is None or p is None:
+            continue
+        ck, pk = _lemma(c), _lemma(p)
+        if ck != pk and ck in our_verbs and pk in their_verbs and ck in their_verbs:
+            deeds[k] = (ck, pk)
+    for a, (va, wa) in deeds.items():
+        for b, (vb, wb) in deeds.items():
+            if a < b and va == wb and wa == vb:
+                return [
+                    _Finding(
+                        "contradicted",
+                        "role",
+                        f"the claim says {ours[a].text!r} {va!r} and {ours[b].text!r} {vb!r}; "
+                        "the passage the other way round",
                     )
                 ]
     return []

@@ -100,6 +100,23 @@ def test_a_list_is_read_from_the_question_s_form() -> None:
     assert asked_count("Which Wales players are injured?") is None
 
 
+def test_the_parser_s_verb_ends_a_list_question_s_noun_phrase() -> None:
+    # Any verb the parser tags ends the phrase once it has its noun, not only the past tenses
+    # of a word list: one bookmaker, one coach, one commissioner, not the bets, the sprinters
+    # or the talks after their verbs.
+    for question in [
+        "Which bookmaker stopped taking bets on the reality show over a suspected leak?",
+        "Which former coach accompanied two Greek sprinters to their doping hearing?",
+        "Which trade commissioner announced talks with the US on ending subsidies?",
+    ]:
+        assert list_head(question) is None, question
+        assert not asks_list(question), question
+    # Before its noun, a participle modifies it ("which two imprisoned bloggers").
+    question = "Which two imprisoned Iranian bloggers is the press group campaigning for?"
+    assert list_head(question) == "blogger", question
+    assert plan_question(question).kind == "list", question
+
+
 def test_a_list_is_names_joined_by_commas_and_and_or_a_series_of_three_phrases() -> None:
     question = "Which players have ankle problems?"
     assert listed("Tom Baird and Lewis Crane, plus Sam Doyle have ankle problems.", question) == 3
