@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from retrieval.lists import asks_list
 from retrieval.questions import plan_question
 from retrieval.slots import asked_predicate
 from tests.retrieval.written import OTHER_STORIES as _OTHERS
@@ -99,3 +100,10 @@ def test_a_sentence_said_for_one_part_does_not_answer_another_it_says_nothing_of
     # second part is not silently taken as answered by it.
     assert answer.unanswered == ["What fee did the website charge Maria Lopez?"], answer.answer
     assert "The stored articles do not answer" in answer.answer, answer.answer
+
+
+def test_which_before_a_verb_in_the_present_is_the_subject_not_a_list() -> None:
+    # A part "which provides X" asks for one thing; "provides" is no plural noun.
+    assert not asks_list("Which provides the city's drinking water?")
+    assert asks_list("What features did the new handset have?")
+    assert asks_list("Which countries send their waste to the plant?")
