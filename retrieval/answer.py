@@ -36,6 +36,7 @@ from retrieval.figures import (
     Relation,
     comparative_asked,
     compare,
+    differs,
     figures_in,
     relation_asked,
 )
@@ -2168,7 +2169,10 @@ def _one_measure(
     None when some side has no such figure. The side ``subject`` (the one the article's title
     names) is also named where a sentence names no side at all: a report names its subject in
     the title, then gives its figures ("Priced at £229, the handheld device ...")."""
-    readings = [[f for f in figures_in(text) if f.value not in given] for text in texts]
+    readings = [
+        [f for f in figures_in(text) if f.value not in given and not differs(text, f)]
+        for text in texts
+    ]
     if thing is not None:
         readings = [[f for f in figures if _counts(f.text, thing)] for figures in readings]
     unnamed = {
