@@ -29,7 +29,14 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from prompts import load_prompt
 from retrieval.changes import states_told
-from retrieval.entities import asked_types, new_entities
+from retrieval.entities import (
+    asked_phrase,
+    asked_types,
+    holds_noun,
+    names_beside_phrase,
+    new_entities,
+    verb_nouns,
+)
 from retrieval.entities import prepare as prepare_types
 from retrieval.figures import (
     Figure,
@@ -294,8 +301,10 @@ class AnswerEngine:
             answering = self._with_list(question, evidence, answering)
         elif plan.kind == "change":
             answering = self._with_change(question, evidence, answering)
-        elif plan.kind == "factoid" and answering is not None:
-            answering = self._with_typed_holder(question, answering)
+        elif plan.kind == "factoid":
+            answering = self._with_phrase_holder(question, evidence, answering)
+            if answering is not None:
+                answering = self._with_typed_holder(question, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -1232,6 +1241,13 @@ class AnswerEngine:
             # The article may be about the question and hold what it asks for in a sentence
             # retrieval did not bring.
             index = self._on_topic(question, evidence, follow_up=follow_up)
+            if index is None and slot is not None and slot.kind == "name":
+                # Or a top sentence names one beside the noun the question's verb governs.
+                # (It names the doer in the event's own noun: a sentence of its article that
+                # says the verb may name another, "level the scores" for "scored a try".)
+                beside = self._beside_verb_noun(question, slot, evidence)
+                if beside is not None:
+                    return [beside, *(e for e in evidence if e is not beside)]
             if index is None or slot is None:
                 return None
         evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
@@ -1252,13 +1268,37 @@ class AnswerEngine:
             # "Who scored the winner": a name in a sentence that does not say the verb (the
             # manager who praised the side), with no sentence of its article saying who did,
             # is a name, not the answer.
-            return None
+            # (Unless a top sentence names one beside the noun the verb governs: "Goals from
+            # Gregory Vignal and Nacho Novo" for "who scored Rangers' second goal".)
+            beside = self._beside_verb_noun(question, slot, evidence)
+            return None if beside is None else [beside, *(e for e in evidence if e is not beside)]
         if (
             not self._holds_asked(question, evidence[0], slot)
             and evidence[0].score < self.t.score_without_type
         ):
             return None
         return evidence
+
+    def _beside_verb_noun(
+        self, question: str, slot: Slot, evidence: list[Evidence]
+    ) -> Evidence | None:
+        """The top evidence sentence that names a thing of the kind asked for, which the
+        question does not give, beside the noun its verb governs ("A late Andrea Masi try" for
+        "who scored Italy's late try"; "Lycos Europe's Make Love, Not Spam campaign" for "what
+        was the campaign called"): it says the verb's event in other words. Its article must
+        name everything the question names, and it must be close to the question in meaning."""
+        nouns = verb_nouns(question)
+        types = asked_types(question, slot)
+        if not nouns or types is None:
+            return None
+        for i in range(min(self.t.typed_candidates, len(evidence))):
+            ev = evidence[i]
+            if not holds_noun(ev.text, nouns) or not new_entities(ev.text, question, types):
+                continue
+            a = self.answerability(question, evidence, i)
+            if a.names >= 1.0 and a.semantic >= self.t.min_semantic and a.timely and a.figures:
+                return ev
+        return None
 
     def _rarest_name_holder(self, question: str, evidence: list[Evidence]) -> Evidence | None:
         """The sentence holding the question's rarest name, when the answer leaves it out.
@@ -1407,6 +1447,52 @@ class AnswerEngine:
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
         return best
 
+    def _with_phrase_holder(
+        self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
+    ) -> list[Evidence] | None:
+        """``answering`` led by a sentence of a top article that writes the question's words
+        for the thing asked ("which Green MSP", "which household products group") with a name
+        the question does not give just after them ("Green MSP Mark Ballard fears ..."), when
+        the lead does not: the question's own phrase beside a new name says what it asks for
+        plainly. The sentence's article must name everything the question names and the
+        sentence must be close to the question in meaning; it may answer a question that
+        nothing else answered."""
+        phrase = asked_phrase(question)
+        pool = answering or evidence
+        if len(phrase) < 2 or not pool or names_beside_phrase(pool[0].text, question, phrase):
+            return answering
+        names = named_terms(question)
+        top = evidence[: self.t.plain_candidates]
+        read = self._articles(top)  # (read already, as a rule, when answerability was judged)
+        candidates: list[Evidence] = []
+        for article_id in list(dict.fromkeys(ev.article_id for ev in top))[:3]:
+            article = read.get(article_id)
+            if article is None:
+                continue
+            terms = set(content_terms(article.title)) | set(content_terms(article.text))
+            if names and coverage(names, {}, terms) < 1.0:
+                continue
+            score = max(ev.hit.score for ev in evidence if ev.article_id == article_id)
+            for sentence in split_sentences(article.text):
+                if names_beside_phrase(
+                    sentence.text, question, phrase
+                ) and speaks_of_the_time_asked(sentence.text, question):
+                    ev = _sentence_evidence(article, sentence, score)
+                    if ev is not None:
+                        candidates.append(ev)
+        if not candidates:
+            return answering
+        self._score(question, candidates)
+        usable = [ev for ev in candidates if ev.semantic >= self.t.min_semantic]
+        if not usable:
+            return answering
+        best = max(usable, key=lambda ev: ev.score)
+        best.score = max(best.score, pool[0].score)
+        return [
+            best,
+            *(ev for ev in pool if ev.start != best.start or ev.article_id != best.article_id),
+        ]
+
     def _with_typed_holder(self, question: str, answering: list[Evidence]) -> list[Evidence]:
         """``answering`` led by the sentence of its lead's article that holds a thing of the
         kind asked for (a person for "who is the new chief executive", a place for "where",
@@ -1420,7 +1506,7 @@ class AnswerEngine:
         lead = answering[0]
         if types is None or new_entities(lead.text, question, types):
             return answering
-        article = self._article(lead.article_id)
+        article = self._articles([lead]).get(lead.article_id)
         if article is None:
             return answering
         sentences = [

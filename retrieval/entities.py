@@ -101,3 +101,73 @@ def new_entities(sentence: str, question: str, types: frozenset[str]) -> list[st
 def prepare(sentences: Iterable[str]) -> None:
     """Parse many sentences in one batch (later calls reuse the parses)."""
     preparse(sentences)
+
+
+def verb_nouns(question: str) -> frozenset[str]:
+    """The common nouns the question's main verb governs (its object, or the subject of a
+    passive), as lemmas: "goal" in "who scored Rangers' second goal", "campaign" in "what was
+    Lycos Europe's campaign called". A sentence that names the asked-for thing beside one of
+    them ("Goals from Gregory Vignal and Nacho Novo ...") says the verb's event in other words."""
+    doc = parse(question)
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    nouns = set()
+    for root in roots:
+        for child in root.children:
+            if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.pos_ == "NOUN":
+                nouns.add(child.lemma_.lower())
+    return frozenset(nouns)
+
+
+def holds_noun(sentence: str, nouns: frozenset[str]) -> bool:
+    """Whether ``sentence`` has one of ``nouns`` as a noun (any number: "goals" for "goal")."""
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in parse(sentence))
+
+
+_WH_THING = re.compile(r"^\s*(?:which|what)\s", re.IGNORECASE)
+_WHO_THE = re.compile(
+    r"^\s*who (?:is|was|are|were|will be|has been|had been|became) (?:the|a|an)\s", re.I
+)
+
+
+def asked_phrase(question: str) -> list[str]:
+    """The words that name the kind of thing asked for, as the question writes them: "Green
+    MSP" in "which Green MSP is worried", "household products group" in "which household
+    products group was seen", "new chief executive" in "who is the new chief executive
+    running ..."; the words up to the question's first verb, preposition or clause."""
+    match = _WH_THING.match(question) or _WHO_THE.match(question)
+    if not match:
+        return []
+    words: list[str] = []
+    for tok in parse(question[match.end() :]):
+        if tok.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "PUNCT", "PART", "CCONJ"):
+            break
+        if tok.pos_ == "DET":
+            if words:
+                break
+            continue
+        words.append(tok.text)
+    return words
+
+
+def names_beside_phrase(sentence: str, question: str, phrase: list[str]) -> bool:
+    """Whether ``sentence`` writes ``phrase`` (of two words or more) with a name the question
+    does not give just after it: "Green MSP Mark Ballard", "household products group Reckitt
+    Benckiser", "new chief executive Gerry Spindler"."""
+    if len(phrase) < 2:
+        return False
+    head = re.escape(phrase[-1].rstrip("s"))
+    pattern = (
+        r"\b"
+        + r"\s+".join(re.escape(w) for w in phrase[:-1])
+        + r"\s+"
+        + head
+        + r"[\w'’]*,?\s+(?P<name>(?:[A-Z][\w'’.&-]*\s?)+)"
+    )
+    given = _words(question)
+    for match in re.finditer(pattern, sentence, re.IGNORECASE):
+        name = match.group("name")
+        if not name[:1].isupper():
+            continue
+        if not _words(name) <= given:
+            return True
+    return False

@@ -57,3 +57,79 @@ def test_a_lead_restating_which_minister_gives_way_to_the_sentence_naming_one(
     )
     assert answer.status == "answered", answer.answer
     assert "Margaret Dunlop" in answer.answer, answer.answer
+
+
+def test_the_verb_s_noun_beside_a_name_says_who_scored(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Goals from Peter Lindqvist and Marco Ferreira gave Dunmore a scrappy 2-0 "
+                "victory at Harbour Park on Sunday.\n\nIt ended Harbour's 14-game unbeaten run "
+                "at home and gave Dunmore manager Alan Reid his first win at the ground.\n\n"
+                "Harbour had rarely looked troubled until their keeper let a long drive slip "
+                "through his hands.\n\nThe home side now trail Dunmore by three points.",
+                "Dunmore win at Harbour Park",
+                "derby",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("Who scored Dunmore's second goal in their derby win at Harbour Park?")
+    assert answer.status == "answered", answer.answer
+    assert "Marco Ferreira" in answer.answer, answer.answer
+
+
+def test_a_campaign_named_beside_its_noun_answers_what_it_was_called(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "More than 50,000 people downloaded the screensaver that the web portal Kestrel "
+                "Online offered to flood junk mail servers.\n\nKestrel Online has shut down "
+                "the campaign, saying it had done its job of starting a debate on spam.\n\n"
+                "Kestrel Online's Clean Inbox Now campaign began in early October but its "
+                "methods proved controversial.\n\nCritics said the tool encouraged vigilante "
+                "attacks.",
+                "Kestrel ends anti-spam screensaver",
+                "spam",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "What was Kestrel Online's abandoned anti-spam screensaver campaign called?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Clean Inbox Now" in answer.answer, answer.answer
+
+
+def test_the_question_s_phrase_beside_a_new_name_answers_which_green_msp(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "The Green Party is concerned hundreds of tenants may not be able to vote in "
+                "Dundee's harbour tax referendum.\n\nDundee City Council is to ballot residents "
+                "on plans to charge ships entering the harbour.\n\nBut Green MSP Fiona "
+                "Halliday fears people left off the council's edited electoral register may "
+                "lose out.\n\nThe council said all households would receive a ballot paper.",
+                "Greens fear harbour vote gap",
+                "harbour",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which Green MSP is worried that tenants could miss out on voting in Dundee's harbour "
+        "tax referendum?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Fiona Halliday" in answer.answer, answer.answer
