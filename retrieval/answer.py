@@ -29,7 +29,24 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from prompts import load_prompt
 from retrieval.changes import states_told
-from retrieval.figures import Figure, Relation, compare, figures_in, relation_asked
+from retrieval.entities import (
+    asked_phrase,
+    asked_types,
+    holds_noun,
+    names_beside_phrase,
+    new_entities,
+    verb_nouns,
+)
+from retrieval.entities import prepare as prepare_types
+from retrieval.figures import (
+    Figure,
+    Relation,
+    comparative_asked,
+    compare,
+    differs,
+    figures_in,
+    relation_asked,
+)
 from retrieval.grounding import (
     Evidence,
     candidate_sentences,
@@ -284,6 +301,10 @@ class AnswerEngine:
             answering = self._with_list(question, evidence, answering)
         elif plan.kind == "change":
             answering = self._with_change(question, evidence, answering)
+        elif plan.kind == "factoid":
+            answering = self._with_phrase_holder(question, evidence, answering)
+            if answering is not None:
+                answering = self._with_typed_holder(question, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -355,6 +376,7 @@ class AnswerEngine:
             return [p for i, p in enumerate(plan.sub_questions) if i != index]
 
         asked_of: dict[int, str] = {}
+        found_of: dict[int, list[Evidence]] = {}  # each part's evidence
         first = plan.sub_questions[0]
         for index, part in enumerate(plan.sub_questions):
             asked = without_comparatives(part) if plan.kind == "comparison" else part
@@ -402,6 +424,7 @@ class AnswerEngine:
                     if answerings:
                         asked = asked_of[index] = resolved
             found = [ev for way in answerings for ev in way] + evidence
+            found_of[index] = found
             if not answerings and sides:
                 # A side no sentence answers as asked may still have its figure in its own
                 # article ("the money the IAEA has received so far": "$11m").
@@ -559,6 +582,10 @@ class AnswerEngine:
                 compared = self._compared(question, plan, answers) or _compared_as_read(
                     question, alternatives, answers, read
                 )
+            elif not unanswered and self._side_in_others_unit(
+                plan, alternatives, sides, answers, said, found_of, used, given, thing
+            ):
+                compared = self._compared(question, plan, answers)
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
 
     @staticmethod
@@ -569,6 +596,54 @@ class AnswerEngine:
         story = {t for other in others for t in content_terms(other)}
         held = set(content_terms(ev.text))
         return any(terms_match(t, held) for t in content_terms(asked) if t not in story)
+
+    def _side_in_others_unit(
+        self,
+        plan: QuestionPlan,
+        alternatives: list[str],
+        sides: list[list[str]],
+        answers: dict[int, Evidence],
+        said: list[Said],
+        found_of: dict[int, list[Evidence]],
+        used: set[tuple[str, int]],
+        given: set[float],
+        thing: str | None,
+    ) -> bool:
+        """Whether a side whose sentence gives no figure in the unit of the other sides' figures
+        was given one from its own article ("The US firm is thought to be offering about $2bn"
+        beside Air Jamaica's "$560m", for "the amount GM is thought to be offering Fiat", read
+        first as "cut GM's stake in half to 10%"). Only when the sides then read as figures of
+        one measure; ``answers`` and ``said`` change in place."""
+        if set(answers) != set(range(len(sides))):
+            return False
+        for index in range(len(sides)):
+            units = {
+                f.unit
+                for other, ev in answers.items()
+                if other != index
+                for f in figures_in(ev.text)
+                if f.value not in given
+            }
+            own = [f for f in figures_in(answers[index].text) if f.value not in given]
+            if not units or any(f.unit in units for f in own):
+                continue
+            named = [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternatives[index])]
+            found = self._side_figure_in_articles(
+                plan.sub_questions[index], named, found_of.get(index, []), used, given, units, thing
+            )
+            if found is None:
+                continue
+            trial = {**answers, index: found}
+            cited = list({(ev.article_id, ev.start): ev for ev in trial.values()}.values())
+            if compare([ev.text for ev in cited], sides, "more", given) is None:
+                continue
+            answers[index] = found
+            used.add((found.article_id, found.start))
+            said[:] = [item for item in said if item.part != index]
+            said.append(Said(found.text, found, part=index))
+            said.sort(key=lambda item: item.part or 0)
+            return True
+        return False
 
     def _sides_stand(
         self,
@@ -1235,6 +1310,13 @@ class AnswerEngine:
             # The article may be about the question and hold what it asks for in a sentence
             # retrieval did not bring.
             index = self._on_topic(question, evidence, follow_up=follow_up)
+            if index is None and slot is not None and slot.kind == "name":
+                # Or a top sentence names one beside the noun the question's verb governs.
+                # (It names the doer in the event's own noun: a sentence of its article that
+                # says the verb may name another, "level the scores" for "scored a try".)
+                beside = self._beside_verb_noun(question, slot, evidence)
+                if beside is not None:
+                    return [beside, *(e for e in evidence if e is not beside)]
             if index is None or slot is None:
                 return None
         evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
@@ -1255,13 +1337,37 @@ class AnswerEngine:
             # "Who scored the winner": a name in a sentence that does not say the verb (the
             # manager who praised the side), with no sentence of its article saying who did,
             # is a name, not the answer.
-            return None
+            # (Unless a top sentence names one beside the noun the verb governs: "Goals from
+            # Gregory Vignal and Nacho Novo" for "who scored Rangers' second goal".)
+            beside = self._beside_verb_noun(question, slot, evidence)
+            return None if beside is None else [beside, *(e for e in evidence if e is not beside)]
         if (
             not self._holds_asked(question, evidence[0], slot)
             and evidence[0].score < self.t.score_without_type
         ):
             return None
         return evidence
+
+    def _beside_verb_noun(
+        self, question: str, slot: Slot, evidence: list[Evidence]
+    ) -> Evidence | None:
+        """The top evidence sentence that names a thing of the kind asked for, which the
+        question does not give, beside the noun its verb governs ("A late Andrea Masi try" for
+        "who scored Italy's late try"; "Lycos Europe's Make Love, Not Spam campaign" for "what
+        was the campaign called"): it says the verb's event in other words. Its article must
+        name everything the question names, and it must be close to the question in meaning."""
+        nouns = verb_nouns(question)
+        types = asked_types(question, slot)
+        if not nouns or types is None:
+            return None
+        for i in range(min(self.t.typed_candidates, len(evidence))):
+            ev = evidence[i]
+            if not holds_noun(ev.text, nouns) or not new_entities(ev.text, question, types):
+                continue
+            a = self.answerability(question, evidence, i)
+            if a.names >= 1.0 and a.semantic >= self.t.min_semantic and a.timely and a.figures:
+                return ev
+        return None
 
     def _rarest_name_holder(self, question: str, evidence: list[Evidence]) -> Evidence | None:
         """The sentence holding the question's rarest name, when the answer leaves it out.
@@ -1409,6 +1515,89 @@ class AnswerEngine:
         best = max(usable, key=lambda ev: ev.score + 0.1 * strength_of[id(ev)])
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
         return best
+
+    def _with_phrase_holder(
+        self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
+    ) -> list[Evidence] | None:
+        """``answering`` led by a sentence of a top article that writes the question's words
+        for the thing asked ("which Green MSP", "which household products group") with a name
+        the question does not give just after them ("Green MSP Mark Ballard fears ..."), when
+        the lead does not: the question's own phrase beside a new name says what it asks for
+        plainly. The sentence's article must name everything the question names and the
+        sentence must be close to the question in meaning; it may answer a question that
+        nothing else answered."""
+        phrase = asked_phrase(question)
+        pool = answering or evidence
+        if len(phrase) < 2 or not pool or names_beside_phrase(pool[0].text, question, phrase):
+            return answering
+        names = named_terms(question)
+        top = evidence[: self.t.plain_candidates]
+        read = self._articles(top)  # (read already, as a rule, when answerability was judged)
+        candidates: list[Evidence] = []
+        for article_id in list(dict.fromkeys(ev.article_id for ev in top))[:3]:
+            article = read.get(article_id)
+            if article is None:
+                continue
+            terms = set(content_terms(article.title)) | set(content_terms(article.text))
+            if names and coverage(names, {}, terms) < 1.0:
+                continue
+            score = max(ev.hit.score for ev in evidence if ev.article_id == article_id)
+            for sentence in split_sentences(article.text):
+                if names_beside_phrase(
+                    sentence.text, question, phrase
+                ) and speaks_of_the_time_asked(sentence.text, question):
+                    ev = _sentence_evidence(article, sentence, score)
+                    if ev is not None:
+                        candidates.append(ev)
+        if not candidates:
+            return answering
+        self._score(question, candidates)
+        usable = [ev for ev in candidates if ev.semantic >= self.t.min_semantic]
+        if not usable:
+            return answering
+        best = max(usable, key=lambda ev: ev.score)
+        best.score = max(best.score, pool[0].score)
+        return [
+            best,
+            *(ev for ev in pool if ev.start != best.start or ev.article_id != best.article_id),
+        ]
+
+    def _with_typed_holder(self, question: str, answering: list[Evidence]) -> list[Evidence]:
+        """``answering`` led by the sentence of its lead's article that holds a thing of the
+        kind asked for (a person for "who is the new chief executive", a place for "where",
+        a date for "when", by the parser's entity types) when the lead holds none that the
+        question does not already give. A lead that restates the question ("a Home Office
+        minister has said") or names other things ("mines across Nottinghamshire") does not
+        answer; the article's sentence that names one and is closest to the question does.
+        """
+        slot = asked_slot(question)
+        types = asked_types(question, slot)
+        lead = answering[0]
+        if types is None or new_entities(lead.text, question, types):
+            return answering
+        article = self._articles([lead]).get(lead.article_id)
+        if article is None:
+            return answering
+        sentences = [
+            s
+            for s in split_sentences(article.text)
+            if s.start != lead.start
+            and len(s.text) >= 25
+            and speaks_of_the_time_asked(s.text, question)
+        ]
+        prepare_types([s.text for s in sentences])
+        candidates = [
+            ev
+            for s in sentences
+            if new_entities(s.text, question, types)
+            and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
+        ]
+        if not candidates:
+            return answering
+        self._score(question, candidates)
+        best = max(candidates, key=lambda ev: ev.score)
+        best.score = max(best.score, lead.score)  # it answers more directly than the lead
+        return [best, *answering]
 
     def _with_list(
         self, question: str, evidence: list[Evidence], answering: list[Evidence] | None
@@ -1907,6 +2096,7 @@ class AnswerEngine:
                     )
                     for alternative, ev, figure in sides
                 ],
+                word=comparative_asked(question, relation),
             )
         text, fitted = answer_text(
             points,
@@ -2134,7 +2324,10 @@ def _one_measure(
     None when some side has no such figure. The side ``subject`` (the one the article's title
     names) is also named where a sentence names no side at all: a report names its subject in
     the title, then gives its figures ("Priced at £229, the handheld device ...")."""
-    readings = [[f for f in figures_in(text) if f.value not in given] for text in texts]
+    readings = [
+        [f for f in figures_in(text) if f.value not in given and not differs(text, f)]
+        for text in texts
+    ]
     if thing is not None:
         readings = [[f for f in figures if _counts(f.text, thing)] for figures in readings]
     unnamed = {

@@ -197,6 +197,9 @@ class Comparison(BaseModel):
 
     relation: Literal["more", "less"]  # the question asked for the larger or the smaller
     figures: list[ComparedFigure]
+    # The question's own word for it, when it asks with one ("higher", "cheaper"), else None
+    # ("larger" / "smaller" are said).
+    word: str | None = None
 
 
 class Answer(BaseModel):

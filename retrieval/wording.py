@@ -62,7 +62,7 @@ def comparison_sentence(comparison: Comparison | None) -> str:
     if comparison is None or len(comparison.figures) < 2:
         return ""
     first, *others = comparison.figures
-    size = "larger" if comparison.relation == "more" else "smaller"
+    size = comparison.word or ("larger" if comparison.relation == "more" else "smaller")
     against = ", ".join(f"{f.figure} [{f.citation}] for {_side(f.alternative)}" for f in others)
     return (
         f"{COMPARED_LEAD}, the {size} is {_side(first.alternative)}: {first.figure} "

@@ -112,6 +112,8 @@ def test_a_year_a_side_names_picks_its_figure_and_the_line_says_which_is_larger(
     assert "91m" not in answer.answer, answer.answer
     assert answer.comparison is not None, answer.answer
     assert [f.figure for f in answer.comparison.figures] == ["600,000 tonnes", "400,000 tonnes"]
+    # The line says it as the question asks it: higher, not "larger".
+    assert "the higher is Ghana's 2008 cocoa target: 600,000 tonnes" in answer.answer, answer.answer
 
 
 def test_first_before_a_noun_does_not_make_a_comparison_one_of_order(
@@ -164,3 +166,67 @@ def test_the_side_an_article_s_title_names_owns_the_figures_of_sentences_naming_
     assert answer.comparison is not None, answer.answer
     # The Zapbox's price is in a sentence that names no side, in the article titled with it.
     assert [f.figure for f in answer.comparison.figures] == ["£99", "£229"], answer.answer
+
+
+def test_a_side_read_as_a_share_gets_its_sum_from_its_own_article_beside_the_other_s_sum(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Island Air, with debts of $560m (£291m), has been hit by high fuel costs.\n\n"
+                "The carrier is looking for a buyer.",
+                "Island Air seeks a buyer",
+                "air",
+            ),
+            _article(
+                "Torino Motors and General Motors (GM) have until midnight to settle a "
+                "disagreement over a potential takeover.\n\nThe US firm is thought to be "
+                "offering about $2bn (£1.06bn) to extricate itself from the arrangement.\n\n"
+                "A plan to raise new money in 2003 cut GM's stake in Torino Motors in half to "
+                "10%.",
+                "Deadline nears for Torino-GM deal",
+                "torino",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which was bigger: Island Air's debts or the amount GM is thought to be offering "
+        "Torino Motors?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert answer.comparison is not None, answer.answer
+    assert [f.figure for f in answer.comparison.figures] == ["$2bn", "$560m"], answer.answer
+
+
+def test_an_ordinal_or_a_difference_is_not_a_side_s_figure(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "More than 14 million people saw the soap's villain killed off on Friday, "
+                "marking Eastway's 20th anniversary, according to unofficial figures.",
+                "Eastway villain draws 14 million",
+                "soap",
+            ),
+            _article(
+                "An average of 10.9m viewers watched the fourth Jungle Star series' final - "
+                "about four million fewer than the previous series.",
+                "Jungle Star final audience falls",
+                "jungle",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which had the bigger audience: the Eastway episode in which the villain was killed "
+        "off, or the final of the fourth Jungle Star series?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert answer.comparison is not None, answer.answer
+    figures = [f.figure for f in answer.comparison.figures]
+    assert figures == ["14 million people", "10.9m viewers"], answer.answer

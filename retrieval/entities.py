@@ -1,0 +1,173 @@
+"""The kind of named thing a factoid asks for, as the parser's entity types, and whether a
+sentence holds one that the question does not already give.
+
+"Who is the new chief executive running UK Coal?" asks for a person: a lead that names only
+the company's mines ("UK Coal operates 15 deep and surface mines across Nottinghamshire,
+Derbyshire ...") holds capitalised words but no person, so it does not answer; the sentence
+of its article that names one ("led by new chief executive Gerry Spindler") does. The types
+come from spaCy's small English pipeline (the one the verifier loads); the question's form
+(``retrieval.slots``) says which types fit. Nothing here is fitted to a question's words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from retrieval.slots import Slot
+from retrieval.text import stem
+from retrieval.verifier import parse, preparse
+
+# Any named thing: the organisations, people, places, works and events of the news.
+_NAMED = frozenset("PERSON ORG NORP GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
+_WHO = frozenset("PERSON ORG NORP GPE".split())  # a person, or a side that acts as one
+_PERSON = frozenset({"PERSON"})
+_PLACE = frozenset("GPE LOC FAC ORG".split())  # "at London's Institute of Contemporary Arts"
+_DATE = frozenset({"DATE"})
+_FIGURE = frozenset("MONEY PERCENT CARDINAL QUANTITY".split())
+_SPAN = frozenset("DATE TIME QUANTITY CARDINAL".split())  # "how long", "how old": "54 years"
+
+# Nouns for people, as a question names the one it asks for ("the new chief executive",
+# "which Home Office minister", "which striker"): agent nouns and a few titles.
+_PEOPLE = frozenset(
+    stem(w)
+    for w in """official minister chief boss head star actor actress singer player coach
+    president premier leader chancellor secretary spokesman spokeswoman judge executive
+    chairman chairwoman director manager captain referee striker winner founder owner
+    candidate member mp msp mep peer lord economist analyst musician writer author""".split()
+)
+_PHRASE_ENDS = frozenset(
+    "of in at for who whom that which to from with after on by as since when".split()
+)
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)s?$")
+# "Who is/was the <noun phrase> ...": the words that name the person asked for.
+_WHO_IS = re.compile(
+    r"^\s*who (?:is|was|are|were|will be|has been|had been|became) "
+    r"(?:the|a|an|his|her|its|their) (?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _person_noun(words: Iterable[str]) -> bool:
+    """Whether the noun phrase ``words`` (up to its first stopword) names a person."""
+    for word in list(words)[:4]:
+        lowered = word.lower()
+        if lowered in _PHRASE_ENDS or lowered.endswith(("ing", "ed")):
+            return False  # "the new chief executive running UK Coal": the phrase ends
+        if stem(lowered) in _PEOPLE or _AGENT.fullmatch(lowered):
+            return True
+    return False
+
+
+def asked_types(question: str, slot: Slot | None) -> frozenset[str] | None:
+    """The entity types of the thing ``question`` asks for, or None when the slot gives none
+    (what happened, why, a position in an order)."""
+    if slot is None:
+        return None
+    if slot.kind == "name":
+        if slot.head is not None:
+            return _PERSON if slot.head in _PEOPLE or _AGENT.fullmatch(slot.head) else _NAMED
+        match = _WHO_IS.match(question)
+        if match and _person_noun(re.findall(r"[\w'’-]+", match.group("rest"))):
+            return _PERSON
+        return _WHO if re.match(r"^\s*(?:who|whom)\b", question, re.I) else _NAMED
+    if slot.kind == "place":
+        return _PLACE
+    if slot.kind in ("date", "day"):
+        return _DATE
+    if slot.kind == "number":
+        return _SPAN | _FIGURE if slot.span or slot.age else _FIGURE
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w]+", text) if len(w) > 1}
+
+
+def new_entities(sentence: str, question: str, types: frozenset[str]) -> list[str]:
+    """The entities of ``types`` in ``sentence`` that ``question`` does not already name (an
+    entity is given when every word of it is a word of the question: "UK Coal's")."""
+    given = _words(question)
+    found = []
+    for ent in parse(sentence).ents:
+        if ent.label_ not in types:
+            continue
+        words = _words(re.sub(r"['’]s\b", "", ent.text)) - {"the"}
+        if words and not words <= given:
+            found.append(ent.text)
+    return found
+
+
+def prepare(sentences: Iterable[str]) -> None:
+    """Parse many sentences in one batch (later calls reuse the parses)."""
+    preparse(sentences)
+
+
+def verb_nouns(question: str) -> frozenset[str]:
+    """The common nouns the question's main verb governs (its object, or the subject of a
+    passive), as lemmas: "goal" in "who scored Rangers' second goal", "campaign" in "what was
+    Lycos Europe's campaign called". A sentence that names the asked-for thing beside one of
+    them ("Goals from Gregory Vignal and Nacho Novo ...") says the verb's event in other words."""
+    doc = parse(question)
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    nouns = set()
+    for root in roots:
+        for child in root.children:
+            if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.pos_ == "NOUN":
+                nouns.add(child.lemma_.lower())
+    return frozenset(nouns)
+
+
+def holds_noun(sentence: str, nouns: frozenset[str]) -> bool:
+    """Whether ``sentence`` has one of ``nouns`` as a noun (any number: "goals" for "goal")."""
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in parse(sentence))
+
+
+_WH_THING = re.compile(r"^\s*(?:which|what)\s", re.IGNORECASE)
+_WHO_THE = re.compile(
+    r"^\s*who (?:is|was|are|were|will be|has been|had been|became) (?:the|a|an)\s", re.I
+)
+
+
+def asked_phrase(question: str) -> list[str]:
+    """The words that name the kind of thing asked for, as the question writes them: "Green
+    MSP" in "which Green MSP is worried", "household products group" in "which household
+    products group was seen", "new chief executive" in "who is the new chief executive
+    running ..."; the words up to the question's first verb, preposition or clause."""
+    match = _WH_THING.match(question) or _WHO_THE.match(question)
+    if not match:
+        return []
+    words: list[str] = []
+    for tok in parse(question[match.end() :]):
+        if tok.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "PUNCT", "PART", "CCONJ"):
+            break
+        if tok.pos_ == "DET":
+            if words:
+                break
+            continue
+        words.append(tok.text)
+    return words
+
+
+def names_beside_phrase(sentence: str, question: str, phrase: list[str]) -> bool:
+    """Whether ``sentence`` writes ``phrase`` (of two words or more) with a name the question
+    does not give just after it: "Green MSP Mark Ballard", "household products group Reckitt
+    Benckiser", "new chief executive Gerry Spindler"."""
+    if len(phrase) < 2:
+        return False
+    head = re.escape(phrase[-1].rstrip("s"))
+    pattern = (
+        r"\b"
+        + r"\s+".join(re.escape(w) for w in phrase[:-1])
+        + r"\s+"
+        + head
+        + r"[\w'’]*,?\s+(?P<name>(?:[A-Z][\w'’.&-]*\s?)+)"
+    )
+    given = _words(question)
+    for match in re.finditer(pattern, sentence, re.IGNORECASE):
+        name = match.group("name")
+        if not name[:1].isupper():
+            continue
+        if not _words(name) <= given:
+            return True
+    return False

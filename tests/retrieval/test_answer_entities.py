@@ -1,0 +1,135 @@
+"""A factoid's answer holds a thing of the kind asked for, by the parser's entity types: a lead
+that restates the question ("a defence minister has said") or names other things (the firm's
+pits across the counties) gives way to the sentence of its article that names a person for
+"who is the chief executive", "which minister".
+
+Real parts throughout: MiniLM, spaCy's small pipeline and an embedded Chroma store built from
+a few written articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.entities import asked_types, new_entities
+from retrieval.slots import asked_slot
+from tests.retrieval.written import OTHER_STORIES as _OTHERS
+from tests.retrieval.written import article as _article
+from tests.retrieval.written import service_of as _service_of
+
+
+def test_who_is_the_chief_executive_asks_for_a_person_the_question_does_not_name() -> None:
+    question = "Who is the new chief executive running Northfield Mining after its losses grew?"
+    types = asked_types(question, asked_slot(question))
+    assert types == frozenset({"PERSON"})
+    assert new_entities(
+        "The Leeds company, led by new chief executive Martin Holloway, hopes to return to "
+        "profit next year.",
+        question,
+        types,
+    ) == ["Martin Holloway"]
+    # The question's own names are not what it asks for.
+    assert new_entities("Northfield Mining said its losses grew.", question, types) == []
+
+
+def test_a_lead_restating_which_minister_gives_way_to_the_sentence_naming_one(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Farmers should accept that subsidies for hill sheep will be cut by a fifth "
+                "next year, a farming minister has said.\n\nFigures released last month "
+                "showed that hill farm incomes had fallen for a third year running.\n\n"
+                "Margaret Dunlop said the savings would go to woodland planting and flood "
+                "schemes.\n\nThe National Farmers Union called the cut a betrayal of upland "
+                "communities.",
+                "Hill farm subsidies to be cut",
+                "farms",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which farming minister said farmers should accept cuts to hill sheep subsidies?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Margaret Dunlop" in answer.answer, answer.answer
+
+
+def test_the_verb_s_noun_beside_a_name_says_who_scored(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Goals from Peter Lindqvist and Marco Ferreira gave Dunmore a scrappy 2-0 "
+                "victory at Harbour Park on Sunday.\n\nIt ended Harbour's 14-game unbeaten run "
+                "at home and gave Dunmore manager Alan Reid his first win at the ground.\n\n"
+                "Harbour had rarely looked troubled until their keeper let a long drive slip "
+                "through his hands.\n\nThe home side now trail Dunmore by three points.",
+                "Dunmore win at Harbour Park",
+                "derby",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("Who scored Dunmore's second goal in their derby win at Harbour Park?")
+    assert answer.status == "answered", answer.answer
+    assert "Marco Ferreira" in answer.answer, answer.answer
+
+
+def test_a_campaign_named_beside_its_noun_answers_what_it_was_called(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "More than 50,000 people downloaded the screensaver that the web portal Kestrel "
+                "Online offered to flood junk mail servers.\n\nKestrel Online has shut down "
+                "the campaign, saying it had done its job of starting a debate on spam.\n\n"
+                "Kestrel Online's Clean Inbox Now campaign began in early October but its "
+                "methods proved controversial.\n\nCritics said the tool encouraged vigilante "
+                "attacks.",
+                "Kestrel ends anti-spam screensaver",
+                "spam",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "What was Kestrel Online's abandoned anti-spam screensaver campaign called?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Clean Inbox Now" in answer.answer, answer.answer
+
+
+def test_the_question_s_phrase_beside_a_new_name_answers_which_green_msp(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "The Green Party is concerned hundreds of tenants may not be able to vote in "
+                "Dundee's harbour tax referendum.\n\nDundee City Council is to ballot residents "
+                "on plans to charge ships entering the harbour.\n\nBut Green MSP Fiona "
+                "Halliday fears people left off the council's edited electoral register may "
+                "lose out.\n\nThe council said all households would receive a ballot paper.",
+                "Greens fear harbour vote gap",
+                "harbour",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which Green MSP is worried that tenants could miss out on voting in Dundee's harbour "
+        "tax referendum?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Fiona Halliday" in answer.answer, answer.answer
