@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, swaps, thesaurus, wordnet
+from retrieval import attachments, frames, ratios, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import stem
 
@@ -898,7 +898,7 @@ def _hedges(tok: Any) -> int:
             if (
                 ch.dep_ == "aux"
                 and ch.lower_ in lx.HEDGE_AUXILIARIES
-                and not (ch.lower_ == "would" and _reported_in_past(t))
+                and not (ch.lower_ == "would" and (_reported_in_past(t) or _future_in_past(t)))
                 and not _inverted_condition(ch, t)
             )
             or (
@@ -935,6 +935,18 @@ def _hedge_word(t: Any) -> bool:
         # not 'due to X', 'set to X' with a noun: a cause, a place
         return not any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in t.children)
     return _reported_passive(t)
+
+
+def _future_in_past(verb: Any) -> bool:
+    """'agreed to establish a body that would give': 'would' in a relative clause on the object
+    of a past verb is that verb's future, no hedge."""
+    if verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    if noun.dep_ not in {"dobj", "pobj"}:
+        return False
+    up = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return any(cur.tag_ == "VBD" for cur in [up, *_governors(up)])
 
 
 def _inverted_condition(aux: Any, verb: Any) -> bool:
@@ -1863,6 +1875,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_preposition_findings(claim, passage, matched))
     findings.extend(_quantity_findings(claim, passage))
     findings.extend(_ordinal_findings(claim, passage))
+    findings.extend(_ratio_findings(claim, passage))
     findings.extend(_rank_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
 
@@ -3175,6 +3188,42 @@ def _rank_findings(claim: Any, passage: Any) -> list[_Finding]:
                     f"the claim ranks {c.text!r} {rank}, the passage {other}",
                 )
             ]
+    return []
+
+
+def _ratio_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A ratio the claim gives ('twice as many', 'ten times more', 'doubled') must be the
+    passage's: one it gives, or one its figures make ('up from $393.9m to $805.9m' is about
+    'doubled'; 'rose 100%' too). Another ratio contradicts; none at all is not found."""
+    ours = ratios.ratios(claim)
+    if not ours:
+        return []
+    theirs = ratios.ratios(passage, generous=True)
+    figures = _quantities(passage)
+    for ratio in ours:
+        tolerance = 0.35 if ratios.roughly(ratio) else 0.15
+        if any(ratios.close(ratio.value, r.value, tolerance) for r in theirs):
+            continue
+        made = [
+            a.value / b.value
+            for a in figures
+            for b in figures
+            if a is not b and b.value and a.unit == b.unit and a.currency == b.currency
+        ]
+        made += [
+            share
+            for q in figures
+            if q.unit == "percent"
+            for share in (1 + q.value / 100, q.value / 100, 1 - q.value / 100)
+        ]
+        if any(ratios.close(ratio.value, m, tolerance) for m in made):
+            continue
+        word = ratio.token.text
+        if theirs:
+            reason = f"the claim says {word!r}, the passage {theirs[0].token.text!r}"
+            return [_Finding("contradicted", "comparison", reason)]
+        reason = f"the claim says {word!r}; the passage gives no such ratio"
+        return [_Finding("not_found", "comparison", reason)]
     return []
 
 
