@@ -109,9 +109,7 @@ def test_which_before_a_verb_in_the_present_is_the_subject_not_a_list() -> None:
     assert asks_list("Which countries send their waste to the plant?")
 
 
-def test_a_pronoun_part_is_searched_with_the_first_part_s_names(
-    tmp_path: Path, embedder
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_pronoun_part_is_searched_with_the_first_part_s_names(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
     service = _service_of(
         tmp_path,
         embedder,
