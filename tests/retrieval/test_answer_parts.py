@@ -107,3 +107,39 @@ def test_which_before_a_verb_in_the_present_is_the_subject_not_a_list() -> None:
     assert not asks_list("Which provides the city's drinking water?")
     assert asks_list("What features did the new handset have?")
     assert asks_list("Which countries send their waste to the plant?")
+
+
+def test_a_pronoun_part_is_searched_with_the_first_part_s_names(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Lisbon's mayor Pedro Alves has defended the closure of the city's main bridge "
+                "for repairs.\n\nMr Alves said the works could not wait another winter.",
+                "Mayor defends bridge closure",
+                "alves",
+            ),
+            _article(
+                "The closure of Lisbon's main bridge delayed some 25,000 drivers on Monday, the "
+                "city's traffic office said.\n\nMayor Pedro Alves apologised to commuters.",
+                "Bridge closure snarls traffic",
+                "bridge",
+            ),
+            _article(
+                "Heavy snow delayed some 40,000 drivers on Monday, the traffic authority of "
+                "Madrid said.\n\nSchools stayed open.",
+                "Snow snarls Madrid traffic",
+                "snow",
+            ),
+            *_OTHERS,
+        ],
+    )
+    question = (
+        "What did Pedro Alves say about the Lisbon bridge closure, and how many drivers did it "
+        "delay?"
+    )
+    answer = service.ask(question)
+    assert answer.status == "answered", answer.answer
+    # "it" is the closure: the count is the one of the story the first part names.
+    assert "25,000" in answer.answer and "40,000" not in answer.answer, answer.answer
