@@ -898,7 +898,7 @@ def _hedges(tok: Any) -> int:
             if (
                 ch.dep_ == "aux"
                 and ch.lower_ in lx.HEDGE_AUXILIARIES
-                and not (ch.lower_ == "would" and _reported_in_past(t))
+                and not (ch.lower_ == "would" and (_reported_in_past(t) or _future_in_past(t)))
                 and not _inverted_condition(ch, t)
             )
             or (
@@ -935,6 +935,18 @@ def _hedge_word(t: Any) -> bool:
         # not 'due to X', 'set to X' with a noun: a cause, a place
         return not any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in t.children)
     return _reported_passive(t)
+
+
+def _future_in_past(verb: Any) -> bool:
+    """'agreed to establish a body that would give': 'would' in a relative clause on the object
+    of a past verb is that verb's future, no hedge."""
+    if verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    if noun.dep_ not in {"dobj", "pobj"}:
+        return False
+    up = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return any(cur.tag_ == "VBD" for cur in [up, *_governors(up)])
 
 
 def _inverted_condition(aux: Any, verb: Any) -> bool:

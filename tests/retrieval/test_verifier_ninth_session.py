@@ -1,7 +1,7 @@
 """Ninth session: who did what to whom read from word order where the small parser misreads the
 sentence; a comparison of two things the passage does not compare; verbs whose thesaurus entries
-overlap much; 'should' put first as 'if'. Pairs written for the tests or from the development
-sets (the ids say which); the real parser."""
+overlap much; 'should' put first as 'if'; 'would' as a past verb's future. Pairs written for the
+tests or from the development sets (the ids say which); the real parser."""
 
 from __future__ import annotations
 
@@ -185,5 +185,27 @@ def test_should_after_its_subject_is_still_a_hedge() -> None:
     check = verify(
         "Leicester say the captain decides to switch codes.",
         "Leicester say the captain should decide to switch codes.",
+    )
+    assert (check.verdict, check.kind) == ("not_found", "hedge"), check
+
+
+# 'would' in a relative clause on the object of a past verb is that verb's future (set 3, z172)
+FUTURE_IN_PAST = (
+    "Mr Straw and his Spanish counterpart Miguel Moratinos agreed in October to establish a body "
+    "giving Gibraltarians a voice in their future.",
+    "In October, Mr Straw and his Spanish counterpart Miguel Moratinos agreed to establish a body "
+    "that would give Gibraltarians a voice in their future.",
+)
+
+
+def test_would_after_a_past_verb_is_its_future_not_a_hedge() -> None:
+    check = verify(*FUTURE_IN_PAST)
+    assert check.verdict == "supported", check
+
+
+def test_would_after_a_present_verb_is_still_a_hedge() -> None:
+    check = verify(
+        "The council backs a plan that gives tenants a voice in their future.",
+        "The council backs a plan that would give tenants a voice in their future.",
     )
     assert (check.verdict, check.kind) == ("not_found", "hedge"), check
