@@ -30,8 +30,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from prompts import load_prompt
 from retrieval.changes import states_told
 from retrieval.entities import (
+    NAMED_TYPES,
     asked_phrase,
     asked_types,
+    class_noun,
     holds_noun,
     names_beside_phrase,
     new_entities,
@@ -43,6 +45,7 @@ from retrieval.figures import (
     Relation,
     comparative_asked,
     compare,
+    differs,
     figures_in,
     relation_asked,
 )
@@ -369,6 +372,11 @@ class AnswerEngine:
         if thing is not None and any(thing in {stem(w) for w in side} for side in sides):
             thing = None  # "more laptops or more PDAs": the sides are the things counted
         given = _given_figures(question)
+        shaped = plan.kind == "multi_part"  # each part answered as its own form asks
+
+        def others_of(index: int) -> list[str]:
+            return [p for i, p in enumerate(plan.sub_questions) if i != index]
+
         asked_of: dict[int, str] = {}
         found_of: dict[int, list[Evidence]] = {}  # each part's evidence
         first = plan.sub_questions[0]
@@ -379,7 +387,22 @@ class AnswerEngine:
             elif numeric:
                 asked = f"How much {asked}"  # names keep their capitals
             query = part
+            # A later part that points back ("... and what did he say?", "which energy sources
+            # does it expect Scotland to rely on?") is about the first part's story too: it
+            # carries the names the first part gives and it does not. (Not after a first part
+            # that asks for a name: "who did X hand his stake to, and where is he based?" is
+            # about the answer, put in its place below.)
+            carried = [n for n in first_names if n.lower() not in part.lower()]
             if (
+                index
+                and carried
+                and plan.kind == "multi_part"
+                and refers_back(part)
+                and not _asks_name(first)
+            ):
+                about = ", ".join(carried)
+                asked, query = f"{asked} ({about})", f"{part} ({about})"
+            elif (
                 index
                 and first_names
                 and not names_in(part)
@@ -389,7 +412,7 @@ class AnswerEngine:
                 asked, query = f"{asked} ({about})", f"{part} ({about})"
             asked_of[index] = asked
             answerings, evidence = self._part_ways(
-                asked, query, anchors, since=since, as_of=as_of, k=k
+                asked, query, anchors, since=since, as_of=as_of, k=k, shaped=shaped
             )
             if not answerings and index and 0 in answers and refers_back(part):
                 # "Who did X appoint ... and whom does he take over from?": "he" may be the
@@ -398,7 +421,7 @@ class AnswerEngine:
                 if name:
                     resolved = resolve_pronoun(part, name)
                     answerings, evidence = self._part_ways(
-                        resolved, resolved, anchors, since=since, as_of=as_of, k=k
+                        resolved, resolved, anchors, since=since, as_of=as_of, k=k, shaped=shaped
                     )
                     if answerings:
                         asked = asked_of[index] = resolved
@@ -490,6 +513,23 @@ class AnswerEngine:
                         else:
                             unanswered.append(part)
                         continue
+                elif shaped and not self._bears_on(asked, said_for, others_of(index)):
+                    # A sentence said for another part answers this one too only by saying
+                    # something this part asks and the others do not ("what fee did the
+                    # website charge her" is not answered by "X is selling her piano on a
+                    # website"); else another of the part's sentences may, or none does.
+                    best = next(
+                        (
+                            other[0]
+                            for way in answerings
+                            if (other := self._answering_unsaid(asked, way, used))
+                            and (other[0].article_id, other[0].start) not in used
+                        ),
+                        None,
+                    )
+                    if best is None:
+                        unanswered.append(part)
+                        continue
                 else:
                     answers[index] = said_for
                     continue  # a sentence already said answers this part too
@@ -549,6 +589,15 @@ class AnswerEngine:
             ):
                 compared = self._compared(question, plan, answers)
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
+
+    @staticmethod
+    def _bears_on(asked: str, ev: Evidence, others: Sequence[str]) -> bool:
+        """Whether ``ev`` says a word the part asks and the other parts do not ("spend",
+        "money"; the name of the side it asks about): every sentence of a story is about
+        what the whole question is about, so one bears on a part only by saying more."""
+        story = {t for other in others for t in content_terms(other)}
+        held = set(content_terms(ev.text))
+        return any(terms_match(t, held) for t in content_terms(asked) if t not in story)
 
     def _side_in_others_unit(
         self,
@@ -814,8 +863,10 @@ class AnswerEngine:
         since: date | None,
         as_of: date | None,
         k: int | None,
+        shaped: bool = False,
     ) -> tuple[list[list[Evidence]], list[Evidence]]:
-        """``(the ways a part is answered, its own evidence)``.
+        """``(the ways a part is answered, its own evidence)``; ``shaped``: each part as its own
+        form asks (the parts of a multi-part question).
 
         A later part is most often about the article an earlier part was answered from ("...
         and where is he based?", "... and who leads the union?"; the other side of a comparison
@@ -826,10 +877,31 @@ class AnswerEngine:
         ways: list[list[Evidence] | None] = []
         if anchors:
             own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
-            ways.append(self.answering_evidence(asked, own, follow_up=True))
+            ways.append(
+                self._shaped(
+                    asked, own, self.answering_evidence(asked, own, follow_up=True), shaped
+                )
+            )
         evidence = self.select_evidence(asked, hits)
-        ways.append(self.answering_evidence(asked, evidence))
+        ways.append(self._shaped(asked, evidence, self.answering_evidence(asked, evidence), shaped))
         return [way for way in ways if way], evidence
+
+    def _shaped(
+        self,
+        asked: str,
+        evidence: list[Evidence],
+        answering: list[Evidence] | None,
+        shaped: bool,
+    ) -> list[Evidence] | None:
+        """A part answered as its own form asks: a part that asks how something changed is led
+        by the sentence giving both states, a part that asks for a list by the sentence that
+        lists ("How have X's sales changed over the past year, and what set that off?")."""
+        kind = plan_question(asked).kind if shaped else None
+        if kind == "change":
+            return self._with_change(asked, evidence, answering)
+        if kind == "list":
+            return self._with_list(asked, evidence, answering)
+        return answering
 
     def _answering_unsaid(
         self, asked: str, way: list[Evidence], used: set[tuple[str, int]]
@@ -1503,7 +1575,16 @@ class AnswerEngine:
         slot = asked_slot(question)
         types = asked_types(question, slot)
         lead = answering[0]
-        if types is None or new_entities(lead.text, question, types):
+        # "What illness", "what composition": a thing of a class the question names by its
+        # noun; the sentence that answers names the class and a thing of it ("a long illness
+        # diagnosed as Alzheimer's").
+        noun = class_noun(question) if slot is None else None
+        if noun is not None:
+            types = NAMED_TYPES
+        if types is None or (
+            new_entities(lead.text, question, types)
+            and (noun is None or holds_noun(lead.text, frozenset({noun})))
+        ):
             return answering
         article = self._articles([lead]).get(lead.article_id)
         if article is None:
@@ -1514,6 +1595,7 @@ class AnswerEngine:
             if s.start != lead.start
             and len(s.text) >= 25
             and speaks_of_the_time_asked(s.text, question)
+            and (noun is None or holds_noun(s.text, frozenset({noun})))
         ]
         prepare_types([s.text for s in sentences])
         candidates = [
@@ -2254,7 +2336,10 @@ def _one_measure(
     None when some side has no such figure. The side ``subject`` (the one the article's title
     names) is also named where a sentence names no side at all: a report names its subject in
     the title, then gives its figures ("Priced at £229, the handheld device ...")."""
-    readings = [[f for f in figures_in(text) if f.value not in given] for text in texts]
+    readings = [
+        [f for f in figures_in(text) if f.value not in given and not differs(text, f)]
+        for text in texts
+    ]
     if thing is not None:
         readings = [[f for f in figures if _counts(f.text, thing)] for figures in readings]
     unnamed = {

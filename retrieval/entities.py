@@ -171,3 +171,28 @@ def names_beside_phrase(sentence: str, question: str, phrase: list[str]) -> bool
         if not _words(name) <= given:
             return True
     return False
+
+
+NAMED_TYPES = _NAMED
+
+
+def class_noun(question: str) -> str | None:
+    """The lemma of the common noun "what/which <noun>" names as the class of the thing asked
+    ("illness" in "what illness did he die after", "composition" in "what is the lost Bach
+    composition that ..."), or None."""
+    phrase = asked_phrase(question)
+    if not phrase:
+        match = re.match(r"^\s*what (?:is|was) (?:the|a|an) ", question, re.I)
+        if not match:
+            return None
+        phrase = []
+        for tok in parse(question[match.end() :]):
+            if tok.pos_ in ("VERB", "AUX", "ADP", "PRON", "SCONJ", "PUNCT", "DET"):
+                break
+            phrase.append(tok.text)
+    if not phrase:
+        return None
+    last = parse(" ".join(phrase))[-1]
+    if last.pos_ != "NOUN" or not last.text.islower():
+        return None
+    return str(last.lemma_).lower()

@@ -89,6 +89,8 @@ def figures_in(sentence: str) -> list[Figure]:
         )
         if is_year or is_day or re.match(r"^\s?(?:gmt|am|pm)\b", after):
             continue
+        if re.match(r"(?:st|nd|rd|th)\b", after):
+            continue  # an ordinal ("EastEnders' 20th anniversary") counts nothing
         scale = (m.group("scale") or "").lower()
         value *= _SCALES.get(scale, 1.0)
         if m.group("percent"):
@@ -161,7 +163,10 @@ def compare(
     """
     if len(sides) < 2:
         return None
-    readings = [[f for f in figures_in(sentence) if f.value not in given] for sentence in sentences]
+    readings = [
+        [f for f in figures_in(sentence) if f.value not in given and not differs(sentence, f)]
+        for sentence in sentences
+    ]
     if thing is not None:
         of_thing = [
             [f for f in figures if f.text.split() and stem(f.text.split()[-1].lower()) == thing]
@@ -196,6 +201,20 @@ def compare(
         return None  # a tie: neither is larger
     pick = (max if relation == "more" else min)(range(len(values)), key=lambda i: values[i])
     return pick, chosen
+
+
+def differs(sentence: str, figure: Figure) -> bool:
+    """Whether ``figure`` is a difference, not a measure: a comparative and "than" right after
+    it ("about four million fewer than the previous series", "$2bn more than"); never a
+    percentage."""
+    if figure.unit == "%":
+        return False  # "3.8% higher than a year earlier": a rise is the measure asked
+    comparative = r"(?:[a-z]+er|more|less)"
+    after = sentence[figure.end :].lower()
+    if re.match(rf"\s*{comparative}\s+than\b", after):
+        return True
+    last = figure.text.split()[-1].lower() if figure.text.split() else ""
+    return re.fullmatch(comparative, last) is not None and re.match(r"\s*than\b", after) is not None
 
 
 def _nearest(

@@ -137,10 +137,17 @@ def list_head(question: str) -> str | None:
     last = None
     plural_seen = False
     verbs = _verbs_of(question)
-    for token in re.findall(r"[\w'’-]+", match.group("rest"))[:5]:
+    present = _present_verbs_of(question)
+    tokens = re.findall(r"[\w'’-]+", match.group("rest"))[:5]
+    for i, token in enumerate(tokens):
         lowered = token.lower()
         if lowered in _COUNTS and last is None:
             continue  # "which two films": the count is not the noun
+        after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if last is None and lowered in present and after not in _STOP_AT:
+            # "which provides Prince Charles' income": "which" is the subject. (Not before a
+            # verb of its own: the parser misreads "what features did".)
+            return None
         # A word the parser tags a verb ends the phrase once it has a noun ("which EU figure
         # said"); before one it modifies the noun ("which two imprisoned bloggers", "the
         # government's proposed powers"; and the parser misreads "what features did").
@@ -160,6 +167,14 @@ def _verbs_of(question: str) -> set[str]:
     from retrieval.verifier import parse
 
     return {t.text.lower() for t in parse(question) if t.pos_ in _VERB_TAGS}
+
+
+def _present_verbs_of(question: str) -> set[str]:
+    """The words the parser tags as verbs in the present tense ("provides"): such a word never
+    modifies a noun, so right after "which" it is the verb, not a plural noun."""
+    from retrieval.verifier import parse
+
+    return {t.text.lower() for t in parse(question) if t.tag_ in ("VBZ", "VBP")}
 
 
 def _plural(word: str) -> bool:

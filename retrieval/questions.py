@@ -328,7 +328,12 @@ def _multi_parts(question: str) -> list[str]:
     pieces = [p.strip(" ,;") for p in _PART_JOIN.split(question.strip()) if p.strip(" ,;?")]
     if len(pieces) < 2:
         return []
-    subject = subject_of(pieces[0])
+    # A pronoun is put back as the first part's name only when that part names one thing: of
+    # several ("Mahmoud Abbas", "Tel Aviv"), which one "it" is, its form does not say, and a
+    # part that names nothing has no name to put back; the part keeps its pronoun and is
+    # searched with the first part's names (``AnswerEngine._parts``).
+    names = names_in(pieces[0])
+    subject = names[0] if len(names) == 1 else None
     if _ASKS_PERSON.match(pieces[0]):
         # "Who is Southampton's new manager and whom does he replace?": "he" is the person the
         # first part asks for, not its subject; the part keeps its pronoun.
@@ -337,10 +342,13 @@ def _multi_parts(question: str) -> list[str]:
     for i, piece in enumerate(pieces):
         piece = piece.rstrip("?. ") + "?"
         if i and subject and _PRONOUNS.search(piece) and not names_in(piece):
-            piece = _PRONOUNS.sub(lambda m: _possessive(m.group(1), subject), piece, count=1)
+            piece = _PRONOUNS.sub(lambda m: _put_back(m, subject), piece, count=1)
         parts.append(piece[0].upper() + piece[1:])
-    # Each part must ask something of its own: at least one content word.
-    if any(len(content_terms(p)) < 1 for p in parts):
+    # Each part must ask something of its own: at least one content word, or a pronoun that
+    # points back ("and what does he say about it?").
+    if any(
+        len(content_terms(p)) < 1 and not (i and _PRONOUNS.search(p)) for i, p in enumerate(parts)
+    ):
         return []
     return parts
 
@@ -353,7 +361,16 @@ def refers_back(part: str) -> bool:
 def resolve_pronoun(part: str, name: str) -> str:
     """A later part with its first pronoun put back as the name an earlier part's answer gave:
     "Whom does he take over from?" after "Who did X appoint?" answered "Dave Collins"."""
-    return _PRONOUNS.sub(lambda m: _possessive(m.group(1), name), part, count=1)
+    return _PRONOUNS.sub(lambda m: _put_back(m, name), part, count=1)
+
+
+def _put_back(match: re.Match[str], name: str) -> str:
+    """The name in a pronoun's place: "her" before a noun is "X's" ("her sentence"), "her"
+    at the end of its clause is "X" ("what did the website charge her?")."""
+    pronoun = match.group(1)
+    if pronoun.lower() == "her" and not re.match(r"\s+[\w'’-]", match.string[match.end() :]):
+        return name
+    return _possessive(pronoun, name)
 
 
 def _possessive(pronoun: str, subject: str) -> str:

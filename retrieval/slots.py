@@ -155,6 +155,10 @@ _LIGHT = frozenset(
     known seen""".split()
 )
 _WHO_VERB = re.compile(r"^\s*(?:who|whom)\s+(?P<verb>[a-z][\w'’-]+)\b", re.IGNORECASE)
+# "Who in the cabinet ...", "who at the firm ...": where the person is sought, then the verb.
+_WHO_AMONG = re.compile(
+    r"^\s*(?:who|whom)\s+(?:in|at|from|of|among|on|inside|within)\s+(?P<rest>.+)$", re.IGNORECASE
+)
 _PLURAL_ABBREVIATION = re.compile(r"[A-Z]{2,}s")
 _NEGATORS = frozenset("neither nor not".split())
 
@@ -437,7 +441,16 @@ def asked_predicate(question: str) -> str | None:
     """The verb the question turns on: "replace" in "Whom did X replace as manager?", "topped"
     in "Who topped the list?", "withdrew" in "Which record label withdrew ...?", "jailed" in
     "How long was blogger X jailed for?". None when it is a light or saying verb."""
-    match = _WHO_VERB.match(question)
+    among = _WHO_AMONG.match(question)
+    if among:
+        # "Who in the cabinet welcomed X": the verb follows the place the person is sought in.
+        for token in re.findall(r"[\w'’-]+", among.group("rest")):
+            lowered = token.lower()
+            if lowered in _AUXILIARIES:
+                break  # "who at the firm has been detained": the participle after "has been"
+            if token[0].islower() and _PARTICIPLE.search(lowered) and lowered not in _LIGHT:
+                return lowered
+    match = None if among else _WHO_VERB.match(question)
     if match and match.group("verb").lower() not in _AUXILIARIES:
         verb = match.group("verb").lower()
         return None if verb in STOPWORDS or verb in _LIGHT else verb

@@ -133,3 +133,29 @@ def test_the_question_s_phrase_beside_a_new_name_answers_which_green_msp(
     )
     assert answer.status == "answered", answer.answer
     assert "Fiona Halliday" in answer.answer, answer.answer
+
+
+def test_what_illness_is_answered_by_the_sentence_naming_the_illness_and_one_of_its_kind(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Former Welsh Office minister Sir Gareth Pryce has died at a Cardiff hospice, "
+                "his family has announced.\n\nSir Gareth, 74, served under three prime "
+                "ministers and later chaired the Severn Bridge trust.\n\nThe former "
+                "Conservative MP for Monmouth died after a long illness diagnosed as "
+                "Parkinson's.\n\nTributes were paid by members of all parties.",
+                "Former minister Sir Gareth Pryce dies",
+                "obituary",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "What illness did former Welsh Office minister Sir Gareth Pryce die after?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "Parkinson's" in answer.answer, answer.answer

@@ -200,3 +200,33 @@ def test_a_side_read_as_a_share_gets_its_sum_from_its_own_article_beside_the_oth
     assert answer.status == "answered", answer.answer
     assert answer.comparison is not None, answer.answer
     assert [f.figure for f in answer.comparison.figures] == ["$2bn", "$560m"], answer.answer
+
+
+def test_an_ordinal_or_a_difference_is_not_a_side_s_figure(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "More than 14 million people saw the soap's villain killed off on Friday, "
+                "marking Eastway's 20th anniversary, according to unofficial figures.",
+                "Eastway villain draws 14 million",
+                "soap",
+            ),
+            _article(
+                "An average of 10.9m viewers watched the fourth Jungle Star series' final - "
+                "about four million fewer than the previous series.",
+                "Jungle Star final audience falls",
+                "jungle",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which had the bigger audience: the Eastway episode in which the villain was killed "
+        "off, or the final of the fourth Jungle Star series?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert answer.comparison is not None, answer.answer
+    figures = [f.figure for f in answer.comparison.figures]
+    assert figures == ["14 million people", "10.9m viewers"], answer.answer
