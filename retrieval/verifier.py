@@ -1879,6 +1879,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_weakening_findings(claim, passage))
     if not any(f.kind == "hedge" for f in findings):
         findings.extend(_dropped_hedges(claim, passage, said_ids))
+    if not any(f.kind == "hedge" for f in findings):
+        findings.extend(_dropped_conditions(claim, passage, said_ids))
+    if not any(f.kind == "hedge" for f in findings):
+        findings.extend(_dropped_reports(claim, passage, said_ids))
     findings.extend(_preposition_findings(claim, passage, matched))
     findings.extend(_quantity_findings(claim, passage))
     findings.extend(_ordinal_findings(claim, passage))
@@ -2385,6 +2389,71 @@ def _dropped_hedges(claim: Any, passage: Any, said: set[int]) -> list[_Finding]:
             continue  # a hedge of the claim's own over it: 'are thought to be' for 'an estimated'
 
         return [_Finding("not_found", "hedge", f"the passage says {t.text!r}; the claim drops it")]
+    return []
+
+
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing"})
+
+
+def _condition(verb: Any) -> Any | None:
+    """The clause that makes ``verb`` hold only on a condition: 'if they can come through their
+    replay' of 'face', 'if the deals go ahead' of 'give'. Not 'even if' (it holds anyway)."""
+    for ch in verb.children:
+        if ch.dep_ != "advcl":
+            continue
+        for mark in ch.children:
+            if mark.dep_ == "mark" and mark.lower_ in _CONDITIONS:
+                before = mark.doc[mark.i - 1] if mark.i > 0 else None
+                if before is None or before.lower_ != "even":
+                    return ch
+    return None
+
+
+def _dropped_conditions(claim: Any, passage: Any, said: set[int]) -> list[_Finding]:
+    """A predicate the passage says holds only on a condition, which the claim states with no
+    condition at all ('Brentford face a home tie' for '... if they can come through their
+    replay'): the condition is a hedge as 'may' is."""
+    if any(t.lower_ in _CONDITIONS for t in claim):
+        return []
+    verbs = {_lemma(t) for t in claim if t.pos_ in {"VERB", "AUX"}}  # 'go', light as it is
+    for p in passage:
+        if p.pos_ not in {"VERB", "AUX"} or (p.i not in said and _lemma(p) not in verbs):
+            continue
+        clause = _condition(p)
+        if clause is not None and clause.i not in said:  # the condition's own verb unsaid
+            reason = f"the passage says {p.text!r} only on a condition; the claim drops it"
+            return [_Finding("not_found", "hedge", reason)]
+    return []
+
+
+def _dropped_reports(claim: Any, passage: Any, said: set[int]) -> list[_Finding]:
+    """A participle of saying or thinking on a thing the claim names, which the claim drops:
+    'a reported cost of $32m', 'two men believed to be among the top five spammers', 'the
+    rumoured deal'. What it describes is only said or thought to be so; the claim keeps that
+    with a hedge or a verb of saying of its own."""
+    hedged = any(
+        _hedge_word(t)
+        or (t.pos_ == "VERB" and _in_class(t, lx.REPORTING_VERBS))
+        or t.lower_ in lx.HEDGE_ADVERBS | _HEDGE_MODIFIERS
+        for t in claim
+    )
+    if hedged:
+        return []
+    for p in passage:
+        if p.tag_ != "VBN" or p.i in said:
+            continue
+        # 'a reported cost'; 'men believed to be among': what is thought of them, not a name
+        # they are known by ('a school known then as the Eton of the valleys')
+        thought = p.dep_ == "acl" and any(ch.dep_ == "xcomp" for ch in p.children)
+        if p.dep_ != "amod" and not thought:
+            continue
+        if p.head.i not in said:
+            continue  # on something the claim does not name
+        reported = _in_class(p, lx.REPORTING_VERBS) or _in_class(p, lx.HEDGE_VERBS)
+        if reported or (thought and wordnet.is_saying_verb(_lemma(p))):
+            # (not 'critically acclaimed': praise said of a thing, no doubt cast on it)
+            reason = f"the passage says {p.text!r} {p.head.text!r}; the claim drops it"
+            return [_Finding("not_found", "hedge", reason)]
     return []
 
 
