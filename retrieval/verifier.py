@@ -1539,6 +1539,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     forgiven = 0.0  # weight of words whose mismatch is itself a finding (for contradictions)
     forgiven_ids: set[int] = set()
     resolved: set[int] = set()  # names the passage calls by a pronoun its context resolves
+    conversed: set[int] = set()  # verbs said by their converse ('lost to' for 'beat')
     pronoun_in_passage = any(t.pos_ == "PRON" and t.dep_ in _SUBJECT_DEPS for t in passage)
     exact = {c.i: [p for p in _candidates(c, passage) if _exact(c, p)] for c in content}
     # passage words the claim says in the same words: what is left was dropped or replaced
@@ -1639,6 +1640,12 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 for p in passage_words
                 if p.i not in echoed and _anchored(c, p, exact) and _thesaurus_near(c, p)
             ]
+        if c.pos_ == "VERB" and (converse := [p for p in opposites if _converse(c, p)]):
+            # 'Mirza lost to Williams' for 'Williams beat Mirza': the opposite verb with its two
+            # parties traded says the same
+            opposites = []
+            synonyms = converse
+            conversed.add(c.i)
         if opposites and (
             not synonyms
             or (
@@ -1861,7 +1868,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 )
             )
 
-    findings.extend(_predicate_findings(claim, passage, matched))
+    findings.extend(_predicate_findings(claim, passage, matched, conversed))
     if not any(f.kind == "negation" for f in findings):
         findings.extend(_polarity_findings(claim, passage))
     roles = _role_swaps(claim, passage) or _place_swaps(claim, passage)
@@ -2048,7 +2055,9 @@ def _events_crossed(c: Any, p: Any) -> bool:
     return _exact(ours[0], theirs[1]) and _exact(ours[1], theirs[0])
 
 
-def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> list[_Finding]:
+def _predicate_findings(
+    claim: Any, passage: Any, matched: dict[int, list[Any]], conversed: set[int] | None = None
+) -> list[_Finding]:
     out: list[_Finding] = []
     claim_attributes = _claims_attribution(claim, passage)
     for c in claim:
@@ -2072,7 +2081,8 @@ def _predicate_findings(claim: Any, passage: Any, matched: dict[int, list[Any]])
             )
             continue
         if c.pos_ == "VERB":
-            out.extend(_role_findings(c, candidates))
+            if not conversed or c.i not in conversed:
+                out.extend(_role_findings(c, candidates))
             ours = _claim_hedges(c, matched)
             if not any(_modality_agrees(c, p, ours) or _modals_kept(p, claim) for p in candidates):
                 p = candidates[0]
@@ -2992,6 +3002,35 @@ def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
             )
         ]
     return []
+
+
+_CONVERSE_PREPOSITIONS = frozenset({"to", "from", "by", "against"})
+
+
+def _parties(verb: Any) -> tuple[Any | None, list[Any]]:
+    """A verb's subject, and the other parties it names: its object, and the object of 'to',
+    'from', 'by' or 'against' on it ('lost to Williams', 'bought from Vivendi')."""
+    subject, obj = _arguments(verb)
+    others = [obj] if obj is not None else []
+    # 'sold the studio to GE': the small parser often hangs the phrase on the object
+    for head in [verb, *others]:
+        for ch in head.children:
+            if ch.dep_ in {"prep", "agent", "dative"} and ch.lower_ in _CONVERSE_PREPOSITIONS:
+                others.extend(g for g in ch.children if g.dep_ == "pobj")
+    return subject, others
+
+
+def _converse(c: Any, p: Any) -> bool:
+    """Whether passage verb ``p``, an opposite of claim verb ``c``, says the same with the two
+    parties traded: 'Mirza lost to Williams' / 'Williams beat Mirza', 'Sky lost them to the BBC'
+    / 'the BBC won them'. Each text's subject must be another party of the other's verb."""
+    cs, c_others = _parties(c)
+    ps, p_others = _parties(p)
+    if cs is None or ps is None or not c_others or not p_others or _phrases_match(cs, ps):
+        return False
+    return any(_phrases_match(cs, t) for t in p_others) and any(
+        _phrases_match(ps, t) for t in c_others
+    )
 
 
 def _of_object(tok: Any) -> Any | None:

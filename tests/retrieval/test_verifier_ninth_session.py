@@ -1,7 +1,8 @@
 """Ninth session: who did what to whom read from word order where the small parser misreads the
 sentence; a comparison of two things the passage does not compare; verbs whose thesaurus entries
-overlap much; 'should' put first as 'if'; 'would' as a past verb's future. Pairs written for the
-tests or from the development sets (the ids say which); the real parser."""
+overlap much; 'should' put first as 'if'; 'would' as a past verb's future; converse verbs.
+Pairs written for the tests or from the development sets (the ids say which); the real
+parser."""
 
 from __future__ import annotations
 
@@ -209,3 +210,37 @@ def test_would_after_a_present_verb_is_still_a_hedge() -> None:
         "The council backs a plan that would give tenants a voice in their future.",
     )
     assert (check.verdict, check.kind) == ("not_found", "hedge"), check
+
+
+# converse verbs: the opposite verb with its two parties traded says the same
+CONVERSE_KEPT = (
+    "Vivendi sold the studio to General Electric.",
+    "General Electric bought the studio from Vivendi.",
+)
+CONVERSE_KEPT_TOO = (
+    "Vivendi bought the studio from General Electric.",
+    "General Electric sold the studio to Vivendi.",
+)
+# the opposite verb with the same parties in the same places is still an opposite predicate
+CONVERSE_CAUGHT = {
+    "sold for bought": (
+        "General Electric sold the studio to Vivendi.",
+        "General Electric bought the studio from Vivendi.",
+    ),
+    "lost to for beat": (
+        "Williams lost to Mirza in the third round.",
+        "Williams beat Mirza in the third round.",
+    ),
+}
+
+
+@pytest.mark.parametrize("pair", [CONVERSE_KEPT, CONVERSE_KEPT_TOO])
+def test_a_converse_verb_with_its_parties_traded_is_supported(pair: tuple[str, str]) -> None:
+    check = verify(*pair)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize("name", sorted(CONVERSE_CAUGHT))
+def test_an_opposite_verb_with_its_parties_kept_is_contradicted(name: str) -> None:
+    check = verify(*CONVERSE_CAUGHT[name])
+    assert check.verdict == "contradicted", check
