@@ -658,6 +658,15 @@ def _same(c: Any, p: Any) -> bool:
     return _exact(c, p) or _synonym(c, p)
 
 
+def _heads_alike(c: Any, p: Any) -> bool:
+    """Whether two tokens hang off the same word, said alike ('company'/'firm'): not two uses
+    of one word under other words ('a 10% fall in net income' / 'a fall in US revenues')."""
+    if c.head == c or p.head == p:
+        return True
+    a, b = c.head, p.head
+    return _same(a, b) or _meaning_same(a, b) or _thesaurus_same(a, b)
+
+
 def _same_place(c: Any, p: Any) -> bool:
     """Whether two tokens hang off the same word in the same way ('weak growth'/'strong growth')."""
     if c.head == c or p.head == p:
@@ -1564,7 +1573,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 )
             )
             continue
-        if found and not any(_same_place(c, p) for p in found):
+        if found and not any(_same_place(c, p) and _heads_alike(c, p) for p in found):
             # The word is there but elsewhere ('falling dollar'); its opposite may stand where
             # the claim puts it ('rising oil prices').
             placed = [
