@@ -25,6 +25,12 @@ _PERSON = frozenset({"PERSON"})
 _PLACE = frozenset("GPE LOC FAC ORG".split())  # "at London's Institute of Contemporary Arts"
 _DATE = frozenset({"DATE"})
 _FIGURE = frozenset("MONEY PERCENT CARDINAL QUANTITY".split())
+_MONEY = frozenset({"MONEY"})
+_PRICE_ASKED = re.compile(
+    r"^\s*how much\b.*\b(?:cost|costs|pay|paid|pays|price|priced|worth|sell|sold|sells|spend|"
+    r"spent|charge|charged|charges|fetch|fetched)\b",
+    re.IGNORECASE,
+)
 _SPAN = frozenset("DATE TIME QUANTITY CARDINAL".split())  # "how long", "how old": "54 years"
 
 # Nouns for people, as a question names the one it asks for ("the new chief executive",
@@ -76,7 +82,10 @@ def asked_types(question: str, slot: Slot | None) -> frozenset[str] | None:
     if slot.kind in ("date", "day"):
         return _DATE
     if slot.kind == "number":
-        return _SPAN | _FIGURE if slot.span or slot.age else _FIGURE
+        if slot.span or slot.age:
+            return _SPAN | _FIGURE
+        # "How much does it cost", "how much did he pay": a sum of money.
+        return _MONEY if _PRICE_ASKED.search(question) else _FIGURE
     return None
 
 

@@ -159,3 +159,28 @@ def test_what_illness_is_answered_by_the_sentence_naming_the_illness_and_one_of_
     )
     assert answer.status == "answered", answer.answer
     assert "Parkinson's" in answer.answer, answer.answer
+
+
+def test_how_much_does_it_cost_wants_a_sum_of_money_not_another_figure(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "A ten megabit broadband service has been launched by internet provider "
+                'Skylark Net.\n\n"Our ten megabit broadband service is 20 times faster than '
+                'most broadband services a month after launch," said Mr Pardew.\n\nIt comes '
+                "with a steep £34.99 monthly price tag.\n\nSkylark Net said take-up had beaten "
+                "its hopes.",
+                "Skylark Net launches faster broadband",
+                "broadband",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("How much a month does Skylark Net's ten megabit broadband service cost?")
+    assert answer.status == "answered", answer.answer
+    # The sum leads: the sentence of another figure ("20 times faster") does not.
+    assert "£34.99" in answer.answer.split("[1]")[0], answer.answer
