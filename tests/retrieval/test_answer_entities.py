@@ -184,3 +184,30 @@ def test_how_much_does_it_cost_wants_a_sum_of_money_not_another_figure(
     assert answer.status == "answered", answer.answer
     # The sum leads: the sentence of another figure ("20 times faster") does not.
     assert "£34.99" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_a_name_beside_the_verb_s_noun_outranks_a_manager_named_in_a_closer_sentence(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    # The closest sentence names a person (the manager) but does not say who scored; the rule
+    # that refuses such a name gives way to the sentence naming scorers beside "goals".
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Dunmore's derby win at Harbour Park ended the home side's unbeaten run and "
+                "gave Dunmore manager Alan Reid his first derby win at Harbour Park.\n\nGoals "
+                "from Peter Lindqvist and Marco Ferreira gave Dunmore a scrappy derby victory at "
+                "Harbour Park.\n\nHarbour "
+                "had rarely looked troubled until their keeper let a long drive slip through "
+                "his hands.\n\nThe home side now trail Dunmore by three points.",
+                "Dunmore win the derby at Harbour Park",
+                "derby",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("Who scored Dunmore's second goal in their derby win at Harbour Park?")
+    assert answer.status == "answered", answer.answer
+    assert "Marco Ferreira" in answer.answer.split("[1]")[0], answer.answer
