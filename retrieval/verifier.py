@@ -3357,7 +3357,15 @@ def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:
     given = [(v, t) for v, _, t in theirs if t.lower_ in lx.ORDINALS]
     if len(plain) == len(given) == 1 and plain[0][0] != given[0][0]:
         (_, tok), (_, rival) = plain[0], given[0]
-        if _same(tok.head, rival.head) or _same(tok.head, rival.head.head):
+        ours_counted = [t for t in (tok.head, _of_object(tok.head)) if t is not None]
+        theirs_counted = [t for t in (rival.head, _of_object(rival.head)) if t is not None]
+        # 'his second piece of silverware' / 'his first silverware': the thing counted is the
+        # 'of' object of a measure word
+        if (
+            _same(tok.head, rival.head)
+            or _same(tok.head, rival.head.head)
+            or any(_same(a, b) for a in ours_counted for b in theirs_counted)
+        ):
             reason = f"the claim says {tok.text!r}, the passage {rival.text!r}"
             return [_Finding("contradicted", "comparison", reason)]
     return []
