@@ -1,10 +1,10 @@
 """Validate the hand-built evaluation sets against the BBC development corpus.
 
 Usage: ``python bench/data/check_sets.py [--corpus PATH] [--qa PATH] [--retrieval PATH]
-[--shapes PATH] [--shapes4 PATH]``
+[--shapes PATH] [--shapes4 PATH] [--shapes5 PATH]``
 
-Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl``, ``qa_shapes_holdout3.jsonl`` and
-``qa_shapes_holdout4.jsonl`` (beside this file) against
+Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl``, ``qa_shapes_holdout3.jsonl``,
+``qa_shapes_holdout4.jsonl`` and ``qa_shapes_holdout5.jsonl`` (beside this file) against
 ``../shared/data/bbc_news_summary.jsonl`` (beside the repository root), prints the counts and
 every problem found, and exits 1 when there is a problem, 2 when a file is missing, 0 otherwise.
 """
@@ -285,8 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--retrieval", type=Path, default=HERE / "retrieval_dev.jsonl")
     parser.add_argument("--shapes", type=Path, default=HERE / "qa_shapes_holdout3.jsonl")
     parser.add_argument("--shapes4", type=Path, default=HERE / "qa_shapes_holdout4.jsonl")
+    parser.add_argument("--shapes5", type=Path, default=HERE / "qa_shapes_holdout5.jsonl")
     args = parser.parse_args(argv)
-    for path in (args.corpus, args.qa, args.retrieval, args.shapes, args.shapes4):
+    for path in (args.corpus, args.qa, args.retrieval, args.shapes, args.shapes4, args.shapes5):
         if not path.is_file():
             print(f"missing file: {path.resolve()}", file=sys.stderr)
             return 2
@@ -297,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     check_retrieval(read_jsonl(args.retrieval, report), corpus, report)
     check_shapes(read_jsonl(args.shapes, report), corpus, "m", args.shapes.name, report)
     check_shapes(read_jsonl(args.shapes4, report), corpus, "e", args.shapes4.name, report)
+    check_shapes(read_jsonl(args.shapes5, report), corpus, "f", args.shapes5.name, report)
     print("\n".join(report.lines))
     if report.problems:
         print(f"\n{len(report.problems)} problem(s):", file=sys.stderr)
