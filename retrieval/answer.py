@@ -491,15 +491,7 @@ class AnswerEngine:
                     # Two parts asking the same kind of thing ("when will ... and when did
                     # ..."), one sentence holding one such thing: it answers one part, not
                     # both. Another of the part's sentences may answer the other.
-                    best = next(
-                        (
-                            other[0]
-                            for way in answerings
-                            if (other := self._answering_unsaid(asked, way, used))
-                            and (other[0].article_id, other[0].start) not in used
-                        ),
-                        None,
-                    )
+                    best = self._first_unsaid(asked, answerings, used)
                     if best is None:
                         # It goes to the part it says more about; the other is unanswered.
                         earlier = self._closer_part(said_for, answers, asked_of, asked)
@@ -518,15 +510,7 @@ class AnswerEngine:
                     # something this part asks and the others do not ("what fee did the
                     # website charge her" is not answered by "X is selling her piano on a
                     # website"); else another of the part's sentences may, or none does.
-                    best = next(
-                        (
-                            other[0]
-                            for way in answerings
-                            if (other := self._answering_unsaid(asked, way, used))
-                            and (other[0].article_id, other[0].start) not in used
-                        ),
-                        None,
-                    )
+                    best = self._first_unsaid(asked, answerings, used)
                     if best is None:
                         unanswered.append(part)
                         continue
@@ -909,6 +893,21 @@ class AnswerEngine:
         """The part's evidence without the sentences already said, if what is left answers."""
         rest = [ev for ev in way if (ev.article_id, ev.start) not in used]
         return self.answering_evidence(asked, rest, follow_up=True) if rest else None
+
+    def _first_unsaid(
+        self, asked: str, answerings: list[list[Evidence]], used: set[tuple[str, int]]
+    ) -> Evidence | None:
+        """The first sentence not yet said that leads what is left of one of the part's
+        evidence when that rest answers ``asked``."""
+        return next(
+            (
+                other[0]
+                for way in answerings
+                if (other := self._answering_unsaid(asked, way, used))
+                and (other[0].article_id, other[0].start) not in used
+            ),
+            None,
+        )
 
     def _closer_part(
         self, ev: Evidence, answers: dict[int, Evidence], asked_of: dict[int, str], asked: str

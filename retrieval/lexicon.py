@@ -300,3 +300,19 @@ CURRENCY = {
     "rupee": "inr",
 }
 PERCENT = frozenset({"%", "percent", "per cent", "pc", "percentage"})
+
+# A personal pronoun's other cases and its possessives, to the subject form ("his" -> "he"), so
+# that a party named by a pronoun is the same party in any case.
+PRONOUN_BASE = {
+    "him": "he",
+    "his": "he",
+    "her": "she",
+    "hers": "she",
+    "them": "they",
+    "their": "they",
+    "its": "it",
+    "us": "we",
+    "our": "we",
+    "me": "i",
+    "my": "i",
+}

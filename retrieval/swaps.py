@@ -17,19 +17,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import Any
 
-_BASE_PRONOUN = {
-    "him": "he",
-    "his": "he",
-    "her": "she",
-    "hers": "she",
-    "them": "they",
-    "their": "they",
-    "its": "it",
-    "us": "we",
-    "our": "we",
-    "me": "i",
-    "my": "i",
-}
+from retrieval.lexicon import PRONOUN_BASE
+
 _CONTENT = {"NOUN", "PROPN", "NUM", "ADJ", "PRON"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _PARTICIPLES = {"VBN", "VBG"}  # 'downloaded singles'
@@ -44,7 +33,7 @@ def _words(doc: Any) -> list[Any]:
 
 def _form(tok: Any) -> str:
     low = str(tok.lower_)
-    return _BASE_PRONOUN.get(low, low).removesuffix("'s")
+    return PRONOUN_BASE.get(low, low).removesuffix("'s")
 
 
 def _head(span: list[Any]) -> Any:

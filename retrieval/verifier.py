@@ -587,16 +587,22 @@ def _thesaurus_forms(tok: Any) -> set[str]:
     return forms
 
 
+def _thesaurus_pair(c: Any, p: Any) -> bool:
+    """Whether passage word ``p`` is one the thesaurus may put claim word ``c`` for: not a
+    stopword, a light word or a verb of saying, and not ``c`` with a prefix or an ending."""
+    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
+        return False
+    a, b = sorted((_lemma(c), _lemma(p)), key=len)
+    return not (b.endswith(a) or _other_prefix(c, p))
+
+
 def _thesaurus_same(c: Any, p: Any) -> bool:
     """Whether the thesaurus gives claim word ``c`` for passage word ``p`` (see
     :mod:`retrieval.thesaurus`), with the guards of :func:`_meaning_same`: not names, not a word
     that stands for nothing, not a prefixed form, not opposites by any test."""
     if _is_name(c) or _is_name(p) or c.pos_ not in _THESAURUS_POS or p.pos_ not in _WORDNET_POS:
         return False
-    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
-        return False
-    a, b = sorted((_lemma(c), _lemma(p)), key=len)
-    if b.endswith(a) or _other_prefix(c, p):
+    if not _thesaurus_pair(c, p):
         return False
     if not any(thesaurus.same(x, y) for x in _thesaurus_forms(c) for y in _thesaurus_forms(p)):
         return False
@@ -621,10 +627,7 @@ def _thesaurus_near(c: Any, p: Any) -> bool:
     guards of :func:`_thesaurus_same`."""
     if _is_name(p) or p.pos_ not in {"VERB", "ADJ", "NOUN"}:
         return False
-    if p.is_stop or _lemma(p) in _LIGHT_WORDS or _reporting(p, wordnet_too=False):
-        return False
-    a, b = sorted((_lemma(c), _lemma(p)), key=len)
-    if b.endswith(a) or _other_prefix(c, p):
+    if not _thesaurus_pair(c, p):
         return False
     ours, theirs = _thesaurus_forms(c), _thesaurus_forms(p)
     if not any(
@@ -2628,25 +2631,10 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
     return []
 
 
-_PERSONAL = {
-    "him": "he",
-    "his": "he",
-    "her": "she",
-    "hers": "she",
-    "them": "they",
-    "their": "they",
-    "its": "it",
-    "us": "we",
-    "our": "we",
-    "me": "i",
-    "my": "i",
-}
-
-
 def _place_key(tok: Any) -> str:
     """Which thing a noun names, whatever its case: 'council tax', 'Mercedes', 'he' for 'his'."""
     if tok.pos_ == "PRON":
-        return _PERSONAL.get(str(tok.lower_), str(tok.lower_))
+        return lx.PRONOUN_BASE.get(str(tok.lower_), str(tok.lower_))
     words = [
         _lemma(ch)
         for ch in tok.children
