@@ -39,7 +39,6 @@ from retrieval.entities import (
     new_entities,
     verb_nouns,
 )
-from retrieval.entities import prepare as prepare_types
 from retrieval.figures import (
     Figure,
     Relation,
@@ -117,7 +116,7 @@ from retrieval.slots import (
 from retrieval.store import chunk_at
 from retrieval.summarize import can_open_bullet
 from retrieval.text import STOPWORDS, Sentence, content_terms, split_sentences, stem, words
-from retrieval.verifier import parse
+from retrieval.verifier import parse, preparse
 from retrieval.wording import answer_text, defuse_markers, not_found_text
 
 log = logging.getLogger(__name__)
@@ -1596,7 +1595,7 @@ class AnswerEngine:
             and speaks_of_the_time_asked(s.text, question)
             and (noun is None or holds_noun(s.text, frozenset({noun})))
         ]
-        prepare_types([s.text for s in sentences])
+        preparse([s.text for s in sentences])  # one batch; new_entities reuses the parses
         candidates = [
             ev
             for s in sentences

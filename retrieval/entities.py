@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from retrieval.slots import Slot
 from retrieval.text import stem
-from retrieval.verifier import parse, preparse
+from retrieval.verifier import parse
 
 # Any named thing: the organisations, people, places, works and events of the news.
 _NAMED = frozenset("PERSON ORG NORP GPE LOC FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
@@ -105,11 +105,6 @@ def new_entities(sentence: str, question: str, types: frozenset[str]) -> list[st
         if words and not words <= given:
             found.append(ent.text)
     return found
-
-
-def prepare(sentences: Iterable[str]) -> None:
-    """Parse many sentences in one batch (later calls reuse the parses)."""
-    preparse(sentences)
 
 
 def verb_nouns(question: str) -> frozenset[str]:
