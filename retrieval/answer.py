@@ -47,6 +47,7 @@ from retrieval.figures import (
     differs,
     figures_in,
     relation_asked,
+    side_spots,
 )
 from retrieval.grounding import (
     Evidence,
@@ -335,9 +336,9 @@ class AnswerEngine:
         unanswered: list[str] = []
         closest: list[Evidence] = []
         used: set[tuple[str, int]] = set()
-        ages = plan.kind == "comparison" and bool(
-            re.search(r"\b(older|younger|oldest|youngest)\b", question, re.IGNORECASE)
-        )
+        # "Who is older, A or B" compares ages; "new films ... compare with older films" does
+        # not: there the word is part of a side, not what the question asks of the sides.
+        ages = plan.kind == "comparison" and bool(_AGES.search(_ages_outside_sides(question)))
         anchors: list[str] = []  # articles earlier parts were answered from
         answers: dict[int, Evidence] = {}  # the sentence answering each part
         numeric = plan.kind == "comparison" and bool(
@@ -696,9 +697,7 @@ class AnswerEngine:
             texts = [s.text for s in sentences]
             # The side the title names, if only one side is named there.
             titled = [
-                i
-                for i, terms in enumerate(sides)
-                if any(re.search(rf"\b{re.escape(t)}", article.title.lower()) for t in terms)
+                i for i, terms in enumerate(sides) if side_spots(terms, article.title.lower())
             ]
             subject = titled[0] if len(titled) == 1 else None
             figures = _one_measure(texts, sides, given, thing, years_of, subject)
@@ -794,7 +793,9 @@ class AnswerEngine:
         no such figure, so the answer never claims more than the passages show.
         """
         # "Is A higher or lower than B" asks which is larger: the answer names it either way.
-        relation: Relation | None = "more" if asks_direction(question) else relation_asked(question)
+        relation: Relation | None = (
+            "more" if asks_direction(question) else relation_asked(_ages_outside_sides(question))
+        )
         alternatives = comparison_alternatives(question)
         if relation is None or len(alternatives) != len(plan.sub_questions):
             return None
@@ -2106,7 +2107,7 @@ class AnswerEngine:
                     )
                     for alternative, ev, figure in sides
                 ],
-                word=comparative_asked(question, relation),
+                word=comparative_asked(_ages_outside_sides(question), relation),
             )
         text, fitted = answer_text(
             points,
@@ -2294,13 +2295,27 @@ _SIDE_REACH = 80
 _SIDE_CHOICES = 6
 
 
+_AGES = re.compile(r"\b(?:older|younger|oldest|youngest)\b", re.IGNORECASE)
+
+
+def _ages_outside_sides(question: str) -> str:
+    """The question with any word of age inside a side left out ("older films" is a side,
+    "who is older" asks of the sides): what it asks of the sides, for its relation."""
+    for alternative in comparison_alternatives(question):
+        if _AGES.search(alternative):
+            question = question.replace(alternative, _AGES.sub(" ", alternative))
+    return question
+
+
 def _compared_as_read(
     question: str, alternatives: list[str], answers: dict[int, Evidence], figures: list[Figure]
 ) -> tuple[Relation, list[tuple[str, Evidence, str]]] | None:
     """Which side a comparison asks for, from the figures read for its sides in one article
     (where its sentences do not name every side beside its figure: "the scheme aimed to boost
     production ... to 600,000 tonnes by 2008"); None for a tie or when no direction is asked."""
-    relation: Relation | None = "more" if asks_direction(question) else relation_asked(question)
+    relation: Relation | None = (
+        "more" if asks_direction(question) else relation_asked(_ages_outside_sides(question))
+    )
     values = [f.value for f in figures]
     if relation is None or len(values) != len(alternatives) or len(set(values)) < len(values):
         return None
@@ -2341,9 +2356,7 @@ def _one_measure(
     if thing is not None:
         readings = [[f for f in figures if _counts(f.text, thing)] for figures in readings]
     unnamed = {
-        at
-        for at, text in enumerate(texts)
-        if not any(re.search(rf"\b{re.escape(t)}", text.lower()) for ts in sides for t in ts)
+        at for at, text in enumerate(texts) if not any(side_spots(ts, text.lower()) for ts in sides)
     }
     near: list[list[tuple[int, int, Figure]]] = []
     for index, terms in enumerate(sides):
@@ -2352,11 +2365,7 @@ def _one_measure(
         found = []
         for at, (text, figures) in enumerate(zip(texts, readings, strict=True)):
             lowered = text.lower()
-            spots = [
-                m.start()
-                for t in [*terms, *years]
-                for m in re.finditer(rf"\b{re.escape(t)}", lowered)
-            ]
+            spots = side_spots([*terms, *years], lowered)
             if index == subject and at in unnamed:
                 spots.append(0)
             for f in figures:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from retrieval import wordnet
 from retrieval.text import stem
 
 _SCALES = {
@@ -217,6 +218,38 @@ def differs(sentence: str, figure: Figure) -> bool:
     return re.fullmatch(comparative, last) is not None and re.match(r"\s*than\b", after) is not None
 
 
+# Endings English makes words of another word with (inflections and derivations), several of
+# which WordNet also lists as words of their own ("ness", "less", "ern"): a word that goes on
+# from a side's word by one of these still names the side ("Europe" in "European").
+_ENDINGS = frozenset(
+    """s es ed ing er ers est ern ese ian ians an ans ean eans ish ic ics al ally ly ness less ful
+    able ible ism ist ists ity ment ments ship ward wards y""".split()
+)
+
+
+def names_side(term: str, word: str) -> bool:
+    """Whether ``word`` (lower case) names what a side's word ``term`` names: the word itself,
+    or the word with an ending ("europe" in "european", "oracle" in "oracle's"); not a
+    compound that goes on into another word ("air" is not "aircraft", "airlines" or "airbus":
+    a word of three letters or more that WordNet knows, alone or in the singular)."""
+    if not word.startswith(term):
+        return False
+    rest = word[len(term) :].lstrip("'’")
+    if len(rest) < 3 or rest in _ENDINGS:
+        return True
+    return not (wordnet.known(rest) or (rest.endswith("s") and wordnet.known(rest[:-1])))
+
+
+def side_spots(terms: list[str], lowered: str) -> list[int]:
+    """Where, in lower-cased text, a word names one of a side's ``terms`` (``names_side``)."""
+    return [
+        m.start()
+        for t in terms
+        for m in re.finditer(rf"\b{re.escape(t)}[\w'’]*", lowered)
+        if names_side(t, m.group(0))
+    ]
+
+
 def _nearest(
     sentences: list[str], readings: list[list[Figure]], terms: list[str], unit: str
 ) -> tuple[int, int, Figure] | None:
@@ -224,7 +257,7 @@ def _nearest(
     found: list[tuple[int, int, Figure]] = []
     for at, (sentence, figures) in enumerate(zip(sentences, readings, strict=True)):
         lowered = sentence.lower()
-        spots = [m.start() for t in terms for m in re.finditer(rf"\b{re.escape(t)}", lowered)]
+        spots = side_spots(terms, lowered)
         if not spots:
             continue
         found.extend(

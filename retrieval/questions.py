@@ -215,6 +215,16 @@ def comparison_alternatives(question: str) -> list[str]:
     return found[1] if found else []
 
 
+def _carried_head(a: str, b: str) -> str:
+    """The second side with the thing it refers back to: "those of the first two Spider-Man
+    films" beside "the worldwide takings of John Carpenter's Halloween" is "worldwide takings
+    of the first two Spider-Man films" ("that of", "those of" stand for the first side's noun)."""
+    m = re.match(r"(?:those|that)\s+of\s+(?P<rest>.+)$", b, re.IGNORECASE)
+    if m is None or " of " not in a:
+        return b
+    return f"{a[: a.index(' of ')]} of {m.group('rest')}"
+
+
 def comparison(question: str) -> tuple[list[str], list[str]] | None:
     """``(sub-questions, alternatives)`` of a comparison, or None when it compares nothing."""
     text = question.strip().rstrip("?.! ")
@@ -228,6 +238,7 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
             found = m.groupdict()
             a, b = found.get("a") or found.get("a2") or "", found.get("b") or found.get("b2") or ""
             a, b = _strip_article(a), _strip_article(b)
+            b = _carried_head(a, b)
             return [a + "?", b + "?"], [a, b]
     m = _DIRECTIONS.match(text)
     if m and re.search(r"\b(?:than|what)\s+" + re.escape(m.group("b")) + "$", text, re.I):
