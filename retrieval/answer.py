@@ -1209,7 +1209,7 @@ class AnswerEngine:
             typed=typed,
             # (Only a sentence that holds what is asked is held to the time asked: a lead
             # that names the body "set up in 1999" may still lead to the answer beside it.)
-            timely=not typed or speaks_of_the_time_asked(ev.text, question),
+            timely=not typed or speaks_of_what_is_asked(ev.text, question),
             denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
         )
 
@@ -1475,7 +1475,7 @@ class AnswerEngine:
             if sentence.start == lead.start or len(sentence.text) < 25:
                 continue
             strength = slot_strength(sentence.text, question, slot)
-            if strength < least or not speaks_of_the_time_asked(sentence.text, question):
+            if strength < least or not speaks_of_what_is_asked(sentence.text, question):
                 continue  # (and not another year's figure, as for any answering sentence)
             if verb_missing and have > 0:
                 if strength < have or not holds_predicate(sentence.text, question):
@@ -2157,6 +2157,13 @@ class AnswerEngine:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_IN_PLACE = re.compile(r"\b[Ii]n (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+# Titles before a name: "Mr Campbell" is Alastair Campbell, not another Campbell.
+_TITLES = frozenset("mr mrs ms miss dr sir lord lady dame prof professor".split())
+_CALENDAR_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 _MONTH = re.compile(
     r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
 )
@@ -2417,6 +2424,79 @@ def _sentence_evidence(article: StoredArticle, sentence: Sentence, score: float)
         article, chunk_id=span.chunk_id, start=span.start, end=span.end, score=score
     )
     return Evidence(hit=hit, text=sentence.text, start=sentence.start, end=sentence.end)
+
+
+def speaks_of_what_is_asked(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` can speak of the time, the named thing and the place ``question``
+    asks about (``speaks_of_the_time_asked``, ``names_a_rival``)."""
+    return speaks_of_the_time_asked(sentence, question) and not names_a_rival(sentence, question)
+
+
+def names_a_rival(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` speaks of another thing of the kind the question names, and not of
+    the question's: a name of two words or more with the same last word as one the question
+    gives, but other words before it, where the question's is not said ("the French Open" for
+    "at the Australian Open", "Newcastle United" for "Manchester United"; not "Mr Campbell"
+    for "Alastair Campbell": a title is no other name); or another place after "in" where the
+    question asks about one it never names ("sold in Japan and the US" for "sold in Europe")."""
+    lowered = sentence.lower()
+    own = [run for run in _name_runs(sentence) if run[0].lower() not in _TITLES]
+    for run in _name_runs(question):
+        if len(run) < 2 or " ".join(run).lower() in lowered:
+            continue
+        asked = {w.lower() for w in run}
+        for other in own:
+            theirs = {w.lower() for w in other}
+            if (
+                len(other) >= 2
+                and other[-1].lower() == run[-1].lower()
+                and not asked <= theirs
+                and not theirs <= asked
+            ):
+                return True
+    asked_places = _places_in(question)
+    if asked_places and not any(
+        re.search(rf"\b{re.escape(w.lower())}", lowered) for p in asked_places for w in p.split()
+    ):
+        return bool(_places_in(sentence) - asked_places)
+    return False
+
+
+def _name_runs(text: str) -> list[list[str]]:
+    """Runs of capitalised words, each ending at a possessive ("Harry Redknapp's Southampton"
+    is two names); the first word of the text counts too, unless it is a common word."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for token in re.findall(r"[\w'’.-]+", text):
+        clean = token.strip(".'’")
+        possessive = bool(re.search(r"['’]s$", clean))
+        clean = re.sub(r"['’]s$", "", clean)
+        if clean[:1].isupper() and clean.lower() not in STOPWORDS:
+            current.append(clean)
+            if possessive:
+                runs.append(current)
+                current = []
+            continue
+        if current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _places_in(text: str) -> set[str]:
+    """The names after "in" that end their phrase ("in Japan and the US", "in Europe"; not "in
+    the Broadway revival", where the name is a noun's modifier, nor a month or a day): where a
+    thing is said to happen."""
+    found = set()
+    for m in _IN_PLACE.finditer(text):
+        after = re.match(r"\s+([a-z][\w'’-]*)", text[m.end() :])
+        if after and after.group(1) not in STOPWORDS:
+            continue
+        if m.group(1).lower() not in _CALENDAR_WORDS:
+            found.add(m.group(1))
+    return found
 
 
 def speaks_of_the_time_asked(sentence: str, question: str) -> bool:
