@@ -31,10 +31,13 @@ from prompts import load_prompt
 from retrieval.changes import states_told
 from retrieval.entities import (
     NAMED_TYPES,
+    asked_class,
     asked_phrase,
     asked_types,
+    class_entities,
     class_noun,
     holds_noun,
+    names_a_person,
     names_beside_phrase,
     new_entities,
     verb_nouns,
@@ -210,6 +213,8 @@ class Thresholds:
     briefing_articles: int = 4  # articles a briefing reads: the story's, newest first
     briefing_points: int = 5  # key points at most
     briefing_relevance: float = 0.3  # least similarity of a key point to the question
+    class_semantic: float = 0.3  # least similarity of a sentence that names a thing of the class
+    # asked ("singer Bobby Darin" for "which crooner") to lead a factoid (``_with_class_holder``)
 
 
 class AnswerEngine:
@@ -307,6 +312,7 @@ class AnswerEngine:
             answering = self._with_phrase_holder(question, evidence, answering)
             if answering is not None:
                 answering = self._with_typed_holder(question, answering)
+                answering = self._with_class_holder(question, answering)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -1609,6 +1615,59 @@ class AnswerEngine:
         best = max(candidates, key=lambda ev: ev.score)
         best.score = max(best.score, lead.score)  # it answers more directly than the lead
         return [best, *answering]
+
+    def _with_class_holder(self, question: str, answering: list[Evidence]) -> list[Evidence]:
+        """``answering`` led by the sentence of its lead's article that names a thing as one of the
+        class the question asks for ("the story of singer Bobby Darin" for "which 1950s
+        crooner", "led by new chief executive Gerry Spindler", "the Xiluodu Dam" for "which
+        dam"), when the lead names none so: a lead that restates the question may hold a name
+        of the type asked that is of another class ("Hollywood stars Kevin Spacey and Kate
+        Bosworth attended the premiere"). The sentence must be close to the question in meaning
+        (``class_semantic``); the lead follows as its context. Name questions only: a figure, a
+        date or a place is read by its own steps."""
+        slot = asked_slot(question)
+        types = asked_types(question, slot)
+        if types is None and slot is None and asked_phrase(question):
+            types = NAMED_TYPES  # "which auction house is selling ...": a named thing
+        if types is None or (slot is not None and slot.kind != "name"):
+            return answering  # a figure, a date, a place: their own steps read them
+        noun = asked_class(question)
+        if noun is None:
+            return answering
+        if names_a_person(noun):
+            types = frozenset({"PERSON"})  # "which fourth official": not "Chelsea officials"
+        lead = answering[0]
+        if class_entities(lead.text, question, types, noun):
+            return answering
+        article = self._articles([lead]).get(lead.article_id)
+        if article is None:
+            return answering
+        sentences = [
+            s
+            for s in split_sentences(article.text)
+            if s.start != lead.start
+            and len(s.text) >= 25
+            and speaks_of_the_time_asked(s.text, question)
+        ]
+        preparse([s.text for s in sentences])
+        candidates = [
+            ev
+            for s in sentences
+            if class_entities(s.text, question, types, noun)
+            and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
+        ]
+        if not candidates:
+            return answering
+        self._score(question, candidates)
+        usable = [ev for ev in candidates if ev.semantic >= self.t.class_semantic]
+        if not usable:
+            return answering
+        best = max(usable, key=lambda ev: ev.score)
+        best.score = max(best.score, lead.score)  # it answers more directly than the lead
+        return [
+            best,
+            *(ev for ev in answering if ev.start != best.start or ev.article_id != best.article_id),
+        ]
 
     def _with_list(
         self, question: str, evidence: list[Evidence], answering: list[Evidence] | None

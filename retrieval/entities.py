@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from retrieval.slots import Slot
 from retrieval.text import stem
@@ -200,3 +201,74 @@ def class_noun(question: str) -> str | None:
     if last.pos_ != "NOUN" or not last.text.islower():
         return None
     return str(last.lemma_).lower()
+
+
+def _naming_words(ent: Any) -> list[Any]:
+    """The entity's own words and the nouns that say what it is: its compound and appositive
+    nouns ("singer Bobby Darin", "new chief executive Gerry Spindler", "the radius, a large
+    bone", "MTN - the South African firm") or the noun it stands in apposition to. Not a noun
+    it only modifies ("Chelsea officials") nor one it is linked to by a preposition."""
+    root = ent.root
+    inside = range(ent.start, ent.end)
+    near = list(ent)
+    if root.dep_ == "appos" and root.head.i not in inside:
+        near.append(root.head)
+    for child in root.children:
+        if child.dep_ in ("compound", "appos") and child.i not in inside:
+            near.append(child)  # (not a word of that noun's own: "media" of "media manager")
+    return near
+
+
+def names_a_person(noun: str) -> bool:
+    """Whether the class noun ``noun`` is one of people ("crooner", "executive", "official")."""
+    return _person_noun([noun])
+
+
+def class_entities(sentence: str, question: str, types: frozenset[str], noun: str) -> list[str]:
+    """The new entities of ``types`` in ``sentence`` (as :func:`new_entities`) that the sentence
+    itself names as things of the class ``noun`` the question asks for, or of one of like
+    meaning: "singer Bobby Darin" for "which crooner", "the Xiluodu Dam" for "which dam",
+    "led by new chief executive Gerry Spindler" for "who is the new chief executive". Any
+    other name of the sentence may be of another class ("Hollywood stars Kevin Spacey and Kate
+    Bosworth" for "which crooner is the film about")."""
+    from retrieval.wordnet import near_sense
+
+    given = _words(question)
+    found = []
+    for ent in parse(sentence).ents:
+        if ent.label_ not in types:
+            continue
+        words = _words(re.sub(r"['’]s\b", "", ent.text)) - {"the"}
+        if not words or words <= given:
+            continue
+        for tok in _naming_words(ent):
+            lemma = str(tok.lemma_).lower()
+            if not tok.is_alpha:
+                continue
+            if lemma == noun or (tok.pos_ == "NOUN" and near_sense(lemma, noun, "n")):
+                found.append(ent.text)
+                break
+    return found
+
+
+def asked_class(question: str) -> str | None:
+    """The lemma of the noun that names the class of the thing asked for: the noun "which" or
+    "what" determines ("executive" in "which Marsh & McLennan executive pleaded guilty"), else
+    the last word of the question's phrase for it when that is a common noun ("crooner" in
+    "which 1950s crooner", "executive" in "who is the new chief executive ..."); None for a
+    bare "who", "where", "when"."""
+    doc = parse(question)
+    for tok in doc:
+        if (
+            tok.lower_ in ("which", "what")
+            and tok.dep_ == "det"
+            and tok.head.pos_ == "NOUN"
+            and tok.head.is_alpha
+        ):
+            return str(tok.head.lemma_).lower()
+    phrase = asked_phrase(question)
+    if phrase and phrase[-1].isalpha() and phrase[-1].islower():
+        last = parse(" ".join(phrase))[-1]
+        if last.pos_ == "NOUN":
+            return str(last.lemma_).lower()
+    return None

@@ -232,6 +232,20 @@ def same_meaning(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
 
 
 @lru_cache(maxsize=65536)
+def near_sense(a: str, b: str, pos: str = "") -> bool:
+    """Whether ``a`` and ``b`` share a sense or one has a sense a step from the other's (a
+    synonym, hypernym or hyponym: "singer"/"crooner"), read as part of speech ``pos``; unlike
+    :func:`same_meaning`, not through the words of a definition ("producer" is defined with
+    "film" but is no kind of film)."""
+    if a == b:
+        return True
+    ma, mb = _meaning(a, pos), _meaning(b, pos)
+    if not ma.own or not mb.own:
+        return False
+    return not ma.own.isdisjoint(mb.own | mb.near) or not mb.own.isdisjoint(ma.near)
+
+
+@lru_cache(maxsize=65536)
 def opposite_meaning(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
     """Whether WordNet gives ``a`` and ``b`` as opposites in some sense, or one's definition
     denies the other ('deny': 'refuse to accept'; 'lose': 'fail to win')."""

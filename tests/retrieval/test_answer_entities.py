@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from retrieval.entities import asked_types, new_entities
+from retrieval.entities import asked_class, asked_types, class_entities, new_entities
 from retrieval.slots import asked_slot
 from tests.retrieval.written import OTHER_STORIES as _OTHERS
 from tests.retrieval.written import article as _article
@@ -211,3 +211,53 @@ def test_a_name_beside_the_verb_s_noun_outranks_a_manager_named_in_a_closer_sent
     answer = service.ask("Who scored Dunmore's second goal in their derby win at Harbour Park?")
     assert answer.status == "answered", answer.answer
     assert "Marco Ferreira" in answer.answer.split("[1]")[0], answer.answer
+
+
+def test_a_name_the_sentence_calls_one_of_the_class_asked_outranks_another_name_of_that_type() -> (
+    None
+):
+    question = "Which 1960s crooner is Daniel Hart's new film Blue Hour about?"
+    assert asked_class(question) == "crooner"
+    # "singer Tommy Vale": named as a singer, a kind of crooner; the film's stars are people
+    # too, but the sentence does not call them crooners.
+    assert class_entities(
+        "Hart, a double Bafta winner, has long been fascinated by the story of singer Tommy Vale.",
+        question,
+        frozenset({"PERSON"}),
+        "crooner",
+    ) == ["Tommy Vale"]
+    assert (
+        class_entities(
+            "Film stars Daniel Hart and Lucy Fenwick attended the London premiere of new film "
+            "Blue Hour in Soho on Monday.",
+            question,
+            frozenset({"PERSON"}),
+            "crooner",
+        )
+        == []
+    )
+
+
+def test_which_crooner_is_answered_by_the_sentence_naming_a_singer_not_the_premiere_s_stars(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Film stars Daniel Hart and Lucy Fenwick attended the London premiere of new "
+                "film Blue Hour in Soho on Monday.\n\nThe film was shot over twelve weeks in "
+                "Dublin and Belfast last year.\n\nHart, a double Bafta winner, has long been "
+                "fascinated by the story of singer Tommy Vale.\n\nBlue Hour opens in cinemas "
+                "across the country next month.",
+                "Stars at Blue Hour premiere",
+                "premiere",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("Which 1960s crooner is Daniel Hart's new film Blue Hour about?")
+    assert answer.status == "answered", answer.answer
+    # The sentence that names the crooner leads; the premiere's lead is its context.
+    assert "Tommy Vale" in answer.points[0].text, answer.answer
