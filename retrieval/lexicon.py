@@ -109,7 +109,7 @@ NEGATIVE_IMPLICATIVES = frozenset(
 )
 
 # Modal and hedging cues: the passage only says something may be so.
-HEDGE_AUXILIARIES = frozenset("may might could would should can".split())
+HEDGE_AUXILIARIES = frozenset("may might could would should can ought".split())
 HEDGE_ADVERBS = frozenset(
     "possibly probably perhaps maybe likely unlikely reportedly allegedly apparently "
     "potentially supposedly seemingly almost".split()

@@ -510,7 +510,13 @@ _NEGATIVE_PREFIXES = frozenset("un in im il ir dis non".split())
 def _prefix_flips(c: Any, p: Any) -> bool:
     """Whether one of two words is the other with a negative prefix ('unwilling' / 'willing')."""
     a, b = _lemma(c), _lemma(p)
-    return a != b and _prefixed_negation(a, b)
+    if a != b and _prefixed_negation(a, b):
+        return True
+    # the small model's lemma may be wrong ('undaunted' -> 'undaunte'): the words as written,
+    # the prefixed one an adjective of WordNet's ('undaunted', not 'dismissed')
+    a, b = str(c.lower_), str(p.lower_)
+    longer = a if len(a) > len(b) else b
+    return a != b and _prefixed_negation(a, b) and wordnet.known_modifier(longer)
 
 
 def _wordnet_opposite(c: Any, p: Any) -> bool:
@@ -878,9 +884,9 @@ _NEGATIVE_PRONOUNS = frozenset({"nothing", "nobody", "none", "no-one"})
 def _negative_adjective(tok: Any) -> bool:
     """An adjective that is its WordNet opposite with a negative prefix: 'unwilling',
     'undecided', 'unaware' (the word denied, as 'not willing' denies it)."""
-    if tok.pos_ != "ADJ":
-        return False
     word = str(tok.lower_)
+    if tok.pos_ != "ADJ" and not (tok.tag_ == "VBN" and wordnet.known_modifier(word)):
+        return False  # a participle only when WordNet has it as an adjective ('undaunted')
     for prefix in _NEGATIVE_PREFIXES:
         rest = word[len(prefix) :].lstrip("-")
         if (
@@ -946,6 +952,8 @@ def _hedge_word(t: Any) -> bool:
     if _in_class(t, lx.HEDGE_VERBS) or (_in_class(t, lx.HEDGE_ADJECTIVES) and t.pos_ == "ADJ"):
         # not 'due to X', 'set to X' with a noun: a cause, a place
         return not any(ch.dep_ == "prep" and ch.lower_ == "to" for ch in t.children)
+    if t.tag_ == "MD" and t.lower_ in lx.HEDGE_AUXILIARIES:
+        return True  # 'reforms ought to build': the modal the parser makes the verb's head
     return _reported_passive(t)
 
 
@@ -1527,7 +1535,25 @@ def _close(a: float, b: float) -> bool:
 def _units_agree(a: str, b: str) -> bool:
     if not a or not b or a == b:
         return True
-    return _words_match(a, b, False, False)
+    if _words_match(a, b, False, False):
+        return True
+    return _units_mean_alike(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _units_mean_alike(a: str, b: str) -> bool:
+    """Whether two counted nouns say one thing ('loss' / 'defeat', 'spot' / 'place'): the
+    lexicon's near-synonyms or one WordNet meaning, never units of measure, multipliers, time
+    units or currencies, whose words are the quantity edits' business ('miles', 'seconds')."""
+    if a in lx.MULTIPLIERS or b in lx.MULTIPLIERS or a in lx.PERCENT or b in lx.PERCENT:
+        return False
+    if a in lx.TIME_UNITS or b in lx.TIME_UNITS or a in lx.CURRENCY or b in lx.CURRENCY:
+        return False
+    if wordnet.is_measure(a) or wordnet.is_measure(b):
+        return False  # 'miles' for 'kilometres', 'minutes' for 'seconds'
+    if _opposites(a, b) or wordnet.opposite_meaning(a, b, "n", "n"):
+        return False
+    return _synonyms(a, b) or wordnet.same_meaning(a, b, "n", "n")
 
 
 # ----------------------------------------------------------------------------- the judgement
@@ -1605,6 +1631,13 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         if denied_alike:
             opposites = [p for p in opposites if p not in denied_alike]
             synonyms = synonyms or denied_alike
+        if not found and not synonyms and not opposites:
+            # 'not daunted' for 'undaunted', where no resource lists the pair as opposites
+            synonyms = [
+                p
+                for p in passage_words
+                if p.i not in echoed and _prefix_flips(c, p) and _negated(c) != _negated(p)
+            ]
         if not found and not synonyms and not opposites and c.pos_ == "VERB":
             # a verb WordNet gives a sense of, in place of a verb the claim leaves out: 'lets'
             # for 'allows', 'calls for' for 'demands'
@@ -1642,6 +1675,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 p
                 for p in passage_words
                 if p.i not in echoed and _anchored(c, p, exact) and _thesaurus_near(c, p)
+            ]
+        if not found and not synonyms and not opposites and c.pos_ == "VERB":
+            # another verb with the same particle, one of the two no idiom of WordNet's: 'pump
+            # out' / 'send out', 'drag down' / 'drive down'
+            synonyms = [
+                p
+                for p in passage_words
+                if p.i not in echoed and _anchored(c, p, exact) and _same_particle(c, p)
             ]
         if c.pos_ == "VERB" and (converse := [p for p in opposites if _converse(c, p)]):
             # 'Mirza lost to Williams' for 'Williams beat Mirza': the opposite verb with its two
@@ -1724,6 +1765,13 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             and _adds_only_a_link(c, matched, said_ids)
         ):
             linked.add(c.i)  # 'to catch a glimpse of' for 'for a glimpse of'
+            weight_found += _WEIGHT["VERB"]
+    for c in content:
+        if c.pos_ != "VERB" or c.i in matched or c.i in forgiven_ids or c.i in linked:
+            continue
+        event = _event_of_support_verb(c, passage, matched)
+        if event is not None:
+            matched[c.i] = [event]  # 'cause an upset against England' for 'upset England'
             weight_found += _WEIGHT["VERB"]
     coverage = weight_found / total if total else 0.0
     findings.extend(_modifier_swaps(content, passage, matched, echoed | forgiven_ids))
@@ -1844,6 +1892,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         if any(_lemma(q) == _lemma(c) or q.lower_ == c.lower_ for q in passage_words):
             continue
         if time_word and any(
+            _synonyms(_lemma(c), _lemma(q)) and _same_place(c, q) for q in passage_words
+        ):
+            continue  # 'over the last 100 metres' for 'in the final 100 metres'
+        if time_word and any(
             _same_time_side(c, q) and not any(_exact(t, q) for t in claim) for q in passage_words
         ):
             continue  # 'before' for 'prior to': the same word of order, said otherwise
@@ -1853,7 +1905,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             (
                 p
                 for p in passage_words
-                if (_opposite(c, p) and (time_word or _same_place(c, p) or _exact(c.head, p.head)))
+                if (
+                    _opposite(c, p)
+                    and (
+                        (time_word and p.pos_ == c.pos_)
+                        or _same_place(c, p)
+                        or _exact(c.head, p.head)
+                    )
+                )
                 or (
                     _wordnet_opposite(c, p)
                     and _same_place(c, p)
@@ -3398,3 +3457,85 @@ def _date_key(tok: Any) -> str:
     if tok.like_num and (v := _number_value(tok)) is not None:
         return str(int(v))
     return text
+
+
+# ----------------------------------------------------------------------------- wording
+
+
+def _same_particle(c: Any, p: Any) -> bool:
+    """Whether claim verb ``c`` and passage verb ``p`` are two verbs with the same particle,
+    standing alone ('pumped out spam' / 'sent out spam', 'dragged down' / 'driven down', 'flown
+    back' / 'sent back'): the particle says where the thing goes, the verbs only how. Not when
+    WordNet has both phrases as idioms of their own ('set up' / 'wind up', 'rule out' / 'carry
+    out'): their meanings are WordNet's, and its tests have already found no link. Not when
+    the two verbs or phrases are opposites by any test (their lemmas too: 'buy' / 'sell')."""
+    ours, theirs = _phrase(c).split(" "), _phrase(p).split(" ")
+    if not (len(ours) == len(theirs) == 2 and ours[1] == theirs[1] and ours[0] != theirs[0]):
+        return False
+    if not (_bare_particle(c) and _bare_particle(p)):
+        return False  # 'suspended over postings': a preposition with its own object
+    if wordnet.is_verb(_phrase(c)) and wordnet.is_verb(_phrase(p)):
+        return False
+    return not (
+        _opposite(c, p) or _wordnet_opposite(c, p) or _meaning_opposite(c, p) or _prefix_flips(c, p)
+    )
+
+
+def _bare_particle(verb: Any) -> bool:
+    """Whether the verb's particle stands alone ('pumped out spam'), not a preposition with an
+    object of its own ('suspended over postings')."""
+    return any(
+        (ch.dep_ == "prt" or (ch.dep_ in {"advmod", "prep"} and ch.i == verb.i + 1))
+        and ch.lower_ in _PARTICLES
+        and not any(g.dep_ in {"pobj", "pcomp"} for g in ch.children)
+        for ch in verb.children
+    )
+
+
+# English support verbs whose subject does what their noun names ('gave a warning': warned,
+# 'caused an upset': upset, 'came to an end': ended, 'put pressure on': pressed). Not 'take',
+# 'suffer', 'receive', 'get', 'undergo': their subject may be the one it is done to ('took a
+# beating', 'suffered a defeat').
+_SUPPORT_VERBS = frozenset("give pay cause come put".split())
+
+
+def _event_of_support_verb(c: Any, passage: Any, matched: dict[int, list[Any]]) -> Any | None:
+    """The passage verb that claim verb ``c`` and its noun say together: 'cause an upset
+    against England' for 'upset England', 'came to a tragic end' for 'ended tragically'. ``c``
+    is a support verb, its object (or the object of its 'to', 'into') is said by the passage as
+    a verb, and ``c``'s subject is that verb's subject. None otherwise."""
+    if _lemma(c) not in _SUPPORT_VERBS:
+        return None
+    cs, _ = _arguments(c)
+    if cs is None:
+        return None
+    nouns = [ch for ch in c.children if ch.dep_ == "dobj"]
+    nouns += [
+        g
+        for ch in c.children
+        if ch.dep_ == "prep" and ch.lower_ in {"to", "into"}
+        for g in ch.children
+        if g.dep_ == "pobj"
+    ]
+    doers = {t.i for t in _said_by(cs, passage, matched)}
+    for n in nouns:
+        if n.pos_ != "NOUN":
+            continue
+        for q in matched.get(n.i, []):
+            if q.pos_ != "VERB" or _lemma(q) in _LIGHT_WORDS:
+                continue
+            qs, _ = _arguments(q)
+            if qs is not None and doers & {t.i for t in qs.subtree}:
+                return q
+    return None
+
+
+def _said_by(t: Any, passage: Any, matched: dict[int, list[Any]]) -> list[Any]:
+    """The passage words that say claim word ``t``: those it is matched to, the same pronoun,
+    or the same word."""
+    if t.i in matched:
+        return matched[t.i]
+    if t.pos_ == "PRON":
+        base = lx.PRONOUN_BASE.get(str(t.lower_), str(t.lower_))
+        return [q for q in passage if lx.PRONOUN_BASE.get(str(q.lower_), str(q.lower_)) == base]
+    return [q for q in _candidates(t, passage) if _exact(t, q)]

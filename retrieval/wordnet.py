@@ -262,6 +262,14 @@ def _defines(word: str, gloss: frozenset[str]) -> bool:
     return word in gloss or f"{word}s" in gloss
 
 
+@lru_cache(maxsize=65536)
+def is_measure(word: str) -> bool:
+    """Whether one of the first senses of noun ``word`` is defined as a unit ('mile': 'a unit of
+    length equal to 1,760 yards'; 'second': '1/60 of a minute; the basic unit of time')."""
+    gloss = _meaning(word, "n").gloss
+    return "unit" in gloss or "units" in gloss
+
+
 # ----------------------------------------------------------------------------- building
 
 
