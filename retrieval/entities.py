@@ -83,7 +83,7 @@ def asked_types(question: str, slot: Slot | None) -> frozenset[str] | None:
     if slot.kind in ("date", "day"):
         return _DATE
     if slot.kind == "number":
-        if slot.span or slot.age:
+        if slot.span or slot.age or slot.time:
             return _SPAN | _FIGURE
         # "How much does it cost", "how much did he pay": a sum of money.
         return _MONEY if _PRICE_ASKED.search(question) else _FIGURE

@@ -129,6 +129,27 @@ _MONTH_DAY = re.compile(
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*")
 # "How long" asks for a span of time (or a length): a figure with its unit, not any figure.
 _HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
+# "What time did she run", "at what time does it start": the noun "what" asks for is "time"
+# (up to three words before it: "what British record time did ..."), then the verb. A time is
+# a span with its unit ("6.56 seconds", "four minutes 14.74 seconds") or a time of day.
+_TIME_ASKED = re.compile(
+    r"^\s*(?:at\s+)?(?:what|which)\s+(?:[\w'’-]+\s+){0,3}?times?\s+"
+    r"(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|sixty)"
+)
+_TIME_TOLD = re.compile(
+    r"\b\d[\d.]*\s?(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h)\b|"
+    + r"\b"
+    + _NUMBER_WORD
+    + r"\s(?:seconds?|minutes?|hours?)\b|"
+    r"\b\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\b|\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|"
+    r"\b(?:noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
 _SPAN = re.compile(
     r"\b\d[\d.,]*(?:\s|-)?(?:years?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
     r"decades?|centur(?:y|ies)|nights?|seasons?|terms?|games?|matches?|km|kilometres?|"
@@ -170,11 +191,14 @@ class Slot:
     percent: bool = False  # a figure asked for as a percentage ("by what percentage")
     span: bool = False  # a figure of time or length ("how long"): it comes with its unit
     age: bool = False  # a person's age ("how old"): "aged 91", "the 17-year-old"
+    time: bool = False  # a time ("what time did she run"): "6.56 seconds", "7.30pm"
     counted: str | None = None  # the stem of the thing "how many" counts ("job"), if named
 
 
 def asked_slot(question: str) -> Slot | None:
     """The kind of thing the question asks for, or None (what happened, why, how)."""
+    if _TIME_ASKED.search(question):
+        return Slot("number", time=True)
     if _NUMBER.search(question):
         return Slot(
             "number",
@@ -410,6 +434,8 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
             return int(bool(_AGE.search(sentence)))
         if slot.span:
             return int(bool(_SPAN.search(sentence)))
+        if slot.time:
+            return int(bool(_TIME_TOLD.search(sentence)))
         if not has_figure(sentence):
             return 0
         # A figure beside the thing counted holds it more plainly than a figure of another.

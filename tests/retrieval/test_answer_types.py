@@ -280,3 +280,43 @@ def test_another_year_s_count_or_a_figure_of_another_thing_does_not_say_how_many
     )
     answer = service.ask("How many tonnes of cocoa did Ghana produce in 2003-04?")
     assert answer.status == "not_found", answer.answer
+
+
+def test_what_time_asks_for_a_time_with_its_unit_or_of_the_day() -> None:
+    for question in (
+        "What time did Maria Lind run to win the 3000m in Oslo?",
+        "What British record time did Ann Kerr set over 60m hurdles?",
+        "At what time will the polls close?",
+    ):
+        slot = asked_slot(question)
+        assert slot is not None and slot.kind == "number" and slot.time, question
+    question = "What time did Maria Lind run to win the 3000m in Oslo?"
+    slot = asked_slot(question)
+    assert slot_strength("Lind crossed the line in eight minutes 41.20 seconds.", question, slot)
+    assert slot_strength("Polls close at 10pm.", question, slot)
+    # The race's distance and the year are figures, not a time.
+    assert not slot_strength("Lind won the 3000m in 2005.", question, slot)
+    # "How many times" counts; it asks for no time.
+    assert not asked_slot("How many times has Lind won in Oslo?").time  # type: ignore[union-attr]
+
+
+def test_what_time_did_she_run_is_answered_by_the_sentence_giving_her_time(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Maria Lind won the 3000m at the Oslo Indoor meeting on Saturday, beating a "
+                "strong field of Kenyan and Ethiopian runners.\n\nThe 24-year-old hit the front "
+                "with two laps to go.\n\nShe ran the last lap alone and crossed the line in eight "
+                "minutes 41.20 seconds, ahead of Kenya's Ruth Ngeno.\n\nLind now heads to the "
+                "European Indoor Championships in Madrid.",
+                "Lind wins 3000m in Oslo",
+            )
+        ],
+    )
+    answer = service.ask("What time did Maria Lind run to win the 3000m in Oslo?")
+    assert answer.status == "answered", answer.answer
+    assert "41.20 seconds" in answer.answer, answer.answer
