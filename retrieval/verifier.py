@@ -2215,6 +2215,11 @@ def _adds_only_a_link(verb: Any, matched: dict[int, list[Any]], said: set[int]) 
     ):
         return False
     parts = [ch for ch in verb.children if ch.dep_ in _LINK_DEPS]
+    if any(
+        ch.dep_ == "dobj" and any(q.pos_ == "VERB" for q in matched.get(ch.i, ()))
+        for ch in verb.children
+    ):
+        return False  # 'caused an upset': the passage's own verb, whose doer must be the same
     if verb.dep_ in {"xcomp", "advcl", "pcomp", "conj", "ccomp", "acl", "relcl"}:
         head = verb.head
         parts.append(head.head if head.dep_ == "prep" else head)  # 'after finishing'

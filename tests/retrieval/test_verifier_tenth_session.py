@@ -38,6 +38,10 @@ KEPT = {
         "John Kirwan, Italy's coach, thinks his side can cause an upset against England.",
         "Italy coach John Kirwan believes his side can upset England.",
     ),
+    "cause an upset at a place / upset": (
+        "Italy caused an upset against England at Twickenham.",
+        "Italy upset England at Twickenham.",
+    ),
     "j208 not daunted / undaunted": (
         "The confident 23-year-old is not daunted by the prospect of dealing with such weighty "
         "expectations, though.",
@@ -101,6 +105,11 @@ REFUSED = {
     "caused an upset, sides swapped": (
         "Italy caused an upset against England.",
         "England upset Italy.",
+    ),
+    # ... and is no mere link between two things the passage names ('at Twickenham')
+    "caused an upset, sides swapped, a place": (
+        "England caused an upset against Italy at Twickenham.",
+        "Italy upset England at Twickenham.",
     ),
     "did not come to an end": (
         "The band's development did not come to an end when Kurt Cobain left.",
