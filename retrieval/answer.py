@@ -57,6 +57,7 @@ from retrieval.grounding import (
     candidate_sentences,
     check_claim,
     coverage,
+    has_date,
     named_terms,
     predicate_found,
     predicate_term,
@@ -2217,6 +2218,17 @@ class AnswerEngine:
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _IN_PLACE = re.compile(r"\b[Ii]n (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+# The parser's entity labels of a figure and of a date, the things a slot asks for.
+_FILLER_LABELS = {
+    "number": frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
+    "date": frozenset({"DATE"}),
+}
+# Verbs of intention and expectation, what is aimed at or foreseen (general English; the
+# future-looking part of retrieval.lexicon's hedges, not "try", which tells of an attempt).
+_AIMS = frozenset(
+    "expect plan hope aim seek intend want promise pledge vow predict forecast".split()
+)
+_AIM_STEMS = frozenset(stem(w) for w in _AIMS)
 # Titles before a name: "Mr Campbell" is Alastair Campbell, not another Campbell.
 _TITLES = frozenset("mr mrs ms miss dr sir lord lady dame prof professor".split())
 _CALENDAR_WORDS = frozenset(
@@ -2488,7 +2500,47 @@ def _sentence_evidence(article: StoredArticle, sentence: Sentence, score: float)
 def speaks_of_what_is_asked(sentence: str, question: str) -> bool:
     """Whether ``sentence`` can speak of the time, the named thing and the place ``question``
     asks about (``speaks_of_the_time_asked``, ``names_a_rival``)."""
-    return speaks_of_the_time_asked(sentence, question) and not names_a_rival(sentence, question)
+    return (
+        speaks_of_the_time_asked(sentence, question)
+        and not names_a_rival(sentence, question)
+        and not gives_only_as_aim(sentence, question)
+    )
+
+
+def gives_only_as_aim(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` gives the figure or date a question about what happened asks for
+    only as someone's aim: every such figure (not one the question gives) is governed, in the
+    parse, by a verb of intention or expectation ("intends to ship three million", "hopes to
+    become a member by early 2006"), for "how many were sold", "when did it join"."""
+    if _ASKS_FORECAST.search(question) or not _ASKS_WHAT_HAPPENED.search(question):
+        return False
+    slot = asked_slot(question)
+    if slot is None or slot.kind not in _FILLER_LABELS:
+        return False
+    asked = question.lower()
+    fillers = [
+        e
+        for e in parse(sentence).ents
+        if e.label_ in _FILLER_LABELS[slot.kind]
+        and e.text.lower() not in asked
+        and (slot.kind != "date" or has_date(e.text))  # "for a decade" says no when
+    ]
+    return bool(fillers) and all(_aimed(e.root) for e in fillers)
+
+
+def _aimed(token: Any) -> bool:
+    """Whether a verb of intention or expectation governs ``token`` in the parse before any
+    verb of something done does ("wants to expand abroad and sold 400 cars": "sold" is done,
+    whatever the parser hangs it on)."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and (
+            token.lemma_.lower() in _AIMS or stem(token.lower_) in _AIM_STEMS
+        ):
+            return True
+        if token.tag_ == "VBD":
+            return False
+    return False
 
 
 def names_a_rival(sentence: str, question: str) -> bool:
