@@ -1,19 +1,21 @@
 """Article summaries: three to five bullets, each resting on a sentence of the article.
 
 The lede (the first sentence that stands alone) opens every summary: it is where the reporter
-says what happened, and people who summarise a story start from it (against summaries we wrote in
-our own words, summaries chosen for key facts alone left it out of 8 of 40). The other sentences
-are chosen for the article's key facts they carry (figures, names, places; see
-``retrieval.keyfacts``), greedily, so that each new bullet adds facts the others do not already
-give, with the sentence's centrality (similarity to the article's mean vector) and a light
-preference for the lead as tie-breakers. Sub-headings and sentences that lean on their neighbour
-("He added, however, ...", or a quotation whose speaker is named only before it) are never
-chosen, and a sub-heading the source glued to a sentence's start ("HOW IT ALL STARTED The first
-Academy Awards ...") is left out of its bullet; a sentence that leans back only by its opening
-connective ("However, supporters of the change claim ...") is used without it, when the
-verifier still supports it (``retrieval.compress``), and still cites the whole sentence. A chat
-model may reword the chosen sentences; each bullet it writes is checked against the sentence it
-cites like any answer, and a bullet that does not hold is replaced by that sentence.
+says what happened, and people who summarise a story start from it (against summaries we wrote
+in our own words, summaries chosen for key facts alone left it out of 8 of 40). The other
+sentences are chosen greedily by a worth learned from data (``retrieval.summary_scorer``: where
+a sentence stands, its length, its figures and names, how close it is to the title, the
+article's centre and the lede; fitted by ``python -m bench summary_learn`` on our written
+summaries and the BBC's extractive ones) plus the article's key facts (figures, names, places;
+see ``retrieval.keyfacts``) it adds to those the chosen ones already give. Sub-headings and
+sentences that lean on their neighbour ("He added, however, ...", or a quotation whose speaker
+is named only before it) are never chosen, and a sub-heading the source glued to a sentence's
+start ("HOW IT ALL STARTED The first Academy Awards ...") is left out of its bullet; a sentence
+that leans back only by its opening connective ("However, supporters of the change claim ...")
+is used without it, when the verifier still supports it (``retrieval.compress``), and still
+cites the whole sentence. A chat model may reword the chosen sentences; each bullet it writes is
+checked against the sentence it cites like any answer, and a bullet that does not hold is
+replaced by that sentence.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from retrieval.keyfacts import (
 )
 from retrieval.models import Citation, Hit, StoredArticle, Summary, SummaryPoint
 from retrieval.store import chunk_at
+from retrieval.summary_scorer import SentenceScorer, default_scorer, sentence_features
 from retrieval.text import Sentence, split_sentences, words
 
 log = logging.getLogger(__name__)
@@ -76,8 +79,17 @@ class Summarizer:
         if not sentences:
             return [], np.zeros((0, 1)), [], []
         vectors = self.embedder.encode([s.text for s in sentences])
+        title_vector = np.asarray(self.embedder.encode([article.title]))[0]
         texts = [without_opening_connective(without_opening_heading(s.text)) for s in sentences]
-        return sentences, vectors, choose_sentences(texts, vectors, bullet_count(len(texts))), texts
+        chosen = choose_sentences(
+            texts,
+            vectors,
+            bullet_count(len(texts)),
+            title=article.title,
+            title_vector=title_vector,
+            paragraph_starts=[s.start == 0 or article.text[s.start - 1] == "\n" for s in sentences],
+        )
+        return sentences, vectors, chosen, texts
 
     def summarize(self, article: StoredArticle) -> Summary:
         sentences, vectors, chosen, texts = self.rank_sentences(article)
@@ -178,11 +190,8 @@ class Summarizer:
 
 @dataclass(frozen=True)
 class Weights:
-    """How a sentence's worth is counted (fitted on BBC articles outside the benchmark's sample)."""
+    """The rules around the learned worth of a sentence (``retrieval.summary_scorer``)."""
 
-    facts: float = 0.15  # per unit of new key-fact weight, damped by length
-    centrality: float = 1.5
-    lead: float = 0.25
     redundant_cosine: float = 0.85
     lede_first: bool = True
 
@@ -191,20 +200,55 @@ WEIGHTS = Weights()
 
 
 def choose_sentences(
-    texts: list[str], vectors: np.ndarray, n: int, weights: Weights = WEIGHTS
+    texts: list[str],
+    vectors: np.ndarray,
+    n: int,
+    weights: Weights = WEIGHTS,
+    *,
+    title: str = "",
+    title_vector: np.ndarray | None = None,
+    paragraph_starts: Sequence[bool] | None = None,
+    scorer: SentenceScorer | None = None,
 ) -> list[int]:
-    """Indexes of up to ``n`` sentences that together carry the most key facts, in choice order.
+    """Indexes of up to ``n`` sentences, in choice order: the lede, then each time the sentence
+    whose learned worth (``summary_scorer``: where it stands, its length, its figures and names,
+    how close it is to the title, the article's centre and the lede) plus the key facts it adds
+    to those already chosen is highest, leaving out near-copies of a chosen one.
 
-    Only sentences that stand alone are candidates (unless none does).
+    Only sentences that stand alone are candidates (unless none does). Without a title (or
+    paragraph breaks), those features are the same for every sentence and so rank none higher.
     """
     if not texts:
         return []
-    centroid = vectors.mean(axis=0)
-    centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
-    centrality = vectors @ centroid
+    scorer = scorer or default_scorer()
+    candidates = [i for i, t in enumerate(texts) if can_open_bullet(t)] or list(range(len(texts)))
+    rows = sentence_features(
+        texts,
+        vectors,
+        title,
+        np.zeros(vectors.shape[1]) if title_vector is None else title_vector,
+        candidates,
+        paragraph_starts if paragraph_starts is not None else [False] * len(texts),
+    )
+    return pick_sentences(texts, vectors, candidates, scorer.worth(rows), scorer.facts, n, weights)
+
+
+def pick_sentences(
+    texts: list[str],
+    vectors: np.ndarray,
+    candidates: list[int],
+    worth: Sequence[float] | np.ndarray,
+    facts_weight: float,
+    n: int,
+    weights: Weights = WEIGHTS,
+) -> list[int]:
+    """Up to ``n`` of ``candidates`` in choice order: the first of them (the lede), then each
+    time the one whose ``worth`` (one a candidate) plus ``facts_weight`` per unit of key-fact
+    weight it adds, damped by its length, is highest, near-copies of a chosen one left out."""
     facts = [sentence_facts(t) for t in texts]
     value = fact_weights(texts)
-    candidates = [i for i, t in enumerate(texts) if can_open_bullet(t)] or list(range(len(texts)))
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    worth_of = dict(zip(candidates, worth, strict=True))
     # The lede (the first sentence that stands alone) opens every summary: it is where the
     # reporter says what happened, and people who summarise a story start from it.
     chosen: list[int] = [candidates[0]] if weights.lede_first and n > 0 else []
@@ -213,16 +257,12 @@ def choose_sentences(
         best, best_score = -1, -math.inf
         for i in candidates:
             if i in chosen or any(
-                float(vectors[i] @ vectors[j]) >= weights.redundant_cosine for j in chosen
+                float(unit[i] @ unit[j]) >= weights.redundant_cosine for j in chosen
             ):
                 continue
             gain = sum(value[f] for f in facts[i] - covered)
             length = max(len(words(texts[i])), 1)
-            score = (
-                weights.centrality * float(centrality[i])
-                + weights.facts * gain / math.sqrt(length / 12.0)
-                + weights.lead / (1.0 + i / 4.0)
-            )
+            score = float(worth_of[i]) + facts_weight * gain / math.sqrt(length / 12.0)
             if score > best_score:
                 best, best_score = i, score
         if best < 0:
