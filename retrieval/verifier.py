@@ -842,7 +842,7 @@ def _negated(tok: Any) -> bool:
         and any(ch.dep_ == "mark" and ch.lower_ == "that" for ch in tok.children)
     ):
         count += 1  # 'reports that he is preparing ... have been denied': what they report
-    cur = tok
+    cur = tok.head if tok.dep_ in {"acomp", "attr"} else tok  # its copula's clause
     for _ in range(3):
         if cur.dep_ not in {"xcomp", "ccomp", "pcomp"} or cur.head == cur:
             break
@@ -855,9 +855,21 @@ def _negated(tok: Any) -> bool:
 
         if link == "xcomp" and not _in_class(cur, lx.HEDGE_VERBS):
             count += sum(1 for ch in cur.children if _negates(ch))
+        elif link == "ccomp" and _neg_raising(cur):
+            count += sum(1 for ch in cur.children if _negates(ch))
+            break  # 'does not believe abortion should be an issue': the issue is denied
         elif link != "xcomp":
             break
     return count % 2 == 1
+
+
+def _neg_raising(verb: Any) -> bool:
+    """A verb of opinion with a clause, whose 'not' denies the clause ('does not think it will')."""
+    return (
+        verb.pos_ == "VERB"
+        and _in_class(verb, lx.NEG_RAISING_VERBS)
+        and any(ch.dep_ == "ccomp" for ch in verb.children)
+    )
 
 
 def _negates(ch: Any) -> bool:
@@ -2613,6 +2625,8 @@ def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
                 )
             ]
         same = [p for p in reporting if _lemma(p) == _lemma(c)] or reporting
+        if _neg_raising(c) and all(_neg_raising(p) for p in same):
+            continue  # their 'not' is their clause's, compared there
         if same and all(_negated(p) != _negated(c) for p in same):
             which = "denies" if _negated(c) else "affirms"
             return [

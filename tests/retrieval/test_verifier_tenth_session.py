@@ -4,9 +4,9 @@ noun's verb ('came to a tragic end' / 'ended tragically'); 'not daunted' for 'un
 the parser's lemma is wrong; a counted noun said by another word of the same meaning ('one spot
 above' / 'one place ahead'); a time word said by its synonym in the same place ('the last 100
 metres' / 'the final 100 metres'), and a time word's opposite only in the same part of speech;
-'ought to' as the hedge 'should' is. Each faithful pair is beside an edit of the same
-construction that must still be refused. Pairs from the development sets (ids) or written for
-the tests; the real parser."""
+'ought to' as the hedge 'should' is; a verb of opinion's 'not' denies its clause. Each faithful
+pair is beside an edit of the same construction that must still be refused. Pairs from the
+development sets (ids) or written for the tests; the real parser."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ KEPT = {
     "cause an upset at a place / upset": (
         "Italy caused an upset against England at Twickenham.",
         "Italy upset England at Twickenham.",
+    ),
+    # neg-raising: a verb of opinion's 'not' denies its clause (b238, shortened)
+    "b238 believes ... not / does not believe": (
+        "Tony Blair believes abortion should not be an election issue.",
+        "Tony Blair does not believe abortion should be an election issue.",
     ),
     "j208 not daunted / undaunted": (
         "The confident 23-year-old is not daunted by the prospect of dealing with such weighty "
@@ -114,6 +119,14 @@ REFUSED = {
     "did not come to an end": (
         "The band's development did not come to an end when Kurt Cobain left.",
         "The band's development ended when Kurt Cobain left.",
+    ),
+    "believes / does not believe": (
+        "Tony Blair believes abortion should be an election issue.",
+        "Tony Blair does not believe abortion should be an election issue.",
+    ),
+    "does not believe / believes": (
+        "Tony Blair does not believe abortion should be an election issue.",
+        "Tony Blair believes abortion should be an election issue.",
     ),
     "daunted / undaunted": (
         "The confident 23-year-old is daunted by the prospect of dealing with such weighty "
