@@ -1,10 +1,10 @@
 """Validate the hand-built evaluation sets against the BBC development corpus.
 
 Usage: ``python bench/data/check_sets.py [--corpus PATH] [--qa PATH] [--retrieval PATH]
-[--shapes PATH] [--shapes4 PATH] [--shapes5 PATH]``
+[--shapes PATH] [--shapes4 PATH] [--shapes5 PATH] [--shapes6 PATH]``
 
-Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl``, ``qa_shapes_holdout3.jsonl``,
-``qa_shapes_holdout4.jsonl`` and ``qa_shapes_holdout5.jsonl`` (beside this file) against
+Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl`` and the question-shape sets of ``SHAPE_SETS``
+(``qa_shapes_holdout3.jsonl`` ... ``qa_shapes_holdout6.jsonl``, beside this file) against
 ``../shared/data/bbc_news_summary.jsonl`` (beside the repository root), prints the counts and
 every problem found, and exits 1 when there is a problem, 2 when a file is missing, 0 otherwise.
 """
@@ -278,16 +278,25 @@ def describe(counts: Counter[str]) -> str:
     return ", ".join(f"{category} {counts[category]}" for category in CATEGORIES)
 
 
+# The question-shape sets: option -> (file beside this one, the id prefix its writer used).
+SHAPE_SETS = {
+    "--shapes": ("qa_shapes_holdout3.jsonl", "m"),
+    "--shapes4": ("qa_shapes_holdout4.jsonl", "e"),
+    "--shapes5": ("qa_shapes_holdout5.jsonl", "f"),
+    "--shapes6": ("qa_shapes_holdout6.jsonl", "o"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--qa", type=Path, default=HERE / "qa_dev.jsonl")
     parser.add_argument("--retrieval", type=Path, default=HERE / "retrieval_dev.jsonl")
-    parser.add_argument("--shapes", type=Path, default=HERE / "qa_shapes_holdout3.jsonl")
-    parser.add_argument("--shapes4", type=Path, default=HERE / "qa_shapes_holdout4.jsonl")
-    parser.add_argument("--shapes5", type=Path, default=HERE / "qa_shapes_holdout5.jsonl")
+    for option, (name, _prefix) in SHAPE_SETS.items():
+        parser.add_argument(option, type=Path, default=HERE / name)
     args = parser.parse_args(argv)
-    for path in (args.corpus, args.qa, args.retrieval, args.shapes, args.shapes4, args.shapes5):
+    shape_paths = {option: getattr(args, option.lstrip("-")) for option in SHAPE_SETS}
+    for path in (args.corpus, args.qa, args.retrieval, *shape_paths.values()):
         if not path.is_file():
             print(f"missing file: {path.resolve()}", file=sys.stderr)
             return 2
@@ -296,9 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     report.note(f"corpus: {len(corpus)} articles from {args.corpus.resolve()}")
     check_qa(read_jsonl(args.qa, report), corpus, report)
     check_retrieval(read_jsonl(args.retrieval, report), corpus, report)
-    check_shapes(read_jsonl(args.shapes, report), corpus, "m", args.shapes.name, report)
-    check_shapes(read_jsonl(args.shapes4, report), corpus, "e", args.shapes4.name, report)
-    check_shapes(read_jsonl(args.shapes5, report), corpus, "f", args.shapes5.name, report)
+    for option, path in shape_paths.items():
+        prefix = SHAPE_SETS[option][1]
+        check_shapes(read_jsonl(path, report), corpus, prefix, path.name, report)
     print("\n".join(report.lines))
     if report.problems:
         print(f"\n{len(report.problems)} problem(s):", file=sys.stderr)
