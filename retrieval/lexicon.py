@@ -128,11 +128,11 @@ REPORTING_VERBS = frozenset(
     "".split()
 )
 # Reporting verbs that deny what they report: 'dismissed reports that ...' is not 'confirmed'.
+DENYING_REPORTS = frozenset("deny dismiss refute dispute reject".split())
+
 # Verbs of opinion whose 'not' denies their clause ("neg-raising", general English grammar):
 # 'does not believe it should' says 'believes it should not'.
 NEG_RAISING_VERBS = frozenset("think believe expect suppose imagine reckon anticipate feel".split())
-
-DENYING_REPORTS = frozenset("deny dismiss refute dispute reject".split())
 
 # Near-synonyms news writers trade for one another (a paraphrase may use any of a group).
 SYNONYM_GROUPS: list[frozenset[str]] = [
