@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from retrieval import lexicon as lx
 from retrieval.grounding import (
     hands_on,
     has_date,
@@ -137,12 +138,24 @@ _TIME_ASKED = re.compile(
     r"(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b",
     re.IGNORECASE,
 )
+# Cardinal number words ("fourteen minutes"): the lexicon's number words less those that do not
+# count a unit ("once", "twice", "double", "single", "half" ...).
 _NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty)"
+    r"(?:"
+    + "|".join(
+        sorted(
+            w
+            for w, v in lx.NUMBER_WORDS.items()
+            if isinstance(v, int) and v > 0 and w not in {"once", "twice", "double", "single"}
+        )
+    )
+    + r")"
 )
+# A told time: a figure with a unit of time ("6.56 seconds", "2hrs"; a bare "s" only after a
+# decimal, "6.56s", since "the 1990s" and "in his 80s" are no times), a number word with its
+# unit, a clock time or a time of day.
 _TIME_TOLD = re.compile(
-    r"\b\d[\d.]*\s?(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h)\b|"
+    r"\b\d[\d.]*\s?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b|\b\d+\.\d+s\b|"
     + r"\b"
     + _NUMBER_WORD
     + r"\s(?:seconds?|minutes?|hours?)\b|"
