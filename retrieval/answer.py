@@ -2522,7 +2522,7 @@ def gives_only_as_aim(sentence: str, question: str) -> bool:
         e
         for e in parse(sentence).ents
         if e.label_ in _FILLER_LABELS[slot.kind]
-        and e.text.lower() not in asked
+        and not re.search(r"(?<!\w)" + re.escape(e.text.lower()) + r"(?!\w)", asked)
         and (slot.kind != "date" or has_date(e.text))  # "for a decade" says no when
     ]
     return bool(fillers) and all(_aimed(e.root) for e in fillers)
