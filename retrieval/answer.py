@@ -28,6 +28,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from prompts import load_prompt
+from retrieval import lexicon as lx
 from retrieval.changes import states_told
 from retrieval.entities import (
     NAMED_TYPES,
@@ -2223,18 +2224,9 @@ _FILLER_LABELS = {
     "number": frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
     "date": frozenset({"DATE"}),
 }
-# Verbs of intention and expectation, what is aimed at or foreseen (general English; the
-# future-looking part of retrieval.lexicon's hedges, not "try", which tells of an attempt).
-_AIMS = frozenset(
-    "expect plan hope aim seek intend want promise pledge vow predict forecast".split()
-)
-_AIM_STEMS = frozenset(stem(w) for w in _AIMS)
+_AIM_STEMS = frozenset(stem(w) for w in lx.AIM_VERBS)
 # Titles before a name: "Mr Campbell" is Alastair Campbell, not another Campbell.
 _TITLES = frozenset("mr mrs ms miss dr sir lord lady dame prof professor".split())
-_CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 _MONTH = re.compile(
     r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
 )
@@ -2535,7 +2527,7 @@ def _aimed(token: Any) -> bool:
     while token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX") and (
-            token.lemma_.lower() in _AIMS or stem(token.lower_) in _AIM_STEMS
+            token.lemma_.lower() in lx.AIM_VERBS or stem(token.lower_) in _AIM_STEMS
         ):
             return True
         if token.tag_ == "VBD":
@@ -2605,7 +2597,7 @@ def _places_in(text: str) -> set[str]:
         after = re.match(r"\s+([a-z][\w'’-]*)", text[m.end() :])
         if after and after.group(1) not in STOPWORDS:
             continue
-        if m.group(1).lower() not in _CALENDAR_WORDS:
+        if m.group(1).lower() not in lx.CALENDAR_NAMES:
             found.add(m.group(1))
     return found
 

@@ -115,15 +115,11 @@ _VERBISH = frozenset(
     """is was are were has have had did does do will would can could should said says won
     lost beat scored""".split()
 )
-_DATE_NAMES = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 _MONTH_DAY = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)? (?:"
-    + "|".join(sorted(_DATE_NAMES))
+    + "|".join(sorted(lx.CALENDAR_NAMES))
     + r")\b|\b(?:"
-    + "|".join(sorted(_DATE_NAMES))
+    + "|".join(sorted(lx.CALENDAR_NAMES))
     + r")(?: \d{1,2}(?:st|nd|rd|th)?)?\b|\b(?:yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
@@ -415,7 +411,7 @@ def new_name_runs(sentence: str, question: str, *, negated: bool = False) -> lis
             and bool(clean)
             and clean[0].isupper()
             and clean.lower() not in STOPWORDS
-            and clean.lower() not in _DATE_NAMES
+            and clean.lower() not in lx.CALENDAR_NAMES
             and not _PLURAL_ABBREVIATION.fullmatch(clean)  # "MPs", "CEOs": common nouns
         )
         if capital and start is None:
