@@ -216,7 +216,9 @@ class Thresholds:
     briefing_points: int = 5  # key points at most
     briefing_relevance: float = 0.3  # least similarity of a key point to the question
     class_semantic: float = 0.3  # least similarity of a sentence that names a thing of the class
-    # asked ("singer Bobby Darin" for "which crooner") to lead a factoid (``_with_class_holder``)
+    # asked ("singer Bobby Darin" for "which crooner") to lead a factoid (``_with_class_holder``);
+    # why 0.3: not swept (bench/RESULTS.md, tenth session, gives none); below min_semantic's 0.4
+    # because the lead, which passed that, stays as context, as briefing_relevance's on-topic floor
 
 
 class AnswerEngine:
@@ -1571,6 +1573,30 @@ class AnswerEngine:
             *(ev for ev in pool if ev.start != best.start or ev.article_id != best.article_id),
         ]
 
+    def _lead_article_sentences(
+        self, question: str, lead: Evidence, holds: Callable[[str], bool]
+    ) -> list[Evidence]:
+        """The other sentences of ``lead``'s article (of 25 characters or more) that can speak
+        of what ``question`` asks about (``speaks_of_what_is_asked``, as the typed candidates
+        are filtered) and hold what is asked by ``holds``, as evidence scored as the lead's hit:
+        the candidates of the holder steps (``_with_typed_holder``, ``_with_class_holder``)."""
+        article = self._articles([lead]).get(lead.article_id)
+        if article is None:
+            return []
+        sentences = [
+            s
+            for s in split_sentences(article.text)
+            if s.start != lead.start
+            and len(s.text) >= 25
+            and speaks_of_what_is_asked(s.text, question)
+        ]
+        preparse([s.text for s in sentences])  # one batch; ``holds`` reuses the parses
+        return [
+            ev
+            for s in sentences
+            if holds(s.text) and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
+        ]
+
     def _with_typed_holder(self, question: str, answering: list[Evidence]) -> list[Evidence]:
         """``answering`` led by the sentence of its lead's article that holds a thing of the
         kind asked for (a person for "who is the new chief executive", a place for "where",
@@ -1593,24 +1619,14 @@ class AnswerEngine:
             and (noun is None or holds_noun(lead.text, frozenset({noun})))
         ):
             return answering
-        article = self._articles([lead]).get(lead.article_id)
-        if article is None:
-            return answering
-        sentences = [
-            s
-            for s in split_sentences(article.text)
-            if s.start != lead.start
-            and len(s.text) >= 25
-            and speaks_of_the_time_asked(s.text, question)
-            and (noun is None or holds_noun(s.text, frozenset({noun})))
-        ]
-        preparse([s.text for s in sentences])  # one batch; new_entities reuses the parses
-        candidates = [
-            ev
-            for s in sentences
-            if new_entities(s.text, question, types)
-            and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
-        ]
+        candidates = self._lead_article_sentences(
+            question,
+            lead,
+            lambda text: (
+                (noun is None or holds_noun(text, frozenset({noun})))
+                and bool(new_entities(text, question, types))
+            ),
+        )
         if not candidates:
             return answering
         self._score(question, candidates)
@@ -1641,23 +1657,9 @@ class AnswerEngine:
         lead = answering[0]
         if class_entities(lead.text, question, types, noun):
             return answering
-        article = self._articles([lead]).get(lead.article_id)
-        if article is None:
-            return answering
-        sentences = [
-            s
-            for s in split_sentences(article.text)
-            if s.start != lead.start
-            and len(s.text) >= 25
-            and speaks_of_the_time_asked(s.text, question)
-        ]
-        preparse([s.text for s in sentences])
-        candidates = [
-            ev
-            for s in sentences
-            if class_entities(s.text, question, types, noun)
-            and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
-        ]
+        candidates = self._lead_article_sentences(
+            question, lead, lambda text: bool(class_entities(text, question, types, noun))
+        )
         if not candidates:
             return answering
         self._score(question, candidates)
