@@ -212,7 +212,8 @@ def _naming_words(ent: Any) -> list[Any]:
     nouns ("singer Bobby Darin", "new chief executive Gerry Spindler", "the radius, a large
     bone", "MTN - the South African firm") or the noun it stands in apposition to; the noun of
     an "as" phrase ("appointed X as its new chief executive"), the object predicate of its verb
-    ("X was named chief executive") and the predicate noun of "X is the new chief executive".
+    ("X was named chief executive") and the definite predicate noun of "X is the new chief
+    executive".
     Not a noun it only modifies ("Chelsea officials") nor one it is linked to by another
     preposition."""
     root = ent.root
@@ -234,7 +235,14 @@ def _naming_words(ent: Any) -> list[Any]:
             elif child.dep_ == "prep" and child.lower_ == "as":
                 near.extend(t for t in child.children if t.dep_ == "pobj")
     if root.dep_ == "nsubj" and head.lemma_ == "be":
-        near.extend(t for t in head.children if t.dep_ == "attr")  # "X is the new chief executive"
+        # "X is the new chief executive" (the definite noun identifies; "Goldeneye was a
+        # wonderful movie" only describes)
+        near.extend(
+            t
+            for t in head.children
+            if t.dep_ == "attr"
+            and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in t.children)
+        )
     return near
 
 
