@@ -28,6 +28,7 @@ Each article's sentences, vectors and which may open a bullet are cached in
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import pickle
@@ -297,17 +298,20 @@ def cross_validate(
         (m, f): {"own": {}, "bbc": []} for m in MIXES for f in FACTS
     }
     fitting = fit_articles(own)
+    # ``fit`` does not read ``mix`` or ``facts``: fit once per fold, then vary the two.
     for held in FIT_SETS:
         train = [a for a in fitting if held not in a.row["own"]]
         test = [a for a in own if held in a.row["own"]]
+        fitted = fit(train, bbc_slice, 0.0, 0.0)
         for (mix, facts), result in results.items():
-            scorer = fit(train, bbc_slice, mix, facts)
+            scorer = dataclasses.replace(fitted, mix=mix, facts=facts)
             result["own"][held] = measure(test, held, scorer_chooser(scorer))
     for fold in range(FOLDS):
         train = [a for k, a in enumerate(bbc_slice) if k % FOLDS != fold]
         test = [a for k, a in enumerate(bbc_slice) if k % FOLDS == fold]
+        fitted = fit(fitting, train, 0.0, 0.0)
         for (mix, facts), result in results.items():
-            scorer = fit(fitting, train, mix, facts)
+            scorer = dataclasses.replace(fitted, mix=mix, facts=facts)
             result["bbc"].append(measure(test, "bbc", scorer_chooser(scorer))["to_lead3"])
     return results
 
@@ -323,8 +327,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--bbc-floor",
         type=float,
-        default=1.25,
-        help="the least ratio to lead-3 on the BBC folds a (mix, facts) pair may have",
+        default=1.18,
+        help="the least ratio to lead-3 on the BBC folds a (mix, facts) pair may have (1.18: the "
+        "hand-weighted picker's on the slice; the shipped table's mix 0.55, facts 0.3)",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)

@@ -28,6 +28,7 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from prompts import load_prompt
+from retrieval import lexicon as lx
 from retrieval.changes import states_told
 from retrieval.entities import (
     NAMED_TYPES,
@@ -215,7 +216,9 @@ class Thresholds:
     briefing_points: int = 5  # key points at most
     briefing_relevance: float = 0.3  # least similarity of a key point to the question
     class_semantic: float = 0.3  # least similarity of a sentence that names a thing of the class
-    # asked ("singer Bobby Darin" for "which crooner") to lead a factoid (``_with_class_holder``)
+    # asked ("singer Bobby Darin" for "which crooner") to lead a factoid (``_with_class_holder``);
+    # why 0.3: not swept (bench/RESULTS.md, tenth session, gives none); below min_semantic's 0.4
+    # because the lead, which passed that, stays as context, as briefing_relevance's on-topic floor
 
 
 class AnswerEngine:
@@ -1570,6 +1573,30 @@ class AnswerEngine:
             *(ev for ev in pool if ev.start != best.start or ev.article_id != best.article_id),
         ]
 
+    def _lead_article_sentences(
+        self, question: str, lead: Evidence, holds: Callable[[str], bool]
+    ) -> list[Evidence]:
+        """The other sentences of ``lead``'s article (of 25 characters or more) that can speak
+        of what ``question`` asks about (``speaks_of_what_is_asked``, as the typed candidates
+        are filtered) and hold what is asked by ``holds``, as evidence scored as the lead's hit:
+        the candidates of the holder steps (``_with_typed_holder``, ``_with_class_holder``)."""
+        article = self._articles([lead]).get(lead.article_id)
+        if article is None:
+            return []
+        sentences = [
+            s
+            for s in split_sentences(article.text)
+            if s.start != lead.start
+            and len(s.text) >= 25
+            and speaks_of_what_is_asked(s.text, question)
+        ]
+        preparse([s.text for s in sentences])  # one batch; ``holds`` reuses the parses
+        return [
+            ev
+            for s in sentences
+            if holds(s.text) and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
+        ]
+
     def _with_typed_holder(self, question: str, answering: list[Evidence]) -> list[Evidence]:
         """``answering`` led by the sentence of its lead's article that holds a thing of the
         kind asked for (a person for "who is the new chief executive", a place for "where",
@@ -1592,24 +1619,14 @@ class AnswerEngine:
             and (noun is None or holds_noun(lead.text, frozenset({noun})))
         ):
             return answering
-        article = self._articles([lead]).get(lead.article_id)
-        if article is None:
-            return answering
-        sentences = [
-            s
-            for s in split_sentences(article.text)
-            if s.start != lead.start
-            and len(s.text) >= 25
-            and speaks_of_the_time_asked(s.text, question)
-            and (noun is None or holds_noun(s.text, frozenset({noun})))
-        ]
-        preparse([s.text for s in sentences])  # one batch; new_entities reuses the parses
-        candidates = [
-            ev
-            for s in sentences
-            if new_entities(s.text, question, types)
-            and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
-        ]
+        candidates = self._lead_article_sentences(
+            question,
+            lead,
+            lambda text: (
+                (noun is None or holds_noun(text, frozenset({noun})))
+                and bool(new_entities(text, question, types))
+            ),
+        )
         if not candidates:
             return answering
         self._score(question, candidates)
@@ -1640,23 +1657,9 @@ class AnswerEngine:
         lead = answering[0]
         if class_entities(lead.text, question, types, noun):
             return answering
-        article = self._articles([lead]).get(lead.article_id)
-        if article is None:
-            return answering
-        sentences = [
-            s
-            for s in split_sentences(article.text)
-            if s.start != lead.start
-            and len(s.text) >= 25
-            and speaks_of_the_time_asked(s.text, question)
-        ]
-        preparse([s.text for s in sentences])
-        candidates = [
-            ev
-            for s in sentences
-            if class_entities(s.text, question, types, noun)
-            and (ev := _sentence_evidence(article, s, lead.hit.score)) is not None
-        ]
+        candidates = self._lead_article_sentences(
+            question, lead, lambda text: bool(class_entities(text, question, types, noun))
+        )
         if not candidates:
             return answering
         self._score(question, candidates)
@@ -2223,18 +2226,9 @@ _FILLER_LABELS = {
     "number": frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}),
     "date": frozenset({"DATE"}),
 }
-# Verbs of intention and expectation, what is aimed at or foreseen (general English; the
-# future-looking part of retrieval.lexicon's hedges, not "try", which tells of an attempt).
-_AIMS = frozenset(
-    "expect plan hope aim seek intend want promise pledge vow predict forecast".split()
-)
-_AIM_STEMS = frozenset(stem(w) for w in _AIMS)
+_AIM_STEMS = frozenset(stem(w) for w in lx.AIM_VERBS)
 # Titles before a name: "Mr Campbell" is Alastair Campbell, not another Campbell.
 _TITLES = frozenset("mr mrs ms miss dr sir lord lady dame prof professor".split())
-_CALENDAR_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 _MONTH = re.compile(
     r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
 )
@@ -2522,7 +2516,7 @@ def gives_only_as_aim(sentence: str, question: str) -> bool:
         e
         for e in parse(sentence).ents
         if e.label_ in _FILLER_LABELS[slot.kind]
-        and e.text.lower() not in asked
+        and not re.search(r"(?<!\w)" + re.escape(e.text.lower()) + r"(?!\w)", asked)
         and (slot.kind != "date" or has_date(e.text))  # "for a decade" says no when
     ]
     return bool(fillers) and all(_aimed(e.root) for e in fillers)
@@ -2535,7 +2529,7 @@ def _aimed(token: Any) -> bool:
     while token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX") and (
-            token.lemma_.lower() in _AIMS or stem(token.lower_) in _AIM_STEMS
+            token.lemma_.lower() in lx.AIM_VERBS or stem(token.lower_) in _AIM_STEMS
         ):
             return True
         if token.tag_ == "VBD":
@@ -2605,7 +2599,7 @@ def _places_in(text: str) -> set[str]:
         after = re.match(r"\s+([a-z][\w'’-]*)", text[m.end() :])
         if after and after.group(1) not in STOPWORDS:
             continue
-        if m.group(1).lower() not in _CALENDAR_WORDS:
+        if m.group(1).lower() not in lx.CALENDAR_NAMES:
             found.add(m.group(1))
     return found
 

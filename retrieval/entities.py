@@ -12,7 +12,7 @@ come from spaCy's small English pipeline (the one the verifier loads); the quest
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from retrieval.slots import Slot
@@ -97,15 +97,19 @@ def _words(text: str) -> set[str]:
 def new_entities(sentence: str, question: str, types: frozenset[str]) -> list[str]:
     """The entities of ``types`` in ``sentence`` that ``question`` does not already name (an
     entity is given when every word of it is a word of the question: "UK Coal's")."""
+    return [ent.text for ent in _new_ents(sentence, question, types)]
+
+
+def _new_ents(sentence: str, question: str, types: frozenset[str]) -> Iterator[Any]:
+    """The parsed entities of ``types`` in ``sentence`` that ``question`` does not already name
+    (:func:`new_entities`)."""
     given = _words(question)
-    found = []
     for ent in parse(sentence).ents:
         if ent.label_ not in types:
             continue
         words = _words(re.sub(r"['’]s\b", "", ent.text)) - {"the"}
         if words and not words <= given:
-            found.append(ent.text)
-    return found
+            yield ent
 
 
 def verb_nouns(question: str) -> frozenset[str]:
@@ -206,8 +210,12 @@ def class_noun(question: str) -> str | None:
 def _naming_words(ent: Any) -> list[Any]:
     """The entity's own words and the nouns that say what it is: its compound and appositive
     nouns ("singer Bobby Darin", "new chief executive Gerry Spindler", "the radius, a large
-    bone", "MTN - the South African firm") or the noun it stands in apposition to. Not a noun
-    it only modifies ("Chelsea officials") nor one it is linked to by a preposition."""
+    bone", "MTN - the South African firm") or the noun it stands in apposition to; the noun of
+    an "as" phrase ("appointed X as its new chief executive"), the object predicate of its verb
+    ("X was named chief executive") and the definite predicate noun of "X is the new chief
+    executive".
+    Not a noun it only modifies ("Chelsea officials") nor one it is linked to by another
+    preposition."""
     root = ent.root
     inside = range(ent.start, ent.end)
     near = list(ent)
@@ -216,6 +224,25 @@ def _naming_words(ent: Any) -> list[Any]:
     for child in root.children:
         if child.dep_ in ("compound", "appos") and child.i not in inside:
             near.append(child)  # (not a word of that noun's own: "media" of "media manager")
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            near.extend(t for t in child.children if t.dep_ == "pobj")  # "X as chief executive"
+    head = root.head
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        # "appointed X as its new chief executive", "X was named chief executive"
+        for child in head.children:
+            if child.dep_ == "oprd" and child.i not in inside:
+                near.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                near.extend(t for t in child.children if t.dep_ == "pobj")
+    if root.dep_ == "nsubj" and head.lemma_ == "be":
+        # "X is the new chief executive" (the definite noun identifies; "Goldeneye was a
+        # wonderful movie" only describes)
+        near.extend(
+            t
+            for t in head.children
+            if t.dep_ == "attr"
+            and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in t.children)
+        )
     return near
 
 
@@ -233,22 +260,35 @@ def class_entities(sentence: str, question: str, types: frozenset[str], noun: st
     Bosworth" for "which crooner is the film about")."""
     from retrieval.wordnet import near_sense
 
-    given = _words(question)
+    asked = _words(question)
     found = []
-    for ent in parse(sentence).ents:
-        if ent.label_ not in types:
-            continue
-        words = _words(re.sub(r"['’]s\b", "", ent.text)) - {"the"}
-        if not words or words <= given:
-            continue
+    for ent in _new_ents(sentence, question, types):
         for tok in _naming_words(ent):
             lemma = str(tok.lemma_).lower()
-            if not tok.is_alpha:
+            if not tok.is_alpha or _no_longer(tok, asked):
                 continue
             if lemma == noun or (tok.pos_ == "NOUN" and near_sense(lemma, noun, "n")):
                 found.append(ent.text)
                 break
     return found
+
+
+# Modifiers by which a naming noun says its holder was, not is, of the class: "former chief
+# executive Richard Budge" is not the chief executive asked for (general English).
+_NO_LONGER = frozenset({"former", "ex", "outgoing", "previous", "late"})
+
+
+def _no_longer(tok: Any, asked: set[str]) -> bool:
+    """Whether the naming noun ``tok`` is modified by a word of :data:`_NO_LONGER` that the
+    question (its words ``asked``) does not use: "former chief executive" does not name the
+    holder as a chief executive for "who is the new chief executive", but does for "who was
+    the former chief executive"."""
+    return any(
+        child.dep_ in ("amod", "compound", "advmod")
+        and child.lower_ in _NO_LONGER
+        and child.lower_ not in asked
+        for child in tok.children
+    )
 
 
 def asked_class(question: str) -> str | None:

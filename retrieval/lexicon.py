@@ -114,10 +114,12 @@ HEDGE_ADVERBS = frozenset(
     "possibly probably perhaps maybe likely unlikely reportedly allegedly apparently "
     "potentially supposedly seemingly almost".split()
 )
-HEDGE_VERBS = frozenset(
-    "expect plan hope aim seek intend propose consider threaten want try attempt "
-    "promise pledge vow predict forecast set due tip".split()
+# Verbs of intention and expectation, what is aimed at or foreseen (general English): the
+# future-looking part of the hedging verbs (not "try", which tells of an attempt).
+AIM_VERBS = frozenset(
+    "expect plan hope aim seek intend want promise pledge vow predict forecast".split()
 )
+HEDGE_VERBS = AIM_VERBS | frozenset("propose consider threaten try attempt set due tip".split())
 HEDGE_ADJECTIVES = frozenset("likely unlikely possible probable expected set due".split())
 
 # Verbs (and 'according to') that attribute a statement to someone.
@@ -128,11 +130,11 @@ REPORTING_VERBS = frozenset(
     "".split()
 )
 # Reporting verbs that deny what they report: 'dismissed reports that ...' is not 'confirmed'.
+DENYING_REPORTS = frozenset("deny dismiss refute dispute reject".split())
+
 # Verbs of opinion whose 'not' denies their clause ("neg-raising", general English grammar):
 # 'does not believe it should' says 'believes it should not'.
 NEG_RAISING_VERBS = frozenset("think believe expect suppose imagine reckon anticipate feel".split())
-
-DENYING_REPORTS = frozenset("deny dismiss refute dispute reject".split())
 
 # Near-synonyms news writers trade for one another (a paraphrase may use any of a group).
 SYNONYM_GROUPS: list[frozenset[str]] = [
@@ -208,11 +210,13 @@ MORE_THAN = frozenset("more over above exceed exceeding beyond least upwards plu
 LESS_THAN = frozenset("less fewer under below nearly almost near barely most short".split())
 APPROXIMATELY = frozenset("about around roughly approximately some circa estimated".split())
 
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
 )
+MONTHS = MONTH_NAMES | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# The calendar's names written out in full (no abbreviations such as "mar", "sat").
+CALENDAR_NAMES = MONTH_NAMES | WEEKDAYS
 DAY_WORDS = frozenset("today yesterday tomorrow tonight".split())
 # 'last week', 'this summer', 'next year': a time relative to the report, compared as a whole.
 RELATIVE_TIME_MARKERS = frozenset("last this next previous coming past".split())

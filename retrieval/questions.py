@@ -218,11 +218,19 @@ def comparison_alternatives(question: str) -> list[str]:
 def _carried_head(a: str, b: str) -> str:
     """The second side with the thing it refers back to: "those of the first two Spider-Man
     films" beside "the worldwide takings of John Carpenter's Halloween" is "worldwide takings
-    of the first two Spider-Man films" ("that of", "those of" stand for the first side's noun)."""
+    of the first two Spider-Man films" ("that of", "those of" stand for the first side's noun).
+    The noun is what comes before the first side's " of " only when no name is there ("the Bank
+    of England's rate" is not "Bank of B"); a possessed noun ("England's interest rate") is one."""
     m = re.match(r"(?:those|that)\s+of\s+(?P<rest>.+)$", b, re.IGNORECASE)
-    if m is None or " of " not in a:
+    if m is None:
         return b
-    return f"{a[: a.index(' of ')]} of {m.group('rest')}"
+    head = a[: a.index(" of ")] if " of " in a else ""
+    if head and not re.search(r"\b[A-Z]", head):
+        return f"{head} of {m.group('rest')}"
+    possessed = re.search(r"['’]s\s+(?P<noun>[a-z][a-z -]*)$", a)
+    if possessed:
+        return f"{possessed.group('noun')} of {m.group('rest')}"
+    return b
 
 
 def comparison(question: str) -> tuple[list[str], list[str]] | None:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from retrieval import lexicon as lx
 from retrieval.grounding import (
     hands_on,
     has_date,
@@ -114,15 +115,11 @@ _VERBISH = frozenset(
     """is was are were has have had did does do will would can could should said says won
     lost beat scored""".split()
 )
-_DATE_NAMES = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
 _MONTH_DAY = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)? (?:"
-    + "|".join(sorted(_DATE_NAMES))
+    + "|".join(sorted(lx.CALENDAR_NAMES))
     + r")\b|\b(?:"
-    + "|".join(sorted(_DATE_NAMES))
+    + "|".join(sorted(lx.CALENDAR_NAMES))
     + r")(?: \d{1,2}(?:st|nd|rd|th)?)?\b|\b(?:yesterday|today|tomorrow|tonight)\b",
     re.IGNORECASE,
 )
@@ -137,12 +134,24 @@ _TIME_ASKED = re.compile(
     r"(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b",
     re.IGNORECASE,
 )
+# Cardinal number words ("fourteen minutes"): the lexicon's number words less those that do not
+# count a unit ("once", "twice", "double", "single", "half" ...).
 _NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty|fifty|sixty)"
+    r"(?:"
+    + "|".join(
+        sorted(
+            w
+            for w, v in lx.NUMBER_WORDS.items()
+            if isinstance(v, int) and v > 0 and w not in {"once", "twice", "double", "single"}
+        )
+    )
+    + r")"
 )
+# A told time: a figure with a unit of time ("6.56 seconds", "2hrs"; a bare "s" only after a
+# decimal, "6.56s", since "the 1990s" and "in his 80s" are no times), a number word with its
+# unit, a clock time or a time of day.
 _TIME_TOLD = re.compile(
-    r"\b\d[\d.]*\s?(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h)\b|"
+    r"\b\d[\d.]*\s?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b|\b\d+\.\d+s\b|"
     + r"\b"
     + _NUMBER_WORD
     + r"\s(?:seconds?|minutes?|hours?)\b|"
@@ -402,7 +411,7 @@ def new_name_runs(sentence: str, question: str, *, negated: bool = False) -> lis
             and bool(clean)
             and clean[0].isupper()
             and clean.lower() not in STOPWORDS
-            and clean.lower() not in _DATE_NAMES
+            and clean.lower() not in lx.CALENDAR_NAMES
             and not _PLURAL_ABBREVIATION.fullmatch(clean)  # "MPs", "CEOs": common nouns
         )
         if capital and start is None:

@@ -64,7 +64,7 @@ def sentence_features(
     centroid = centroid / max(float(np.linalg.norm(centroid)), 1e-12)
     centrality = unit @ centroid
     cand_cent = centrality[list(candidates)] if candidates else centrality
-    mean, spread = float(cand_cent.mean()), float(cand_cent.std()) or 1.0
+    mean, spread = float(cand_cent.mean()), max(float(cand_cent.std()), 1e-6)
     t_unit = title_vector / max(float(np.linalg.norm(title_vector)), 1e-12)
     title_sim = unit @ t_unit
     lede = candidates[0] if candidates else 0
@@ -72,6 +72,7 @@ def sentence_features(
     title_terms = _terms(title)
     value = fact_weights(texts)
     rows = []
+    # The divisors below (/20, /5, /8, /4) change nothing once ``mean``/``scale`` standardise.
     for rank, i in enumerate(candidates):
         text = texts[i]
         facts = sentence_facts(text)
@@ -103,6 +104,37 @@ def sentence_features(
 
 
 SCORER_PATH = Path(__file__).parent / "data" / "summary_scorer.json"
+
+# A fixed text whose feature rows the fit stores beside the weights (``fingerprint``), so that a
+# change to how a feature is computed shows as a table fitted on other features. Its vectors are
+# drawn from a seeded generator: the fingerprint needs no embedding model.
+FINGERPRINT_TITLE = "Heineken buys Cardiff brewer Brains for £42m"
+FINGERPRINT_TEXTS = (
+    "A small Welsh brewery has been bought by one of Europe's largest drinks groups.",
+    "Heineken paid £42m for Brains, which employs 310 people at its Cardiff site.",
+    "The deal values Brains at 14 times its 2004 profit of £3m, analysts at Panmure said.",
+    '"It is a good day for Cardiff," chairman John Rhys told staff on Monday.',
+    "Brains sold 1.2 million pints in December, up 8% on 2003, according to Panmure, and "
+    "4.1 million in 2002, 3.9 million in 2001, 3.7 million in 2000 and 3.5 million in 1999.",
+    "Heineken bought Scottish & Newcastle's French arm for £1.1bn in 2003.",
+    "Shares in Heineken rose 2% to 24.50 euros in Amsterdam on Monday, and Carlsberg, "
+    "Diageo, Molson Coors, Asahi and Kirin also rose, Reuters, Bloomberg and AP said.",
+)
+
+
+def feature_fingerprint() -> list[list[float]]:
+    """``sentence_features`` of ``FINGERPRINT_TEXTS``, rounded to six places."""
+    rng = np.random.default_rng(20261201)
+    vectors = rng.normal(size=(len(FINGERPRINT_TEXTS) + 1, 16))
+    rows = sentence_features(
+        FINGERPRINT_TEXTS,
+        vectors[:-1],
+        FINGERPRINT_TITLE,
+        vectors[-1],
+        list(range(len(FINGERPRINT_TEXTS))),
+        [True, False, False, True, False, True, False],
+    )
+    return [[round(float(v), 6) for v in row] for row in rows]
 
 
 @dataclass(frozen=True)
@@ -145,6 +177,7 @@ class SentenceScorer:
             "bbc": [round(float(v), 6) for v in self.bbc],
             "mix": self.mix,
             "facts": self.facts,
+            "fingerprint": feature_fingerprint(),
         }
 
     def predict(self, rows: np.ndarray, which: str) -> np.ndarray:

@@ -1555,8 +1555,10 @@ def _units_agree(a: str, b: str) -> bool:
 @lru_cache(maxsize=4096)
 def _units_mean_alike(a: str, b: str) -> bool:
     """Whether two counted nouns say one thing ('loss' / 'defeat', 'spot' / 'place'): the
-    lexicon's near-synonyms or one WordNet meaning, never units of measure, multipliers, time
-    units or currencies, whose words are the quantity edits' business ('miles', 'seconds')."""
+    lexicon's near-synonyms or a WordNet sense of one a step from the other's ('film' / 'movie');
+    not through the words of a definition ('point' is defined with 'goal', 'producer' with
+    'film', and neither is one). Never units of measure, multipliers, time units or currencies,
+    whose words are the quantity edits' business ('miles', 'seconds')."""
     if a in lx.MULTIPLIERS or b in lx.MULTIPLIERS or a in lx.PERCENT or b in lx.PERCENT:
         return False
     if a in lx.TIME_UNITS or b in lx.TIME_UNITS or a in lx.CURRENCY or b in lx.CURRENCY:
@@ -1565,7 +1567,7 @@ def _units_mean_alike(a: str, b: str) -> bool:
         return False  # 'miles' for 'kilometres', 'minutes' for 'seconds'
     if _opposites(a, b) or wordnet.opposite_meaning(a, b, "n", "n"):
         return False
-    return _synonyms(a, b) or wordnet.same_meaning(a, b, "n", "n")
+    return _synonyms(a, b) or wordnet.near_sense(a, b, "n")
 
 
 # ----------------------------------------------------------------------------- the judgement
@@ -3495,9 +3497,19 @@ def _same_particle(c: Any, p: Any) -> bool:
         return False  # 'suspended over postings': a preposition with its own object
     if wordnet.is_verb(_phrase(c)) and wordnet.is_verb(_phrase(p)):
         return False
+    if not _verbs_near(ours[0], theirs[0]):
+        return False  # 'shot down' / 'waved down': the verbs say what was done, not only how
     return not (
         _opposite(c, p) or _wordnet_opposite(c, p) or _meaning_opposite(c, p) or _prefix_flips(c, p)
     )
+
+
+@lru_cache(maxsize=4096)
+def _verbs_near(a: str, b: str) -> bool:
+    """Whether bare verbs ``a`` and ``b`` are near in meaning: WordNet senses a step apart or
+    a step from one sense ('fly' / 'send': both 'transport'), or the thesaurus giving one for
+    the other ('pump' / 'send'). Not 'shoot' / 'wave'."""
+    return wordnet.sister_sense(a, b, "v") or wordnet.related_verbs(a, b) or thesaurus.same(a, b)
 
 
 def _bare_particle(verb: Any) -> bool:

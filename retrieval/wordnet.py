@@ -246,6 +246,18 @@ def near_sense(a: str, b: str, pos: str = "") -> bool:
 
 
 @lru_cache(maxsize=65536)
+def sister_sense(a: str, b: str, pos: str = "") -> bool:
+    """Whether ``a`` and ``b``, read as part of speech ``pos``, have senses a step from one
+    sense (two ways to do one thing: 'fly' and 'send' both 'transport'), or share a sense, or
+    one is a step from the other's (:func:`near_sense`). Opposites live here too ('rise' and
+    'fall' both 'change'): callers guard with the opposites they know."""
+    if near_sense(a, b, pos):
+        return True
+    ma, mb = _meaning(a, pos), _meaning(b, pos)
+    return bool(ma.own and mb.own) and not ma.near.isdisjoint(mb.near)
+
+
+@lru_cache(maxsize=65536)
 def opposite_meaning(a: str, b: str, pos_a: str = "", pos_b: str = "") -> bool:
     """Whether WordNet gives ``a`` and ``b`` as opposites in some sense, or one's definition
     denies the other ('deny': 'refuse to accept'; 'lose': 'fail to win')."""

@@ -34,6 +34,11 @@ def test_a_figure_or_date_governed_by_a_verb_of_intention_is_only_an_aim() -> No
         "The company wants to expand abroad and sold 400 cars in 2004.",
         "How many cars did the company sell in 2004?",
     )
+    # A figure is the question's own only as a whole word: "200" is not in "2004".
+    assert not gives_only_as_aim(
+        "The firm sold 200 cars and hopes to sell 5,000 more.",
+        "How many cars did the firm sell in 2004?",
+    )
     # A question that asks for the aim itself is answered by it.
     assert not gives_only_as_aim(
         "Sony says it intends to ship three million of the consoles by March 2005.",

@@ -261,3 +261,57 @@ def test_which_crooner_is_answered_by_the_sentence_naming_a_singer_not_the_premi
     assert answer.status == "answered", answer.answer
     # The sentence that names the crooner leads; the premiere's lead is its context.
     assert "Tommy Vale" in answer.points[0].text, answer.answer
+
+
+def test_a_former_chief_executive_is_not_named_as_the_new_one() -> None:
+    question = "Who is the new chief executive of UK Coal?"
+    people = frozenset({"PERSON"})
+    # "former chief executive Richard Budge": named as one who was, not is, chief executive.
+    assert (
+        class_entities(
+            "Spindler replaces former chief executive Richard Budge, who stepped down in March.",
+            question,
+            people,
+            "executive",
+        )
+        == []
+    )
+    assert class_entities(
+        "Spindler replaces former chief executive Richard Budge, who stepped down in March.",
+        "Who was the former chief executive of UK Coal?",
+        people,
+        "executive",
+    ) == ["Richard Budge"]
+    # An "as" phrase and a predicate noun name the holder as one of the class.
+    for sentence in (
+        "UK Coal has appointed Gerry Spindler as its new chief executive.",
+        "Gerry Spindler is the new chief executive of UK Coal.",
+        "Gerry Spindler was named chief executive in May.",
+    ):
+        assert class_entities(sentence, question, people, "executive") == ["Gerry Spindler"]
+
+
+def test_who_is_the_new_chief_executive_is_led_by_the_appointment_not_the_predecessor(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "UK Coal has appointed Gerry Spindler as its new chief executive.\n\n"
+                "The mining group reported that its losses had deepened to £51.6m last year."
+                "\n\nSpindler replaces former chief executive Richard Budge, who stepped down "
+                "in March after the company's results disappointed investors.\n\nUK Coal "
+                "operates 15 deep and surface mines across the Midlands and the North.",
+                "UK Coal appoints new chief executive",
+                "coal",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("Who is the new chief executive?")
+    assert answer.status == "answered", answer.answer
+    # The appointment leads; the predecessor's sentence does not come first.
+    assert "Gerry Spindler" in answer.points[0].text, answer.answer
+    assert "Budge" not in answer.points[0].text, answer.answer

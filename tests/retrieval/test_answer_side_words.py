@@ -51,6 +51,11 @@ def test_those_of_a_second_side_carries_the_first_side_s_thing() -> None:
         "worldwide takings of John Carpenter's Halloween?",
         "worldwide takings of the first two Spider-Man films?",
     ]
+    # An " of " inside a name is not the noun's: the noun "that of" stands for is the rate.
+    parts = comparison_parts(
+        "How does the Bank of England's interest rate compare with that of the ECB?"
+    )
+    assert parts == ["Bank of England's interest rate?", "interest rate of the ECB?"]
 
 
 def test_a_word_of_age_inside_a_side_does_not_make_a_comparison_of_ages(

@@ -296,6 +296,11 @@ def test_what_time_asks_for_a_time_with_its_unit_or_of_the_day() -> None:
     assert slot_strength("Polls close at 10pm.", question, slot)
     # The race's distance and the year are figures, not a time.
     assert not slot_strength("Lind won the 3000m in 2005.", question, slot)
+    # A decade or an age is no time; a decimal with "s" and a number word with its unit are.
+    assert not slot_strength("Lind first won in Oslo in the 1990s.", question, slot)
+    assert not slot_strength("Her coach, now in his 80s, watched Lind win.", question, slot)
+    assert slot_strength("Lind won the 60m in 7.12s.", question, slot)
+    assert slot_strength("Lind won with thirteen minutes to spare.", question, slot)
     # "How many times" counts; it asks for no time.
     assert not asked_slot("How many times has Lind won in Oslo?").time  # type: ignore[union-attr]
 

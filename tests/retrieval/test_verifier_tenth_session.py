@@ -101,6 +101,11 @@ REFUSED = {
         "A US airline attendant is fighting for her job after she was suspended over postings "
         "on her blog.",
     ),
+    # the same particle on two verbs that are not near in meaning ('wave down' a helicopter)
+    "shot down / waved down": (
+        "Rebels shot down a helicopter.",
+        "Rebels waved down a helicopter.",
+    ),
     # the same particle on two opposite verbs
     "gave up / took up": (
         "He gave up the post of chairman in March.",
@@ -144,6 +149,15 @@ REFUSED = {
     "yards / metres": (
         "Rules introduced in 2002 demand that net cafes be at least 200 yards away from schools.",
         "Rules introduced in 2002 demand that net cafes be at least 200 metres away from schools.",
+    ),
+    # a counted noun is not said by a word its definition uses ('point', 'producer')
+    "points / goals": (
+        "Henry scored 30 points for Arsenal this season.",
+        "Henry scored 30 goals for Arsenal this season.",
+    ),
+    "producers / films": (
+        "The studio hired 40 producers last year.",
+        "The studio hired 40 films last year.",
     ),
     "first / final": (
         "The athlete from Larne had to fend off a late challenge from Welshman Jimmy Watkins "
