@@ -207,6 +207,13 @@ def class_noun(question: str) -> str | None:
     return str(last.lemma_).lower()
 
 
+def _as_object(token: Any) -> list[Any]:
+    """The noun of ``token`` when it is the preposition of an "as" phrase ("as chief executive")."""
+    if token.dep_ == "prep" and token.lower_ == "as":
+        return [t for t in token.children if t.dep_ == "pobj"]
+    return []
+
+
 def _naming_words(ent: Any) -> list[Any]:
     """The entity's own words and the nouns that say what it is: its compound and appositive
     nouns ("singer Bobby Darin", "new chief executive Gerry Spindler", "the radius, a large
@@ -224,16 +231,16 @@ def _naming_words(ent: Any) -> list[Any]:
     for child in root.children:
         if child.dep_ in ("compound", "appos") and child.i not in inside:
             near.append(child)  # (not a word of that noun's own: "media" of "media manager")
-        elif child.dep_ == "prep" and child.lower_ == "as":
-            near.extend(t for t in child.children if t.dep_ == "pobj")  # "X as chief executive"
+        else:
+            near.extend(_as_object(child))  # "X as chief executive"
     head = root.head
     if root.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         # "appointed X as its new chief executive", "X was named chief executive"
         for child in head.children:
             if child.dep_ == "oprd" and child.i not in inside:
                 near.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "as":
-                near.extend(t for t in child.children if t.dep_ == "pobj")
+            else:
+                near.extend(_as_object(child))
     if root.dep_ == "nsubj" and head.lemma_ == "be":
         # "X is the new chief executive" (the definite noun identifies; "Goldeneye was a
         # wonderful movie" only describes)
