@@ -177,6 +177,7 @@ def verify(claim: str, passage: str, *, context: str = "") -> ClaimCheck:
     predicate or a figure.
     """
     claim, passage = _normalise(claim), _normalise(passage)
+    claim, passage = _aliases_spelt_out(claim, passage)
     if not claim or not passage:
         return ClaimCheck("not_found", "coverage", "nothing to compare")
     docs = _parser().parse_many([claim, passage])
@@ -215,10 +216,58 @@ def verify_best(
 _GLUED_DASH = re.compile(r"(?<=\s)([-\u2013\u2014])(?=[A-Za-z])")
 
 
+# 'ex-' before a word is 'former' ('Ex-Labour MP', 'his ex-wife'): the small parser splits it
+# off as a word of its own ('Ex MP') that then stands where the other text has the name.
+_EX = re.compile(r"\b([Ee])x-(?=[A-Za-z])")
+
+
 def _normalise(text: str) -> str:
-    """One space between words, and a dash glued to the next word ('1990s -may be') set apart,
-    so the tokenizer sees the word ('may') and not '-may'."""
+    """One space between words, a dash glued to the next word ('1990s -may be') set apart, so
+    the tokenizer sees the word ('may') and not '-may', and 'ex-' said as 'former'."""
+    text = _EX.sub(lambda m: "Former " if m.group(1) == "E" else "former ", text)
     return _GLUED_DASH.sub(r"\1 ", " ".join(text.split()))
+
+
+_DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_INSIDE_NAMES = frozenset("of the and for on de".split())
+
+
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """The acronyms ``text`` defines in brackets after the name they stand for ('General Motors
+    (GM)', 'the International Atomic Energy Agency (IAEA)'): acronym -> the name. The name is
+    the capitalised words just before the brackets whose initials spell it (small words inside
+    a name, 'of', 'and', skipped)."""
+    out: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        letters = m.group(1)
+        words = text[: m.start()].split()
+        initials: list[str] = []
+        start = len(words)
+        while start > 0 and len(initials) < len(letters):
+            word = words[start - 1].strip(",;:\"'")
+            if word[:1].isupper():
+                initials.insert(0, word[0])
+            elif word not in _INSIDE_NAMES or not initials:
+                break
+            start -= 1
+        if "".join(initials) == letters and words[start:][:1] and words[start][:1].isupper():
+            out[letters] = " ".join(words[start:]).strip(",;:")
+    return out
+
+
+def _aliases_spelt_out(claim: str, passage: str) -> tuple[str, str]:
+    """The two texts with an acronym either defines ('General Motors (GM)') said by its name
+    wherever it stands alone (outside the brackets that define it): 'GM' in a claim is the
+    'General Motors' of its passage, not another party to compare with 'Fiat'."""
+    defined = _defined_acronyms(passage) | _defined_acronyms(claim)
+    if not defined:
+        return claim, passage
+    texts = []
+    for text in (claim, passage):
+        for letters, name in defined.items():
+            text = re.sub(rf"(?<!\()\b{letters}\b(?!\))", name, text)
+        texts.append(text)
+    return texts[0], texts[1]
 
 
 def parse(text: str) -> Any:
@@ -403,8 +452,10 @@ def _candidates(c: Any, passage: Any) -> list[Any]:
         if tok.is_punct or tok.i in ids:
             continue
         fp = _features(tok)
-        if (fc.number is not None and fp.number is not None) or (
-            (fc.acronym or fp.acronym) and str(tok.text)[:1] == first
+        if (
+            (fc.number is not None and fp.number is not None)
+            or ((fc.acronym or fp.acronym) and str(tok.text)[:1] == first)
+            or _one_place(c, tok)
         ):
             ids.add(tok.i)
     return [passage[i] for i in sorted(ids)]
@@ -419,7 +470,19 @@ def _exact(c: Any, p: Any) -> bool:
         return True
     if _words_match(_lemma(c), _lemma(p), _is_name(c), _is_name(p)):
         return True
-    return _words_match(str(c.lower_), str(p.lower_), False, False)
+    return _words_match(str(c.lower_), str(p.lower_), False, False) or _one_place(c, p)
+
+
+def _one_place(c: Any, p: Any) -> bool:
+    """Whether two capitalised words, one of them a name, are one thing by WordNet (see
+    :func:`retrieval.wordnet.one_thing`): 'Britain' / 'UK', 'Scottish' / 'Scotland'."""
+    if not (str(c.text)[:1].isupper() and str(p.text)[:1].isupper()):
+        return False
+    if not (_is_name(c) or _is_name(p)):
+        return False
+    if any(t.is_sent_start and not _is_name(t) for t in (c, p)):
+        return False  # 'Labour' as the first word of a sentence may be a common noun
+    return wordnet.one_thing(str(c.lower_), str(p.lower_))
 
 
 def _synonym(c: Any, p: Any) -> bool:
@@ -3439,8 +3502,31 @@ def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:
     return []
 
 
+# Words that put what a noun names in the past ('former MP', 'ex-wife' read as 'former wife'):
+# the claim that keeps the noun and drops the word says it is so now.
+_BYGONE = frozenset("former erstwhile onetime one-time".split())
+# ... and the words a claim may put it in the past with instead ('formerly manager of')
+_BYGONE_TOO = _BYGONE | frozenset(
+    "formerly previously once earlier past previous then until retired old outgoing".split()
+)
+
+
+def _dropped_bygone(claim: Any, passage: Any) -> list[_Finding]:
+    """A noun the passage puts in the past ('former Labour MP') that the claim names without any
+    such word ('the Labour MP')."""
+    if any(t.lower_ in _BYGONE_TOO for t in claim):
+        return []
+    for p in passage:
+        if p.lower_ not in _BYGONE or p.dep_ != "amod" or p.head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if any(c.pos_ == p.head.pos_ and _exact(c, p.head) for c in claim):
+            reason = f"the passage says {p.text} {p.head.text!r}; the claim makes it so now"
+            return [_Finding("not_found", "date", reason)]
+    return []
+
+
 def _date_findings(claim: Any, passage: Any) -> list[_Finding]:
-    out: list[_Finding] = []
+    out: list[_Finding] = _dropped_bygone(claim, passage)
     ours, their_times = _relative_times(claim), _relative_times(passage)
     for marker, unit in sorted(ours - their_times):
         if their_times:

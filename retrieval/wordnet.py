@@ -246,6 +246,28 @@ def near_sense(a: str, b: str, pos: str = "") -> bool:
 
 
 @lru_cache(maxsize=65536)
+def one_thing(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name one thing: they share a sense ('Britain' / 'UK'), or one is
+    an adjective with a sense a step from a noun sense of the other (WordNet's pertainyms: the
+    adjective of a place and the place, 'Scottish' / 'Scotland'). Not hypernyms: 'Kent' is a
+    county, not every county, and 'Clinton' a president, not every president."""
+    if a == b:
+        return True
+    ma, mb = _meaning(a), _meaning(b)
+    if not ma.own or not mb.own:
+        return False
+    if not ma.own.isdisjoint(mb.own):
+        return True
+    rows = _meanings()
+    return any(
+        "a" in rows[adj]
+        and "n" in rows[noun]
+        and not _meaning(adj, "a").near.isdisjoint(_meaning(noun, "n").own)
+        for adj, noun in ((a, b), (b, a))
+    )
+
+
+@lru_cache(maxsize=65536)
 def sister_sense(a: str, b: str, pos: str = "") -> bool:
     """Whether ``a`` and ``b``, read as part of speech ``pos``, have senses a step from one
     sense (two ways to do one thing: 'fly' and 'send' both 'transport'), or share a sense, or
