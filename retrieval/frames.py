@@ -199,7 +199,16 @@ def _source(frame: Any) -> set[str]:
                     if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _PRONOUNS:
                         words.add(stem(str(t.lower_)))
     if frame.lower_ == "according":
-        for t in frame.subtree:
+        # its subtree, and the words after 'according to' up to the next punctuation (the
+        # parser may hang the source off the clause: 'According to market analyst Datamonitor,
+        # UK children had ...' with the name the subject of 'had')
+        doc = frame.doc
+        after = []
+        for t in doc[frame.i + 1 :]:
+            if t.is_punct:
+                break
+            after.append(t)
+        for t in [*frame.subtree, *after]:
             if t.pos_ in {"NOUN", "PROPN"}:
                 words.add(stem(str(t.lower_)))
     return words
@@ -212,7 +221,8 @@ def _same_frame_word(a: Any, b: Any) -> bool:
     short = min(len(sa), len(sb))
     if short >= 5 and sa[: short - 1] == sb[: short - 1]:
         return True  # a derivation of one root: 'suggested' / 'suggestion'
-    return a.pos_ == b.pos_ == "VERB" and wordnet.similar(_lemma(a), _lemma(b))
+    # a WordNet synonym: 'forecast' / 'predicted', 'unsure' / 'uncertain'
+    return a.pos_ == b.pos_ and a.pos_ in {"VERB", "ADJ"} and wordnet.similar(_lemma(a), _lemma(b))
 
 
 def _named_source(frame: Any) -> set[str]:

@@ -1196,7 +1196,12 @@ def _claims_attribution(doc: Any, passage: Any) -> bool:
             _reporting(t)
             and (
                 _in_class(t, lx.REPORTING_VERBS)  # not 'questioning whether' for 'X said'
-                or any(_lemma(p) == _lemma(t) and _reporting(p) for p in passage)
+                # the passage's verb, or its WordNet synonym ('forecast' for 'predicted')
+                or any(
+                    _reporting(p)
+                    and (_lemma(p) == _lemma(t) or wordnet.similar(_lemma(p), _lemma(t)))
+                    for p in passage
+                )
             )
             and (
                 any(ch.dep_ == "ccomp" for ch in t.children)  # 'it has been confirmed that'
@@ -2102,6 +2107,20 @@ _LEXICON_WORDS = frozenset().union(*(a | b for a, b in lx.OPPOSITE_PREDICATES))
 _LEXICON_ALL = _LEXICON_WORDS | _TIME_WORDS
 
 
+def _after_according(tok: Any) -> Any:
+    """The source 'according to' names: the words after 'to' up to the next punctuation or
+    the end, by the words' order rather than the parse, which often hangs the clause's own
+    subject off the source ('According to Swiss Re, a run of storms ...' as one phrase) or the
+    source off the clause ('According to market analyst Datamonitor, UK children ...': the
+    name the subject of 'had')."""
+    doc = tok.doc
+    start = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" else tok.i + 1
+    end = start
+    while end < len(doc) and not doc[end].is_punct:
+        end += 1
+    return doc[start:end]
+
+
 def _speakers(doc: Any) -> list[Any]:
     """The words of each source the sentence names: the subject of a verb of saying ('the
     culture secretary said', 'analysts said') and the object of 'according to'. ('she said':
@@ -2109,8 +2128,9 @@ def _speakers(doc: Any) -> list[Any]:
     out: list[Any] = []
     for tok in doc:
         if tok.lower_ == "according":
-            heads = [g for ch in tok.children if ch.lower_ == "to" for g in ch.children]
-        elif _reporting(tok, wordnet_too=False):
+            out.append(_after_according(tok))
+            continue
+        if _reporting(tok, wordnet_too=False):
             heads = [ch for ch in tok.children if ch.dep_ == "nsubj"]
         else:
             continue
@@ -2223,7 +2243,10 @@ def _predicate_findings(
             if not conversed or c.i not in conversed:
                 out.extend(_role_findings(c, candidates))
             ours = _claim_hedges(c, matched)
-            if not any(_modality_agrees(c, p, ours) or _modals_kept(p, claim) for p in candidates):
+            if not any(
+                _modality_agrees(c, p, ours + _hedge_over(c, p, matched)) or _modals_kept(p, claim)
+                for p in candidates
+            ):
                 p = candidates[0]
                 if _hedges(p) > ours:
                     out.append(
@@ -2480,9 +2503,49 @@ def _modal_findings(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> 
             continue
         # an auxiliary's hedges stand on its verb: 'would probably be limited'
         heads = [c.head if c.dep_ in {"aux", "auxpass"} else c for c in same]
-        if same and not any(_claim_hedges(c, matched) for c in heads):
+        # ... and the claim word that says it otherwise ('expected to grow' for 'expected to
+        # rise' where the claim has 'risen' elsewhere)
+        heads += [claim[i] for i, found in matched.items() if p in found]
+        if same and not any(_claim_hedges(c, matched) or _hedge_over(c, p, matched) for c in heads):
             return [_Finding("not_found", "hedge", f"the passage only says {p.text!r} may be so")]
     return []
+
+
+# Adjectives of ability: 'capable of qualifying', 'unable to make' say what 'can' says.
+_ABLE = frozenset("able unable capable incapable".split())
+
+
+def _hedge_over(c: Any, p: Any, matched: dict[int, list[Any]]) -> bool:
+    """Whether claim word ``c`` stands under the passage's hedge on ``p`` said by the claim,
+    however the parser hangs it: the hedging word itself, a WordNet synonym of it ('thinking
+    about raising' for 'considering raising'), or the passage word it matched, anywhere above
+    ``c`` ('has ordered the student to pay' for 'the student has been ordered to pay'); or, for
+    the modal 'can', an adjective of ability ('are capable of qualifying' for 'can qualify')."""
+    own = _hedge_chain(c)
+    hedging = [
+        h
+        for h in _hedge_chain(p)[1:]
+        if _hedge_word(h)
+        # a hedge the claim's own chain says is counted already ('analysts predict' in both)
+        and not any(_lemma(t) == _lemma(h) or h in matched.get(t.i, ()) for t in own)
+    ]
+    modals = {
+        ch.lower_
+        for t in _hedge_chain(p)
+        for ch in t.children
+        if ch.dep_ == "aux" and ch.tag_ == "MD"
+    }
+    for a in c.ancestors:
+        if modals and modals <= {"can", "could", "ca"} and _lemma(a) in _ABLE:
+            return True
+        for h in hedging:
+            if h in matched.get(a.i, ()) or _lemma(a) == _lemma(h):
+                return True
+            if a.pos_ == "VERB" and any(
+                wordnet.similar(x, y) for x in _verb_forms(a) for y in _verb_forms(h)
+            ):
+                return True
+    return False
 
 
 # Closed classes of English grammar, not lists fitted to pairs: quantifiers that say "all"

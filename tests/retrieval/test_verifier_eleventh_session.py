@@ -3,7 +3,14 @@ beside an edit of the same construction that must still be refused. An acronym a
 brackets ('General Motors (GM)') is an alias of the name; a place's adjective and the place, or
 two names WordNet gives one sense ('Scottish' / 'Scotland', 'Britain' / 'UK'), are one entity;
 'ex-' is 'former'. Pairs from the development sets (ids) or written for the tests; the real
-parser."""
+parser.
+
+Attribution and hedges said otherwise on both sides: 'According to X, ...' for '..., said X'
+(the source read by the words' order after 'according to', which the parser often hangs off
+the clause); a WordNet synonym keeps a frame ('unsure' / 'uncertain') or a verb of saying
+('forecast' / 'predicted'); a hedge the claim keeps above its word however the parser hangs it
+('has ordered X to pay' / 'X has been ordered to pay', 'thinking about raising' / 'considering
+raising'); an adjective of ability for 'can' ('capable of qualifying', 'unable to make')."""
 
 from __future__ import annotations
 
@@ -44,6 +51,46 @@ KEPT = {
         "Ex-Labour MP George Galloway has appealed for the release of aid worker Margaret "
         "Hassan, kidnapped in Iraq.",
     ),
+    "a096 According to X / said X": (
+        "According to market analyst Datamonitor, UK children aged 10 to 17 had an annual "
+        "income of £775.",
+        "Children in the UK between the ages of 10 and 17 had an annual income of £775, said "
+        "market analyst Datamonitor.",
+    ),
+    "j061 According to X fronted / according to X": (
+        "According to Swiss Re, a run of storms, typhoons and earthquakes made 2004 property "
+        "insurers' costliest year on record.",
+        "A string of storms, typhoons and earthquakes has made 2004 the most expensive year on "
+        "record for property insurers, according to Swiss Re.",
+    ),
+    "t222 unsure / uncertain": (
+        "After being dropped for the Carling Cup final, Liverpool forward Milan Baros is unsure "
+        "whether he is still part of boss Rafa Benitez's plans.",
+        "Liverpool forward Milan Baros is uncertain whether he remains part of boss Rafa "
+        "Benitez's plans after being dropped for the Carling Cup final.",
+    ),
+    "t206 capable of qualifying / can qualify": (
+        "Steve Finnan thinks the Republic of Ireland are capable of qualifying directly for the "
+        "World Cup finals.",
+        "Steve Finnan believes the Republic of Ireland can qualify directly for the World Cup "
+        "finals.",
+    ),
+    "j132 unable to make / cannot make": (
+        "Refunds will be given to anyone unable to make the concert.",
+        "Anyone who cannot make the concert will be given a refund.",
+    ),
+    "t257 has ordered X to pay / X has been ordered to pay": (
+        "The country's Supreme Court has ordered a Norwegian student who ran a website linking "
+        "to downloadable MP3 files to pay compensation.",
+        "A Norwegian student who ran a website which linked to downloadable MP3 files has been "
+        "ordered to pay compensation by the country's Supreme Court.",
+    ),
+    "p221 thinking about raising / considering raising": (
+        "Indonesia's government has confirmed that it is thinking about raising fuel prices by "
+        "up to 30%.",
+        "Indonesia's government has confirmed it is considering raising fuel prices by as much "
+        "as 30%.",
+    ),
 }
 
 # (claim, passage): edits of the same constructions the verifier must not support
@@ -83,6 +130,34 @@ REFUSED = {
     "the Labour MP / Ex-Labour MP": (
         "George Galloway, the Labour MP, has called for the release of aid worker Margaret Hassan.",
         "Ex-Labour MP George Galloway has appealed for the release of aid worker Margaret Hassan.",
+    ),
+    "According to another source": (
+        "According to market analyst Mintel, UK children aged 10 to 17 had an annual income of "
+        "£775.",
+        "Children in the UK between the ages of 10 and 17 had an annual income of £775, said "
+        "market analyst Datamonitor.",
+    ),
+    "the frame dropped": (
+        "Liverpool forward Milan Baros is still part of boss Rafa Benitez's plans.",
+        "Liverpool forward Milan Baros is uncertain whether he remains part of boss Rafa "
+        "Benitez's plans.",
+    ),
+    "will qualify / can qualify": (
+        "Steve Finnan thinks the Republic of Ireland will qualify directly for the World Cup "
+        "finals.",
+        "Steve Finnan believes the Republic of Ireland can qualify directly for the World Cup "
+        "finals.",
+    ),
+    "is raising / considering raising": (
+        "Indonesia's government has confirmed that it is raising fuel prices by up to 30%.",
+        "Indonesia's government has confirmed it is considering raising fuel prices by as much "
+        "as 30%.",
+    ),
+    "has paid / has been ordered to pay": (
+        "A Norwegian student who ran a website which linked to downloadable MP3 files has paid "
+        "compensation.",
+        "A Norwegian student who ran a website which linked to downloadable MP3 files has been "
+        "ordered to pay compensation by the country's Supreme Court.",
     ),
 }
 
