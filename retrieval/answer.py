@@ -1219,7 +1219,10 @@ class AnswerEngine:
             typed=typed,
             # (Only a sentence that holds what is asked is held to the time asked: a lead
             # that names the body "set up in 1999" may still lead to the answer beside it.)
-            timely=not typed or speaks_of_what_is_asked(ev.text, question),
+            # And a question about an event's outcome ("what did the court rule", "did the
+            # shareholders approve") is answered only by a sentence that says it happened.
+            timely=(not typed or speaks_of_what_is_asked(ev.text, question))
+            and says_outcome(ev.text, question),
             denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
         )
 
@@ -2280,6 +2283,14 @@ _PAST = frozenset(
 # "Did A beat B", "has the board decided", "what did the court rule": the event itself is asked
 # (not "what did X say", whose event is the saying, nor "which injury had kept him out").
 _ASKS_OUTCOME = re.compile(r"^\s*(?:what\s+)?(?:did|has|have|had)\b", re.IGNORECASE)
+# "Was X found guilty?", "Were the plans approved?": a yes-or-no question about an outcome.
+_ASKS_PASSIVE_OUTCOME = re.compile(r"^\s*(?:was|were)\b", re.IGNORECASE)
+_OUTCOME_HELPERS = frozenset("did has have had".split())
+# A verb under these has not happened (yet): a modal, a future, an infinitive, a progressive.
+_NOT_DONE_HELPERS = frozenset(
+    "will would shall should can could may might must to is are am be being 'll".split()
+)
+_LIGHT_OUTCOME = frozenset("do happen have get make take go come be".split())
 _SAYING_ASKED = re.compile(
     r"\b(?:say|said|tell|told|claim|announce|describe|call|think|believe|argue|admit|warn)\b",
     re.IGNORECASE,
@@ -2664,6 +2675,57 @@ def only_ahead(sentence: str) -> bool:
         if token in _PAST or (token.endswith("ed") and len(token) > 4):
             return False
     return True
+
+
+def outcome_verb(question: str) -> str | None:
+    """The verb of the event a question asks the outcome of, when it asks nothing else: "rule"
+    in "What did the court rule in the case?", "approve" in "Did the shareholders approve the
+    deal?", "find" in "Was X found guilty?". None for a question that asks for a thing (a
+    figure, a date, a name), for what someone said, or with a light verb ("what did X do")."""
+    if asked_slot(question) is not None or _SAYING_ASKED.search(question):
+        return None
+    passive = _ASKS_PASSIVE_OUTCOME.match(question)
+    if not (_ASKS_OUTCOME.match(question) or passive):
+        return None
+    root = next((t for t in parse(question) if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    # (The helper makes it a verb whatever the tagger says: "what did the court rule".)
+    helpers = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    if not helpers & ({"was", "were"} if passive else _OUTCOME_HELPERS):
+        return None
+    lemma = root.lemma_.lower()
+    if lemma in _LIGHT_OUTCOME:
+        return None
+    # "What did X promise / propose / announce" asks what was said or meant, not whether an
+    # event happened. (Not in the passive: "was X found guilty" asks the verdict.)
+    if not passive and (lemma in lx.REPORTING_VERBS or lemma in lx.HEDGE_VERBS):
+        return None
+    return lemma
+
+
+def says_outcome(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` says the event ``question`` asks the outcome of as done: its verb in
+    the past or the perfect ("ruled", "has approved", "was found"), not only ahead, in a
+    condition or under way ("will rule", "if the judge rules", "is deciding whether"), and not
+    only the event's circumstances ("has reached the European Court" for what it ruled)."""
+    verb = outcome_verb(question)
+    if verb is None:
+        return True
+    for token in parse(sentence):
+        if token.pos_ != "VERB" or (
+            token.lemma_.lower() != verb and stem(token.lower_) != stem(verb)
+        ):
+            continue
+        children = list(token.children)
+        helpers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if helpers & _NOT_DONE_HELPERS or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children
+        ):
+            continue
+        if token.tag_ == "VBD" or token.tag_ == "VBN" or (token.tag_ == "VBG" and not helpers):
+            return True
+    return False
 
 
 def _periods_in(text: str) -> set[str]:
