@@ -90,6 +90,12 @@ _BETWEEN = re.compile(
     r"\b(?:difference|differences|gap) between\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)\s*[?.!]*$",
     re.IGNORECASE,
 )
+# "How did A compare with B" is read before "how do A and B compare": in "how did the price
+# from BT and Telewest compare with the cheapest offers", the "and" is inside the first side.
+_HOW_COMPARE_WITH = re.compile(
+    r"\bhow (?:do|does|did|would) (?P<a2>.+?)\s+compare (?:with|to)\s+(?P<b2>.+)",
+    re.IGNORECASE,
+)
 _HOW_COMPARE = re.compile(
     r"\bhow (?:do|does|did|would) (?:(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)\s+compare\b|"
     r"(?P<a2>.+?)\s+compare (?:with|to)\s+(?P<b2>.+))",
@@ -102,7 +108,8 @@ _COMPARED_WITH = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^\s*(?P<lead>(?:which|who|what|did|does|do|is|are|was|were|has|have|had|will|would)\s+)?"
+    r"^\s*(?P<lead>(?:which|who|what|did|does|do|is|are|was|were|has|have|had|will|would)"
+    r"(?:\s+there)?\s+)?"
     r"(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -223,7 +230,7 @@ def _carried_head(a: str, b: str) -> str:
     of England's rate" is not "Bank of B"); a possessed noun ("England's interest rate") is one."""
     m = re.match(r"(?:those|that)\s+of\s+(?P<rest>.+)$", b, re.IGNORECASE)
     if m is None:
-        return b
+        return _carried_owner(a, b)
     head = a[: a.index(" of ")] if " of " in a else ""
     if head and not re.search(r"\b[A-Z]", head):
         return f"{head} of {m.group('rest')}"
@@ -233,6 +240,45 @@ def _carried_head(a: str, b: str) -> str:
     return b
 
 
+def _carried_of(a: str, b: str) -> str:
+    """A second side that is a bare name with the first side's thing: "Arvind Parmar" beside
+    "the rankings of Andrew Murray" is "rankings of Arvind Parmar" (as "those of" would be)."""
+    if " of " not in a or not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", b):
+        return b
+    head = a[: a.index(" of ")]
+    return f"{head} of {b}" if head and not re.search(r"\b[A-Z]", head) else b
+
+
+# A possessive that stands for its noun: "Scotland's", "former British player Chris Bailey's".
+_BARE_OWNER = re.compile(r"^(?P<owner>(?:[\w-]+\s+){0,5}[\w.-]+(?:['’]s|s['’]))$")
+# The possessor in the first side: a run of capitalised words before "'s" ("Northern Ireland's").
+_OWNER_IN = re.compile(r"(?:\b[A-Z][\w.-]*\s+){0,3}\b[A-Z][\w.-]*(?:['’]s|s['’])(?=\s+\w)")
+
+
+def _carried_owner(a: str, b: str) -> str:
+    """The second side with the first side's thing when it is a bare possessive: "Scotland's"
+    beside "the rise in the value of Northern Ireland's housing stock" is "the rise in the value
+    of Scotland's housing stock"; "Shell's" beside "BP's annual profit" is "Shell's annual
+    profit". The first side's possessor (a name before "'s") gives way to the second's."""
+    if _BARE_OWNER.match(b) is None:
+        return b
+    owners = list(_OWNER_IN.finditer(a))
+    if not owners:
+        return b
+    m = owners[-1]
+    return f"{a[: m.start()]}{b}{a[m.end() :]}"
+
+
+def _shared_tail(b: str) -> tuple[str, str]:
+    """``(side, tail)``: a clause after a comma at the end of the last side is the whole
+    question's, not that side's ("compare with Scotland's, according to the Halifax")."""
+    if "," not in b:
+        return b, ""
+    at = b.index(",")
+    side, tail = b[:at].strip(), b[at:].rstrip()
+    return (side, tail) if side else (b, "")
+
+
 def comparison(question: str) -> tuple[list[str], list[str]] | None:
     """``(sub-questions, alternatives)`` of a comparison, or None when it compares nothing."""
     text = question.strip().rstrip("?.! ")
@@ -240,14 +286,15 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
     if m:
         a, b = m.group("a"), m.group("b")
         return [a[0].upper() + a[1:] + "?", b[0].upper() + b[1:] + "?"], [a, b]
-    for pattern in (_COMPARE, _BETWEEN, _HOW_COMPARE):
+    for pattern in (_COMPARE, _BETWEEN, _HOW_COMPARE_WITH, _HOW_COMPARE):
         m = pattern.search(text)
         if m:
             found = m.groupdict()
             a, b = found.get("a") or found.get("a2") or "", found.get("b") or found.get("b2") or ""
             a, b = _strip_article(a), _strip_article(b)
-            b = _carried_head(a, b)
-            return [a + "?", b + "?"], [a, b]
+            b, shared = _shared_tail(b)
+            b = _carried_of(a, _carried_head(a, b))
+            return [a + shared + "?", b + shared + "?"], [a, b]
     m = _DIRECTIONS.match(text)
     if m and re.search(r"\b(?:than|what)\s+" + re.escape(m.group("b")) + "$", text, re.I):
         # "Is A higher or lower than B?": each side's figure, then which is larger.
@@ -269,7 +316,7 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
         frame, tail = text[:cut], text[cut + 1 :]
         alternatives = [p.strip(" ,") for p in _ALTERNATIVES.split(tail) if p.strip(" ,")]
         if len(alternatives) >= 2:
-            alternatives = alternatives[:4]
+            alternatives = [alternatives[0], *(_completed(alternatives[0], a) for a in alternatives[1:4])]
             return [_put_in(frame, alt) for alt in alternatives], alternatives
     # "Were more laptops or more PDAs left in cabs?": two alternatives of the same length
     # around "or", the rest of the sentence their common frame.
@@ -278,13 +325,22 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
     parts = re.split(r"\s+or\s+", rest, maxsplit=1, flags=re.IGNORECASE)
     if len(parts) != 2:
         return None
-    left, right = parts
+    left, right = parts[0].rstrip(" ,"), parts[1]
+    whole = _completed(left, right)
+    if whole != right:  # "... after the ban in New York or in Ireland": the end of the clause
+        return [f"{lead}{left}?".strip(), f"{lead}{whole}?".strip()], [left, whole]
     size = len(left.split())
     right_words = right.split()
     if size >= 4 and left.split()[0].lower() == right_words[0].lower():
         # "Were more visitors expected at X or more computers in Y": two whole clauses built
         # alike, no frame shared after them ("more laptops or more PDAs left in cabs" shares one).
         return [f"{lead}{left}?".strip(), f"{lead}{right}?".strip()], [left, right]
+    if left.split()[0].lower() in {"more", "fewer", "less"} and right_words[0].lower() not in {
+        "more",
+        "fewer",
+        "less",
+    }:
+        size -= 1  # "more mobile phone owners or home broadband users in the UK"
     if size == 0 or len(right_words) <= size:
         return None
     frame = " ".join(right_words[size:])
@@ -321,6 +377,41 @@ def compared_thing(question: str) -> str | None:
 def without_comparatives(text: str) -> str:
     """A comparison's part as a plain question: "larger", "more than" say nothing to look for."""
     return " ".join(_COMPARATIVE.sub(" ", text).split())
+
+
+_PREPOSITIONS = frozenset(
+    "in on at for from after before during over under with by of to since against into".split()
+)
+
+
+def _completed(first: str, alternative: str) -> str:
+    """A later alternative that is only the end of the first one's clause, whole: "in Ireland"
+    beside "cigarette sales fell after the smoking ban in New York" is "cigarette sales fell
+    after the smoking ban in Ireland"; "to have no title" beside "people want her to become
+    Princess Consort", "more spoken references to sex" beside "it counted more flashes of
+    nudity", "of Minis" beside "sales of BMW-brand cars". It takes the place of the first's
+    last phrase that begins with the same word, else (a preposition) of its last phrase with a
+    preposition other than "of"."""
+    words = alternative.split()
+    if not words:
+        return alternative
+    lead = words[0].lower()
+    if lead not in _PREPOSITIONS and lead not in {"more", "fewer", "less"}:
+        return alternative
+    tokens = first.split()
+    at = next((i for i in range(len(tokens) - 1, 0, -1) if tokens[i].lower() == lead), None)
+    if at is None and lead in _PREPOSITIONS:
+        at = next(
+            (
+                i
+                for i in range(len(tokens) - 1, 0, -1)
+                if tokens[i].lower() in _PREPOSITIONS and tokens[i].lower() != "of"
+            ),
+            None,
+        )
+    if at is None:
+        return alternative
+    return " ".join([*tokens[:at], alternative])
 
 
 def _strip_article(text: str) -> str:
