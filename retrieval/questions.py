@@ -93,8 +93,25 @@ _BETWEEN = re.compile(
 # "How did A compare with B" is read before "how do A and B compare": in "how did the price
 # from BT and Telewest compare with the cheapest offers", the "and" is inside the first side.
 _HOW_COMPARE_WITH = re.compile(
-    r"\bhow (?:do|does|did|would) (?P<a2>.+?)\s+compare (?:with|to)\s+(?P<b2>.+)",
+    r"\bhow (?:do|does|did|would) (?P<a2>.+?)\s+(?:compare (?:with|to)|differs? (?:from|with))\s+"
+    r"(?P<b2>.+)",
     re.IGNORECASE,
+)
+# "Who won best director from the Chicago critics compared with the Southeastern critics?":
+# one question asked of two things; not a change over time ("compared with a year earlier").
+_ASKED_COMPARED_WITH = re.compile(
+    r"^(?P<a>(?:.*?\b)?(?:how|what|which|who|whom|when|where)\b.+?)\s*,?\s+compared\s+(?:with|to)\s+"
+    r"(?P<b>.+?)\s*[?.!]*$",
+    re.IGNORECASE,
+)
+_NOT_A_SIDE = re.compile(
+    r"^(?:a year|last|the previous|the year|the same|previous|earlier|before|\d)", re.IGNORECASE
+)
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+# "What did Sports Interactive and Eidos each keep ...": the same question of each name.
+_EACH = re.compile(
+    r"^(?P<pre>.*?)(?P<a>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+and\s+"
+    r"(?P<b>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+each\b\s*(?P<rest>.*?)\s*[?.!]*$"
 )
 _HOW_COMPARE = re.compile(
     r"\bhow (?:do|does|did|would) (?:(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)\s+compare\b|"
@@ -279,6 +296,26 @@ def _shared_tail(b: str) -> tuple[str, str]:
     return (side, tail) if side else (b, "")
 
 
+def _asked_compared_with(text: str) -> tuple[list[str], list[str]] | None:
+    """A question asked of one thing "compared with" another: the same question of each. When
+    the other is a name ("... from the Chicago Film Critics compared with the Southeastern Film
+    Critics", "what did OutKast win compared with Usher"), it takes the place of the question's
+    last name; else the other is asked as it is written ("AstraZeneca shares after the Iressa
+    trial failure")."""
+    m = _ASKED_COMPARED_WITH.match(text)
+    if m is None or _NOT_A_SIDE.match(m.group("b")) or _CHANGE.search(m.group("a")):
+        return None  # ("How has the price changed, compared with its 2004 contract?": a change)
+    a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,")
+    other = re.sub(r"^the\s+", "", b, flags=re.IGNORECASE)
+    runs = [r for r in _NAME_RUN.finditer(a) if r.start() > 0]
+    if runs and re.fullmatch(_NAME_RUN.pattern, other):
+        last = runs[-1]
+        first_side = last.group(0)
+        second = f"{a[: last.start()]}{other}{a[last.end() :]}"
+        return [a + "?", second + "?"], [first_side, other]
+    return [a + "?", b[0].upper() + b[1:] + "?"], [a, b]
+
+
 def comparison(question: str) -> tuple[list[str], list[str]] | None:
     """``(sub-questions, alternatives)`` of a comparison, or None when it compares nothing."""
     text = question.strip().rstrip("?.! ")
@@ -295,6 +332,14 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
             b, shared = _shared_tail(b)
             b = _carried_of(a, _carried_head(a, b))
             return [a + shared + "?", b + shared + "?"], [a, b]
+    asked = _asked_compared_with(text)
+    if asked is not None:
+        return asked
+    m = _EACH.match(text)
+    if m and m.group("pre").strip():
+        pre, rest = m.group("pre"), m.group("rest")
+        a, b = m.group("a"), m.group("b")
+        return [f"{pre}{a} {rest}".strip() + "?", f"{pre}{b} {rest}".strip() + "?"], [a, b]
     m = _DIRECTIONS.match(text)
     if m and re.search(r"\b(?:than|what)\s+" + re.escape(m.group("b")) + "$", text, re.I):
         # "Is A higher or lower than B?": each side's figure, then which is larger.
@@ -303,8 +348,8 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
     lowered = text.lower()
     if " or " not in lowered and " vs" not in lowered and " versus " not in lowered:
         return None
-    if not _COMPARATIVE.search(text):
-        return None
+    if not _COMPARATIVE.search(text) and not re.search(r"\b(?:which|who) of\b", text, re.I):
+        return None  # ("Which of its two friendlies do they play first, China or Italy?")
     # "Which rose more: A or B" / "Which rose more, A or B": the alternatives follow the frame.
     or_at = lowered.rfind(" or ")
     # (A comma just before "or" separates the alternatives, not the frame from them.)
@@ -420,6 +465,8 @@ def _strip_article(text: str) -> str:
 
 def _put_in(frame: str, alternative: str) -> str:
     """The frame with its question word replaced: "Which rose more" -> "BA's profits rose more?"."""
+    if re.match(r"^\s*(?:which|who)\s+of\s+(?!(?:the|these|them)\b)", frame, re.IGNORECASE):
+        return f"{alternative}: {frame}".strip() + "?"  # "Which of its two friendlies ..."
     whose = re.match(r"^\s*whose\s+(?P<noun>[\w'’-]+)\b", frame, re.IGNORECASE)
     if whose:  # "Whose fortune is bigger", "Joss Stone's" -> "Joss Stone's fortune is bigger"
         owner = alternative if re.search(r"['’]s?$", alternative) else f"{alternative}'s"
