@@ -361,7 +361,10 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
         frame, tail = text[:cut], text[cut + 1 :]
         alternatives = [p.strip(" ,") for p in _ALTERNATIVES.split(tail) if p.strip(" ,")]
         if len(alternatives) >= 2:
-            alternatives = [alternatives[0], *(_completed(alternatives[0], a) for a in alternatives[1:4])]
+            alternatives = [
+                alternatives[0],
+                *(_completed(alternatives[0], a) for a in alternatives[1:4]),
+            ]
             return [_put_in(frame, alt) for alt in alternatives], alternatives
     # "Were more laptops or more PDAs left in cabs?": two alternatives of the same length
     # around "or", the rest of the sentence their common frame.

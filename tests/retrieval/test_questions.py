@@ -149,3 +149,109 @@ def test_whose_a_comma_before_or_and_older_still_make_one_part_per_side(
     plan = plan_question(question)
     assert plan.kind == "comparison"
     assert plan.sub_questions == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            # a bare possessive stands for the first side's thing
+            "How did the rise in the value of Wales's farmland over the decade compare with "
+            "Ireland's, according to the surveyors?",
+            [
+                "rise in the value of Wales's farmland over the decade, according to the "
+                "surveyors?",
+                "rise in the value of Ireland's farmland over the decade, according to the "
+                "surveyors?",
+            ],
+        ),
+        (
+            "How did Acme's annual profit compare with Bolt's?",
+            ["Acme's annual profit?", "Bolt's annual profit?"],
+        ),
+        (
+            # the "and" inside the first side is not the comparison's
+            "How did the price of fibre from Acme and Bolt compare with the cheapest offers?",
+            ["price of fibre from Acme and Bolt?", "cheapest offers?"],
+        ),
+        (
+            # a phrase that only ends the first side's clause takes its start
+            "Did ticket sales fall more after the price rise in Leeds or in York?",
+            [
+                "Did ticket sales fall more after the price rise in Leeds?",
+                "Did ticket sales fall more after the price rise in York?",
+            ],
+        ),
+        (
+            "Which grew faster in 2004, sales of diesel cars or of hybrids?",
+            ["sales of diesel cars grew faster in 2004?", "sales of hybrids grew faster in 2004?"],
+        ),
+        (
+            "In the poll, did more people want him to resign or to stay on?",
+            [
+                "did more people want him to resign: In the poll?",
+                "did more people want him to stay on: In the poll?",
+            ],
+        ),
+        (
+            "Are there more bus passengers or car drivers in the city?",
+            ["Are there more bus passengers in the city?", "Are there car drivers in the city?"],
+        ),
+    ],
+)
+def test_a_later_side_is_completed_from_the_first(question: str, parts: list[str]) -> None:
+    plan = plan_question(question)
+    assert plan.kind == "comparison"
+    assert plan.sub_questions == parts
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        (
+            "At the awards in Rome, what did Acme Band win compared with Zed Smith?",
+            [
+                "At the awards in Rome, what did Acme Band win?",
+                "At the awards in Rome, what did Zed Smith win?",
+            ],
+        ),
+        (
+            "How did Acme shares react to the merger compared with Bolt shares after the recall?",
+            ["How did Acme shares react to the merger?", "Bolt shares after the recall?"],
+        ),
+        (
+            "How do the Greens' plans on rail fares differ from Labour's?",
+            ["Greens' plans on rail fares?", "Labour's plans on rail fares?"],
+        ),
+        (
+            "How much were Acme Air and Bolt Rail each looking to raise from their flotations?",
+            [
+                "How much were Acme Air looking to raise from their flotations?",
+                "How much were Bolt Rail looking to raise from their flotations?",
+            ],
+        ),
+        (
+            "In Paris, which of the seeds needed three sets, Ann Lee or Bea Cole?",
+            [
+                "Ann Lee: In Paris, which of the seeds needed three sets?",
+                "Bea Cole: In Paris, which of the seeds needed three sets?",
+            ],
+        ),
+    ],
+)
+def test_one_question_asked_of_two_things_is_a_comparison(question: str, parts: list[str]) -> None:
+    plan = plan_question(question)
+    assert plan.kind == "comparison"
+    assert plan.sub_questions == parts
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How has the price of gas changed, compared with last year?",
+        "How many people voted, compared with 2001?",
+        "How has the price Acme pays for gas changed, compared with its 2004 contract?",
+    ],
+)
+def test_compared_with_an_earlier_time_is_no_comparison_of_two_things(question: str) -> None:
+    assert plan_question(question).kind != "comparison"
