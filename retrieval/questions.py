@@ -361,11 +361,11 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
         frame, tail = text[:cut], text[cut + 1 :]
         alternatives = [p.strip(" ,") for p in _ALTERNATIVES.split(tail) if p.strip(" ,")]
         if len(alternatives) >= 2:
-            alternatives = [
-                alternatives[0],
-                *(_completed(alternatives[0], a) for a in alternatives[1:4]),
-            ]
-            return [_put_in(frame, alt) for alt in alternatives], alternatives
+            alternatives = alternatives[:4]
+            # Each part is asked whole; the sides stay as the question words them ("in January
+            # 2004" beside "UK lending in January 2005": the words that tell them apart).
+            whole = [alternatives[0], *(_completed(alternatives[0], a) for a in alternatives[1:])]
+            return [_put_in(frame, alt) for alt in whole], alternatives
     # "Were more laptops or more PDAs left in cabs?": two alternatives of the same length
     # around "or", the rest of the sentence their common frame.
     m = _LEAD.match(text)
@@ -376,7 +376,7 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
     left, right = parts[0].rstrip(" ,"), parts[1]
     whole = _completed(left, right)
     if whole != right:  # "... after the ban in New York or in Ireland": the end of the clause
-        return [f"{lead}{left}?".strip(), f"{lead}{whole}?".strip()], [left, whole]
+        return [f"{lead}{left}?".strip(), f"{lead}{whole}?".strip()], [left, right]
     size = len(left.split())
     right_words = right.split()
     if size >= 4 and left.split()[0].lower() == right_words[0].lower():

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from retrieval.questions import plan_question, time_window
+from retrieval.questions import comparison_alternatives, plan_question, time_window
 
 
 @pytest.mark.parametrize(
@@ -255,3 +255,17 @@ def test_one_question_asked_of_two_things_is_a_comparison(question: str, parts: 
 )
 def test_compared_with_an_earlier_time_is_no_comparison_of_two_things(question: str) -> None:
     assert plan_question(question).kind != "comparison"
+
+
+def test_a_completed_side_keeps_the_words_that_tell_it_apart() -> None:
+    """The part is asked whole; the side stays as the question words it, so the words telling
+    the two sides apart ("in January 2004") are the ones a figure is read beside."""
+    question = "Which was higher, UK card lending in January 2005 or in January 2004?"
+    assert plan_question(question).sub_questions == [
+        "UK card lending in January 2005 was higher?",
+        "UK card lending in January 2004 was higher?",
+    ]
+    assert comparison_alternatives(question) == [
+        "UK card lending in January 2005",
+        "in January 2004",
+    ]
