@@ -88,6 +88,7 @@ from retrieval.models import (
 )
 from retrieval.questions import (
     asks_direction,
+    asks_the_same_of_each,
     compared_thing,
     comparison_alternatives,
     names_in,
@@ -374,7 +375,11 @@ class AnswerEngine:
         # Any comparison but of ages or order is settled by each side's figure: "how does the
         # compensation compare with what she claimed" by the two sums.
         figures_wanted = (
-            plan.kind == "comparison" and not ages and (numeric or not _ASKS_ORDER.search(question))
+            plan.kind == "comparison"
+            and not ages
+            and (numeric or not _ASKS_ORDER.search(question))
+            # ("How did A fare compared with B": each side's own answer, not a figure.)
+            and (numeric or not asks_the_same_of_each(question))
         )
         sides = _side_terms(alternatives) if figures_wanted else []
         if len(sides) != len(plan.sub_questions):
@@ -552,6 +557,12 @@ class AnswerEngine:
         compared = None
         if plan.kind == "comparison" and not unanswered:
             compared = self._compared(question, plan, answers)
+        if sides and compared is None and not unanswered:
+            # Each side answered from its own report, whose sentence says "the bank" where the
+            # report's title or lead names the side ("Mr Park's statement came as the bank
+            # decided to keep interest rates at an all-time low of 3.25%" under "South Korea
+            # holds rates"): the figures of those sentences compare the sides.
+            compared = self._compared_by_reports(question, alternatives, sides, answers, given)
         if (
             sides
             and compared is None
@@ -640,6 +651,60 @@ class AnswerEngine:
             said.sort(key=lambda item: item.part or 0)
             return True
         return False
+
+    def _compared_by_reports(
+        self,
+        question: str,
+        alternatives: list[str],
+        sides: list[list[str]],
+        answers: dict[int, Evidence],
+        given: set[float],
+    ) -> tuple[Relation, list[tuple[str, Evidence, str]]] | None:
+        """The comparison line from the parts' own sentences, each side answered from a report
+        of its own: a sentence that does not name its side stands for it when its article's
+        title or lead names that side and no other. Each side's figure is, in a unit every side
+        has, the one nearest the side's words where its sentence names it, else the sentence's
+        first; None when the sides share an article or some side has no such figure."""
+        if set(answers) != set(range(len(sides))):
+            return None
+        if len({ev.article_id for ev in answers.values()}) < len(sides):
+            return None
+        articles = self._articles(list(answers.values()))
+        readings: list[tuple[list[int], list[Figure]]] = []
+        for index, ev in answers.items():
+            spots = side_spots(sides[index], ev.text.lower())
+            if not spots:
+                article = articles.get(ev.article_id)
+                if article is None:
+                    return None
+                lead = split_sentences(article.text)[:1]
+                heading = (article.title + " " + " ".join(x.text for x in lead)).lower()
+                others = [t for i, terms in enumerate(sides) if i != index for t in terms]
+                if not side_spots(sides[index], heading) or side_spots(others, heading):
+                    return None
+            figures = [
+                f for f in figures_in(ev.text) if f.value not in given and not differs(ev.text, f)
+            ]
+            # "lifted interest rates 0.25% to 5.5%": the first is the step, the second the level.
+            figures = [
+                f
+                for f in figures
+                if not any(
+                    g.unit == f.unit and re.fullmatch(r"\s+to\s+", ev.text[f.end : g.start])
+                    for g in figures
+                )
+            ]
+            readings.append((spots, figures))
+        units = set.intersection(*({f.unit for f in figures} for _, figures in readings))
+        for unit in sorted(units, key=lambda u: u == ""):  # a unit before a bare count
+            chosen = []
+            for spots, figures in readings:
+                of_unit = [f for f in figures if f.unit == unit]
+                if spots:
+                    of_unit.sort(key=lambda f: min(abs(f.start - s) for s in spots))
+                chosen.append(of_unit[0])
+            return _compared_as_read(question, alternatives, answers, chosen)
+        return None
 
     def _sides_stand(
         self,

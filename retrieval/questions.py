@@ -311,9 +311,35 @@ def _asked_compared_with(text: str) -> tuple[list[str], list[str]] | None:
     if runs and re.fullmatch(_NAME_RUN.pattern, other):
         last = runs[-1]
         first_side = last.group(0)
-        second = f"{a[: last.start()]}{other}{a[last.end() :]}"
+        # The words that describe the first name are its own ("fifth seed Carlos Moya"): the
+        # lower-case words right before it back to a word of grammar go with it.
+        before = a[: last.start()].split()
+        while before and before[-1].islower() and before[-1] not in STOPWORDS:
+            before.pop()
+        head = " ".join(before) + " " if before else ""
+        second = f"{head}{other}{a[last.end() :]}"
         return [a + "?", second + "?"], [first_side, other]
     return [a + "?", b[0].upper() + b[1:] + "?"], [a, b]
+
+
+def asks_the_same_of_each(question: str) -> bool:
+    """Whether a comparison asks its own question of each side ("what did A win compared with
+    B", "what did A and B each keep", "which of the seeds needed three sets, A or B"), rather
+    than setting two measures side by side: its parts are answered as they ask, not by
+    figures, unless they ask for an amount."""
+    text = question.strip().rstrip("?.! ")
+    asked = _asked_compared_with(text)
+    if asked is not None:
+        # (Not when the other side is only a thing set beside the first: "how did A's shares
+        # react to X compared with B's shares after Y" compares the two moves.)
+        parts, sides = asked
+        return parts[0] != sides[0] + "?"
+    m = _EACH.match(text)
+    if m and m.group("pre").strip():
+        return True
+    return bool(
+        re.search(r"\b(?:which|who) of\b", text, re.IGNORECASE) and not _COMPARATIVE.search(text)
+    )
 
 
 def comparison(question: str) -> tuple[list[str], list[str]] | None:
