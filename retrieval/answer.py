@@ -670,17 +670,45 @@ class AnswerEngine:
         if len({ev.article_id for ev in answers.values()}) < len(sides):
             return None
         articles = self._articles(list(answers.values()))
+        outside = question
+        for alternative in alternatives:
+            outside = outside.replace(alternative, " ")
+        shared = _name_words(outside)  # the names the question gives outside every side
+        # Only where some side's sentence does not name it (else ``compare`` has read them):
+        # and no sentence names another side.
+        spotted = [side_spots(sides[i], answers[i].text.lower()) for i in range(len(sides))]
+        if all(spotted):
+            return None
+        for index, ev in answers.items():
+            others = [t for i, terms in enumerate(sides) if i != index for t in terms]
+            if side_spots(others, ev.text.lower()):
+                return None
         readings: list[tuple[list[int], list[Figure]]] = []
         for index, ev in answers.items():
+            article = articles.get(ev.article_id)
+            if article is None:
+                return None
+            held = set(content_terms(article.title + " " + article.text))
+            if not all(terms_match(w, held) for w in shared):
+                return None  # ("In the FCC's figures": a report of the UK's cable customers)
             spots = side_spots(sides[index], ev.text.lower())
             if not spots:
-                article = articles.get(ev.article_id)
-                if article is None:
-                    return None
+                # The side's names (not its common words: "auction") in the title or lead.
+                named = [
+                    t
+                    for t in sides[index]
+                    if re.search(rf"\b{re.escape(t)}", alternatives[index], re.IGNORECASE)
+                    and any(
+                        w[:1].isupper()
+                        for w in re.findall(
+                            rf"\b{re.escape(t)}\w*", alternatives[index], re.IGNORECASE
+                        )
+                    )
+                ]
                 lead = split_sentences(article.text)[:1]
                 heading = (article.title + " " + " ".join(x.text for x in lead)).lower()
                 others = [t for i, terms in enumerate(sides) if i != index for t in terms]
-                if not side_spots(sides[index], heading) or side_spots(others, heading):
+                if not named or not side_spots(named, heading) or side_spots(others, heading):
                     return None
             figures = [
                 f for f in figures_in(ev.text) if f.value not in given and not differs(ev.text, f)
