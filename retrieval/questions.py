@@ -390,8 +390,11 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
             alternatives = alternatives[:4]
             # Each part is asked whole; the sides stay as the question words them ("in January
             # 2004" beside "UK lending in January 2005": the words that tell them apart).
-            whole = [alternatives[0], *(_completed(alternatives[0], a) for a in alternatives[1:])]
-            return [_put_in(frame, alt) for alt in whole], alternatives
+            completed = [
+                alternatives[0],
+                *(_completed(alternatives[0], a) for a in alternatives[1:]),
+            ]
+            return [_put_in(frame, alt) for alt in completed], alternatives
     # "Were more laptops or more PDAs left in cabs?": two alternatives of the same length
     # around "or", the rest of the sentence their common frame.
     m = _LEAD.match(text)

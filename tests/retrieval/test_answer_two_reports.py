@@ -60,9 +60,7 @@ def test_a_side_s_report_that_names_it_in_its_title_gives_its_figure(
     assert "0.25%" not in line, line
 
 
-def test_a_question_asked_of_each_side_is_answered_as_it_asks(
-    tmp_path: Path, embedder
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_asked_of_each_side_is_answered_as_it_asks(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
     service = _service_of(
         tmp_path,
         embedder,
