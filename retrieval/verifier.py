@@ -1953,6 +1953,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             not time_word
             and c.lower_ not in _DIRECTION_PARTICLES | _LEXICON_WORDS
             and not _opposable_small_word(c)
+            # a hedge is no content word, yet 'likely' is not 'unlikely'
+            and not _in_class(c, lx.HEDGE_ADVERBS | lx.HEDGE_ADJECTIVES)
         ):
             continue
         if _before_figure(c):
@@ -2003,11 +2005,16 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             ),
             None,
         )
+        if rival is not None and _prefix_flips(c, rival) and _negated(c) != _negated(rival):
+            rival = None  # 'not likely' for 'unlikely': the prefix denies what 'not' denies
         if rival is not None:
+            kind = "date" if time_word else "predicate"
+            if _prefixed_negation(_lemma(c), _lemma(rival)):
+                kind = "negation"  # 'likely' / 'unlikely': the word denied
             findings.append(
                 _Finding(
                     "contradicted",
-                    "date" if time_word else "predicate",
+                    kind,
                     f"the claim says {c.text!r}, the passage {rival.text!r}",
                 )
             )

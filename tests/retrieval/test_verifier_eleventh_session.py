@@ -91,6 +91,10 @@ KEPT = {
         "Indonesia's government has confirmed it is considering raising fuel prices by as much "
         "as 30%.",
     ),
+    "not likely / unlikely (a hedge denied both ways)": (
+        "India is not likely to be cowed by its newcomer status.",
+        "India is unlikely to be cowed by its newcomer status.",
+    ),
 }
 
 # (claim, passage): edits of the same constructions the verifier must not support
@@ -158,6 +162,19 @@ REFUSED = {
         "compensation.",
         "A Norwegian student who ran a website which linked to downloadable MP3 files has been "
         "ordered to pay compensation by the country's Supreme Court.",
+    ),
+    # a hedge is no content word, yet 'likely' is not 'unlikely'
+    "t027 very likely / very unlikely": (
+        "Richard Jeffrey, chief economist at Bridgewell Securities, said it was very likely "
+        "that the Bank of England would put rates up again this time around.",
+        "Richard Jeffrey, chief economist at Bridgewell Securities, said it was very unlikely "
+        "that the Bank of England would put rates up again this time around.",
+    ),
+    "p026 is likely to / is unlikely to": (
+        "India, which attends the G7 meeting of seven leading industrialised nations on Friday, "
+        "is likely to be cowed by its newcomer status.",
+        "India, which attends the G7 meeting of seven leading industrialised nations on Friday, "
+        "is unlikely to be cowed by its newcomer status.",
     ),
 }
 
