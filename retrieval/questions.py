@@ -357,7 +357,10 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
             a, b = _strip_article(a), _strip_article(b)
             b, shared = _shared_tail(b)
             b = _carried_of(a, _carried_head(a, b))
-            return [a + shared + "?", b + shared + "?"], [a, b]
+            # What comes before "how" sets both sides ("At the start of 2004, how did ...").
+            lead = text[: m.start()].strip(" ,:")
+            lead = f"{lead}: " if lead else ""
+            return [f"{lead}{a}{shared}?", f"{lead}{b}{shared}?"], [a, b]
     asked = _asked_compared_with(text)
     if asked is not None:
         return asked

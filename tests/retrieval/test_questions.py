@@ -170,6 +170,15 @@ def test_whose_a_comma_before_or_and_older_still_make_one_part_per_side(
             ["Acme's annual profit?", "Bolt's annual profit?"],
         ),
         (
+            # what comes before "how" sets both sides
+            "In the council's survey, how does the share who walk compare with the share who "
+            "cycle?",
+            [
+                "In the council's survey: share who walk?",
+                "In the council's survey: share who cycle?",
+            ],
+        ),
+        (
             # the "and" inside the first side is not the comparison's
             "How did the price of fibre from Acme and Bolt compare with the cheapest offers?",
             ["price of fibre from Acme and Bolt?", "cheapest offers?"],
