@@ -83,7 +83,14 @@ _PLACED = re.compile(
     + _ORDINAL.pattern
     + r"(?!\s+(?:time|round|half|day|week|game|match|leg)\b)|"
     + _ORDINAL.pattern
-    + r"\s+(?:place|position)\b|\brunners?-up\b",
+    + r"\s+(?:place|position)\b|\brunners?-up\b|"
+    # "ranked the UK third", "placed Keane's album second": the one ranked before the order.
+    + r"\b(?:ranked|ranks|placed|places|rated|rates)\s+(?:[\w'’-]+\s+){0,4}?"
+    + _ORDINAL.pattern
+    # "the third biggest", "the second-largest lender": an order by a measure.
+    + r"|\bthe\s+"
+    + _ORDINAL.pattern
+    + r"[\s-]+(?:[a-z]+est|most|best|worst)\b",
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"^\s*where\b|\bin (?:what|which) (?:city|country|town|venue|place)\b", re.I)
