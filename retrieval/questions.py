@@ -132,7 +132,7 @@ _LEAD = re.compile(
 )
 _PART_JOIN = re.compile(
     r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:(?:by|in|on|at|to|for|from)\s+)?"
-    r"(?:what|how|who|whom|why|when|where|which|did|does|do|is|are|"
+    r"(?:what|how|who|whom|whose|why|when|where|which|did|does|do|is|are|"
     r"was|were|has|have|will|can)\b)",
     re.IGNORECASE,
 )

@@ -278,3 +278,12 @@ def test_a_completed_side_keeps_the_words_that_tell_it_apart() -> None:
         "UK card lending in January 2005",
         "in January 2004",
     ]
+
+
+def test_a_part_that_asks_whose_is_a_part_of_its_own() -> None:
+    plan = plan_question("How much does the Zapphone cost, and whose network provides its calls?")
+    assert plan.kind == "multi_part"
+    assert plan.sub_questions == [
+        "How much does the Zapphone cost?",
+        "Whose network provides Zapphone's calls?",
+    ]
