@@ -1856,6 +1856,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             matched[c.i] = [event]  # 'cause an upset against England' for 'upset England'
             weight_found += _WEIGHT["VERB"]
     coverage = weight_found / total if total else 0.0
+    findings.extend(_other_time_units(content, passage, matched, echoed))
     findings.extend(_modifier_swaps(content, passage, matched, echoed | forgiven_ids))
     # Every verb of the claim must be in the passage: a contradiction found elsewhere in a
     # passage that does not say what the claim is about ('visited') is no contradiction.
@@ -2072,6 +2073,35 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             coverage,
         )
     return ClaimCheck("supported", "", "", coverage)
+
+
+def _other_time_units(
+    content: list[Any], passage: Any, matched: dict[int, list[Any]], echoed: set[int]
+) -> list[_Finding]:
+    """A unit of time of the claim ('a month', 'by the autumn', 'the last couple of weeks') that
+    the passage says nowhere, where the passage has another unit in its place ('a year', 'by
+    the summer', 'months'). Neither counted by a figure: 'the final quarter' is 'the last three
+    months'."""
+    said = echoed | {p.i for found in matched.values() for p in found}
+
+    def unit(t: Any) -> bool:
+        return _lemma(t) in lx.TIME_UNITS and not any(ch.dep_ == "nummod" for ch in t.children)
+
+    for c in content:
+        if not unit(c) or any(_lemma(q) == _lemma(c) for q in passage):
+            continue
+        found = matched.get(c.i, [])
+        if any(not unit(p) for p in found):
+            continue  # said in other words ('the summer' for 'the warmest season')
+        # WordNet defines one unit by another ('month': 'one of twelve divisions of a year'),
+        # so a unit the claim put for the passage's may come back matched to it
+        for p in passage:
+            if not unit(p) or _lemma(p) == _lemma(c) or (p.i in said and p not in found):
+                continue
+            if p in found or _same_place(c, p) or (c.dep_ == p.dep_ and c.head.pos_ == p.head.pos_):
+                reason = f"the claim says {c.text!r}, the passage {p.text!r}"
+                return [_Finding("contradicted", "date", reason)]
+    return []
 
 
 def _frame_said_otherwise(frame: Any, claim: Any, matched: dict[int, list[Any]]) -> bool:

@@ -95,6 +95,10 @@ KEPT = {
         "India is not likely to be cowed by its newcomer status.",
         "India is unlikely to be cowed by its newcomer status.",
     ),
+    "p266 the final quarter / the last three months (a unit counted by a figure)": (
+        "In the final quarter of 2004, gross domestic product shrank by 0.1%.",
+        "Gross domestic product fell by 0.1% in the last three months of 2004.",
+    ),
 }
 
 # (claim, passage): edits of the same constructions the verifier must not support
@@ -175,6 +179,23 @@ REFUSED = {
         "is likely to be cowed by its newcomer status.",
         "India, which attends the G7 meeting of seven leading industrialised nations on Friday, "
         "is unlikely to be cowed by its newcomer status.",
+    ),
+    # another unit of time in the place of the passage's
+    "t240 by the autumn / by the summer": (
+        "Test versions of the new program, called IE 7, are due to be released by the autumn.",
+        "Test versions of the new program, called IE 7, are due to be released by the summer.",
+    ),
+    "b144 the last couple of weeks / months": (
+        "He said the chairman had worked really hard in the last couple of weeks to try to do "
+        "deals.",
+        "He said the chairman has worked really hard in the last couple of months to try to do "
+        "deals.",
+    ),
+    "t122 £3bn a month / a year (WordNet defines one unit by the other)": (
+        "The agreement by the G8 group of wealthy nations would save affected countries £3bn a "
+        "month, he said.",
+        "The agreement by the G8 group of wealthy nations would save affected countries £3bn "
+        "pounds a year, he said.",
     ),
 }
 
