@@ -547,6 +547,10 @@ class AnswerEngine:
             own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
             way = self.answering_evidence(asked, own, follow_up=True)
             best = self._unsaid(way, used) if way else None
+            if best is None and ages:
+                # "Which is younger, Rafael Nadal or the Bryan twins": the other side's report
+                # may give this one's age beside the name it uses ("18-year-old Nadal").
+                best = self._age_beside_name(alternatives[index], anchors, used)
             if best is None:
                 continue
             unanswered.remove(part)
@@ -651,6 +655,30 @@ class AnswerEngine:
             said.sort(key=lambda item: item.part or 0)
             return True
         return False
+
+    def _age_beside_name(
+        self, side: str, article_ids: list[str], used: set[tuple[str, int]]
+    ) -> Evidence | None:
+        """A sentence of these articles that gives a person's age beside the last word of the
+        side's name, as reports write it: "18-year-old Nadal", "Nadal, 18, ..."."""
+        names = names_in(" " + side)
+        if len(names) != 1:
+            return None
+        last = re.escape(names[0].split()[-1])
+        pattern = re.compile(
+            rf"\b\d{{1,3}}-year-old\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}{last}\b|\b{last},\s+\d{{1,3}},"
+        )
+        for article_id in article_ids[:2]:
+            article = self._article(article_id)
+            if article is None:
+                continue
+            for sentence in split_sentences(article.text):
+                if (article_id, sentence.start) in used or not pattern.search(sentence.text):
+                    continue
+                ev = _sentence_evidence(article, sentence, 0.0)
+                if ev is not None:
+                    return ev
+        return None
 
     def _compared_by_reports(
         self,

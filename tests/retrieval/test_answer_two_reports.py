@@ -88,3 +88,36 @@ def test_a_question_asked_of_each_side_is_answered_as_it_asks(tmp_path: Path, em
     )
     assert answer.status == "answered", answer.answer
     assert "went down" in answer.answer and "convincing win" in answer.answer, answer.answer
+
+
+def test_an_age_given_beside_the_name_a_report_uses_answers_that_side(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "The United States won the Nations Cup final in Lyon.\n\nThe 27-year-old "
+                "Hanson twins have won all four of their doubles matches this year.\n\nFrance "
+                "captain Marc Roche chose to rest 19-year-old Perrin in the doubles after his "
+                "long singles win on Friday.",
+                "US win Nations Cup",
+                "lyon",
+            ),
+            _article(
+                "Teenager Paul Perrin reached the quarter-finals in Rome, beating the fifth "
+                "seed in three sets.",
+                "Perrin into Rome last eight",
+                "rome",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which is younger, Paul Perrin or the Hanson twins who beat France in the Nations Cup "
+        "final doubles?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert "19-year-old Perrin" in answer.answer, answer.answer
+    assert not answer.unanswered, answer.unanswered
