@@ -1856,7 +1856,6 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             matched[c.i] = [event]  # 'cause an upset against England' for 'upset England'
             weight_found += _WEIGHT["VERB"]
     coverage = weight_found / total if total else 0.0
-    findings.extend(_other_time_units(content, passage, matched, echoed))
     findings.extend(_modifier_swaps(content, passage, matched, echoed | forgiven_ids))
     # Every verb of the claim must be in the passage: a contradiction found elsewhere in a
     # passage that does not say what the claim is about ('visited') is no contradiction.
@@ -2050,6 +2049,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_ratio_findings(claim, passage))
     findings.extend(_rank_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
+    # after the quantity tests: a rate's time ('$10bn a month' / 'a year') is theirs to name
+    findings.extend(_other_time_units(content, passage, matched, echoed))
 
     contradictions = [f for f in findings if f.verdict == "contradicted"]
     if contradictions:
