@@ -39,6 +39,16 @@ _NUMBER = re.compile(
     r"\bat what (value|price|cost|rate|age)\b",
     re.IGNORECASE,
 )
+# "What was the score", "by what score", "the final score", "how did the scorelines compare":
+# the noun, not the verb ("how many goals did she score" counts goals).
+_SCORE_ASKED = re.compile(
+    r"\b(?:what|by what)\s+(?:(?:is|was|were)\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,2}?"
+    r"score(?:line)?s?\b|\bscorelines?\b",
+    re.IGNORECASE,
+)
+# A score as the news gives one: two figures joined by a dash ("a 2-1 win", "won 6-3 6-4",
+# "33-15"), not a year's span ("2004-05") nor a date.
+_SCORELINE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-]|[-–]\d)")
 # "How old", "at what age": an age, as the news gives one ("aged 91", "the 17-year-old",
 # "Jef Raskin, 61,"), not any figure of the sentence (a date, a price).
 _AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) age\b", re.IGNORECASE)
@@ -209,12 +219,15 @@ class Slot:
     age: bool = False  # a person's age ("how old"): "aged 91", "the 17-year-old"
     time: bool = False  # a time ("what time did she run"): "6.56 seconds", "7.30pm"
     counted: str | None = None  # the stem of the thing "how many" counts ("job"), if named
+    score: bool = False  # a match's score ("what was the score"): "2-1", "6-3 6-4", "33-15"
 
 
 def asked_slot(question: str) -> Slot | None:
     """The kind of thing the question asks for, or None (what happened, why, how)."""
     if _TIME_ASKED.search(question):
         return Slot("number", time=True)
+    if _SCORE_ASKED.search(question):
+        return Slot("number", score=True)
     if _NUMBER.search(question):
         return Slot(
             "number",
@@ -452,6 +465,8 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
             return int(bool(_SPAN.search(sentence)))
         if slot.time:
             return int(bool(_TIME_TOLD.search(sentence)))
+        if slot.score:
+            return int(bool(_SCORELINE.search(sentence)))
         if not has_figure(sentence):
             return 0
         # A figure beside the thing counted holds it more plainly than a figure of another.

@@ -1,6 +1,7 @@
 """ "Where does X rank" is answered by the order a sentence gives it, however the sentence words
 it (eleventh session): "ranked the county third", "is the second-largest lender", not only
-"finished third" or "in third place".
+"finished third" or "in third place". And "what was the score" by a score ("3-1", "6-3 6-4"),
+not by any figure or date of the match.
 
 Real parts: the slot rules on written sentences.
 """
@@ -22,3 +23,21 @@ def test_an_order_is_read_before_its_ordinal_and_by_a_superlative() -> None:
         assert slot_strength(told, question, slot) == 1, told
     # An ordinal that orders nothing by a measure is no rank.
     assert slot_strength("Northshire was the first county to be surveyed.", question, slot) == 0
+
+
+def test_a_match_s_score_is_asked_by_the_noun_and_told_by_two_figures_joined() -> None:
+    question = "What was the score in Northshire's cup tie against Southport?"
+    slot = asked_slot(question)
+    assert slot is not None and slot.score
+    assert slot_strength("Northshire beat Southport 3-1 in the cup tie.", question, slot) == 1
+    assert slot_strength("Northshire won 6-3 6-4 on Sunday.", question, slot) == 1
+    # A date, a season's years or another figure is no score.
+    for told in (
+        "The cup tie against Southport is on 25 June.",
+        "Northshire's 2004-05 season ended with the cup tie against Southport.",
+        "Some 12,000 fans watched Northshire's cup tie against Southport.",
+    ):
+        assert slot_strength(told, question, slot) == 0, told
+    # "How many goals did she score" counts goals: the verb, not the noun.
+    counted = asked_slot("How many goals did Ann Hill score for Northshire?")
+    assert counted is not None and not counted.score
