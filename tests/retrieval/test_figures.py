@@ -47,3 +47,20 @@ def test_sides_without_a_figure_in_a_shared_unit_are_not_compared() -> None:
         )
         is None
     )
+
+
+def test_a_side_s_figure_is_the_one_of_its_own_clause() -> None:
+    """ "Some 47% want no change, while 7% want a vote": the 7% is nearer "change" by characters
+    but stands in the next clause."""
+    found = compare(
+        [
+            "Only 40% think the council should build the new bridge as planned.",
+            "Some 47% believe it should make no change, while 7% think it should hold a vote.",
+        ],
+        [["build", "bridge"], ["change"]],
+        "more",
+    )
+    assert found is not None
+    pick, chosen = found
+    assert [f.text for _, f in chosen] == ["40%", "47%"]
+    assert pick == 1
