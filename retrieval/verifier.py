@@ -2279,7 +2279,11 @@ def _predicate_findings(
             continue
         if c.pos_ == "VERB":
             if not conversed or c.i not in conversed:
-                out.extend(_role_findings(c, candidates))
+                # two subjects told apart only where the passage says the claim's verb itself:
+                # a verb linked by a looser sense ('came third' / 'settle for second') may be
+                # another event with another doer
+                same = [p for p in candidates if _same(c, p)]
+                out.extend(_role_findings(c, same or candidates, doers=bool(same)))
             ours = _claim_hedges(c, matched)
             if not any(
                 _modality_agrees(c, p, ours + _hedge_over(c, p, matched)) or _modals_kept(p, claim)
@@ -3188,7 +3192,7 @@ def _aligned(c: Any, cs: Any | None, candidates: list[Any]) -> list[Any]:
     return [p for p, score in zip(candidates, scores, strict=True) if score == top]
 
 
-def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
+def _role_findings(c: Any, candidates: list[Any], doers: bool = True) -> list[_Finding]:
     cs, co = _arguments(c)
     if cs is None and co is None:
         return []
@@ -3222,7 +3226,7 @@ def _role_findings(c: Any, candidates: list[Any]) -> list[_Finding]:
             swapped = (cs, p)
         elif co is not None and ps is not None and _phrases_match(co, ps):
             swapped = (co, p)
-        elif cs is not None and ps is not None and _doers_swapped(c, cs, p, ps):
+        elif doers and cs is not None and ps is not None and _doers_swapped(c, cs, p, ps):
             swapped = (cs, p)
     if swapped is not None:
         who, p = swapped
