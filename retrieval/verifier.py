@@ -2580,6 +2580,8 @@ def _hedge_over(c: Any, p: Any, matched: dict[int, list[Any]]) -> bool:
     for a in c.ancestors:
         if modals and modals <= {"can", "could", "ca"} and _lemma(a) in _ABLE:
             return True
+        if modals and a.pos_ == "ADJ" and any(_lemma(q) == _lemma(a) for q in p.ancestors):
+            return True  # 'confident of winning' for 'confident she can win': one attitude
         for h in hedging:
             if h in matched.get(a.i, ()) or _lemma(a) == _lemma(h):
                 return True

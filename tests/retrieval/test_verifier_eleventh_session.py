@@ -106,6 +106,12 @@ KEPT = {
         "British favourite Chris Lambert had to settle for second place while defending "
         "champion Ireland's Paul Brizzel took third.",
     ),
+    "v172 confident of winning / confident she can win": (
+        "Sarah Claxton, the British hurdler, is confident of winning her first major medal at "
+        "next month's European Indoor Championships in Madrid.",
+        "British hurdler Sarah Claxton is confident she can win her first major medal at next "
+        "month's European Indoor Championships in Madrid.",
+    ),
 }
 
 # (claim, passage): edits of the same constructions the verifier must not support
