@@ -47,8 +47,9 @@ _SCORE_ASKED = re.compile(
     re.IGNORECASE,
 )
 # A score as the news gives one: two figures joined by a dash ("a 2-1 win", "won 6-3 6-4",
-# "33-15"), not a year's span ("2004-05") nor a date.
-_SCORELINE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w.-]|[-–]\d)")
+# "33-15", "won 2-1."), not a year's span ("2004-05"), a range of a percentage ("10-15%") or
+# a decimal ("2-1.5").
+_SCORELINE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|\.\d|[-–]\d)")
 # "How old", "at what age": an age, as the news gives one ("aged 91", "the 17-year-old",
 # "Jef Raskin, 61,"), not any figure of the sentence (a date, a price).
 _AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) age\b", re.IGNORECASE)
@@ -95,7 +96,8 @@ _PLACED = re.compile(
     + _ORDINAL.pattern
     + r"\s+(?:place|position)\b|\brunners?-up\b|"
     # "ranked the UK third", "placed Keane's album second": the one ranked before the order.
-    + r"\b(?:ranked|ranks|placed|places|rated|rates)\s+(?:[\w'’-]+\s+){0,4}?"
+    # (Not "rates" nor "places", more often nouns: "rates for the second quarter".)
+    + r"\b(?:ranked|ranks|placed|rated)\s+(?:[\w'’-]+\s+){0,4}?"
     + _ORDINAL.pattern
     # "the third biggest", "the second-largest lender": an order by a measure.
     + r"|\bthe\s+"

@@ -23,6 +23,12 @@ def test_an_order_is_read_before_its_ordinal_and_by_a_superlative() -> None:
         assert slot_strength(told, question, slot) == 1, told
     # An ordinal that orders nothing by a measure is no rank.
     assert slot_strength("Northshire was the first county to be surveyed.", question, slot) == 0
+    # "rates" and "places" are nouns more often than verbs: no order is told here.
+    for untold in (
+        "Northshire's broadband rates for the second quarter rose.",
+        "Northshire places a second order for broadband lines.",
+    ):
+        assert slot_strength(untold, question, slot) == 0, untold
 
 
 def test_a_match_s_score_is_asked_by_the_noun_and_told_by_two_figures_joined() -> None:
@@ -31,11 +37,14 @@ def test_a_match_s_score_is_asked_by_the_noun_and_told_by_two_figures_joined() -
     assert slot is not None and slot.score
     assert slot_strength("Northshire beat Southport 3-1 in the cup tie.", question, slot) == 1
     assert slot_strength("Northshire won 6-3 6-4 on Sunday.", question, slot) == 1
+    # A score at the end of the sentence, before its full stop.
+    assert slot_strength("Northshire beat Southport 3-1.", question, slot) == 1
     # A date, a season's years or another figure is no score.
     for told in (
         "The cup tie against Southport is on 25 June.",
         "Northshire's 2004-05 season ended with the cup tie against Southport.",
         "Some 12,000 fans watched Northshire's cup tie against Southport.",
+        "Ticket prices for the cup tie against Southport rose 10-15%.",
     ):
         assert slot_strength(told, question, slot) == 0, told
     # "How many goals did she score" counts goals: the verb, not the noun.
