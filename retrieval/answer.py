@@ -18,7 +18,7 @@ import itertools
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
@@ -698,10 +698,7 @@ class AnswerEngine:
         if len({ev.article_id for ev in answers.values()}) < len(sides):
             return None
         articles = self._articles(list(answers.values()))
-        outside = question
-        for alternative in alternatives:
-            outside = outside.replace(alternative, " ")
-        shared = _name_words(outside)  # the names the question gives outside every side
+        shared = _names_outside(question, alternatives)
         # Only where some side's sentence does not name it (else ``compare`` has read them):
         # and no sentence names another side.
         spotted = [side_spots(sides[i], answers[i].text.lower()) for i in range(len(sides))]
@@ -716,8 +713,7 @@ class AnswerEngine:
             article = articles.get(ev.article_id)
             if article is None:
                 return None
-            held = set(content_terms(article.title + " " + article.text))
-            if not all(terms_match(w, held) for w in shared):
+            if not _article_names(article, shared):
                 return None  # ("In the FCC's figures": a report of the UK's cable customers)
             spots = side_spots(sides[index], ev.text.lower())
             if not spots:
@@ -778,18 +774,13 @@ class AnswerEngine:
         cited = list({(ev.article_id, ev.start): ev for ev in answers.values()}.values())
         if compare([ev.text for ev in cited], sides, "more", given) is None:
             return False
-        outside = question
-        for alternative in alternatives:
-            outside = outside.replace(alternative, " ")
-        shared = _name_words(outside)
+        shared = _names_outside(question, alternatives)
         articles = self._articles(cited)
         for index, ev in answers.items():
             article = articles.get(ev.article_id)
             if article is None:
                 return False
-            held = set(content_terms(article.title + " " + article.text))
-            wanted = [*shared, *_name_words(alternatives[index])]
-            if not all(terms_match(w, held) for w in wanted):
+            if not _article_names(article, [*shared, *_name_words(alternatives[index])]):
                 return False
         return True
 
@@ -821,8 +812,7 @@ class AnswerEngine:
                 and ((since and article.published < since) or (as_of and article.published > as_of))
             ):
                 continue
-            held = set(content_terms(article.title + " " + article.text))
-            if not all(terms_match(w, held) for w in names):
+            if not _article_names(article, names):
                 continue
             sentences = [s for s in split_sentences(article.text) if _chunk_holding(article, s)]
             texts = [s.text for s in sentences]
@@ -884,8 +874,7 @@ class AnswerEngine:
             article = self._article(article_id)
             if article is None:
                 continue
-            held = set(content_terms(article.title + " " + article.text))
-            if not all(terms_match(n, held) for n in names):
+            if not _article_names(article, names):
                 continue
             for at, sentence in enumerate(split_sentences(article.text)):
                 if (article_id, sentence.start) in used:
@@ -2526,6 +2515,21 @@ def _compared_as_read(
     pick = (max if relation == "more" else min)(range(len(values)), key=lambda i: values[i])
     order = [pick, *(i for i in range(len(values)) if i != pick)]
     return relation, [(alternatives[i], answers[i], figures[i].text) for i in order]
+
+
+def _names_outside(question: str, alternatives: list[str]) -> list[str]:
+    """The names a comparison gives outside every side ("In the FCC's figures, does cable or
+    ... have more customers": "FCC"), which each side's report must name too."""
+    outside = question
+    for alternative in alternatives:
+        outside = outside.replace(alternative, " ")
+    return _name_words(outside)
+
+
+def _article_names(article: StoredArticle, words: Iterable[str]) -> bool:
+    """Whether ``article`` (its title or text) names every one of ``words``."""
+    held = set(content_terms(article.title + " " + article.text))
+    return all(terms_match(w, held) for w in words)
 
 
 def _name_words(question: str) -> list[str]:
