@@ -3618,15 +3618,34 @@ _BYGONE_TOO = _BYGONE | frozenset(
 )
 
 
+def _put_in_past(noun: Any) -> bool:
+    """Whether the claim puts ``noun`` in the past by a word on its own line: one that modifies
+    it ('the old club', 'the then Labour MP'), one above it ('retired as manager'), or an adverb
+    on a word above it ('was previously the MP'). Not 'old' of an age ('the 62-year-old MP')
+    nor 'then' or 'old' elsewhere in the sentence ('the MP then called')."""
+    for t in noun.doc:
+        if t.lower_ not in _BYGONE_TOO:
+            continue
+        if t.lower_ == "old" and t.i > 0 and noun.doc[t.i - 1].text in {"-", "\u2013"}:
+            continue  # an age: '62-year-old'
+        if t.head == noun or (t.i < noun.i and t in noun.subtree) or t in noun.ancestors:
+            return True
+        if t.lower_ == "then" and t.i < noun.i and noun.doc[t.i - 1].tag_ in {"DT", "PRP$"}:
+            return True  # 'the then Labour MP', which the parser hangs off the verb
+        if t.lower_ not in {"then", "old"} and t.head in noun.ancestors:
+            return True
+    return False
+
+
 def _dropped_bygone(claim: Any, passage: Any) -> list[_Finding]:
     """A noun the passage puts in the past ('former Labour MP') that the claim names without any
     such word ('the Labour MP')."""
-    if any(t.lower_ in _BYGONE_TOO for t in claim):
-        return []
     for p in passage:
         if p.lower_ not in _BYGONE or p.dep_ != "amod" or p.head.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if any(c.pos_ == p.head.pos_ and _exact(c, p.head) for c in claim):
+        if any(
+            c.pos_ == p.head.pos_ and _exact(c, p.head) and not _put_in_past(c) for c in claim
+        ):
             reason = f"the passage says {p.text} {p.head.text!r}; the claim makes it so now"
             return [_Finding("not_found", "date", reason)]
     return []

@@ -45,6 +45,11 @@ KEPT = {
         "The UK has welcomed the decision by India and Pakistan to open a bus link across the "
         "ceasefire line dividing the disputed region of Kashmir.",
     ),
+    # 'the then MP' puts the MP in the past too
+    "the then Labour MP / the former Labour MP": (
+        "The then Labour MP called for the release of aid worker Margaret Hassan.",
+        "The former Labour MP called for the release of aid worker Margaret Hassan.",
+    ),
     "t166 the former Labour MP / Ex-Labour MP": (
         "George Galloway, the former Labour MP, has called for the release of aid worker "
         "Margaret Hassan, who was kidnapped in Iraq.",
@@ -151,6 +156,15 @@ REFUSED = {
     "the Labour MP / Ex-Labour MP": (
         "George Galloway, the Labour MP, has called for the release of aid worker Margaret Hassan.",
         "Ex-Labour MP George Galloway has appealed for the release of aid worker Margaret Hassan.",
+    ),
+    # an age's 'old' or a 'then' of the clause does not put the MP in the past
+    "the 62-year-old Labour MP / the former Labour MP, 62": (
+        "The 62-year-old Labour MP has called for the release of aid worker Margaret Hassan.",
+        "The former Labour MP, 62, has called for the release of aid worker Margaret Hassan.",
+    ),
+    "the Labour MP then called / the former Labour MP": (
+        "The Labour MP then called for the release of aid worker Margaret Hassan.",
+        "The former Labour MP has called for the release of aid worker Margaret Hassan.",
     ),
     "According to another source": (
         "According to market analyst Mintel, UK children aged 10 to 17 had an annual income of "
