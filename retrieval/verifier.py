@@ -3643,9 +3643,7 @@ def _dropped_bygone(claim: Any, passage: Any) -> list[_Finding]:
     for p in passage:
         if p.lower_ not in _BYGONE or p.dep_ != "amod" or p.head.pos_ not in {"NOUN", "PROPN"}:
             continue
-        if any(
-            c.pos_ == p.head.pos_ and _exact(c, p.head) and not _put_in_past(c) for c in claim
-        ):
+        if any(c.pos_ == p.head.pos_ and _exact(c, p.head) and not _put_in_past(c) for c in claim):
             reason = f"the passage says {p.text} {p.head.text!r}; the claim makes it so now"
             return [_Finding("not_found", "date", reason)]
     return []
