@@ -2697,10 +2697,18 @@ def names_a_rival(sentence: str, question: str) -> bool:
                 return True
     asked_places = _places_in(question)
     if asked_places and not any(
-        re.search(rf"\b{re.escape(w.lower())}", lowered) for p in asked_places for w in p.split()
+        re.search(rf"\b{re.escape(w.lower())}{_PLACE_ADJECTIVE}\b", lowered)
+        for p in asked_places
+        for w in p.split()
     ):
         return bool(_places_in(sentence) - asked_places)
     return False
+
+
+# The endings that make a place's adjective of its name ("Europe"/"European", "Japan"/"Japanese",
+# "Iraq"/"Iraqi"): a place is said by its name or these, not by a longer name it begins
+# ("Niger" is not "Nigeria", "York" not "Yorkshire").
+_PLACE_ADJECTIVE = r"(?:n|an|ian|ese|ish|i|ean)?"
 
 
 def _name_runs(text: str) -> list[list[str]]:

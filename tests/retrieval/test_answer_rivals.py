@@ -37,6 +37,11 @@ def test_another_place_after_in_is_a_rival_only_where_the_asked_place_is_not_nam
     assert names_a_rival("Nintendo has sold 4m DS consoles in Japan and the US.", question)
     assert not names_a_rival("In Europe 87,000 were sold, against 500,000 in Japan.", question)
     assert not names_a_rival("The DS sold 87,000 in its first week.", question)
+    # The place's adjective names it ("European sales"); a longer name it begins does not:
+    # "Niger" is not "Nigeria".
+    assert not names_a_rival("European sales reached 87,000, against 500,000 in Japan.", question)
+    niger = "How many people were displaced by the floods in Niger?"
+    assert names_a_rival("In Nigeria's north, floods displaced 30,000 people in Kano.", niger)
     # A name before a noun is no place: "in the Tennessee Williams drama".
     assert not names_a_rival(
         "Slater is replacing Dallas Roberts in the Tennessee Williams drama.",
