@@ -51,6 +51,7 @@ from retrieval.figures import (
     differs,
     figures_in,
     relation_asked,
+    side_distance,
     side_spots,
 )
 from retrieval.grounding import (
@@ -708,7 +709,7 @@ class AnswerEngine:
             others = [t for i, terms in enumerate(sides) if i != index for t in terms]
             if side_spots(others, ev.text.lower()):
                 return None
-        readings: list[tuple[list[int], list[Figure]]] = []
+        readings: list[tuple[str, list[int], list[Figure]]] = []
         for index, ev in answers.items():
             article = articles.get(ev.article_id)
             if article is None:
@@ -746,14 +747,15 @@ class AnswerEngine:
                     for g in figures
                 )
             ]
-            readings.append((spots, figures))
-        units = set.intersection(*({f.unit for f in figures} for _, figures in readings))
+            readings.append((ev.text, spots, figures))
+        units = set.intersection(*({f.unit for f in figures} for _, _, figures in readings))
         for unit in sorted(units, key=lambda u: u == ""):  # a unit before a bare count
             chosen = []
-            for spots, figures in readings:
+            for text, spots, figures in readings:
                 of_unit = [f for f in figures if f.unit == unit]
                 if spots:
-                    of_unit.sort(key=lambda f: min(abs(f.start - s) for s in spots))
+                    # (as ``compare`` reads it: a figure of the side's own clause first)
+                    of_unit.sort(key=lambda f: min(side_distance(text, f, s) for s in spots))
                 chosen.append(of_unit[0])
             return _compared_as_read(question, alternatives, answers, chosen)
         return None

@@ -257,7 +257,7 @@ _CLAUSE_BREAK = re.compile(r"[;,:]\s|\s(?:while|whereas|but)\s", re.IGNORECASE)
 _CLAUSE_COST = 40
 
 
-def _side_distance(sentence: str, figure: Figure, spot: int) -> int:
+def side_distance(sentence: str, figure: Figure, spot: int) -> int:
     """How far ``figure`` stands from a side's word at ``spot``: the characters between them,
     and ``_CLAUSE_COST`` more for each clause break between (a figure of the side's own clause
     before a nearer one of the next clause)."""
@@ -276,7 +276,7 @@ def _nearest(
         if not spots:
             continue
         found.extend(
-            (min(_side_distance(sentence, f, s) for s in spots), at, f)
+            (min(side_distance(sentence, f, s) for s in spots), at, f)
             for f in figures
             if f.unit == unit
         )
