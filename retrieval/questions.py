@@ -306,6 +306,8 @@ def _asked_compared_with(text: str) -> tuple[list[str], list[str]] | None:
     if m is None or _NOT_A_SIDE.match(m.group("b")) or _CHANGE.search(m.group("a")):
         return None  # ("How has the price changed, compared with its 2004 contract?": a change)
     a, b = m.group("a").strip(" ,"), m.group("b").strip(" ,")
+    if not b:
+        return None  # ("... compared with ,?": no other side)
     other = re.sub(r"^the\s+", "", b, flags=re.IGNORECASE)
     runs = [r for r in _NAME_RUN.finditer(a) if r.start() > 0]
     if runs and re.fullmatch(_NAME_RUN.pattern, other):

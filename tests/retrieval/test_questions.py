@@ -266,6 +266,11 @@ def test_compared_with_an_earlier_time_is_no_comparison_of_two_things(question: 
     assert plan_question(question).kind != "comparison"
 
 
+def test_compared_with_nothing_is_planned_without_a_crash() -> None:
+    # "compared with" followed by no side (a stray comma): no second side to ask of.
+    assert plan_question("What did OutKast win compared with ,?").kind != "comparison"
+
+
 def test_a_completed_side_keeps_the_words_that_tell_it_apart() -> None:
     """The part is asked whole; the side stays as the question words it, so the words telling
     the two sides apart ("in January 2004") are the ones a figure is read beside."""
