@@ -42,7 +42,9 @@ _NUMBER = re.compile(
 # "What was the score", "by what score", "the final score", "how did the scorelines compare":
 # the noun, not the verb ("how many goals did she score" counts goals).
 _SCORE_ASKED = re.compile(
-    r"\b(?:what|by what)\s+(?:(?:is|was|were)\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,2}?"
+    # (not "what did Henry score", the verb after its helper: what he scored may be "twice")
+    r"\b(?:what|by what)\s+(?!(?:did|does|do|has|have|had|will|would|can|could)\b)"
+    r"(?:(?:is|was|were)\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,2}?"
     r"score(?:line)?s?\b|\bscorelines?\b",
     re.IGNORECASE,
 )

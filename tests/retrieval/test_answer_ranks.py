@@ -50,3 +50,6 @@ def test_a_match_s_score_is_asked_by_the_noun_and_told_by_two_figures_joined() -
     # "How many goals did she score" counts goals: the verb, not the noun.
     counted = asked_slot("How many goals did Ann Hill score for Northshire?")
     assert counted is not None and not counted.score
+    # "What did Hill score": the verb after its helper, no match score asked.
+    scored = asked_slot("What did Hill score against Southport?")
+    assert scored is None or not scored.score
