@@ -265,7 +265,9 @@ def _aliases_spelt_out(claim: str, passage: str) -> tuple[str, str]:
     texts = []
     for text in (claim, passage):
         for letters, name in defined.items():
-            text = re.sub(rf"(?<!\()\b{letters}\b(?!\))", name, text)
+            # the name said as it is: a replacement string would read its backslashes
+            said = name.replace("\\", "\\\\")
+            text = re.sub(rf"(?<!\()\b{re.escape(letters)}\b(?!\))", said, text)
         texts.append(text)
     return texts[0], texts[1]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.verifier import verify
+from retrieval.verifier import _aliases_spelt_out, verify
 
 # (claim, passage): faithful paraphrases the verifier must support
 KEPT = {
@@ -293,3 +293,15 @@ def test_edit_gets_the_rules_verdict_and_kind(name: str) -> None:
 def test_likely_for_unlikely_is_a_negation(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert (check.verdict, check.kind) == ("contradicted", "negation"), check
+
+
+def test_a_defined_name_is_spelt_out_as_written() -> None:
+    """The name an acronym stands for is put in as it is written, not read as a replacement
+    template: a backslash in it ('Acme\\Beta Corp') is no escape (re.sub raised on it)."""
+    claim, passage = _aliases_spelt_out(
+        "AC made a profit.", "Acme\\Beta Corp (AC) made a profit, said AC."
+    )
+    assert claim == "Acme\\Beta Corp made a profit."
+    assert passage == "Acme\\Beta Corp (AC) made a profit, said Acme\\Beta Corp."
+    claim, passage = _aliases_spelt_out("AB rose.", "Alpha Beta\\1 (AB) rose.")
+    assert claim == "Alpha Beta\\1 rose."
