@@ -50,8 +50,19 @@ _SCORE_ASKED = re.compile(
 )
 # A score as the news gives one: two figures joined by a dash ("a 2-1 win", "won 6-3 6-4",
 # "33-15", "won 2-1."), not a year's span ("2004-05"), a range of a percentage ("10-15%") or
-# a decimal ("2-1.5").
-_SCORELINE = re.compile(r"(?<![\w.-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|\.\d|[-–]\d)")
+# a decimal ("2-1.5"), an age range ("aged 18-24", "18-24 year olds") or a range of days beside
+# its month ("3-4 March", "March 3-4").
+_MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+_SCORELINE = re.compile(
+    r"(?<![\w.-])"
+    r"(?<!\baged )(?<!\bages )(?<!\bAged )"
+    + "".join(rf"(?<!\b{m} )" for m in _MONTHS)
+    + r"\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|\.\d|[-–]\d)"
+    r"(?!\s?(?:years?|yrs?)\b|\s(?:" + "|".join(_MONTHS) + r")\b)"
+)
 # "How old", "at what age": an age, as the news gives one ("aged 91", "the 17-year-old",
 # "Jef Raskin, 61,"), not any figure of the sentence (a date, a price).
 _AGE_ASKED = re.compile(r"\bhow old\b|\b(?:what|which) age\b", re.IGNORECASE)

@@ -45,6 +45,11 @@ def test_a_match_s_score_is_asked_by_the_noun_and_told_by_two_figures_joined() -
         "Northshire's 2004-05 season ended with the cup tie against Southport.",
         "Some 12,000 fans watched Northshire's cup tie against Southport.",
         "Ticket prices for the cup tie against Southport rose 10-15%.",
+        # an age range, a range of days beside its month
+        "Fans aged 18-24 bought half the tickets for the cup tie against Southport.",
+        "Fans 18-24 years old bought half the tickets for the cup tie against Southport.",
+        "The cup tie against Southport is on 3-4 March.",
+        "The cup tie against Southport is on March 3-4.",
     ):
         assert slot_strength(told, question, slot) == 0, told
     # "How many goals did she score" counts goals: the verb, not the noun.
