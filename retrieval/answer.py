@@ -2402,6 +2402,7 @@ _OUTCOME_HELPERS = frozenset("did has have had".split())
 _NOT_DONE_HELPERS = frozenset(
     "will would shall should can could may might must to is are am be being 'll".split()
 )
+_PRESENT_BE = frozenset("is are am".split())
 _LIGHT_OUTCOME = frozenset("do happen have get make take go come be".split())
 _SAYING_ASKED = re.compile(
     r"\b(?:say|said|tell|told|claim|announce|describe|call|think|believe|argue|admit|warn)\b",
@@ -2854,7 +2855,12 @@ def says_outcome(sentence: str, question: str) -> bool:
             continue
         children = list(token.children)
         helpers = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if helpers & _NOT_DONE_HELPERS or any(
+        not_done = helpers & _NOT_DONE_HELPERS
+        if token.tag_ == "VBN":
+            # a present passive reports the outcome ("the deal is approved"); "is being
+            # approved", "is to be approved" still hold their other helper
+            not_done -= {c.lower_ for c in children if c.dep_ == "auxpass"} & _PRESENT_BE
+        if not_done or any(
             c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children
         ):
             continue

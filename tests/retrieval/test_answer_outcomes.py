@@ -44,6 +44,16 @@ def test_an_outcome_is_said_only_by_a_sentence_that_says_it_happened() -> None:
     assert not says_outcome("The merger still needs the approval of the members.", deal)
     assert not says_outcome("The members are deciding whether to approve the merger.", deal)
     assert says_outcome("The members approved the merger on Monday.", deal)
+    # A present passive reports the outcome ("is approved"); a progressive or an "is to" does not.
+    assert says_outcome("The merger is approved by the members.", deal)
+    assert says_outcome("The deal and the merger are approved.", deal)
+    complete = "Did the firms complete the merger?"
+    assert says_outcome("The merger is completed, the firms said.", complete)
+    assert not says_outcome("The merger is being approved by the members.", deal)
+    assert not says_outcome("The members are to approve the merger on Friday.", deal)
+    assert not says_outcome("The members are approving the merger this week.", deal)
+    assert not says_outcome("The tribunal is to rule on the salt case.", question)
+    assert not says_outcome("The tribunal is ruling on the salt case today.", question)
     # No outcome asked: every sentence may speak to it.
     assert says_outcome("The salt case has reached the tribunal.", "How much salt is sold?")
 
