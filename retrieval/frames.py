@@ -199,19 +199,25 @@ def _source(frame: Any) -> set[str]:
                     if t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _PRONOUNS:
                         words.add(stem(str(t.lower_)))
     if frame.lower_ == "according":
-        # its subtree, and the words after 'according to' up to the next punctuation (the
-        # parser may hang the source off the clause: 'According to market analyst Datamonitor,
-        # UK children had ...' with the name the subject of 'had')
-        doc = frame.doc
-        after = []
-        for t in doc[frame.i + 1 :]:
-            if t.is_punct:
-                break
-            after.append(t)
-        for t in [*frame.subtree, *after]:
+        # its subtree, and the words after 'according to' up to the next punctuation
+        for t in [*frame.subtree, *after_according(frame)]:
             if t.pos_ in {"NOUN", "PROPN"}:
                 words.add(stem(str(t.lower_)))
     return words
+
+
+def after_according(tok: Any) -> Any:
+    """The source 'according to' names: the words after 'to' up to the next punctuation or
+    the end, by the words' order rather than the parse, which often hangs the clause's own
+    subject off the source ('According to Swiss Re, a run of storms ...' as one phrase) or the
+    source off the clause ('According to market analyst Datamonitor, UK children ...': the
+    name the subject of 'had')."""
+    doc = tok.doc
+    start = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" else tok.i + 1
+    end = start
+    while end < len(doc) and not doc[end].is_punct:
+        end += 1
+    return doc[start:end]
 
 
 def _same_frame_word(a: Any, b: Any) -> bool:

@@ -2147,20 +2147,6 @@ _LEXICON_WORDS = frozenset().union(*(a | b for a, b in lx.OPPOSITE_PREDICATES))
 _LEXICON_ALL = _LEXICON_WORDS | _TIME_WORDS
 
 
-def _after_according(tok: Any) -> Any:
-    """The source 'according to' names: the words after 'to' up to the next punctuation or
-    the end, by the words' order rather than the parse, which often hangs the clause's own
-    subject off the source ('According to Swiss Re, a run of storms ...' as one phrase) or the
-    source off the clause ('According to market analyst Datamonitor, UK children ...': the
-    name the subject of 'had')."""
-    doc = tok.doc
-    start = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" else tok.i + 1
-    end = start
-    while end < len(doc) and not doc[end].is_punct:
-        end += 1
-    return doc[start:end]
-
-
 def _speakers(doc: Any) -> list[Any]:
     """The words of each source the sentence names: the subject of a verb of saying ('the
     culture secretary said', 'analysts said') and the object of 'according to'. ('she said':
@@ -2168,7 +2154,7 @@ def _speakers(doc: Any) -> list[Any]:
     out: list[Any] = []
     for tok in doc:
         if tok.lower_ == "according":
-            out.append(_after_according(tok))
+            out.append(frames.after_according(tok))
             continue
         if _reporting(tok, wordnet_too=False):
             heads = [ch for ch in tok.children if ch.dep_ == "nsubj"]
