@@ -108,10 +108,12 @@ _NOT_A_SIDE = re.compile(
     r"^(?:a year|last|the previous|the year|the same|previous|earlier|before|\d)", re.IGNORECASE
 )
 _NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*")
+# A run of capitalised words: a name ("Sports Interactive", "Arvind Parmar").
+_CAPITALISED = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 # "What did Sports Interactive and Eidos each keep ...": the same question of each name.
 _EACH = re.compile(
-    r"^(?P<pre>.*?)(?P<a>\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+and\s+"
-    r"(?P<b>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+each\b\s*(?P<rest>.*?)\s*[?.!]*$"
+    rf"^(?P<pre>.*?)(?P<a>\b{_CAPITALISED})\s+and\s+"
+    rf"(?P<b>{_CAPITALISED})\s+each\b\s*(?P<rest>.*?)\s*[?.!]*$"
 )
 _HOW_COMPARE = re.compile(
     r"\bhow (?:do|does|did|would) (?:(?P<a>.+?)\s+(?:and|with)\s+(?P<b>.+?)\s+compare\b|"
@@ -260,7 +262,7 @@ def _carried_head(a: str, b: str) -> str:
 def _carried_of(a: str, b: str) -> str:
     """A second side that is a bare name with the first side's thing: "Arvind Parmar" beside
     "the rankings of Andrew Murray" is "rankings of Arvind Parmar" (as "those of" would be)."""
-    if " of " not in a or not re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", b):
+    if " of " not in a or not re.fullmatch(_CAPITALISED, b):
         return b
     head = a[: a.index(" of ")]
     return f"{head} of {b}" if head and not re.search(r"\b[A-Z]", head) else b
