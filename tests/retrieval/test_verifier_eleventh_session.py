@@ -172,8 +172,10 @@ REFUSED = {
         "Children in the UK between the ages of 10 and 17 had an annual income of £775, said "
         "market analyst Datamonitor.",
     ),
+    # (the claim keeps every other word, so that only the dropped frame refuses it: 'is still
+    # part' for 'remains part' was refused as a role swap, 'Liverpool' for 'Milan Baros')
     "the frame dropped": (
-        "Liverpool forward Milan Baros is still part of boss Rafa Benitez's plans.",
+        "Liverpool forward Milan Baros remains part of boss Rafa Benitez's plans.",
         "Liverpool forward Milan Baros is uncertain whether he remains part of boss Rafa "
         "Benitez's plans.",
     ),
@@ -258,10 +260,11 @@ EXPECTED = {
     "t240 by the autumn / by the summer": ("contradicted", "date"),
     "b144 the last couple of weeks / months": ("contradicted", "date"),
     "t122 £3bn a month / a year (WordNet defines one unit by the other)": ("contradicted", "date"),
+    # 'uncertain whether' dropped: a frame of likelihood, not said (`frames.dropped_frames`)
+    "the frame dropped": ("not_found", "hedge"),
 }
-# refused, but not by the rule under test (the dropped frame 'uncertain whether' is caught as a
-# role swap, 'Liverpool' for 'Milan Baros'): only that it is not supported is asserted
-NOT_PINNED = {"the frame dropped"}
+# refused, but not by the rule under test: only that it is not supported is asserted
+NOT_PINNED: set[str] = set()
 
 
 def test_every_edit_is_pinned_or_said_not_to_be() -> None:
