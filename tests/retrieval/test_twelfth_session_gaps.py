@@ -4,12 +4,19 @@ tested where it decides:
 - 'According to X, ...' keeps the frame of '..., said X' when the parser hangs the source off the
   clause ('According to market analyst Datamonitor, UK children ... had': 'Datamonitor' the
   subject of 'had', not under 'according'); ``frames._source`` reads the words after 'according
-  to' by their order (development pair a096), in the frame test and through the claim checker.
+  to' by their order (development pair a096), in the frame test and through the claim checker;
+- a rank read from 'ranked Northshire third' or 'the second-largest' (``slots._PLACED``, commit
+  bf9c1a2), through a whole answer: the sentence that gives the rank leads, or answers at all;
+- the report reading of a comparison gives a side the figure of its own clause, not a nearer one
+  of the next clause (``figures.side_distance`` in ``AnswerEngine._compared_by_reports``, commit
+  90793c7).
 
-Real parts: spaCy's parse and MiniLM.
+Real parts: spaCy's parse, MiniLM, and an embedded Chroma store built from written articles.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +24,9 @@ from retrieval import frames
 from retrieval.grounding import Evidence, check_claim
 from retrieval.models import Hit
 from retrieval.verifier import parse
+from tests.retrieval.written import OTHER_STORIES as _OTHERS
+from tests.retrieval.written import article as _article
+from tests.retrieval.written import service_of as _service_of
 
 # (claim, passage): 'according to X' up front for 'said X' at the end, where the parser makes
 # the source the subject of the claim's verb: a096 of check_pairs_holdout10.jsonl, and one
@@ -68,3 +78,83 @@ def test_according_to_for_said_is_supported_by_the_claim_checker(name: str, embe
     bare = claim.split(", ", 1)[1]
     support = check_claim(bare, embedder.encode([bare])[0], _evidence(embedder, passage))
     assert (support.verdict, support.kind) == ("not_found", "attribution"), support
+
+
+RANK = "Where does Northshire rank among English counties for broadband use?"
+
+
+def _ranked(tmp_path: Path, embedder, text: str):  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path, embedder, [_article(text, "Northshire online", "broadband"), *_OTHERS]
+    )
+    return service.ask(RANK)
+
+
+@pytest.mark.parametrize(
+    ("told", "rank"),
+    [
+        ("Its survey ranked Northshire third among English counties.", "ranked Northshire third"),
+        ("Northshire is now the second-largest user of broadband in England.", "second-largest"),
+    ],
+)
+def test_the_sentence_that_gives_the_rank_leads_the_answer(
+    tmp_path: Path, embedder, told: str, rank: str
+) -> None:  # type: ignore[no-untyped-def]
+    # The lead covers more of the question's words but gives no rank.
+    answer = _ranked(
+        tmp_path,
+        embedder,
+        "Northshire's broadband use among English counties has risen fast since 2003, the Rural "
+        f"Networks Trust said.\n\n{told}\n\nThe county's council welcomed the finding.",
+    )
+    assert answer.status == "answered", answer.answer
+    assert rank in answer.points[0].text, answer.answer
+
+
+def test_an_order_by_a_superlative_answers_where_a_county_ranks(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    answer = _ranked(
+        tmp_path,
+        embedder,
+        "Northshire is the second-largest user of broadband among English counties, the Rural "
+        "Networks Trust said.\n\nThe county's council welcomed the finding.",
+    )
+    assert answer.status == "answered", answer.answer
+    assert "second-largest" in answer.points[0].text, answer.answer
+
+
+def test_a_side_named_in_its_sentence_gets_the_figure_of_its_own_clause(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    """Chile's sentence does not name Chile (its report's title does), so the comparison is read
+    report by report; Norway's sentence names Norway, with the 1.5% of the clause before it
+    nearer 'Norway' than its own 4.5%."""
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Consumer prices rose 1.5% in the year, while Norway's central bank set its "
+                "interest rate at 4.5%.\n\nThe bank said house prices were rising too fast.",
+                "Norway raises interest rates",
+                "norway",
+            ),
+            _article(
+                "Chile's central bank governor said growth was steady.\n\nHis statement came "
+                "as the bank decided to keep interest rates at an all-time low of 2.75%.\n\n"
+                "Exporters had asked for a cut.",
+                "Chile holds interest rates",
+                "chile",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(
+        "Which central bank's benchmark interest rate is higher, the Central Bank of Norway's "
+        "or the central bank of Chile's?"
+    )
+    assert answer.status == "answered", answer.answer
+    assert answer.comparison is not None, answer.answer
+    assert [(f.alternative, f.figure) for f in answer.comparison.figures] == [
+        ("the Central Bank of Norway's", "4.5%"),
+        ("the central bank of Chile's", "2.75%"),
+    ], answer.answer
