@@ -2565,8 +2565,9 @@ def _hedge_over(c: Any, p: Any, matched: dict[int, list[Any]]) -> bool:
         for ch in t.children
         if ch.dep_ == "aux" and ch.tag_ == "MD"
     }
+    of_ability = bool(modals) and modals <= {"can", "could", "ca"}
     for a in c.ancestors:
-        if modals and modals <= {"can", "could", "ca"} and _lemma(a) in _ABLE:
+        if of_ability and _lemma(a) in _ABLE:
             return True
         if modals and a.pos_ == "ADJ" and any(_lemma(q) == _lemma(a) for q in p.ancestors):
             return True  # 'confident of winning' for 'confident she can win': one attitude
