@@ -46,7 +46,7 @@ from typing import Any, Literal
 
 from retrieval import attachments, frames, ratios, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
-from retrieval.text import stem
+from retrieval.text import STOPWORDS, stem
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +178,7 @@ def verify(claim: str, passage: str, *, context: str = "") -> ClaimCheck:
     """
     claim, passage = _normalise(claim), _normalise(passage)
     claim, passage = _aliases_spelt_out(claim, passage)
+    claim, passage = _initials_spelt_out(claim, passage)
     if not claim or not passage:
         return ClaimCheck("not_found", "coverage", "nothing to compare")
     docs = _parser().parse_many([claim, passage])
@@ -252,7 +253,42 @@ def _defined_acronyms(text: str) -> dict[str, str]:
             start -= 1
         if "".join(initials) == letters and words[start:][:1] and words[start][:1].isupper():
             out[letters] = " ".join(words[start:]).strip(",;:")
+        elif words and _abbreviates(letters, words[-1].strip(",;:\"'")):
+            out[letters] = words[-1].strip(",;:\"'")  # 'megawatts (MW)': a unit's short form
     return out
+
+
+def _abbreviates(letters: str, word: str) -> bool:
+    """Whether ``letters`` are a short form of one word: its first letter, then the others in
+    its order ('MW' of 'megawatts', 'km' of 'kilometres')."""
+    short, long = letters.lower(), word.lower()
+    if len(short) < 2 or len(long) <= len(short) or not long.isalpha() or long[0] != short[0]:
+        return False
+    rest = iter(long[1:])
+    return all(ch in rest for ch in short[1:])
+
+
+_SPELT_INITIALS = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _initials_spelt_out(claim: str, passage: str) -> tuple[str, str]:
+    """An acronym one text uses where the other spells out the words whose initials it is
+    ('GDP' / 'gross domestic product'), said by those words; only where that text does not use
+    the acronym itself."""
+    texts = [claim, passage]
+    for one, other in ((0, 1), (1, 0)):
+        for letters in dict.fromkeys(_SPELT_INITIALS.findall(texts[one])):
+            if re.search(rf"\b{letters}\b", texts[other]):
+                continue
+            if len(letters) < 3:
+                continue  # two letters spell too many pairs of words by chance
+            pattern = r"\b" + r"\s+".join(rf"({ch}[a-z]+)" for ch in letters) + r"\b"
+            found = re.search(pattern, texts[other], flags=re.IGNORECASE)
+            if found is None or any(w.lower() in STOPWORDS for w in found.groups()):
+                continue
+            said = " ".join(found.groups())
+            texts[one] = re.sub(rf"(?<!\()\b{letters}\b(?!\))", said, texts[one])
+    return texts[0], texts[1]
 
 
 def _aliases_spelt_out(claim: str, passage: str) -> tuple[str, str]:
@@ -1142,11 +1178,23 @@ def _read_sentence_attributed(doc: Any) -> bool:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return False
-    if _reporting(root) and any(ch.dep_ == "ccomp" for ch in root.children):
+    if _reporting(root) and any(ch.dep_ == "ccomp" and not _asks(ch) for ch in root.children):
         return True
     if _reported_passive(root):
         return True
     return _attributed(root)
+
+
+def _asks(clause: Any) -> bool:
+    """Whether a clause is a question set into the sentence ('will decide whether makers can be
+    held liable'): what it says is asked, not stated, by whoever decides or asks."""
+    return any(ch.dep_ == "mark" and ch.lower_ == "whether" for ch in clause.children)
+
+
+def _asked(tok: Any) -> bool:
+    """Whether a word stands in a question set into its sentence ('rule on whether makers can
+    be held liable'): the sentence does not state it either."""
+    return any(_asks(t) for t in [tok, *_ancestors(tok, 6)])
 
 
 def _ancestors(tok: Any, limit: int = 4) -> list[Any]:
@@ -1221,9 +1269,24 @@ def _speaker_and_verb_kept(claim: Any, passage: Any) -> bool:
 
     def speakers(verb: Any) -> set[str]:
         named = {_lemma(ch) for ch in verb.children if ch.dep_ in _SUBJECT_DEPS}
+        # 'are expected by the Countryside Alliance to': the speaker as the passive's agent
+        named |= {
+            _lemma(g)
+            for ch in verb.children
+            if ch.dep_ == "agent"
+            for g in ch.children
+            if g.dep_ == "pobj"
+        }
         before = verb.doc[verb.i - 1] if verb.i else None
         if not named and before is not None and before.pos_ in {"NOUN", "PROPN"}:
             named.add(_lemma(before))  # the small parser lost the subject ('and critics argue')
+        if (
+            verb.dep_ == "ccomp"
+            and _reporting(verb.head)
+            and any(ch.dep_ in _SUBJECT_DEPS and ch.pos_ == "PRON" for ch in verb.children)
+        ):
+            # 'the Alliance says it expects': the pronoun is the speaker of the verb above
+            named |= speakers(verb.head)
         return named
 
     for q in passage:
@@ -1415,7 +1478,11 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             if found is None:
                 continue
             value, last = found, tok
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if (units := _hyphenated_units(tok)) is not None:
+                value += _number_value(units) or 0.0  # 'Twenty-seven': one figure, 27
+                taken.add(units.i)
+                last = units
+            nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in _SPELLED_FRACTIONS:
                 continue  # 'three' of 'three quarters of a billion': read at 'billion'
             suffixed = (m := _NUMERIC.match(str(tok.lower_))) is not None and bool(m.group(3))
@@ -1435,7 +1502,12 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         head = last.head if last.head != last else tok.head
         if head in (tok, last):  # == (Token equality), as "in" uses
             head = tok.head
-        if head.dep_ == "compound" and head.head.i > head.i and head.pos_ == "PROPN":
+        if (
+            head.dep_ == "compound"
+            and head.head.i > head.i
+            and head.pos_ == "PROPN"
+            and not _in_name(tok)
+        ):
             head = head.head  # 'two Santander shareholders', '20 Serie A appearances'
             # (a common noun is the unit: '100m champion Kim Collins' counts champions)
         if nxt is not None and (
@@ -1505,6 +1577,34 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             )
         )
     return out
+
+
+def _in_name(tok: Any) -> bool:
+    """Whether a number word is part of a name ('three Six Nations defeats', 'Formula One'): spelt
+    with a capital inside a sentence, before a name. It counts that name's word, not the noun
+    the name qualifies."""
+    doc = tok.doc
+    return (
+        tok.i > 0
+        and tok.is_title
+        and tok.lower_ in lx.NUMBER_WORDS
+        and doc[tok.i - 1].text not in {".", ":", '"', "\u201c", "'", "\u2018"}
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].is_title
+    )
+
+
+def _hyphenated_units(tok: Any) -> Any | None:
+    """The units word of a number written with a hyphen ('seven' of 'Twenty-seven'), which the
+    tokenizer splits into three words: a tens word, the hyphen, a word from one to nine."""
+    doc = tok.doc
+    tens = lx.NUMBER_WORDS.get(str(tok.lower_))
+    if tens is None or tens < 20 or tens % 10 or tok.i + 2 >= len(doc):
+        return None
+    if doc[tok.i + 1].text not in {"-", "\u2013"} or doc[tok.i + 1].whitespace_:
+        return None
+    units = doc[tok.i + 2]
+    return units if 1 <= lx.NUMBER_WORDS.get(str(units.lower_), 0) <= 9 else None
 
 
 def _nearest_comparison(before: list[str]) -> list[str]:
@@ -1610,6 +1710,12 @@ _DIRECTION_WORDS = (
 )
 
 
+def _among(unit: str, words: frozenset[str]) -> bool:
+    """Whether a counted noun is one of the words after the other figure, in any form ('quango'
+    among 'Welsh quangos', where the small parser lemmatised only one)."""
+    return bool(unit) and any(_words_match(unit, w, False, False) for w in words)
+
+
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
@@ -1619,6 +1725,8 @@ def _units_agree(a: str, b: str) -> bool:
         return True
     if _words_match(a, b, False, False):
         return True
+    if (_abbreviates(a, b) or _abbreviates(b, a)) and wordnet.one_thing(a, b):
+        return True  # 'km' / 'kilometre': one unit, WordNet's sense of both
     return _units_mean_alike(a, b)
 
 
@@ -1935,7 +2043,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if coverage >= MIN_CONTRADICTION_COVERAGE and not any(
         f.kind == "attribution" for f in findings
     ):
-        dropped = frames.dropped_frames(claim, passage, matched)
+        # a question both set into the sentence keeps whatever asks it ('rule on whether X'
+        # for 'decide whether X')
+        stated = {
+            i: found
+            for i, found in matched.items()
+            if not (_asked(claim[i]) and all(_asked(p) for p in found))
+        }
+        dropped = frames.dropped_frames(claim, passage, stated)
         for frame in [f for f in dropped if not _frame_said_otherwise(f, claim, matched)][:1]:
             findings.append(
                 _Finding(
@@ -2295,6 +2410,8 @@ def _predicate_findings(
         if (
             (c.pos_ == "VERB" or (is_predicate and c.dep_ in {"ROOT", "acomp", "attr", "conj"}))
             and not claim_attributes
+            # both only ask it: 'rule on whether X' for 'decide whether X'
+            and not (_asked(c) and all(_asked(p) for p in candidates))
             and all(_attributed(p) for p in candidates)
         ):
             out.append(
@@ -3355,12 +3472,41 @@ def _currencies(doc: Any) -> set[str]:
     return out
 
 
+def _owning_verb(tok: Any) -> Any | None:
+    """The nearest verb a figure hangs off."""
+    return next((t for t in [tok, *_ancestors(tok, 6)] if t.pos_ in {"VERB", "AUX"}), None)
+
+
 def _owner(tok: Any) -> Any | None:
     """The subject of the nearest verb a figure hangs off: 'Amicus' for 'Amicus has 800,000'."""
-    for t in [tok, *_ancestors(tok, 6)]:
-        if t.pos_ in {"VERB", "AUX"}:
-            return _arguments(t)[0]
-    return None
+    verb = _owning_verb(tok)
+    return _arguments(verb)[0] if verb is not None else None
+
+
+_HELD_DEPS = {"dobj", "dative", "nsubjpass", "attr", "oprd", "npadvmod"}
+
+
+def _held_by(party: Any, verb: Any) -> bool:
+    """Whether ``party`` is another party of ``verb`` than its subject (its object, the one it
+    is given to, the object of a preposition on it: 'gave Liverpool a 1-0 win', 'formed the
+    team'), or the subject of a verb whose clause holds ``verb`` ('Dominici says France can
+    win'): a figure the other text gives its subject is then the same deed told from the other
+    side, or a phrase hung on the clause above or below."""
+    for ch in verb.children:
+        held = [ch] if ch.dep_ in _HELD_DEPS else []
+        if ch.dep_ in {"prep", "agent"}:
+            held = [g for g in ch.children if g.dep_ == "pobj"]
+        if any(_same_party(party, h) for h in held):
+            return True
+    below = verb
+    for above in _ancestors(verb):
+        if below.dep_ not in {"ccomp", "xcomp"}:
+            break
+        subject = _arguments(above)[0]
+        if subject is not None and _same_party(party, subject):
+            return True
+        below = above
+    return False
 
 
 def _figure_owner_swaps(claim: Any, passage: Any) -> list[_Finding]:
@@ -3373,6 +3519,8 @@ def _figure_owner_swaps(claim: Any, passage: Any) -> list[_Finding]:
         if not same or ours is None:
             continue
         owners = [o for p in same if (o := _owner(p.token)) is not None]
+        if any(_held_by(ours, v) for p in same if (v := _owning_verb(p.token)) is not None):
+            continue  # 'Liverpool won 1-0' for 'an own goal gave Liverpool a 1-0 win'
         if owners and not any(_same_party(ours, o) for o in owners):
             other = owners[0]
             if _named_in(ours, passage) and _named_in(other, claim):
@@ -3423,7 +3571,14 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
         fitting = [
             p
             for p in same
-            if (_units_agree(q.unit, p.unit) or q.unit in p.words or p.unit in q.words)
+            if (
+                _units_agree(q.unit, p.unit)
+                or _among(q.unit, p.words)
+                or _among(p.unit, q.words)
+                # '£500m scheme' / '£500m initiative': a sum counts its currency; the noun
+                # after it says what the money is, which the other words' tests judge
+                or (q.currency and q.currency == p.currency)
+            )
             and (not q.currency or not p.currency or q.currency == p.currency)
         ]
         if not fitting:
