@@ -458,6 +458,13 @@ class AnswerEngine:
                 closest.extend(evidence[:2])
                 continue
             best = next((ev for way in answerings if (ev := self._unsaid(way, used))), None)
+            if shaped and best is not None and not _says_part_words(asked, best, others_of(index)):
+                # The sentence that leads for the whole story ("The Nintendo DS ... went on sale
+                # in Japan on 2 December" for "when will the DS media adapter be available") is
+                # not this part's when it says nothing the part asks and the others do not;
+                # the part's own sentence does ("the media adapter will be available from
+                # February").
+                best = self._bearing(asked, answerings, used, others_of(index), best) or best
             if sides:
                 # A side of "which fell more, A or B" is answered by a sentence that gives a
                 # figure where it names that side, not the other side's sentence nor one that
@@ -599,6 +606,34 @@ class AnswerEngine:
             ):
                 compared = self._compared(question, plan, answers)
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
+
+    def _bearing(
+        self,
+        asked: str,
+        answerings: list[list[Evidence]],
+        used: set[tuple[str, int]],
+        others: Sequence[str],
+        lead: Evidence,
+    ) -> Evidence | None:
+        """Of the part's top sentences in the lead's article, the first not yet said that
+        says a word of this part's own (``_says_part_words``), holds the kind of thing it asks
+        for and answers it on its own."""
+        slot = asked_slot(asked)
+        if slot is None:
+            return None
+        for way in answerings:
+            for ev in way[:_BEARING_CANDIDATES]:
+                if (
+                    ev is lead
+                    or ev.article_id != lead.article_id
+                    or (ev.article_id, ev.start) in used
+                    or not holds_slot(ev.text, asked, slot)
+                    or not _says_part_words(asked, ev, others)
+                ):
+                    continue
+                if self.answering(asked, [ev], follow_up=True) is not None:
+                    return ev
+        return None
 
     @staticmethod
     def _bears_on(asked: str, ev: Evidence, others: Sequence[str]) -> bool:
@@ -1506,7 +1541,10 @@ class AnswerEngine:
         """
         # Names as the question writes them ("Gordon Brown", "the RAC"): a name of two words
         # is as rare as its rarer word, and is held where all its words are.
-        runs = [[stem(w) for w in re.findall(r"[\w'’.-]+", run)] for run in names_in(question)]
+        runs = [
+            [stem(w) for w in re.findall(r"[\w'’.-]+", run)]
+            for run in names_in(_own_words(question))
+        ]
         runs = [run for run in runs if run]
         lead = evidence[0]
         if len(runs) < 2:
@@ -2335,6 +2373,8 @@ class AnswerEngine:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# How far down a part's evidence its own sentence is looked for (``AnswerEngine._bearing``).
+_BEARING_CANDIDATES = 5
 _IN_PLACE = re.compile(r"\b[Ii]n (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 # The parser's entity labels of a figure and of a date, the things a slot asks for.
 _FILLER_LABELS = {
@@ -2413,6 +2453,25 @@ _ASKS_WHAT_HAPPENED = re.compile(
     r"\b(?:did|actually|in the end|finally)\b",
     re.IGNORECASE,
 )
+
+
+def _own_words(asked: str) -> str:
+    """A part without the names carried into it from the first part ("How many people did it
+    kill? (Mahmoud Abbas, Tel Aviv)"): those say which story, not what the part asks."""
+    return re.sub(r"\?\s*\([^()]*\)\s*$", "?", asked.strip())
+
+
+def _says_part_words(asked: str, ev: Evidence, others: Sequence[str]) -> bool:
+    """Whether ``ev`` says a word that this part asks and the other parts do not, other than a
+    name ("media adapter", "available" in "when will Nintendo's DS media adapter be available
+    in Japan" beside "when did the DS go on sale there"): a name the other parts leave out is
+    still the story's ("Japan"), while the words the part asks of it are its own."""
+    own = _own_words(asked)
+    story = {t for other in others for t in content_terms(other)}
+    names = {stem(w.lower()) for run in names_in(own) for w in run.split()}
+    words = [t for t in content_terms(own) if t not in story and t not in names]
+    held = set(content_terms(ev.text))
+    return any(terms_match(t, held) for t in words)
 
 
 def _subject_coverage(terms: list[str], haystack: set[str]) -> float:

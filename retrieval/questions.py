@@ -520,10 +520,38 @@ def _put_in(frame: str, alternative: str) -> str:
     return (put if n else f"{alternative}: {frame}").strip() + "?"
 
 
+# A part that is only a question word ("... and when?", "... and why?", "in what time?") asks
+# it of the first part's clause; the clause is what follows the first part's question phrase.
+_BARE_PART = re.compile(
+    r"^(?:(?:by|in|on|at|for|from)\s+)?(?:when|why|where|how|how (?:long|much|many|often)|"
+    r"(?:what|which) (?:time|year|day|date|age))\s*\??$",
+    re.IGNORECASE,
+)
+_ASKED_CLAUSE = re.compile(
+    r"^(?:(?:by|in|on|at|for|from|to|with)\s+)?(?:how(?:\s+(?:much|many|long|far|old|often))?|"
+    r"(?:what|which)(?:\s+[\w'’-]+){0,3}?|who|whom|when|where|why)\s+"
+    r"(?P<clause>(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could)\b.+?)\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def _bare_completed(first: str, piece: str) -> str:
+    """``piece`` asked of the first part's clause when it is only a question word: "why"
+    after "When did Dame Alicia Markova retire from dancing" is "why did Dame Alicia Markova
+    retire from dancing"; else ``piece`` as it is."""
+    if not _BARE_PART.match(piece):
+        return piece
+    clause = _ASKED_CLAUSE.match(first)
+    if clause is None:
+        return piece
+    return f"{piece.rstrip('? ')} {clause.group('clause')}"
+
+
 def _multi_parts(question: str) -> list[str]:
     pieces = [p.strip(" ,;") for p in _PART_JOIN.split(question.strip()) if p.strip(" ,;?")]
     if len(pieces) < 2:
         return []
+    pieces = [pieces[0], *(_bare_completed(pieces[0], p) for p in pieces[1:])]
     # A pronoun is put back as the first part's name only when that part names one thing: of
     # several ("Mahmoud Abbas", "Tel Aviv"), which one "it" is, its form does not say, and a
     # part that names nothing has no name to put back; the part keeps its pronoun and is

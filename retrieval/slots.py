@@ -36,7 +36,9 @@ _NUMBER = re.compile(
     r"(percentage|proportion|share|number|amount|price|figure|rate|value|sum|fee|salary|cost|"
     r"total|size|score|scoreline|age)\b|"
     r"\bby how\b|\bin what time\b|"
-    r"\bat what (value|price|cost|rate|age)\b",
+    r"\bat what (value|price|cost|rate|age)\b|"
+    # "What was its takeover of Aggregate Industries worth?": what a thing is worth, a sum.
+    r"^\s*what (?:is|was|are|were|will be|would be)\b.+\bworth\s*\??\s*$",
     re.IGNORECASE,
 )
 # "What was the score", "by what score", "the final score", "how did the scorelines compare":
@@ -70,7 +72,7 @@ _AGE = re.compile(
     r"\baged? \d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b|\b\d{1,3}-year-olds?\b|"
     r"\b(?:in his|in her|in their) (?:\w+ )?(?:teens|twenties|thirties|forties|fifties|sixties|"
     r"seventies|eighties|nineties)\b|"
-    r"[A-Z][\w'’-]+, \d{1,3},|\(\d{1,3}\)|\bat (?:the age of )?\d{1,3}\b|"
+    r"[A-Z][\w'’-]+, \d{1,3},|\(\d{1,3}\)|\bat (?:the age of (?:just |only )?)?\d{1,3}\b|"
     r"\b(?:who|he|she) (?:is|was|turns|turned|will be) \d{1,3}\b",
 )
 # "How many jobs ...": the thing counted, which the answer's figure stands beside ("12,000
@@ -107,7 +109,7 @@ _PLACED = re.compile(
     + _ORDINAL.pattern
     + r"(?!\s+(?:time|round|half|day|week|game|match|leg)\b)|"
     + _ORDINAL.pattern
-    + r"\s+(?:place|position)\b|\brunners?-up\b|"
+    + r"[\s-]+(?:place|position|placed)\b|\brunners?-up\b|"
     # "ranked the UK third", "placed Keane's album second": the one ranked before the order.
     # (Not "rates" nor "places", more often nouns: "rates for the second quarter".)
     + r"\b(?:ranked|ranks|placed|rated)\s+(?:[\w'’-]+\s+){0,4}?"
