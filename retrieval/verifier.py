@@ -2942,6 +2942,8 @@ def _slots(tok: Any) -> set[tuple[str, str]]:
     """Where a name stands, and the doer it is of a participle or clause that shares its verb's
     subject: 'Staunton has been recognised ..., winning best actress' makes her the one who won."""
     out = {_slot(tok)}
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and (verb := _with_verb(tok.head)):
+        out.add(("subject", _lemma(verb)))  # 'A held talks with B': B is one who held them
     if tok.dep_ in {"nsubj", "nsubjpass"}:
         for ch in tok.head.children:
             if (
@@ -2951,6 +2953,27 @@ def _slots(tok: Any) -> set[tuple[str, str]]:
             ):
                 out.add(("subject", _lemma(ch)))
     return out
+
+
+def _names_here(ent: Any, tok: Any) -> bool:
+    """Whether the claim names passage entity ``ent`` with its last word at ``tok``, all its
+    words said ('South African' is not the 'African' of 'former African president')."""
+    n = len(ent)
+    start = tok.i - (ent.root.i - ent.start)
+    if start < 0 or start + n > len(tok.doc):
+        return False
+    return str(tok.doc[start : start + n].text).lower() == str(ent.text).lower()
+
+
+def _with_verb(prep: Any) -> Any | None:
+    """The verb whose deed a 'with' phrase shares ('held talks with Blair', 'merged with Fiat'),
+    on the verb or on its object."""
+    head = prep.head
+    if head.pos_ == "VERB":
+        return head
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return head.head
+    return None
 
 
 def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
@@ -2972,10 +2995,12 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
         )
         if (
             rival is not None
-            and slot[1] == "be"
-            and any(t.lower_ == rival.root.lower_ and _slot(t) == slot for t in claim)
+            and ent.root.dep_ != "conj"  # not a slot it has only through the rival: 'A and B'
+            and any(_names_here(rival, t) and _slot(t) == slot for t in claim)
         ):
-            continue  # 'is' heads two clauses and both names stand there in the claim too
+            # the claim puts the rival there too: its word heads two phrases ('is' of two
+            # clauses; 'Mr Blair's chancellor, became Britain's longest-serving chancellor')
+            continue
         if rival is not None:
             return [
                 _Finding(
@@ -2985,6 +3010,16 @@ def _role_swaps(claim: Any, passage: Any) -> list[_Finding]:
                 )
             ]
     return []
+
+
+_THIRD_PERSON = frozenset("he she it they".split())
+
+
+def _pronoun_for_name(pronoun: Any, name: Any) -> bool:
+    """Whether ``pronoun`` is a pronoun of the third person ('he', 'his', 'them') and ``name``
+    a name it may stand for: the two trading places say the same of one party."""
+    base = lx.PRONOUN_BASE.get(str(pronoun.lower_), str(pronoun.lower_))
+    return pronoun.pos_ == "PRON" and base in _THIRD_PERSON and _is_name(name)
 
 
 def _place_key(tok: Any) -> str:
@@ -3047,7 +3082,9 @@ def _place_swaps(claim: Any, passage: Any) -> list[_Finding]:
     for i, a in enumerate(shared):
         for b in shared[i + 1 :]:
             (ta, ca), (_, pa) = ours[a], theirs[a]  # type: ignore[misc]
-            (_, cb), (_, pb) = ours[b], theirs[b]  # type: ignore[misc]
+            (tb, cb), (_, pb) = ours[b], theirs[b]  # type: ignore[misc]
+            if _pronoun_for_name(ta, tb) or _pronoun_for_name(tb, ta):
+                continue  # 'Foxx ... his portrayal' / "Foxx's portrayal ... him": he is Foxx
             if ca != pa and ca == pb and cb == pa:
                 return [
                     _Finding(

@@ -15,6 +15,11 @@ for a misreading, each beside an edit of the same construction that must still b
   whether X' keeps it; X stated as fact is still refused.
 - A speaker kept as the passive's agent ('are expected by the Alliance to' / 'the Alliance says
   it expects'), a pronoun speaker read through the verb of saying above it.
+- Roles: a third-person pronoun and a name do not trade places ('Foxx ... his portrayal' /
+  "Foxx's portrayal ... him"); 'A held talks with B' makes B one who held them; a name the
+  claim puts in a slot where it also names the passage's rival in full is no swap ('Mr Blair's
+  chancellor ... Britain's chancellor'; 'A, now deputy leader, and B were elected' where the
+  passage's parser hangs 'and B' on the apposition).
 - An acronym the other text spells out in its words ('GDP' / 'gross domestic product'), a unit's
   short form defined in brackets ('megawatts (MW)') or one WordNet gives the unit's sense
   ('km' / 'kilometres').
@@ -100,10 +105,67 @@ KEPT = {
         "The pilot scheme in the Huaral Valley, 80 kilometres north of the capital Lima, aims to "
         "offer the 6,000-strong community up-to-date information on agricultural market prices.",
     ),
+    "a206 Foxx ... his portrayal / Foxx's portrayal ... him": (
+        "Foxx has already won prizes at the Golden Globes, Baftas and Screen Actors Guild Awards "
+        "for his portrayal of Ray Charles.",
+        "Foxx's portrayal of Ray Charles has already seen him win prizes at the Golden Globes, "
+        "Baftas and Screen Actors Guild Awards.",
+    ),
+    "p214 tipped by him / Wood tips his team-mates": (
+        "Having won their first Triple Crown in 19 years last season, Wood's former team-mates "
+        "are tipped by him to go one better.",
+        "After claiming their first Triple Crown for 19 years last season, Wood tips his former "
+        "team-mates to go one better.",
+    ),
+    "i250 'and B' hung on A's apposition, A in the slot too": (
+        "Damian Hockney, now deputy leader of Veritas, and Peter Hulme-Cross were elected on the "
+        "list system in 2004.",
+        "Damian Hockney, now Veritas deputy leader, and Peter Hulme-Cross were elected in 2004 on "
+        "the list system.",
+    ),
+    "j275 A and B held talks / A held talks with B": (
+        "On Friday Mr Kennedy and Tony Blair held talks about government plans to put terror "
+        "suspects under house arrest.",
+        "Mr Kennedy held talks with Tony Blair on Friday over government plans to hold terror "
+        "suspects under house arrest.",
+    ),
+    "j231 Mr Blair's chancellor, Britain's chancellor": (
+        "In 2004 Gordon Brown, Mr Blair's chancellor, became Britain's longest-serving chancellor "
+        "of modern times.",
+        "Gordon Brown, chancellor of the exchequer under Mr Blair, became Britain's "
+        "longest-serving chancellor of modern times in 2004.",
+    ),
+    "w003 the rival named in that slot by a word the parser reads as no name": (
+        "Stuart is confident the Carrow Road outfit have a bright future, although Norwich are "
+        "second-from-bottom in the Premiership.",
+        "He joins Norwich with the Norfolk club second-from-bottom in the Premiership, but Stuart "
+        "is confident that the Carrow Road outfit have a bright future.",
+    ),
 }
 
 # (claim, passage, kind): edits of the same constructions that must stay refused
 REFUSED = {
+    "v088 a title's 'We' traded with a name (s0570's kind)": (
+        "Band Aid, the charity anthem inspired by the success of We Are The World, has been "
+        "re-issued to raise money for Aids research and tsunami victims.",
+        "We Are The World, the American charity anthem inspired by the success of Band Aid, has "
+        "been re-issued to raise money for Aids research and tsunami victims.",
+        "role",
+    ),
+    "s0570 African for South African, South African for African": (
+        "At a dinner on Friday night, former African president Nelson Mandela backed Mr Brown's "
+        "plan when he urged the finance chiefs to write-off South African debt.",
+        "At a dinner on Friday night, former South African president Nelson Mandela backed Mr "
+        "Brown's plan when he urged the finance chiefs to write-off African debt.",
+        "role",
+    ),
+    "y042 DiCaprio and Unicef traded, the claim's 'and' misread": (
+        "Actress Sandra Bullock pledged a sizable aid contribution to Unicef and actor Leonardo "
+        "DiCaprio has donated $1m to The American Red Cross.",
+        "Actress Sandra Bullock has donated $1m (£525,000) to The American Red Cross and actor "
+        'Leonardo DiCaprio pledged a "sizable" aid contribution to Unicef.',
+        "role",
+    ),
     "Amicus / TGWU figures traded": (
         "Amicus has 1.2 million members and the TGWU has 800,000.",
         "Amicus has 800,000 members and the TGWU has 1.2 million.",
