@@ -54,7 +54,7 @@ _BRITISH = (
 )
 
 
-def _spellings(word: str) -> set[str]:
+def spellings(word: str) -> set[str]:
     """A word and its American spelling (Moby is American): 'criticise' -> 'criticize'."""
     out = {word}
     for pattern, american in _BRITISH:
@@ -68,7 +68,7 @@ def same(a: str, b: str) -> bool:
     phrases: 'urge', 'call on')."""
     if a == b:
         return True
-    ours, theirs = _spellings(a), _spellings(b)
+    ours, theirs = spellings(a), spellings(b)
     return any(y in _entry(x) for x in ours for y in theirs) or any(
         x in _entry(y) for x in ours for y in theirs
     )
@@ -76,14 +76,14 @@ def same(a: str, b: str) -> bool:
 
 def known(word: str) -> bool:
     """Whether the thesaurus has ``word`` as a head word."""
-    return any(w in _lines() for w in _spellings(word))
+    return any(w in _lines() for w in spellings(word))
 
 
 @lru_cache(maxsize=65536)
 def entry(word: str) -> frozenset[str]:
     """The words the thesaurus lists under ``word`` (in either spelling); empty when unknown."""
     out: set[str] = set()
-    for w in _spellings(word):
+    for w in spellings(word):
         out |= _entry(w)
     return frozenset(out)
 

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, ratios, swaps, thesaurus, wordnet
+from retrieval import attachments, frames, ratios, roget, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import STOPWORDS, stem
 
@@ -1875,6 +1875,14 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 p
                 for p in passage_words
                 if p.i not in echoed and _anchored(c, p, exact) and _same_particle(c, p)
+            ]
+        if not found and not synonyms and not opposites and c.pos_ == "VERB":
+            # a verb whose meaning falls under the same heads of Roget's as the passage verb's
+            # in its place, not under opposite heads: 'shed $4' / 'lost $4'
+            synonyms = [
+                p
+                for p in passage_words
+                if p.i not in echoed and _anchored(c, p, exact) and _roget_same(c, p)
             ]
         if c.pos_ == "VERB" and (converse := [p for p in opposites if _converse(c, p)]):
             # 'Mirza lost to Williams' for 'Williams beat Mirza': the opposite verb with its two
@@ -3872,6 +3880,47 @@ def _date_key(tok: Any) -> str:
 
 
 # ----------------------------------------------------------------------------- wording
+
+# Tuned on the development sets: below 1.5, 'argued' / 'called' and 'returned' / 'quit' (whose
+# profiles also overlap under opposite heads) begin to pass; 0.1 keeps out words that share
+# only a sliver of one head.
+_ROGET_SAME = 0.1
+_ROGET_LEAN = 1.5
+
+
+def _roget_same(c: Any, p: Any) -> bool:
+    """Whether claim verb ``c`` and passage verb ``p`` lean the same way by Roget's heads (see
+    :func:`retrieval.roget.leaning`): their profiles overlap under the same heads by at least
+    ``_ROGET_SAME`` and by ``_ROGET_LEAN`` times their overlap under opposite heads ('shed' /
+    'lost', 'teaming up' / 'reuniting'; not 'hurt' / 'boosted', 'condemned' / 'defended'). With
+    the guards of :func:`_thesaurus_near`, and not when the two take prepositions of opposite
+    stance ('argued against' / 'called for')."""
+    if _is_name(p) or p.pos_ != "VERB" or not _thesaurus_pair(c, p):
+        return False
+    if _opposite_stances(c, p):
+        return False
+    if not any(
+        same >= _ROGET_SAME and same >= _ROGET_LEAN * opposite
+        for x in _thesaurus_forms(c)
+        for y in _thesaurus_forms(p)
+        for same, opposite in [roget.leaning(x, y)]
+    ):
+        return False
+    return not (
+        _opposite(c, p)
+        or _particle_opposite(c, p)
+        or _meaning_opposite(c, p)
+        or _wordnet_opposite(c, p)
+        or _prefix_flips(c, p)
+    )
+
+
+def _opposite_stances(c: Any, p: Any) -> bool:
+    """Whether two verbs take prepositions of opposite stance or direction ('argued against'
+    / 'called for', 'moved to' / 'moved from')."""
+    ours = {str(ch.lower_) for ch in c.children if ch.dep_ in {"prep", "prt"}}
+    theirs = {str(ch.lower_) for ch in p.children if ch.dep_ in {"prep", "prt"}}
+    return any(frozenset({a, b}) in _OPPOSITE_PREPOSITIONS for a in ours for b in theirs)
 
 
 def _same_particle(c: Any, p: Any) -> bool:

@@ -107,6 +107,11 @@ def antonyms(word: str) -> frozenset[str]:
     return _antonyms().get(word, frozenset())
 
 
+def antonym_pairs() -> list[tuple[str, str]]:
+    """Every pair of opposite words WordNet gives, each once (in any sense and part of speech)."""
+    return [(a, b) for a, found in _antonyms().items() for b in found if a < b]
+
+
 def are_antonyms(a: str, b: str) -> bool:
     return b in antonyms(a)
 
