@@ -2382,6 +2382,13 @@ _FILLER_LABELS = {
     "date": frozenset({"DATE"}),
 }
 _AIM_STEMS = frozenset(stem(w) for w in lx.AIM_VERBS)
+# Modals: a figure told under one is a possibility ("can win 27 seats"), not what happened.
+_MODALS = frozenset("will would can could may might shall 'll wo".split())
+# Nouns of an aim or an expectation: "the goal is to ship 5 million" is no count of sales.
+_AIM_NOUNS = frozenset(
+    "aim goal target plan ambition objective intention hope forecast estimate projection "
+    "expectation prediction".split()
+)
 # Titles before a name: "Mr Campbell" is Alastair Campbell, not another Campbell.
 _TITLES = frozenset("mr mrs ms miss dr sir lord lady dame prof professor".split())
 _MONTH = re.compile(
@@ -2717,21 +2724,44 @@ def gives_only_as_aim(sentence: str, question: str) -> bool:
         and not re.search(r"(?<!\w)" + re.escape(e.text.lower()) + r"(?!\w)", asked)
         and (slot.kind != "date" or has_date(e.text))  # "for a decade" says no when
     ]
-    return bool(fillers) and all(_aimed(e.root) for e in fillers)
+    # (A question that asks a possibility itself, "how many jobs did it warn could be lost",
+    # is answered by one.)
+    figure = slot.kind == "number" and not (_MODALS & set(words(question)))
+    return bool(fillers) and all(_aimed(e.root, figure=figure) for e in fillers)
 
 
-def _aimed(token: Any) -> bool:
+def _aimed(token: Any, *, figure: bool = False) -> bool:
     """Whether a verb of intention or expectation governs ``token`` in the parse before any
     verb of something done does ("wants to expand abroad and sold 400 cars": "sold" is done,
-    whatever the parser hangs it on)."""
+    whatever the parser hangs it on). For a ``figure``, also when the verb it is told by is
+    under a modal ("can win it 27 new seats", "will take three seats": a possibility, not a
+    count of what happened) or is what an aim is ("Nintendo's goal is to ship 5 million")."""
+    nearest = True
     while token.head.i != token.i:
         token = token.head
-        if token.pos_ in ("VERB", "AUX") and (
-            token.lemma_.lower() in lx.AIM_VERBS or stem(token.lower_) in _AIM_STEMS
-        ):
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.lemma_.lower() in lx.AIM_VERBS or stem(token.lower_) in _AIM_STEMS:
+            return True
+        if figure and nearest and _only_possible(token):
             return True
         if token.tag_ == "VBD":
             return False
+        nearest = False
+    return False
+
+
+def _only_possible(verb: Any) -> bool:
+    """Whether ``verb`` is said under a modal ("can win", "will take") or is what an aim is
+    ("the goal is to ship", "its target is 5 million"): not something done."""
+    children = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+        return True
+    for be in (verb, verb.head):
+        if be.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _AIM_NOUNS for c in be.children
+        ):
+            return True
     return False
 
 
