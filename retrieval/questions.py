@@ -378,6 +378,33 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
         # "Is A higher or lower than B?": each side's figure, then which is larger.
         a, b = _strip_article(m.group("a")), _strip_article(m.group("b"))
         return [a + "?", b + "?"], [a, b]
+    context = _CONTEXT.match(text)
+    if context is not None and not _WHICH_OF.match(context.group("rest")):
+        # "In the European elections, did UKIP or Labour spend more on campaigning?": the
+        # clause before the question is both sides' setting, not a side nor the frame. (Not
+        # before "which of the seeds ...": each side is put before that whole question.)
+        set_apart = _alternatives_compared(context.group("rest"))
+        if set_apart is not None:
+            lead = context.group("lead").strip()
+            return [f"{lead}: {part}" for part in set_apart[0]], set_apart[1]
+    return _alternatives_compared(text)
+
+
+# A setting before the question proper: "In the Celebrity Big Brother eviction vote, who ...",
+# "At launch, which handheld ...", "Of the athletes pre-selected for X, who ...".
+_CONTEXT = re.compile(
+    r"^(?P<lead>(?:in|at|on|under|ahead of|of|among|during|after|before|within|according to)"
+    r"\b[^,?:]*?),\s*(?P<rest>(?:which|who|whose|what|did|does|do|is|are|was|were|has|have|"
+    r"had|will|would)\b.+)$",
+    re.IGNORECASE,
+)
+
+
+_WHICH_OF = re.compile(r"\s*(?:which|who)\s+of\b", re.IGNORECASE)
+
+
+def _alternatives_compared(text: str) -> tuple[list[str], list[str]] | None:
+    """``(sub-questions, alternatives)`` of a comparison whose sides are joined by "or"."""
     lowered = text.lower()
     if " or " not in lowered and " vs" not in lowered and " versus " not in lowered:
         return None
@@ -389,7 +416,19 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
     before_or = or_at if or_at > 0 else len(text)
     if before_or > 0 and text[before_or - 1] == ",":
         before_or -= 1
-    cut = max(text.rfind(":"), text.rfind(",", 0, before_or))
+    # The frame ends at the first colon that follows it ("Which economy grew faster in 2004:
+    # Italy's, as reported ..., or China's, as cited ..."), not at a comma or a colon inside a
+    # side ("Star Trek: Enterprise"); else at the last comma before the alternatives.
+    colon = next(
+        (
+            c.start()
+            for c in re.finditer(r":\s", text[:before_or])
+            if _COMPARATIVE.search(text[: c.start()])
+            or re.search(r"\b(?:which|who) of\b", text[: c.start()], re.I)
+        ),
+        -1,
+    )
+    cut = colon if colon > 0 else max(text.rfind(":"), text.rfind(",", 0, before_or))
     if cut > 0:
         frame, tail = text[:cut], text[cut + 1 :]
         alternatives = [p.strip(" ,") for p in _ALTERNATIVES.split(tail) if p.strip(" ,")]
@@ -425,6 +464,8 @@ def comparison(question: str) -> tuple[list[str], list[str]] | None:
         "less",
     }:
         size -= 1  # "more mobile phone owners or home broadband users in the UK"
+    if right_words[0].lower() in _ARTICLES and left.split()[0].lower() not in _ARTICLES:
+        size += 1  # "cable or the phone line account for ...": the article is the side's
     if size == 0 or len(right_words) <= size:
         return None
     frame = " ".join(right_words[size:])
@@ -498,6 +539,9 @@ def _completed(first: str, alternative: str) -> str:
     return " ".join([*tokens[:at], alternative])
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _strip_article(text: str) -> str:
     return re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
 
@@ -510,14 +554,20 @@ def _put_in(frame: str, alternative: str) -> str:
     if whose:  # "Whose fortune is bigger", "Joss Stone's" -> "Joss Stone's fortune is bigger"
         owner = alternative if re.search(r"['’]s?$", alternative) else f"{alternative}'s"
         return f"{owner} {whose.group('noun')}{frame[whose.end() :]}".strip() + "?"
+    # A side that carries its own setting after a comma ("Italy's, as reported ahead of the
+    # plan"): the side takes the question word's place, its setting ends the part.
+    setting = re.match(r"^(?P<core>[^,]+),\s+(?P<rest>[a-z(].*)$", alternative)
+    core, tail = (
+        (setting.group("core"), f", {setting.group('rest')}") if setting else (alternative, "")
+    )
     put, n = re.subn(
         r"^\s*(?:which|who|what)(?:\s+(?:one|of (?:the|these|them)(?: two)?))?\b",
-        alternative,
+        core.replace("\\", "\\\\"),
         frame,
         count=1,
         flags=re.IGNORECASE,
     )
-    return (put if n else f"{alternative}: {frame}").strip() + "?"
+    return (f"{put}{tail}" if n else f"{alternative}: {frame}").strip() + "?"
 
 
 # A part that is only a question word ("... and when?", "... and why?", "in what time?") asks

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.questions import plan_question
+from retrieval.questions import comparison_alternatives, plan_question
 from retrieval.slots import asked_slot, holds_slot
 from tests.retrieval.written import OTHER_STORIES as _OTHERS
 from tests.retrieval.written import article as _article
@@ -109,3 +109,60 @@ def test_each_part_is_answered_by_the_sentence_that_bears_on_it(tmp_path: Path, 
     # The sale date leads for the whole story; the adapter's part is the sentence about it.
     assert "February" in by_part.get(0, ""), answer.answer
     assert "2 December" in by_part.get(1, ""), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "parts", "sides"),
+    [
+        (
+            # A setting before the question is both sides', not a side nor the frame.
+            "In the county elections, did Plaid or Labour spend more on leaflets?",
+            [
+                "In the county elections: did Plaid spend more on leaflets?",
+                "In the county elections: did Labour spend more on leaflets?",
+            ],
+            ["Plaid", "Labour"],
+        ),
+        (
+            "At the Leeds wine auction, which is expected to fetch more: the claret or the port?",
+            [
+                "At the Leeds wine auction: the claret is expected to fetch more?",
+                "At the Leeds wine auction: the port is expected to fetch more?",
+            ],
+            ["the claret", "the port"],
+        ),
+        (
+            # The frame ends at its colon; a side's own setting after a comma ends its part.
+            "Which economy grew faster in 2004: Italy's, as reported ahead of the budget, or "
+            "Spain's, as cited by its central bank?",
+            [
+                "Italy's economy grew faster in 2004, as reported ahead of the budget?",
+                "Spain's economy grew faster in 2004, as cited by its central bank?",
+            ],
+            ["Italy's, as reported ahead of the budget", "Spain's, as cited by its central bank"],
+        ),
+        (
+            # A colon inside a side's name is no frame's end.
+            "Which drew more viewers: an episode of Star Trek: Voyager, or an episode of Lost?",
+            [
+                "an episode of Star Trek: Voyager drew more viewers?",
+                "an episode of Lost drew more viewers?",
+            ],
+            ["an episode of Star Trek: Voyager", "an episode of Lost"],
+        ),
+        (
+            # The article before the second side is that side's ("the phone line").
+            "Does cable or the phone line account for more connections?",
+            None,  # (the first part reads "cable line": the sides are what is held here)
+            ["cable", "the phone"],
+        ),
+    ],
+)
+def test_a_comparison_splits_at_its_frame_and_keeps_a_setting_for_both_sides(
+    question: str, parts: list[str] | None, sides: list[str]
+) -> None:
+    plan = plan_question(question)
+    assert plan.kind == "comparison", plan
+    if parts is not None:
+        assert plan.sub_questions == parts
+    assert comparison_alternatives(question) == sides

@@ -198,8 +198,8 @@ def test_whose_a_comma_before_or_and_older_still_make_one_part_per_side(
         (
             "In the poll, did more people want him to resign or to stay on?",
             [
-                "did more people want him to resign: In the poll?",
-                "did more people want him to stay on: In the poll?",
+                "In the poll: did more people want him to resign?",
+                "In the poll: did more people want him to stay on?",
             ],
         ),
         (
