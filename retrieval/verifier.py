@@ -956,12 +956,34 @@ def _negated(tok: Any) -> bool:
 
         if link == "xcomp" and not _in_class(cur, lx.HEDGE_VERBS):
             count += sum(1 for ch in cur.children if _negates(ch))
+            count += _copula_denies(cur)  # 'is not prepared to recommend'
         elif link == "ccomp" and _neg_raising(cur):
             count += sum(1 for ch in cur.children if _negates(ch))
             break  # 'does not believe abortion should be an issue': the issue is denied
         elif link != "xcomp":
             break
     return count % 2 == 1
+
+
+# Adjectives of ability and willingness, whose infinitive is done or not as they are said or
+# denied: 'is not prepared to recommend' does not recommend; 'unable to play' does not play.
+_WILLING = frozenset("able willing prepared ready capable fit eligible free".split())
+
+
+def _copula_denies(word: Any) -> int:
+    """The denials of an adjective of ability or willingness whose infinitive a word is: the
+    'not's on its copula ('is not prepared to recommend') and a negative prefix ('unwilling to
+    give', 'unable to play'). Not other adjectives ('not afraid to say', 'unhappy to see': the
+    deed is done)."""
+    if word.pos_ != "ADJ" or word.dep_ != "acomp":
+        return 0
+    lemma = _lemma(word)
+    prefix = next((x for x in _NEGATIVE_PREFIXES if lemma.startswith(x)), "")
+    if lemma in _WILLING:
+        return sum(1 for ch in word.head.children if _negates(ch))
+    if prefix and lemma[len(prefix) :] in _WILLING:
+        return 1 + sum(1 for ch in word.head.children if _negates(ch))
+    return 0
 
 
 def _neg_raising(verb: Any) -> bool:
