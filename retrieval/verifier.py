@@ -1355,6 +1355,17 @@ def _arguments(verb: Any) -> tuple[Any | None, Any | None]:
         subj = _arguments(verb.head)[0]
     if subj is not None and subj.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         subj = verb.head
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"pcomp", "advcl"}
+        and obj is None
+        and subj is not None
+        and subj.dep_ == "nsubj"
+        and not any(ch.dep_ in {"aux", "auxpass"} for ch in verb.children)
+    ):
+        # 'with the rest attributed to man-made events': a participle with no 'have' is
+        # passive, its subject the one it is done to
+        subj, obj = None, subj
     return subj, obj
 
 
@@ -3367,14 +3378,46 @@ def _aligned(c: Any, cs: Any | None, candidates: list[Any]) -> list[Any]:
     return [p for p, score in zip(candidates, scores, strict=True) if score == top]
 
 
+def _particle(verb: Any) -> str:
+    """The particle standing alone after a verb or its object ('out' of 'had been left out of
+    the line-up', 'squeeze bigger firms out of the market')."""
+    return next(
+        (
+            str(ch.lower_)
+            for ch in verb.children
+            if ch.dep_ in {"prt", "advmod", "prep"}
+            and ch.i > verb.i
+            and ch.lower_ in _PARTICLES
+            and not any(g.dep_ in {"pobj", "pcomp"} for g in ch.children)
+        ),
+        "",
+    )
+
+
+def _dummy(subject: Any | None) -> Any | None:
+    """None for the empty 'it' of 'it appeared [that] Mr Clarke was', which names no party."""
+    if (
+        subject is not None
+        and subject.lower_ == "it"
+        and any(ch.dep_ == "ccomp" for ch in subject.head.children)
+    ):
+        return None
+    return subject
+
+
 def _role_findings(c: Any, candidates: list[Any], doers: bool = True) -> list[_Finding]:
     cs, co = _arguments(c)
+    cs = _dummy(cs)
     if cs is None and co is None:
         return []
+    # 'had been left out of the line-up' is another deed than 'wanted to leave the stadium':
+    # the same verb with another particle (another verb matched on its phrase keeps its roles)
+    candidates = [p for p in candidates if _lemma(p) != _lemma(c) or _particle(p) == _particle(c)]
     candidates = _aligned(c, cs, candidates)
     swapped = None
     for p in candidates:
         ps, po = _arguments(p)
+        ps = _dummy(ps)
         subject_ok = cs is None or ps is None or _phrases_match(cs, ps)
         object_ok = co is None or po is None or _phrases_match(co, po)
         if not object_ok and co is not None and po is not None:

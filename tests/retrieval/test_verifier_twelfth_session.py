@@ -19,7 +19,9 @@ for a misreading, each beside an edit of the same construction that must still b
   "Foxx's portrayal ... him"); 'A held talks with B' makes B one who held them; a name the
   claim puts in a slot where it also names the passage's rival in full is no swap ('Mr Blair's
   chancellor ... Britain's chancellor'; 'A, now deputy leader, and B were elected' where the
-  passage's parser hangs 'and B' on the apposition).
+  passage's parser hangs 'and B' on the apposition); a verb with a particle is another deed than
+  the bare verb ('left out' / 'leave'); the empty 'it' of 'it appeared X was' names no party;
+  a participle with no 'have' is passive ('with the rest attributed to').
 - An acronym the other text spells out in its words ('GDP' / 'gross domestic product'), a unit's
   short form defined in brackets ('megawatts (MW)') or one WordNet gives the unit's sense
   ('km' / 'kilometres').
@@ -141,10 +143,37 @@ KEPT = {
         "He joins Norwich with the Norfolk club second-from-bottom in the Premiership, but Stuart "
         "is confident that the Carrow Road outfit have a bright future.",
     ),
+    "t226 left out / leave: two deeds": (
+        "Baros denied suggestions that he had wanted to leave the Millennium Stadium before the "
+        "match when he learned he had been left out of the starting line-up.",
+        "Baros denied suggestions he wanted to leave the Millennium Stadium before the match "
+        "upon learning of his omission from the starting line-up.",
+    ),
+    "i154 X appeared to be / it appeared X was": (
+        "According to the BBC's home affairs correspondent Daniel Sandford, Mr Clarke appeared "
+        "to be putting more emphasis on the possibility of deportation than his predecessor, "
+        "David Blunkett.",
+        "The BBC's home affairs correspondent, Daniel Sandford, said it appeared Mr Clarke was "
+        "putting more emphasis on the possibility of deportation than his predecessor, David "
+        "Blunkett.",
+    ),
+    "j225 were put down to / with the rest attributed to": (
+        "About 95% of insurance claims were for natural catastrophes, and the rest were put down "
+        "to man-made events.",
+        "Some 95% of insurance claims were for natural catastrophes, with the rest attributed to "
+        "made-made events.",
+    ),
 }
 
 # (claim, passage, kind): edits of the same constructions that must stay refused
 REFUSED = {
+    "p097 squeeze firms out / squeezed out by firms": (
+        "It said they often lack the resources, so they often squeeze bigger firms out of the "
+        "market.",
+        "It said they are often smaller than other companies and lack the resources, so are "
+        "often squeezed out of the market by bigger firms.",
+        "role",
+    ),
     "v088 a title's 'We' traded with a name (s0570's kind)": (
         "Band Aid, the charity anthem inspired by the success of We Are The World, has been "
         "re-issued to raise money for Aids research and tsunami victims.",
