@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from retrieval import thesaurus, wordnet
+
+log = logging.getLogger(__name__)
 
 _HEAD = re.compile(r"^\x01?(\d+)[a-z]?\.\s+(?:\[[^\]]*\]\s*)?(.+?)\s+--\s*", re.M)
 _MARK = re.compile(r"(?:(?<=\s)|^)(N|V|Adj|Adv|Phr|Int)\.\s")
@@ -41,7 +44,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def _source() -> Path | None:
-    spec = importlib.util.find_spec("roget")  # found, not imported: its parser prints
+    try:
+        spec = importlib.util.find_spec("roget")  # found, not imported: its parser prints
+    except (ImportError, ValueError):  # a broken install, or a 'roget' module with no spec
+        return None
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
@@ -71,7 +77,11 @@ def _index() -> dict[str, frozenset[int]]:
     path = _source()
     if path is None:
         return {}
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:  # unreadable: the verifier links nothing by Roget, as without it
+        log.warning("Roget's Thesaurus could not be read (%s)", exc)
+        return {}
     start, end = text.find("<pre>"), text.find("</pre>")
     if start < 0 or end < 0:
         return {}

@@ -8,6 +8,10 @@ against' / 'called for'). Sentences written for the tests; the real parser, the 
 
 from __future__ import annotations
 
+import sys
+import types
+from pathlib import Path
+
 import pytest
 
 from retrieval import roget
@@ -106,3 +110,52 @@ def test_without_the_roget_package_nothing_more_is_linked(
         monkeypatch.undo()
         for table in cached:
             table.cache_clear()
+
+
+def _cleared() -> None:
+    for table in (roget._index, roget.heads, roget.profile, roget._opposite_heads, roget.leaning):
+        table.cache_clear()
+
+
+@pytest.mark.parametrize("broken", ["unreadable", "no spec"])
+def test_a_broken_roget_install_links_nothing_and_never_raises(
+    broken: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The text found but unreadable (a folder where the file should be), or a 'roget' module
+    with no spec in ``sys.modules``: the verifier reads no Roget head and judges as without the
+    package, rather than raising in every check."""
+    claim, passage = SAME_WAY[0]
+    if broken == "unreadable":
+        monkeypatch.setattr(roget, "_source", lambda: tmp_path)
+    else:
+        stub = types.ModuleType("roget")
+        stub.__spec__ = None
+        monkeypatch.setitem(sys.modules, "roget", stub)
+    _cleared()
+    try:
+        assert roget.heads("increase") == frozenset()
+        check = verify(claim, passage)
+        assert check.verdict == "not_found" and check.kind == "predicate", check
+    finally:
+        monkeypatch.undo()
+        _cleared()
+
+
+def test_a_text_with_no_heads_links_nothing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A text in another shape (no ``<pre>``, or no numbered heads inside it): an empty index."""
+    claim, passage = SAME_WAY[0]
+    folder = tmp_path / "roget"
+    folder.mkdir()
+    for text in ("no text here", "<pre>\nnothing numbered -- here\n</pre>"):
+        (folder / "10681-body.py").write_text(text, encoding="utf-8")
+        monkeypatch.setattr(roget, "_source", lambda: folder / "10681-body.py")
+        _cleared()
+        try:
+            assert roget._index() == {} and roget._opposite_heads() == {}
+            check = verify(claim, passage)
+            assert check.verdict == "not_found" and check.kind == "predicate", check
+        finally:
+            monkeypatch.undo()
+            _cleared()
