@@ -950,6 +950,8 @@ def _negated(tok: Any) -> bool:
         link = cur.dep_
         cur = cur.head
         if cur.dep_ == "prep":  # 'accused of taking'
+            if link == "pcomp" and cur.lower_ in _MEANS_OR_TIME:
+                break  # 'will reject that by claiming': the claim is made, how or when it is
             cur = cur.head
         if _in_class(cur, lx.NEGATIVE_IMPLICATIVES):
             count += 1
@@ -963,6 +965,11 @@ def _negated(tok: Any) -> bool:
         elif link != "xcomp":
             break
     return count % 2 == 1
+
+
+# Prepositions of means or time: a gerund after one is how or when the verb above it is done,
+# not what that verb denies ('reject that by claiming', 'failed after trying').
+_MEANS_OR_TIME = frozenset("by through via after before despite since while".split())
 
 
 # Adjectives of ability and willingness, whose infinitive is done or not as they are said or
