@@ -2013,6 +2013,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         if event is not None:
             matched[c.i] = [event]  # 'cause an upset against England' for 'upset England'
             weight_found += _WEIGHT["VERB"]
+            if _receiving(c):
+                conversed.add(c.i)  # its subject is the passage verb's object: no role swap
     coverage = weight_found / total if total else 0.0
     findings.extend(_modifier_swaps(content, passage, matched, echoed | forgiven_ids))
     # Every verb of the claim must be in the passage: a contradiction found elsewhere in a
@@ -4038,19 +4040,31 @@ def _bare_particle(verb: Any) -> bool:
 # English support verbs whose subject does what their noun names ('gave a warning': warned,
 # 'caused an upset': upset, 'came to an end': ended, 'put pressure on': pressed). Not 'take',
 # 'suffer', 'receive', 'get', 'undergo': their subject may be the one it is done to ('took a
-# beating', 'suffered a defeat').
+# beating', 'suffered a defeat'; all but 'take' are read below as verbs of receiving).
 _SUPPORT_VERBS = frozenset("give pay cause come put".split())
+# Support verbs whose subject is the one the noun's deed is done to ('received a ban': was
+# banned, 'suffered a defeat': was defeated), and support verbs of giving in the passive ('was
+# given a knighthood': was knighted). Not 'take': 'took a beating' is done to its subject,
+# 'took the lead' done by it.
+_RECEIVING_VERBS = frozenset("receive get suffer undergo".split())
+_GIVING_VERBS = frozenset("give hand award grant".split())
 
 
 def _event_of_support_verb(c: Any, passage: Any, matched: dict[int, list[Any]]) -> Any | None:
     """The passage verb that claim verb ``c`` and its noun say together: 'cause an upset
-    against England' for 'upset England', 'came to a tragic end' for 'ended tragically'. ``c``
-    is a support verb, its object (or the object of its 'to', 'into') is said by the passage as
-    a verb, and ``c``'s subject is that verb's subject. None otherwise."""
-    if _lemma(c) not in _SUPPORT_VERBS:
+    against England' for 'upset England', 'came to a tragic end' for 'ended tragically',
+    'received a ban' for 'was banned', 'was given a knighthood' for 'was knighted'. ``c`` is a
+    support verb, its object (or the object of its 'to', 'into') is said by the passage as a
+    verb, and the party is the same: ``c``'s subject is that verb's subject or, for a verb of
+    receiving (:func:`_receiving`), the one that verb is done to. None otherwise."""
+    receiving = _receiving(c)
+    if _lemma(c) not in _SUPPORT_VERBS and not receiving:
         return None
-    cs, _ = _arguments(c)
-    if cs is None:
+    if receiving:
+        party = next((ch for ch in c.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    else:
+        party, _ = _arguments(c)
+    if party is None:
         return None
     nouns = [ch for ch in c.children if ch.dep_ == "dobj"]
     nouns += [
@@ -4060,17 +4074,25 @@ def _event_of_support_verb(c: Any, passage: Any, matched: dict[int, list[Any]]) 
         for g in ch.children
         if g.dep_ == "pobj"
     ]
-    doers = {t.i for t in _said_by(cs, passage, matched)}
+    doers = {t.i for t in _said_by(party, passage, matched)}
     for n in nouns:
         if n.pos_ != "NOUN":
             continue
         for q in matched.get(n.i, []):
             if q.pos_ != "VERB" or _lemma(q) in _LIGHT_WORDS:
                 continue
-            qs, _ = _arguments(q)
-            if qs is not None and doers & {t.i for t in qs.subtree}:
+            qs, qo = _arguments(q)
+            side = qo if receiving else qs
+            if side is not None and doers & {t.i for t in side.subtree}:
                 return q
     return None
+
+
+def _receiving(verb: Any) -> bool:
+    """A support verb whose subject is the one its noun's deed is done to: 'received a ban',
+    'suffered a defeat', 'was given a knighthood', 'was handed a fine'."""
+    lemma = _lemma(verb)
+    return lemma in _RECEIVING_VERBS or (lemma in _GIVING_VERBS and _passive(verb))
 
 
 def _said_by(t: Any, passage: Any, matched: dict[int, list[Any]]) -> list[Any]:

@@ -47,3 +47,53 @@ def test_a_gerund_of_means_is_not_denied_by_the_verb_above(claim: str, passage: 
 def test_a_denied_verb_stays_denied(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict != "supported", check
+
+
+# A verb of receiving and its noun say the passage's verb done to the receiver: 'received a
+# ban' for 'was banned', 'was given a knighthood' for 'was knighted', 'suffered a defeat' for
+# 'were defeated'.
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The civil servant has been given a knighthood in the New Year Honours.",
+            "The civil servant has been knighted in the New Year Honours.",
+        ),
+        (
+            "The sprinter received a ban after testing positive for a steroid.",
+            "The sprinter was banned after testing positive for a steroid.",
+        ),
+        (
+            "Leeds suffered a defeat at Elland Road on Saturday.",
+            "Leeds were defeated at Elland Road on Saturday.",
+        ),
+    ],
+)
+def test_a_verb_of_receiving_says_the_deed_done_to_its_subject(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # the one who received is not the one it was done to
+        (
+            "The league received a warning from the club over the fixture.",
+            "The league warned the club over the fixture.",
+        ),
+        # the subject of 'took a beating' is not the one who beat
+        (
+            "The champion took a beating from the challenger on Saturday.",
+            "The champion beat the challenger on Saturday.",
+        ),
+        # the one who suffered is not the one defeated
+        (
+            "Leeds suffered a defeat at Elland Road on Saturday.",
+            "Leeds defeated Derby at Elland Road on Saturday.",
+        ),
+    ],
+)
+def test_a_verb_of_receiving_of_another_party_is_refused(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict != "supported", check
