@@ -3670,8 +3670,11 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
     for value, n in Counter(round(q.value, 6) for q in _quantities(claim)).items():
         if n > counts.get(value, 0) > 0:
             out.append(_Finding("contradicted", "quantity", f"the claim gives {value:g} {n} times"))
+    ranks = {rank for rank, _, _ in _ordinals(passage)}
     for q in _quantities(claim):
         same = [p for p in theirs if _close(p.value, q.value)]
+        if not same and _ordinal(q.token) in ranks:
+            continue  # '23rd' for 'twenty-third': a rank, which the ordinal tests compare
         if not same:
             rival = next(
                 (p for p in theirs if q.unit and _units_agree(q.unit, p.unit) and p.unit), None
@@ -3757,12 +3760,63 @@ def _relative_times(doc: Any) -> set[tuple[str, str]]:
     }
 
 
+_DIGIT_ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$")
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words() -> dict[str, int]:
+    """Every ordinal word: the lexicon's 'first' to 'tenth', and the ordinal of each number word
+    above ten by English spelling ('eleventh', 'twelfth', 'twentieth', 'hundredth')."""
+    out = dict(lx.ORDINALS)
+    for word, value in lx.NUMBER_WORDS.items():
+        if not isinstance(value, int) or value <= 10 or word == "dozen":
+            continue
+        if word.endswith("ve"):
+            out[word[:-2] + "fth"] = value  # 'twelve': 'twelfth'
+        elif word.endswith("y"):
+            out[word[:-1] + "ieth"] = value  # 'twenty': 'twentieth'
+        else:
+            out[word + "th"] = value  # 'eleventh', 'hundredth'
+    for word, value in lx.MULTIPLIERS.items():
+        if len(word) > 2:
+            out[word + "th"] = int(value)  # 'thousandth', 'millionth'
+    return out
+
+
+def _ordinal(tok: Any) -> int | None:
+    """The rank an ordinal gives: 'third' 3, 'twelfth' 12, '17th' 17, 'twenty-first' 21 (the
+    tokenizer splits it at the hyphen: the tens are read off the words before). Digits beside a
+    month ('March 17th') are a date, the date tests' part."""
+    low = str(tok.lower_)
+    value = _ordinal_words().get(low)
+    if value is None:
+        match = _DIGIT_ORDINAL.match(low)
+        near = tok.doc[max(0, tok.i - 2) : tok.i + 3]
+        if match is None or any(n.lower_ in lx.MONTHS for n in near if n.i != tok.i):
+            return None  # 'March 17th', 'the 17th of March'
+        return int(match.group(1))
+    doc = tok.doc
+    if (
+        value < 10
+        and tok.i >= 2
+        and doc[tok.i - 1].text in {"-", "\u2013"}
+        and not doc[tok.i - 1].whitespace_
+        and not doc[tok.i - 2].whitespace_
+        and (tens := lx.NUMBER_WORDS.get(str(doc[tok.i - 2].lower_))) is not None
+        and 20 <= tens <= 90
+        and tens % 10 == 0
+    ):
+        value += int(tens)
+    return value
+
+
 def _ordinals(doc: Any) -> list[tuple[int, str, Any]]:
-    """'third round', 'second prize': (3, 'round', token) for each ordinal word and its noun."""
+    """'third round', 'second prize', '17th turn': (3, 'round', token) for each ordinal and its
+    noun."""
     out = [
-        (lx.ORDINALS[str(t.lower_)], _lemma(t.head), t)
+        (rank, _lemma(t.head), t)
         for t in doc
-        if t.lower_ in lx.ORDINALS and t.head != t and t.dep_ not in {"conj", "appos"}
+        if t.head != t and t.dep_ not in {"conj", "appos"} and (rank := _ordinal(t)) is not None
     ]
     # 'a quarter of members' / 'a fifth of members': fractions counted by their denominator
     out += [
@@ -3783,9 +3837,9 @@ def _superlatives(doc: Any) -> list[tuple[int, Any]]:
         if t.tag_ not in {"JJS", "RBS"}:
             continue
         ranks = [
-            lx.ORDINALS[str(w.lower_)]
+            rank
             for w in (*t.children, *doc[max(0, t.i - 2) : t.i])
-            if w.lower_ in lx.ORDINALS
+            if (rank := _ordinal(w)) is not None
         ]
         out.append((ranks[0] if ranks else 1, t))
     return out
@@ -3854,8 +3908,8 @@ def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:
             return [_Finding("contradicted", "quantity", f"the claim says {tok.text!r} {noun}")]
     # 'putting him second in the chart' / 'putting him third place in the chart': the one rank
     # each text gives, hung off other words, is another rank
-    plain = [(v, t) for v, _, t in ours if t.lower_ in lx.ORDINALS]
-    given = [(v, t) for v, _, t in theirs if t.lower_ in lx.ORDINALS]
+    plain = [(v, t) for v, _, t in ours if _ordinal(t) is not None]
+    given = [(v, t) for v, _, t in theirs if _ordinal(t) is not None]
     if len(plain) == len(given) == 1 and plain[0][0] != given[0][0]:
         (_, tok), (_, rival) = plain[0], given[0]
         ours_counted = [t for t in (tok.head, _of_object(tok.head)) if t is not None]

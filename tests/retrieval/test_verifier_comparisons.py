@@ -1,0 +1,57 @@
+"""Comparison edits (thirteenth session): ranks, comparatives and bounds the claim must keep.
+Sentences written for the tests; the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.verifier import _ordinal, parse, verify
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # an ordinal in digits, or a word past 'tenth', is a rank like 'third'
+        (
+            "The tournament marks the coach's first season in charge of the national side.",
+            "The tournament marks the coach's 14th season in charge of the national side.",
+        ),
+        (
+            "She is the first minister to resign over the report.",
+            "She is the eleventh minister to resign over the report.",
+        ),
+        (
+            "It was the band's third album to top the charts.",
+            "It was the band's twenty-third album to top the charts.",
+        ),
+    ],
+)
+def test_another_rank_is_refused(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The tournament marks the coach's fourteenth season in charge of the national side.",
+            "The tournament marks the coach's 14th season in charge of the national side.",
+        ),
+        (
+            "It was the band's 23rd album to top the charts.",
+            "It was the band's twenty-third album to top the charts.",
+        ),
+    ],
+)
+def test_the_same_rank_written_otherwise_is_supported(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+def test_ordinal_values() -> None:
+    doc = parse("the twelfth man, the 21st century, the twentieth round and the hundredth day")
+    ranks = {t.text: _ordinal(t) for t in doc if _ordinal(t) is not None}
+    assert ranks == {"twelfth": 12, "21st": 21, "twentieth": 20, "hundredth": 100}
+    # digits beside a month are a date, the date tests' part
+    assert all(_ordinal(t) is None for t in parse("The sale ends on March 17th."))
