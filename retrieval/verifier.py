@@ -2140,8 +2140,11 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 )
             )
             continue
-        if any(_lemma(q) == _lemma(c) or q.lower_ == c.lower_ for q in passage_words):
-            continue
+        if any(
+            (_lemma(q) == _lemma(c) or q.lower_ == c.lower_) and not _before_figure(q)
+            for q in passage_words
+        ):
+            continue  # not the 'more' of 'more than 2,000', a figure's bound, for 'more cases'
         if time_word and any(
             _synonyms(_lemma(c), _lemma(q)) and _same_place(c, q) for q in passage_words
         ):

@@ -55,3 +55,18 @@ def test_ordinal_values() -> None:
     assert ranks == {"twelfth": 12, "21st": 21, "twentieth": 20, "hundredth": 100}
     # digits beside a month are a date, the date tests' part
     assert all(_ordinal(t) is None for t in parse("The sale ends on March 17th."))
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # the passage's 'more' bounds a figure; the claim's compares the storms
+        (
+            "The region suffered more storms, and more than 300 homes were flooded.",
+            "The region suffered fewer storms, but more than 300 homes were flooded.",
+        ),
+    ],
+)
+def test_a_comparative_is_not_answered_by_a_figures_bound(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted", check
