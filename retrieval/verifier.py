@@ -2218,6 +2218,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_ordinal_findings(claim, passage))
     findings.extend(_ratio_findings(claim, passage))
     findings.extend(_rank_findings(claim, passage))
+    findings.extend(_degree_findings(claim, matched))
     findings.extend(_date_findings(claim, passage))
     # after the quantity tests: a rate's time ('$10bn a month' / 'a year') is theirs to name
     findings.extend(_other_time_units(content, passage, matched, echoed))
@@ -3861,6 +3862,37 @@ def _rank_findings(claim: Any, passage: Any) -> list[_Finding]:
                     "contradicted",
                     "comparison",
                     f"the claim ranks {c.text!r} {rank}, the passage {other}",
+                )
+            ]
+    return []
+
+
+_DEGREE_WORDS = {"more": 1, "most": 1, "less": -1, "least": -1}
+
+
+def _degree(tok: Any) -> int:
+    """Which way a word is compared: 1 for 'tougher', 'more stringent', 'toughest'; -1 for
+    'less stringent', 'least stringent'; 0 for a word not compared ('tough')."""
+    for ch in tok.children:
+        if ch.dep_ == "advmod" and ch.lower_ in _DEGREE_WORDS and ch.i < tok.i:
+            return _DEGREE_WORDS[str(ch.lower_)]
+    return 1 if tok.tag_ in {"JJR", "JJS", "RBR", "RBS"} else 0
+
+
+def _degree_findings(claim: Any, matched: dict[int, list[Any]]) -> list[_Finding]:
+    """A word the claim compares the other way from the passage: 'less stringent' where the
+    passage has 'tougher' or 'more stringent' (the word matched as the same or a synonym, so
+    its comparison must run the same way)."""
+    for c in claim:
+        if c.pos_ not in {"ADJ", "ADV"} or c.i not in matched or not (ours := _degree(c)):
+            continue
+        theirs = [_degree(p) for p in matched[c.i] if p.pos_ in {"ADJ", "ADV"}]
+        if theirs and all(d == -ours for d in theirs):
+            return [
+                _Finding(
+                    "contradicted",
+                    "comparison",
+                    f"the claim compares {c.text!r} the other way from the passage",
                 )
             ]
     return []

@@ -70,3 +70,30 @@ def test_ordinal_values() -> None:
 def test_a_comparative_is_not_answered_by_a_figures_bound(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict == "contradicted", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # the same adjective (or a synonym) compared the other way
+        (
+            "Smaller firms face less stringent rules than banks.",
+            "Smaller firms face tougher rules than banks.",
+        ),
+        (
+            "Smaller firms face stricter rules than banks.",
+            "Smaller firms face less stringent rules than banks.",
+        ),
+    ],
+)
+def test_a_comparison_run_the_other_way_is_refused(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted" and check.kind == "comparison", check
+
+
+def test_a_comparison_run_the_same_way_is_supported() -> None:
+    check = verify(
+        "Smaller firms face more stringent rules than banks.",
+        "Smaller firms face tougher rules than banks.",
+    )
+    assert check.verdict == "supported", check
