@@ -1501,13 +1501,16 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
     out = []
     taken: set[int] = set()
     for tok in doc:
-        numeric = tok.like_num or tok.pos_ == "NUM" or _NUMERIC.match(str(tok.lower_))
+        one = _bounded_unit(tok)  # the 'a' of 'under a year': the figure one
+        numeric = tok.like_num or tok.pos_ == "NUM" or _NUMERIC.match(str(tok.lower_)) or one
         if tok.i in taken or not numeric or _date_class(tok):
             continue
         if tok.lower_ in lx.NUMBER_WORDS and tok.pos_ != "NUM":
             continue  # 'one of', 'half the': words, not figures
         lead = tok  # the first word of the figure: 'a' of 'a quarter of a million'
-        if tok.lower_ in lx.MULTIPLIERS:
+        if one:
+            value, last = 1.0, tok
+        elif tok.lower_ in lx.MULTIPLIERS:
             spelled = _spelled_figure(tok)  # 'a million', 'half a billion'
             if spelled is None:
                 continue  # 'million' with no figure before it
@@ -1600,6 +1603,8 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
         ):
             # 'eight times more than' / 'eight times less than'
             direction = "more" if doc[nxt.i + 1].lower_ in lx.MORE_THAN else "less"
+        if one and direction not in {"more", "less", "about"}:
+            continue  # 'over a year' as the time something took: no bound, no figure
         rate = _rate(doc, unit, head, last)
         if unit in _UNIT_SCALES:  # 'two decades' is 20 years
             unit, scale = _UNIT_SCALES[unit]
@@ -1617,6 +1622,37 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             )
         )
     return out
+
+
+# the words that bound a figure, before an 'a' that stands for one ('just under a year')
+_ARTICLE_BOUNDS = (lx.MORE_THAN | lx.LESS_THAN | lx.APPROXIMATELY | {"than"}) - {
+    "more",
+    "less",
+    "fewer",
+    "most",
+    "least",
+    "some",
+    "estimated",
+}
+
+
+def _bounded_unit(tok: Any) -> bool:
+    """Whether an 'a' stands for the figure one: right after a word that bounds a figure and
+    before a unit of time or measure ('just under a year', 'more than a mile', 'nearly a
+    decade'). Not 'more than a third' or 'a million', whose 'a' belongs to another figure."""
+    doc = tok.doc
+    if tok.lower_ not in {"a", "an"} or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    unit = doc[tok.i + 1]
+    low = str(unit.lower_)
+    return (
+        doc[tok.i - 1].lower_ in _ARTICLE_BOUNDS
+        and unit.pos_ == "NOUN"
+        and low not in lx.MULTIPLIERS
+        and low not in lx.NUMBER_WORDS
+        and low not in _SPELLED_FRACTIONS
+        and (_lemma(unit) in lx.TIME_UNITS or wordnet.is_measure(_lemma(unit)))
+    )
 
 
 def _in_name(tok: Any) -> bool:

@@ -97,3 +97,43 @@ def test_a_comparison_run_the_same_way_is_supported() -> None:
         "Smaller firms face tougher rules than banks.",
     )
     assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # 'a' after a bound is the figure one, bounded like any figure
+        (
+            "The minister was out of the cabinet for just under a year.",
+            "The minister was out of the cabinet for just more than a year.",
+        ),
+        (
+            "The new bypass runs for more than a mile.",
+            "The new bypass runs for almost a mile.",
+        ),
+    ],
+)
+def test_a_bound_on_a_unit_said_with_a_is_compared(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted" and check.kind == "comparison", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The minister was out of the cabinet for just over a year.",
+            "The minister was out of the cabinet for just more than a year.",
+        ),
+        ("The new bypass runs for nearly a mile.", "The new bypass runs for almost a mile."),
+        # no bound: 'over a year' as a span, and 'a third' a share, not the figure one
+        ("Prices rose over a year.", "Prices rose over a year."),
+        (
+            "More than a third of voters backed the plan.",
+            "Over a third of voters backed the plan.",
+        ),
+    ],
+)
+def test_the_same_bound_on_a_unit_said_with_a_is_supported(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
