@@ -1563,6 +1563,8 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             unit = _lemma(head)
         if unit in lx.CURRENCY:
             currency, unit = lx.CURRENCY[unit], ""
+        if _in_score(tok):
+            unit = ""  # 'won 1-0 thanks to', 'a 1-0 win': a score counts no noun
         direction = ""
         before: list[str] = []
         for w in reversed(doc[max(0, lead.i - 4) : lead.i]):
@@ -1653,6 +1655,40 @@ def _bounded_unit(tok: Any) -> bool:
         and low not in _SPELLED_FRACTIONS
         and (_lemma(unit) in lx.TIME_UNITS or wordnet.is_measure(_lemma(unit)))
     )
+
+
+def _of_count(tok: Any) -> bool:
+    """A figure that counts members of a group ('two of the engines', 'three of which')."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
+
+
+def _one_of(tok: Any) -> bool:
+    """'one of three authors', 'one of a panel of 19': membership, said otherwise by 'among'
+    or 'part of'; a count only where the other text counts the group's members ('two of')."""
+    return tok.lower_ == "one" and _of_count(tok)
+
+
+def _in_score(tok: Any) -> bool:
+    """Whether a figure in digits is one side of a score ('1-0', '3-1'): two figures in digits
+    joined by a hyphen with no space. A range runs from low to high ('10-15 people') and keeps
+    its noun; a score with a nil side, or the higher first, is read as a score."""
+    doc = tok.doc
+    if not tok.text.isdigit():
+        return False
+    if tok.i + 2 < len(doc) and not tok.whitespace_:
+        dash, other = doc[tok.i + 1], doc[tok.i + 2]
+        pair = (tok, other) if dash.text in {"-", "\u2013"} and not dash.whitespace_ else None
+    else:
+        pair = None
+    if pair is None and tok.i >= 2 and not doc[tok.i - 1].whitespace_:
+        dash, other = doc[tok.i - 1], doc[tok.i - 2]
+        if dash.text in {"-", "\u2013"} and not other.whitespace_:
+            pair = (other, tok)
+    if pair is None or not pair[0].text.isdigit() or not pair[1].text.isdigit():
+        return False
+    first, second = int(pair[0].text), int(pair[1].text)
+    return first >= second or first == 0
 
 
 def _in_name(tok: Any) -> bool:
@@ -3715,6 +3751,8 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
         same = [p for p in theirs if _close(p.value, q.value)]
         if not same and _ordinal(q.token) in ranks:
             continue  # '23rd' for 'twenty-third': a rank, which the ordinal tests compare
+        if not same and _one_of(q.token) and not any(_of_count(p.token) for p in theirs):
+            continue  # 'one of three authors' for 'among three authors': membership, no count
         if not same:
             rival = next(
                 (p for p in theirs if q.unit and _units_agree(q.unit, p.unit) and p.unit), None
