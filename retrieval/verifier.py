@@ -1565,37 +1565,7 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             currency, unit = lx.CURRENCY[unit], ""
         if _in_score(tok):
             unit = ""  # 'won 1-0 thanks to', 'a 1-0 win': a score counts no noun
-        direction = ""
-        before: list[str] = []
-        for w in reversed(doc[max(0, lead.i - 4) : lead.i]):
-            if (
-                w.lower_ in {"over", "under"}
-                and w.dep_ == "prep"
-                and w.head.pos_ == "VERB"
-                and (unit in lx.TIME_UNITS or unit in _UNIT_SCALES)
-            ):
-                break  # 'continuing over five years': a span of time, no comparison
-            if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
-                before.insert(0, w.lower_)
-            elif w.lower_ not in {"a", "an"}:  # 'at least an estimated five million'
-                break
-        before = _nearest_comparison(before)
-        joined = " ".join(before)
-        bound = [w.lower_ for w in doc[max(0, lead.i - 3) : lead.i]]
-        if len(bound) == 3 and bound[0] == bound[2] == "as" and bound[1] in _AS_MANY:
-            direction = "less"  # 'as many as 300 jobs': up to 300
-        elif "close to" in joined:
-            direction = "less"
-        elif "at least" in joined or any(w in lx.MORE_THAN - {"least"} for w in before):
-            direction = "more"
-        elif (
-            "at most" in joined
-            or "up to" in joined
-            or any(w in lx.LESS_THAN - {"most"} for w in before)
-        ):
-            direction = "less"
-        elif any(w in lx.APPROXIMATELY for w in before):
-            direction = "about"
+        direction = _bound_of(doc, lead, unit)
         if (
             not direction
             and nxt is not None
@@ -1689,6 +1659,43 @@ def _in_score(tok: Any) -> bool:
         return False
     first, second = int(pair[0].text), int(pair[1].text)
     return first >= second or first == 0
+
+
+def _bound_of(doc: Any, lead: Any, unit: str) -> str:
+    """How the words before a figure bound it: 'more' ('more than', 'at least', 'over'), 'less'
+    ('under', 'up to', 'as many as'), 'about' ('around') or ''."""
+    direction = ""
+    before: list[str] = []
+    for w in reversed(doc[max(0, lead.i - 4) : lead.i]):
+        if (
+            w.lower_ in {"over", "under"}
+            and w.dep_ == "prep"
+            and w.head.pos_ == "VERB"
+            and (unit in lx.TIME_UNITS or unit in _UNIT_SCALES)
+        ):
+            break  # 'continuing over five years': a span of time, no comparison
+        if w.text in lx.CURRENCY or w.lower_ in _DIRECTION_WORDS:
+            before.insert(0, w.lower_)
+        elif w.lower_ not in {"a", "an"}:  # 'at least an estimated five million'
+            break
+    before = _nearest_comparison(before)
+    joined = " ".join(before)
+    bound = [w.lower_ for w in doc[max(0, lead.i - 3) : lead.i]]
+    if len(bound) == 3 and bound[0] == bound[2] == "as" and bound[1] in _AS_MANY:
+        direction = "less"  # 'as many as 300 jobs': up to 300
+    elif "close to" in joined:
+        direction = "less"
+    elif "at least" in joined or any(w in lx.MORE_THAN - {"least"} for w in before):
+        direction = "more"
+    elif (
+        "at most" in joined
+        or "up to" in joined
+        or any(w in lx.LESS_THAN - {"most"} for w in before)
+    ):
+        direction = "less"
+    elif any(w in lx.APPROXIMATELY for w in before):
+        direction = "about"
+    return direction
 
 
 def _in_name(tok: Any) -> bool:
@@ -2291,6 +2298,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_ratio_findings(claim, passage))
     findings.extend(_rank_findings(claim, passage))
     findings.extend(_degree_findings(claim, matched))
+    findings.extend(_year_bound_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
     # after the quantity tests: a rate's time ('$10bn a month' / 'a year') is theirs to name
     findings.extend(_other_time_units(content, passage, matched, echoed))
@@ -3936,6 +3944,27 @@ def _rank_findings(claim: Any, passage: Any) -> list[_Finding]:
                     "contradicted",
                     "comparison",
                     f"the claim ranks {c.text!r} {rank}, the passage {other}",
+                )
+            ]
+    return []
+
+
+def _year_bound_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A year the claim bounds the other way from the passage ('until less than 2008' for
+    'until at least 2008'): a year is no figure of the quantity tests, but its bound is read by
+    the same words."""
+    theirs = [p for p in passage if _date_class(p) == "year"]
+    for c in claim:
+        if _date_class(c) != "year" or (ours := _bound_of(claim, c, "")) not in {"more", "less"}:
+            continue
+        same = [_bound_of(passage, p, "") for p in theirs if p.text == c.text]
+        opposite = "less" if ours == "more" else "more"
+        if same and all(d == opposite for d in same):
+            return [
+                _Finding(
+                    "contradicted",
+                    "comparison",
+                    f"the claim says {ours} than {c.text}, the passage {opposite}",
                 )
             ]
     return []

@@ -137,3 +137,19 @@ def test_a_bound_on_a_unit_said_with_a_is_compared(claim: str, passage: str) -> 
 def test_the_same_bound_on_a_unit_said_with_a_is_supported(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict == "supported", check
+
+
+def test_a_year_bounded_the_other_way_is_refused() -> None:
+    check = verify(
+        "The deal keeps the club at the ground until less than 2010.",
+        "The deal keeps the club at the ground until at least 2010.",
+    )
+    assert check.verdict == "contradicted" and check.kind == "comparison", check
+
+
+def test_a_year_bounded_the_same_way_is_supported() -> None:
+    check = verify(
+        "The club will stay at the ground until at least 2010.",
+        "The club will remain at its ground until at least 2010.",
+    )
+    assert check.verdict == "supported", check
