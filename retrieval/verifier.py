@@ -2299,6 +2299,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_rank_findings(claim, passage))
     findings.extend(_degree_findings(claim, matched))
     findings.extend(_year_bound_findings(claim, passage))
+    findings.extend(_group_rank_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
     # after the quantity tests: a rate's time ('$10bn a month' / 'a year') is theirs to name
     findings.extend(_other_time_units(content, passage, matched, echoed))
@@ -3965,6 +3966,37 @@ def _year_bound_findings(claim: Any, passage: Any) -> list[_Finding]:
                     "contradicted",
                     "comparison",
                     f"the claim says {ours} than {c.text}, the passage {opposite}",
+                )
+            ]
+    return []
+
+
+def _group_rank_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A place the passage gives to a group of N ('the Premiership's top eight', 'the last 16')
+    that the claim gives as the place itself ('the top of the Premiership'): one is not eight."""
+    groups = {
+        _lemma(a): a
+        for a in passage
+        if a.pos_ in {"ADJ", "NOUN"}
+        and a.dep_ == "amod"
+        and a.head.pos_ == "NUM"
+        and a.head.i == a.i + 1
+        and not a.head.is_title  # 'favourites Million Dollar Baby': a name, no group
+        and (_number_value(a.head) or 0) > 1
+    }
+    for c in claim:
+        a = groups.get(_lemma(c))
+        if (
+            a is not None
+            and c.pos_ == "NOUN"
+            and c.head.pos_ != "NUM"
+            and not any(ch.pos_ == "NUM" for ch in c.children)
+        ):
+            return [
+                _Finding(
+                    "contradicted",
+                    "comparison",
+                    f"the claim says {c.text!r}, the passage {a.text} {a.head.text}",
                 )
             ]
     return []

@@ -153,3 +153,30 @@ def test_a_year_bounded_the_same_way_is_supported() -> None:
         "The club will remain at its ground until at least 2010.",
     )
     assert check.verdict == "supported", check
+
+
+def test_the_place_itself_for_a_group_of_places_is_refused() -> None:
+    check = verify(
+        "The new coach has taken the club to the top of the league.",
+        "The new coach has taken the club into the league's top six.",
+    )
+    assert check.verdict == "contradicted" and check.kind == "comparison", check
+
+
+def test_the_group_of_places_said_again_is_supported() -> None:
+    check = verify(
+        "The new coach has taken the club into the top six of the league.",
+        "The new coach has taken the club into the league's top six.",
+    )
+    assert check.verdict == "supported", check
+
+
+def test_a_number_in_a_name_makes_no_group() -> None:
+    # x036 (check_pairs_holdout): 'Million' is a word of the film's name
+    check = verify(
+        "Sideways knocked out favourites Million Dollar Baby and The Aviator by taking the top "
+        "prize for best cast performance.",
+        "Modest wine country comedy Sideways knocked out favourites Million Dollar Baby and The "
+        "Aviator by taking the top prize for best cast performance.",
+    )
+    assert check.verdict == "supported", check
