@@ -1521,8 +1521,8 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             if found is None:
                 continue
             value, last = found, tok
-            if (units := _hyphenated_units(tok)) is not None:
-                value += _number_value(units) or 0.0  # 'Twenty-seven': one figure, 27
+            if (units := _compound_units(tok)) is not None:
+                value += _number_value(units) or 0.0  # 'Twenty-seven', 'Ninety one': 27, 91
                 taken.add(units.i)
                 last = units
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -1713,16 +1713,26 @@ def _in_name(tok: Any) -> bool:
     )
 
 
-def _hyphenated_units(tok: Any) -> Any | None:
-    """The units word of a number written with a hyphen ('seven' of 'Twenty-seven'), which the
-    tokenizer splits into three words: a tens word, the hyphen, a word from one to nine."""
+def _compound_units(tok: Any) -> Any | None:
+    """The units word of a number written in two words: a tens word, then a word from one to
+    nine after a hyphen ('seven' of 'Twenty-seven', which the tokenizer splits into three words)
+    or a space ('one' of 'Ninety one MPs'); not one that begins a compound of its own ('twenty
+    one-day matches' are twenty)."""
     doc = tok.doc
     tens = lx.NUMBER_WORDS.get(str(tok.lower_))
-    if tens is None or tens < 20 or tens % 10 or tok.i + 2 >= len(doc):
+    if tens is None or tens < 20 or tens % 10 or tok.i + 1 >= len(doc):
         return None
-    if doc[tok.i + 1].text not in {"-", "\u2013"} or doc[tok.i + 1].whitespace_:
+    nxt = doc[tok.i + 1]
+    if nxt.text in {"-", "\u2013"} and not nxt.whitespace_:
+        units = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    elif tok.whitespace_ and not (
+        tok.i + 2 < len(doc) and doc[tok.i + 2].text in {"-", "\u2013"} and not nxt.whitespace_
+    ):
+        units = nxt
+    else:
         return None
-    units = doc[tok.i + 2]
+    if units is None:
+        return None
     return units if 1 <= lx.NUMBER_WORDS.get(str(units.lower_), 0) <= 9 else None
 
 
