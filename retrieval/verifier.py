@@ -2091,7 +2091,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             c.pos_ == "VERB"
             and c.i not in matched
             and c.i not in forgiven_ids
-            and _adds_only_a_link(c, matched, said_ids)
+            and (_adds_only_a_link(c, matched, said_ids) or _scene_of_event(c, matched))
         ):
             linked.add(c.i)  # 'to catch a glimpse of' for 'for a glimpse of'
             weight_found += _WEIGHT["VERB"]
@@ -2629,6 +2629,51 @@ def _adds_only_a_link(verb: Any, matched: dict[int, list[Any]], said: set[int]) 
         return False
     first = anchors[0]
     return all(_linked_without_a_verb(first, other, said) for other in anchors[1:])
+
+
+# Verbs whose subject is the scene of an event, the time, place or party it befalls ('the year
+# would see a shortfall', 'the firm saw its shares fall', 'the city witnessed riots'): the
+# event is said, and where it happens.
+_SCENE_VERBS = frozenset("see witness".split())
+
+
+def _scene_of_event(verb: Any, matched: dict[int, list[Any]]) -> bool:
+    """Whether a claim verb of witnessing only says where an event the passage tells happens:
+    'Multiplex saw its shares fall' for 'shares in Multiplex fell', 'the 2005 fiscal year would
+    see a $348bn shortfall' for 'there would be a $348bn shortfall in the 2005 fiscal year'.
+    Its event (a clause or an object) is said by the passage, and its subject is said inside
+    that event's own words (:data:`_EVENT_OWNER_DEPS`, :data:`_PLACE_OR_TIME`). Not 'the police
+    saw the man leave' for 'the man left': the police are no part of the leaving; not 'Ryanair
+    saw shares in easyJet fall' for 'shares in easyJet fell after Ryanair's warning'. Not when
+    denied ('did not see')."""
+    if _lemma(verb) not in _SCENE_VERBS or _negated(verb):
+        return False
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subject is None or not matched.get(subject.i):
+        return False
+    places = {q.i for q in matched[subject.i]}
+    for e in verb.children:
+        if e.dep_ not in {"ccomp", "xcomp", "dobj"}:
+            continue
+        for q in matched.get(e.i, ()):
+            if q.pos_ not in {"NOUN", "PROPN", "VERB"}:
+                continue
+            scope = [
+                ch
+                for ch in q.children
+                if ch.dep_ in _EVENT_OWNER_DEPS
+                or (ch.dep_ == "prep" and ch.lower_ in _PLACE_OR_TIME)
+            ]
+            if places & {t.i for part in scope for t in part.subtree}:
+                return True
+    return False
+
+
+# Where an event's own words name whose, where or when it is: its subject, owner or modifier,
+# and its 'in', 'at', 'on', 'during' phrase ('shares in Multiplex fell', 'a shortfall in the
+# 2005 fiscal year'); not 'after Ryanair's warning', another event.
+_EVENT_OWNER_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "nmod"}
+_PLACE_OR_TIME = frozenset("in at on during across throughout within".split())
 
 
 def _linked_without_a_verb(a: Any, b: Any, said: set[int], limit: int = 4) -> bool:

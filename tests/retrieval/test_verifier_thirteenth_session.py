@@ -97,3 +97,52 @@ def test_a_verb_of_receiving_says_the_deed_done_to_its_subject(claim: str, passa
 def test_a_verb_of_receiving_of_another_party_is_refused(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict != "supported", check
+
+
+# A verb of witnessing whose subject is the time, place or party an event befalls says only
+# where the event happens: 'the firm saw its shares fall' for 'shares in the firm fell'.
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The airline saw its shares fall by 12% after the warning.",
+            "Shares in the airline fell by 12% after the warning.",
+        ),
+        (
+            "Officials said the 2006 budget year would see a $20bn deficit.",
+            "Officials said there would be a $20bn deficit in the 2006 budget year.",
+        ),
+    ],
+)
+def test_a_verb_of_witnessing_says_where_the_event_happens(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # the police are no part of the leaving
+        (
+            "The police saw the suspect leave the house on Monday.",
+            "The suspect left the house on Monday.",
+        ),
+        # Ryanair is in another event's words (the warning's), not the fall's
+        (
+            "Ryanair saw its shares fall after the warning.",
+            "EasyJet's shares fell after Ryanair's warning.",
+        ),
+        # the event denied
+        (
+            "The airline saw its shares rise by 12% after the warning.",
+            "Shares in the airline fell by 12% after the warning.",
+        ),
+        (
+            "The airline did not see its shares fall after the warning.",
+            "Shares in the airline fell by 12% after the warning.",
+        ),
+    ],
+)
+def test_a_verb_of_witnessing_adds_no_other_event(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict != "supported", check
