@@ -713,7 +713,14 @@ def _thesaurus_same(c: Any, p: Any) -> bool:
         return False
     if not any(thesaurus.same(x, y) for x in _thesaurus_forms(c) for y in _thesaurus_forms(p)):
         return False
-    return not (
+    return not _opposed(c, p)
+
+
+def _opposed(c: Any, p: Any) -> bool:
+    """Whether any test of opposites fires on claim word ``c`` and passage word ``p`` (a verb of
+    the other direction, an opposite particle, a definition that denies the other, WordNet's
+    antonyms): the guard every thesaurus link shares."""
+    return (
         _opposite(c, p)
         or _particle_opposite(c, p)
         or _meaning_opposite(c, p)
@@ -744,13 +751,7 @@ def _thesaurus_near(c: Any, p: Any) -> bool:
         for share, words in [thesaurus.shared(x, y)]
     ):
         return False
-    if (
-        _opposite(c, p)
-        or _particle_opposite(c, p)
-        or _meaning_opposite(c, p)
-        or _wordnet_opposite(c, p)
-        or _prefix_flips(c, p)
-    ):
+    if _opposed(c, p) or _prefix_flips(c, p):
         return False
     return not (_crossed_opposites(ours, theirs) or _crossed_opposites(theirs, ours))
 
@@ -4260,13 +4261,7 @@ def _roget_same(c: Any, p: Any) -> bool:
         for same, opposite in [roget.leaning(x, y)]
     ):
         return False
-    return not (
-        _opposite(c, p)
-        or _particle_opposite(c, p)
-        or _meaning_opposite(c, p)
-        or _wordnet_opposite(c, p)
-        or _prefix_flips(c, p)
-    )
+    return not (_opposed(c, p) or _prefix_flips(c, p))
 
 
 def _opposite_stances(c: Any, p: Any) -> bool:
