@@ -2703,7 +2703,87 @@ def speaks_of_what_is_asked(sentence: str, question: str) -> bool:
         speaks_of_the_time_asked(sentence, question)
         and not names_a_rival(sentence, question)
         and not gives_only_as_aim(sentence, question)
+        and not gives_only_other_years(sentence, question)
     )
+
+
+def gives_only_other_years(sentence: str, question: str) -> bool:
+    """Whether every figure ``sentence`` gives of the kind a question naming a year asks for
+    is told of another year, or only as an aim: the time said nearest the figure in the parse,
+    in its own clause, is a year the question does not name ("sold nearly 95,000 cars in Asia
+    in 2004 and expects growth of 10% in 2005": 2004's sales, and 2005's only as an
+    expectation, for "how many cars did it sell in 2005"; "a profit of $5m in 2005, up from
+    $3m in 2004" gives 2005's $5m). A figure with no time in its clause, or nearest a time of
+    no year ("last year"), or the year asked, may answer; a year a figure is compared with
+    ("up 2.6% on 2003", "since 2001") is not its own."""
+    asked_years = set(_YEAR.findall(question))
+    slot = asked_slot(question)
+    if not asked_years or slot is None or slot.kind != "number":
+        return False
+    doc = parse(sentence)
+    # Times said: a year (not a comparison's base), or a time of no year ("last year").
+    times: list[tuple[Any, str | None]] = [
+        (t, t.text[:4])
+        for t in doc
+        if _YEAR.fullmatch(t.text[:4]) and t.head.lower_ not in _BASE_PREPOSITIONS
+    ]
+    times += [(e.root, None) for e in doc.ents if e.label_ == "DATE" and not _YEAR.search(e.text)]
+    if not any(year for _, year in times):
+        return False
+    asked = question.lower()
+    fillers = [
+        e
+        for e in doc.ents
+        if e.label_ in _FILLER_LABELS["number"]
+        and not re.search(r"(?<!\w)" + re.escape(e.text.lower()) + r"(?!\w)", asked)
+    ]
+    aims = not _ASKS_FORECAST.search(question) and bool(_ASKS_WHAT_HAPPENED.search(question))
+    figure = not (_MODALS & set(words(question)))
+    another = False
+    for e in fillers:
+        if aims and _aimed(e.root, figure=figure):
+            continue
+        clause = _clause_verb(e.root)
+        own = [
+            (t, year)
+            for t, year in times
+            if not (e.start <= t.i < e.end) and _clause_verb(t).i == clause.i
+        ]
+        if not own:
+            return False
+        distances = [_tree_distance(e.root, t) for t, _ in own]
+        nearest = min(distances)
+        if any(
+            year is None or year in asked_years
+            for (_, year), d in zip(own, distances, strict=True)
+            if d == nearest
+        ):
+            return False
+        another = True
+    return another
+
+
+# A year after these is what a figure is compared with, not its own ("up 2.6% on 2003").
+_BASE_PREPOSITIONS = frozenset("since on from than over against with versus vs".split())
+
+
+def _clause_verb(token: Any) -> Any:
+    """The verb of the clause ``token`` is in: itself or its nearest verb above, else the root."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return token.sent.root
+
+
+def _tree_distance(a: Any, b: Any) -> int:
+    """The number of arcs between two tokens of one parse."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    at_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in at_b:
+            return n + at_b[t.i]
+    return len(up_a) + len(up_b)
 
 
 def gives_only_as_aim(sentence: str, question: str) -> bool:
