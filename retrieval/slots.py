@@ -41,6 +41,28 @@ _NUMBER = re.compile(
     r"^\s*what (?:is|was|are|were|will be|would be)\b.+\bworth\s*\??\s*$",
     re.IGNORECASE,
 )
+# "What profit did X post", "what was Nestle's revenue in 2005", "what is the biggest fine X
+# faces", "what was the winning bid": "what" and a noun of a sum of money, with no verb between
+# them, ask for a figure as "how much" does. (Not "what did the figures show for retail sales":
+# there "what" is the verb's object.)
+_SUM_NOUNS = (
+    r"(?:profits?|loss(?:es)?|revenues?|turnover|sales|earnings|income|deficit|surplus|debts?|"
+    r"fines?|damages|payout|bid|investment|funding|budget|price|dividends?|bonus|compensation|"
+    r"takings|salary|wages?|fee|cost|bill|award)"
+)
+# A sum as the news gives one: a currency before its figure ("£30m", "$1.13bn", "US$5") or a
+# currency's name after it ("70m euros", "500 yen").
+_MONEY_TOLD = re.compile(
+    r"[£$€¥]\s?\d|\b(?:US|A|C|HK|NZ)\$\s?\d|\b\d[\d.,]*\s?(?:m|bn|k|million|billion|thousand)?\s?"
+    r"(?:euros?|dollars?|pounds?|yen|yuan|rupees?|roubles?|rubles?|francs?|krona|kronor|pence|p)\b",
+    re.IGNORECASE,
+)
+_SUM_ASKED = re.compile(
+    r"^\s*what\s+(?:(?:is|was|are|were)\s+)?(?P<between>(?:[\w'’&.-]+\s+){0,6}?)"
+    + _SUM_NOUNS
+    + r"\b",
+    re.IGNORECASE,
+)
 # "What was the score", "by what score", "the final score", "how did the scorelines compare":
 # the noun, not the verb ("how many goals did she score" counts goals).
 _SCORE_ASKED = re.compile(
@@ -237,6 +259,9 @@ class Slot:
     time: bool = False  # a time ("what time did she run"): "6.56 seconds", "7.30pm"
     counted: str | None = None  # the stem of the thing "how many" counts ("job"), if named
     score: bool = False  # a match's score ("what was the score"): "2-1", "6-3 6-4", "33-15"
+    # The stem of the noun a sum of money is asked by ("what profit": "profit"): the sentence
+    # says it and a sum ("profits rose to £30m", "5m euros").
+    money: str | None = None
 
 
 def asked_slot(question: str) -> Slot | None:
@@ -245,9 +270,10 @@ def asked_slot(question: str) -> Slot | None:
         return Slot("number", time=True)
     if _SCORE_ASKED.search(question):
         return Slot("number", score=True)
-    if _NUMBER.search(question):
+    if _NUMBER.search(question) or _asks_sum(question) is not None:
         return Slot(
             "number",
+            money=None if _NUMBER.search(question) else _asks_sum(question),
             percent=bool(_PERCENT.search(question)),
             span=bool(_HOW_LONG.search(question)),
             age=bool(_AGE_ASKED.search(question)),
@@ -291,6 +317,31 @@ def asked_slot(question: str) -> Slot | None:
 _NAME_OF = re.compile(
     r"\bthe name of (?:the |a |an |his |her |its |their )?(?P<rest>.+)$", re.IGNORECASE
 )
+
+
+def _asks_sum(question: str) -> str | None:
+    """The stem of the noun by which "what" asks for a sum of money ("what profit did X post",
+    "what was Nestle's revenue"): "what" is the noun's own word, or the noun is what "what is"
+    asks of (not a noun further in: "what happened with Lord Dubs' bill"); else None."""
+    match = _SUM_ASKED.match(question)
+    if not match:
+        return None
+    between = [w.lower() for w in match.group("between").split()]
+    if any(w in _AUXILIARIES or w in _VERBISH for w in between):
+        return None
+    from retrieval.verifier import parse  # (spaCy, loaded once, only for such a question)
+
+    doc = parse(question)
+    noun = re.compile(_SUM_NOUNS + "$", re.IGNORECASE)
+    for token in doc:
+        if not noun.match(token.text):
+            continue
+        asked = any(c.lower_ == "what" for c in token.children) or (  # "what profit"
+            # "what was Nestle's revenue", "what is the biggest fine"
+            token.dep_ in ("nsubj", "attr") and token.head.lemma_ == "be"
+        )
+        return stem(token.lower_) if asked else None
+    return None
 
 
 def _named_thing(question: str) -> str | None:
@@ -484,6 +535,8 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
             return int(bool(_TIME_TOLD.search(sentence)))
         if slot.score:
             return int(bool(_SCORELINE.search(sentence)))
+        if slot.money:
+            return int(bool(_MONEY_TOLD.search(sentence)) and slot.money in content_terms(sentence))
         if not has_figure(sentence):
             return 0
         # A figure beside the thing counted holds it more plainly than a figure of another.

@@ -84,3 +84,45 @@ def test_how_many_were_sold_in_a_year_is_answered_by_that_year_s_sales(
     answer = service.ask(_CARS)
     assert answer.status == "answered", answer.answer
     assert "95,000" in answer.answer
+
+
+def test_what_profit_asks_a_sum_and_so_the_year_of_its_figure() -> None:
+    from retrieval.slots import asked_slot, holds_slot
+
+    for question in (
+        "What profit did Ashford Breweries make in 2005?",
+        "What was Ashford Breweries' pre-tax profit for 2005?",
+        "What was the winning bid for the painting?",
+    ):
+        slot = asked_slot(question)
+        assert slot is not None and slot.kind == "number", question
+    # "what" is the verb's object, or the noun is further in: no sum asked.
+    assert asked_slot("What did the figures show for retail sales?") is None
+    assert asked_slot("What happened with Lord Dubs' bill?") is None
+    # The sum is told with its noun: a head count or a share price is no profit.
+    question = "What were Ashford Breweries' underlying pre-tax profits for 2004?"
+    slot = asked_slot(question)
+    assert holds_slot("Underlying pre-tax profits rose 1% to £933m in 2004.", question, slot)
+    assert not holds_slot("Ashford Breweries employs more than 5,000 people.", question, slot)
+    assert not holds_slot("Shares in Ashford were up 1.76% at 115.5 pence.", question, slot)
+
+
+def test_what_profit_in_a_year_is_not_answered_by_another_year_s_profit(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Ashford Breweries has opened a new brewery in Kent.\n\nAshford Breweries made "
+                "a profit of £30m in 2004 and expects a bigger profit in 2005, its chairman "
+                "said.\n\nThe brewery will employ 200 people.",
+                "Ashford opens Kent brewery",
+                "brewer",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask("What profit did Ashford Breweries make in 2005?")
+    assert answer.status == "not_found", answer.answer
