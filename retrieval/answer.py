@@ -2704,6 +2704,7 @@ def speaks_of_what_is_asked(sentence: str, question: str) -> bool:
         and not names_a_rival(sentence, question)
         and not gives_only_as_aim(sentence, question)
         and not gives_only_other_years(sentence, question)
+        and not names_only_ahead(sentence, question)
     )
 
 
@@ -3036,6 +3037,62 @@ def says_outcome(sentence: str, question: str) -> bool:
         if token.tag_ == "VBD" or token.tag_ == "VBN" or (token.tag_ == "VBG" and not helpers):
             return True
     return False
+
+
+def names_only_ahead(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` says the deed a "who" or "which" question asks the doer of only as
+    yet to happen: its verb under a modal, "to", "if" or "whether", or under way ("will
+    replace him", "is to pick a new candidate", "is selecting", for "who replaced him", "whom
+    did they pick"). A name beside a deed not done does not say who did it. (A sentence that
+    words the deed otherwise is left to the other checks.)"""
+    slot = asked_slot(question)
+    if slot is None or slot.kind != "name" or _ASKS_FORECAST.search(question):
+        return False
+    predicate = asked_predicate(question)
+    if predicate is None:
+        return False
+    verb = next(
+        (t for t in parse(question) if t.lower_ == predicate.lower() and t.pos_ in ("VERB", "AUX")),
+        None,
+    )
+    if verb is None:
+        return False
+    helpers = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if helpers & _NOT_DONE_HELPERS or not (
+        (verb.tag_ == "VBD" and not helpers) or helpers & (_OUTCOME_HELPERS | {"was", "were"})
+    ):
+        return False  # "who will play", "where is it being held": not a deed done
+    return _deed_only_ahead(sentence, verb.lemma_.lower())
+
+
+def _deed_only_ahead(sentence: str, verb: str) -> bool:
+    """Whether ``sentence`` says ``verb`` (a lemma), and only under a modal ("will pick"), in a
+    condition ("if ... replaces", "whether"), or as an aim or a plan ("hopes to win", "is to
+    pick", "is set to replace"). A deed under way ("is being brought by") or told in an
+    infinitive of result ("beat him to win the award") is said as done enough to name the
+    doer."""
+    said = False
+    for token in parse(sentence):
+        if token.pos_ != "VERB" or (
+            token.lemma_.lower() != verb and stem(token.lower_) != stem(verb)
+        ):
+            continue
+        said = True
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children) or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children
+        ):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            head = token.head
+            if (
+                head.lemma_.lower() in lx.HEDGE_VERBS
+                or head.lemma_.lower() in (lx.HEDGE_ADJECTIVES | {"be"})
+                or any(c.lower_ in _MODALS for c in head.children)
+            ):
+                continue
+        return False
+    return said
 
 
 def _periods_in(text: str) -> set[str]:
