@@ -1944,8 +1944,18 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                     )
                 )
                 continue
+        # a passage word the claim says in its own words elsewhere is accounted for: it is no
+        # opposite put for this one unless it stands in this one's place ('has also lost
+        # weight since winning gold' / 'shed weight since winning gold')
         opposites = (
-            [] if found else [p for p in passage_words if _opposite(c, p) or swapped_for(c, p)]
+            []
+            if found
+            else [
+                p
+                for p in passage_words
+                if (_opposite(c, p) and (p.i not in echoed or _same_place(c, p)))
+                or swapped_for(c, p)
+            ]
         )
         synonyms = [] if found else [p for p in passage_words if _synonym(c, p)]
         # 'unwilling' for 'not willing': the prefix denies what the passage's 'not' denies

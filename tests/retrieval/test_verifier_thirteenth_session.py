@@ -146,3 +146,44 @@ def test_a_verb_of_witnessing_says_where_the_event_happens(claim: str, passage: 
 def test_a_verb_of_witnessing_adds_no_other_event(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict != "supported", check
+
+
+# A passage word the claim says in its own words elsewhere is accounted for: it is no opposite
+# put for another claim word, unless it stands in that word's place.
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "Since winning the title in May, the boxer has also lost weight.",
+            "The boxer has also shed weight since winning the title in May.",
+        ),
+        (
+            "Bookmakers have cut the odds on a Labour win, but do not rule out a late rally.",
+            "Odds on a Labour win have been slashed, but bookmakers are not ruling out a late "
+            "rally.",
+        ),
+    ],
+)
+def test_an_echoed_word_is_no_opposite_of_another(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # the opposite in the claim word's place, not echoed
+        (
+            "Since winning the title in May, the boxer has also lost the belt.",
+            "The boxer has also won the belt since winning the title in May.",
+        ),
+        # echoed, but standing in the claim word's place
+        (
+            "Sales rose by 5% in May and fell again in June.",
+            "Sales rose by 5% in May and rose again in June.",
+        ),
+    ],
+)
+def test_an_opposite_in_place_is_still_refused(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted" and check.kind == "predicate", check
