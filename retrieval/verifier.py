@@ -1820,15 +1820,38 @@ _NOT_A_RATE = frozenset({"ago", "earlier", "later", "before", "after", "on", "in
 def _rate(doc: Any, unit: str, head: Any, last: Any) -> str:
     """'a year' in '$10bn a year', 'per day' in 'four megabytes per day': the time a figure is
     counted over, right after the figure or its noun ('a year ago' is a date, not a rate)."""
-    start = (head.i if unit and unit != "percent" and head.i > last.i else last.i) + 1
+    counted = unit and unit != "percent" and head.i > last.i
+    start = (head.i if counted else last.i) + 1
     if unit == "percent" and start < len(doc):  # past '%', 'percent', 'pc' or 'per cent'
         start += 2 if doc[start].lower_ == "per" else 1
+    if counted and (every := _periodic(head)):
+        return every  # '£2.5m annual budget'
+    if start < len(doc) and doc[start].pos_ in {"ADJ", "ADV"} and (every := _periodic(doc[start])):
+        return every  # '£250m yearly', '£5m annually', '£3m monthly budget'
     if start + 1 >= len(doc) or doc[start].lower_ not in _PER:
         return ""
     word = doc[start + 1]
     after = doc[start + 2].lower_ if start + 2 < len(doc) else ""
     if _lemma(word) in _RATE_UNITS and after not in _NOT_A_RATE:
         return _lemma(word)
+    return ""
+
+
+def _periodic(tok: Any) -> str:
+    """The unit of time a word says something recurs by: 'monthly', 'yearly', 'daily' (a time
+    unit's word with '-ly'), 'annual' and 'annually' (a year); for a noun, its modifier's."""
+    words = (
+        [tok] if tok.pos_ in {"ADJ", "ADV"} else [ch for ch in tok.children if ch.dep_ == "amod"]
+    )
+    for w in words:
+        low = str(w.lower_)
+        if low in {"annual", "annually"}:
+            return "year"
+        if low.endswith("ly"):
+            stem_ = low[:-2]
+            for unit in _RATE_UNITS:
+                if stem_ in {unit, unit[:-1] + "i"}:  # 'daily': 'day'
+                    return unit
     return ""
 
 

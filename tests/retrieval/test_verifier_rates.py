@@ -51,3 +51,40 @@ def test_a_rate_over_another_time_is_contradicted(claim: str, passage: str) -> N
 )
 def test_the_same_rate_in_other_words_is_supported(claim: str, passage: str) -> None:
     assert verify(claim, passage).verdict == "supported"
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # a rate said by a time unit's adjective or adverb (thirteenth session)
+        (
+            "The scheme would provide up to £40m a month for school sports.",
+            "The scheme would provide up to £40m yearly for school sports.",
+        ),
+        (
+            "The new commissioner will oversee a £3m monthly budget.",
+            "The new commissioner will oversee a £3m annual budget.",
+        ),
+    ],
+)
+def test_a_rate_said_by_its_adjective_or_adverb_is_compared(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted" and check.kind == "quantity", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The scheme would provide up to £40m a year for school sports.",
+            "The scheme would provide up to £40m yearly for school sports.",
+        ),
+        (
+            "The new commissioner will oversee a budget of £3m a year.",
+            "The new commissioner will oversee a £3m annual budget.",
+        ),
+    ],
+)
+def test_the_same_rate_said_by_its_adjective_is_supported(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
