@@ -948,6 +948,8 @@ def _negated(tok: Any) -> bool:
     for _ in range(3):
         if cur.dep_ not in {"xcomp", "ccomp", "pcomp"} or cur.head == cur:
             break
+        if _asks(cur):
+            break  # 'has not decided whether to compete': the competing is asked, not denied
         link = cur.dep_
         cur = cur.head
         if cur.dep_ == "prep":  # 'accused of taking'
@@ -957,7 +959,12 @@ def _negated(tok: Any) -> bool:
         if _in_class(cur, lx.NEGATIVE_IMPLICATIVES):
             count += 1
 
-        if link == "xcomp" and not _in_class(cur, lx.HEDGE_VERBS):
+        said_of = _copula_complement(cur) if link == "xcomp" else None
+        if said_of is not None:
+            # 'it was not fair to blame them': the 'not' denies the fairness; the infinitive is
+            # denied only with an adjective of ability or willingness ('was not able to play')
+            count += _copula_denies(said_of)
+        elif link == "xcomp" and not _in_class(cur, lx.HEDGE_VERBS):
             count += sum(1 for ch in cur.children if _negates(ch))
             count += _copula_denies(cur)  # 'is not prepared to recommend'
         elif link == "ccomp" and _neg_raising(cur):
@@ -992,6 +999,14 @@ def _copula_denies(word: Any) -> int:
     if prefix and lemma[len(prefix) :] in _WILLING:
         return 1 + sum(1 for ch in word.head.children if _negates(ch))
     return 0
+
+
+def _copula_complement(verb: Any) -> Any | None:
+    """The adjective a copula says ('fair' of 'it was not fair to blame'), when the small parser
+    hangs the infinitive on the copula rather than on the adjective; None otherwise."""
+    if _lemma(verb) != "be":
+        return None
+    return next((ch for ch in verb.children if ch.dep_ == "acomp" and ch.pos_ == "ADJ"), None)
 
 
 def _neg_raising(verb: Any) -> bool:

@@ -187,3 +187,51 @@ def test_an_echoed_word_is_no_opposite_of_another(claim: str, passage: str) -> N
 def test_an_opposite_in_place_is_still_refused(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict == "contradicted" and check.kind == "predicate", check
+
+
+# The walk up from a word to the verbs that deny it stops at a question set into the sentence
+# ('has not decided whether to compete': the competing is asked, not denied) and, where the
+# small parser hangs an infinitive on a copula, reads the copula's 'not' as the adjective's
+# ('it was not fair to blame the public': the fairness is denied, not the blaming), unless the
+# adjective is one of ability or willingness ('was not able to play').
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The minister told the BBC it was unfair to blame voters who were more interested "
+            "in politics than ever.",
+            "The minister told the BBC it was not fair to blame voters who were more interested "
+            "in politics than ever.",
+        ),
+        (
+            "The striker has not decided whether to play in next month's cup final in Cardiff.",
+            "The striker is undecided about whether he will play in next month's cup final in "
+            "Cardiff.",
+        ),
+    ],
+)
+def test_a_denial_does_not_reach_an_asked_or_judged_infinitive(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The minister told the BBC it was fair to blame voters.",
+            "The minister told the BBC it was not fair to blame voters.",
+        ),
+        (
+            "The striker has decided whether to play in the cup final.",
+            "The striker has not decided whether to play in the cup final.",
+        ),
+        (
+            "The striker was able to play in the cup final.",
+            "The striker was not able to play in the cup final.",
+        ),
+    ],
+)
+def test_the_denied_word_itself_stays_denied(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted" and check.kind == "negation", check
