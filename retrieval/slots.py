@@ -63,6 +63,14 @@ _SUM_ASKED = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
+# "How much money", "how much EU funding", "how much in damages": a sum of money asked by its
+# noun after "how much" (any sum will do: "how much money" is seldom told with "money"); not "by
+# how much", a change, nor "how much did X bid", where the noun is the verb.
+_HOW_MUCH_SUM = re.compile(
+    r"^(?!.*\bby how much\b).*\bhow much\s+(?:(?!(?:did|does|do|has|have|had|is|was|are|were|"
+    r"will|would|can|could)\b)[\w'’-]+\s+){0,2}?(?:money|" + _SUM_NOUNS[3:] + r"\b",
+    re.IGNORECASE,
+)
 # "What was the score", "by what score", "the final score", "how did the scorelines compare":
 # the noun, not the verb ("how many goals did she score" counts goals).
 _SCORE_ASKED = re.compile(
@@ -273,7 +281,9 @@ def asked_slot(question: str) -> Slot | None:
     if _NUMBER.search(question) or _asks_sum(question) is not None:
         return Slot(
             "number",
-            money=None if _NUMBER.search(question) else _asks_sum(question),
+            money=("*" if _HOW_MUCH_SUM.search(question) else None)
+            if _NUMBER.search(question)
+            else _asks_sum(question),
             percent=bool(_PERCENT.search(question)),
             span=bool(_HOW_LONG.search(question)),
             age=bool(_AGE_ASKED.search(question)),
@@ -536,7 +546,10 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
         if slot.score:
             return int(bool(_SCORELINE.search(sentence)))
         if slot.money:
-            return int(bool(_MONEY_TOLD.search(sentence)) and slot.money in content_terms(sentence))
+            return int(
+                bool(_MONEY_TOLD.search(sentence))
+                and (slot.money == "*" or slot.money in content_terms(sentence))
+            )
         if not has_figure(sentence):
             return 0
         # A figure beside the thing counted holds it more plainly than a figure of another.
