@@ -40,6 +40,7 @@ from retrieval.entities import (
     holds_noun,
     names_a_person,
     names_beside_phrase,
+    names_one_asked,
     new_entities,
     verb_nouns,
 )
@@ -465,6 +466,12 @@ class AnswerEngine:
                 # the part's own sentence does ("the media adapter will be available from
                 # February").
                 best = self._bearing(asked, answerings, used, others_of(index), best) or best
+            if shaped and best is not None and _asks_name(asked):
+                # A part that asks "who" or "which <one>" is answered by a sentence that names
+                # one where a sentence names who it is about (its subject, an apposition), not
+                # by a lead that restates the part with a title ("The Trade and Industry
+                # Secretary has said she wants ..."): the name is further down its article.
+                best = self._naming(asked, answerings, used, best) or best
             if sides:
                 # A side of "which fell more, A or B" is answered by a sentence that gives a
                 # figure where it names that side, not the other side's sentence nor one that
@@ -633,6 +640,70 @@ class AnswerEngine:
                     continue
                 if self.answering(asked, [ev], follow_up=True) is not None:
                     return ev
+        return None
+
+    def _naming(
+        self,
+        asked: str,
+        answerings: list[list[Evidence]],
+        used: set[tuple[str, int]],
+        lead: Evidence,
+    ) -> Evidence | None:
+        """For a part that asks for a name ("which minister wants ...", "who is directing
+        ..."), when ``lead`` names no one of the kind asked that the part does not give (a lead
+        that restates the part with a title: "the Trade and Industry Secretary has said"): the
+        first of the part's top sentences in the lead's article, not yet said, that holds the
+        kind of thing asked and names one as its subject or in apposition (``names_one_asked``:
+        "Ms Hewitt told the seminar"), or the sentence before it that gives that person's name
+        in full (``_named_in_full``). Such a sentence seldom restates the part closely enough
+        to answer it alone, and a lead that names no one cannot answer it at all. For "which
+        minister", "which actress": a person."""
+        own = _own_words(asked)
+        slot = asked_slot(asked)
+        types = asked_types(own, slot)
+        if slot is None or types is None:
+            return None
+        noun = asked_class(own)
+        if noun is not None and names_a_person(noun):
+            types = frozenset({"PERSON"})  # "which minister": not "The BBC said"
+        if names_one_asked(lead.text, own, types):
+            return None
+        if new_entities(lead.text, own, types):
+            return None  # (it names one elsewhere: "a new deal with Adidas" may answer)
+        for way in answerings:
+            for ev in way[:_BEARING_CANDIDATES]:
+                if (
+                    ev is lead
+                    or ev.article_id != lead.article_id
+                    or (ev.article_id, ev.start) in used
+                    or not holds_slot(ev.text, asked, slot)
+                    or not names_one_asked(ev.text, own, types)
+                ):
+                    continue
+                return self._named_in_full(ev, used) or ev
+        return None
+
+    def _named_in_full(self, ev: Evidence, used: set[tuple[str, int]]) -> Evidence | None:
+        """The first sentence of ``ev``'s article that gives in full the person ``ev`` names
+        only by a title and surname ("Ms Hewitt told the seminar"): a report names a person
+        in full where it first speaks of them ("Patricia Hewitt said ...")."""
+        titled = _TITLED.search(ev.text)
+        if titled is None:
+            return None
+        surname = titled.group("surname")
+        full = re.compile(rf"\b(?P<first>[A-Z][\w'’.-]+)\s+{re.escape(surname)}\b")
+        if any(m.group("first") not in _COURTESY for m in full.finditer(ev.text)):
+            return None  # named in full already
+        article = self._article(ev.article_id)
+        if article is None:
+            return None
+        for sentence in split_sentences(article.text):
+            if sentence.start >= ev.start:
+                break
+            if (ev.article_id, sentence.start) in used:
+                continue
+            if any(m.group("first") not in _COURTESY for m in full.finditer(sentence.text)):
+                return _sentence_evidence(article, sentence, ev.hit.score)
         return None
 
     @staticmethod
@@ -2375,6 +2446,8 @@ class AnswerEngine:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # How far down a part's evidence its own sentence is looked for (``AnswerEngine._bearing``).
 _BEARING_CANDIDATES = 5
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."})
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w'’-]+)")
 _IN_PLACE = re.compile(r"\b[Ii]n (?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
 # The parser's entity labels of a figure and of a date, the things a slot asks for.
 _FILLER_LABELS = {

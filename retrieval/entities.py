@@ -319,3 +319,37 @@ def asked_class(question: str) -> str | None:
         if last.pos_ == "NOUN":
             return str(last.lemma_).lower()
     return None
+
+
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+
+def names_one_asked(sentence: str, question: str, types: frozenset[str]) -> bool:
+    """Whether ``sentence`` names a thing of ``types`` that ``question`` does not give where a
+    sentence names who or what it is about: as the subject of a verb ("Patricia Hewitt said",
+    "games firm Lateral Visions saw a gap"), in apposition ("Aishwarya Rai, star of Bride and
+    Prejudice, is ...") or as the agent of a passive ("is being brought by ...").
+
+    A sentence that restates the question with a title in place of the name ("The Trade and
+    Industry Secretary has said she wants ...") names no one so. A proper noun the parser puts
+    in no entity counts when a noun stands in apposition to it (the parser misses many names:
+    "Aishwarya Rai")."""
+    given = _words(question)
+    doc = parse(sentence)
+    ent_of = {t.i: ent for ent in doc.ents for t in ent}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.lower_ in given:
+            continue
+        place = tok  # the head of the name's own words ("Jack" -> "Straw")
+        while place.dep_ in ("compound", "flat") and place.head.pos_ == "PROPN":
+            place = place.head
+        described = any(c.dep_ == "appos" for c in place.children)
+        agent = place.dep_ == "pobj" and place.head.dep_ == "agent"
+        if not (place.dep_ in _SUBJECT or place.dep_ == "appos" or described or agent):
+            continue
+        ent = ent_of.get(place.i)
+        if ent is not None and ent.label_ in types:
+            return True
+        if ent is None and described:
+            return True
+    return False
