@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from retrieval import lexicon as lx
+from retrieval import wordnet
 from retrieval.grounding import (
     hands_on,
     has_date,
@@ -175,6 +176,23 @@ _PEOPLE_NOUNS = frozenset(
     for w in """official minister chief boss head star actor actress singer player coach
     president premier leader chancellor secretary spokesman spokeswoman judge""".split()
 )
+
+
+def _verb_after_head(lowered: str) -> bool:
+    """Whether a word after the head of "which <noun>" reads as the verb, though the agent
+    suffix alone would take it for a noun: "which minister wants", "which firm presents",
+    "which club agrees". A third-person form in -s whose base WordNet has as a verb ("want",
+    "present", "agree"), unless the word is a noun of a person the module knows ("which health
+    ministers") or a noun of a named thing ("which games consoles"). Agent nouns whose base is no
+    verb ("consultants", "crooners") stay nouns."""
+    root = stem(lowered)
+    if not lowered.endswith("s") or lowered.endswith("ss") or root in _PEOPLE_NOUNS:
+        return False
+    if root in _NAMED_NOUNS:
+        return False  # "which games consoles": a noun the module knows, though "console" is a verb
+    return wordnet.is_verb(lowered[:-1])
+
+
 _VERBISH = frozenset(
     """is was are were has have had did does do will would can could should said says won
     lost beat scored""".split()
@@ -314,6 +332,8 @@ def asked_slot(question: str) -> Slot | None:
             naming = not token[0].isupper() and (
                 root in _NAMED_NOUNS or root in _PEOPLE_NOUNS or bool(_AGENT.search(lowered))
             )
+            if naming and head is not None and _verb_after_head(lowered):
+                break  # "which minister wants": the verb ends the noun phrase
             if naming:
                 head = root
             elif head is not None:
@@ -606,6 +626,8 @@ def asked_predicate(question: str) -> str | None:
             if lowered in STOPWORDS or lowered in _LIGHT:
                 return None
             root = stem(lowered)
+            if seen_head and _verb_after_head(lowered):
+                return lowered  # "which minister wants ...": the verb the suffix took for a noun
             if root in _NAMED_NOUNS or root in _PEOPLE_NOUNS or bool(_AGENT.search(lowered)):
                 seen_head = True
                 continue

@@ -133,3 +133,31 @@ def test_a_count_before_the_noun_is_not_the_noun_asked_for() -> None:
     assert slot == Slot("name", head="govern")
     named = "The Danish and German governments are challenging it."
     assert slot_strength(named, question, slot) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "head", "verb"),
+    [
+        # A third-person verb the agent suffix alone would take for a noun ends the noun phrase.
+        ("Which minister wants to ban smoking in pubs?", "minist", "wants"),
+        ("Which broadcaster presents the awards this year?", "broadcast", "presents"),
+        ("Which union agrees with the plan?", "union", "agrees"),
+        # Nouns stay nouns: agent nouns of no verb, known nouns whose base is also a verb.
+        ("Which record label withdrew the video?", "label", "withdrew"),
+        ("Which 1950s crooner died in 2004?", "crooner", "died"),
+        ("Which consultants advised the firm?", "consult", "advised"),
+        ("Which health ministers met in Brussels?", "minist", "met"),
+        ("Which next-generation games consoles are expected?", "consol", "expected"),
+    ],
+)
+def test_a_verb_in_s_after_the_head_is_not_read_as_an_agent_noun(
+    question: str, head: str, verb: str | None
+) -> None:
+    assert asked_slot(question) == Slot("name", head=head)
+    assert asked_predicate(question) == verb
+
+
+def test_an_official_named_after_a_proper_noun_keeps_its_head() -> None:
+    assert asked_slot("Which Tennis Australia official criticised the draw?") == Slot(
+        "name", head="offici"
+    )
