@@ -2457,6 +2457,32 @@ _FILLER_LABELS = {
 _AIM_STEMS = frozenset(stem(w) for w in lx.AIM_VERBS)
 # Modals: a figure told under one is a possibility ("can win 27 seats"), not what happened.
 _MODALS = frozenset("will would can could may might shall 'll wo".split())
+# A modal negated in a contraction: spaCy splits "can't" into "ca" + "n't", "shouldn't" into
+# "should" + "n't", "shan't" into "sha" + "n't"; words() keeps "can't", "won't" whole.
+_MODALS_BEFORE_NT = frozenset("ca wo sha should".split())
+_MODAL_WORDS = _MODALS | frozenset(
+    "can't won't couldn't wouldn't shouldn't shan't mightn't mayn't".split()
+)
+
+
+def _is_modal(token: Any) -> bool:
+    """Whether a parsed token is a modal: "will", "can", or the first half of a negated one
+    ("ca" of "can't", "should" of "shouldn't")."""
+    if token.lower_ in _MODALS:
+        return True
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.lower_ in _MODALS_BEFORE_NT
+        and after is not None
+        and after.lower_.replace("\u2019", "'") == "n't"
+    )
+
+
+def _asks_modal(question: str) -> bool:
+    """Whether the question's words hold a modal, a contracted one too ("how many can't ...")."""
+    return any(w.replace("\u2019", "'") in _MODAL_WORDS for w in words(question))
+
+
 # Nouns of an aim or an expectation: "the goal is to ship 5 million" is no count of sales.
 _AIM_NOUNS = frozenset(
     "aim goal target plan ambition objective intention hope forecast estimate projection "
@@ -2812,7 +2838,7 @@ def gives_only_other_years(sentence: str, question: str) -> bool:
         and not re.search(r"(?<!\w)" + re.escape(e.text.lower()) + r"(?!\w)", asked)
     ]
     aims = not _ASKS_FORECAST.search(question) and bool(_ASKS_WHAT_HAPPENED.search(question))
-    figure = not (_MODALS & set(words(question)))
+    figure = not _asks_modal(question)
     another = False
     for e in fillers:
         if aims and _aimed(e.root, figure=figure):
@@ -2880,7 +2906,7 @@ def gives_only_as_aim(sentence: str, question: str) -> bool:
     ]
     # (A question that asks a possibility itself, "how many jobs did it warn could be lost",
     # is answered by one.)
-    figure = slot.kind == "number" and not (_MODALS & set(words(question)))
+    figure = slot.kind == "number" and not _asks_modal(question)
     return bool(fillers) and all(_aimed(e.root, figure=figure) for e in fillers)
 
 
@@ -2909,7 +2935,7 @@ def _only_possible(verb: Any) -> bool:
     """Whether ``verb`` is said under a modal ("can win", "will take") or is what an aim is
     ("the goal is to ship", "its target is 5 million"): not something done."""
     children = list(verb.children)
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children):
+    if any(c.dep_ == "aux" and _is_modal(c) for c in children):
         return True
     for be in (verb, verb.head):
         if be.lemma_.lower() == "be" and any(
@@ -3152,7 +3178,7 @@ def _deed_only_ahead(sentence: str, verb: str) -> bool:
             continue
         said = True
         children = list(token.children)
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in children) or any(
+        if any(c.dep_ == "aux" and _is_modal(c) for c in children) or any(
             c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in children
         ):
             continue
@@ -3161,7 +3187,7 @@ def _deed_only_ahead(sentence: str, verb: str) -> bool:
             if (
                 head.lemma_.lower() in lx.HEDGE_VERBS
                 or head.lemma_.lower() in (lx.HEDGE_ADJECTIVES | {"be"})
-                or any(c.lower_ in _MODALS for c in head.children)
+                or any(_is_modal(c) for c in head.children)
             ):
                 continue
         return False
