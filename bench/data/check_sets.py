@@ -1,7 +1,8 @@
 """Validate the hand-built evaluation sets against the BBC development corpus.
 
 Usage: ``python bench/data/check_sets.py [--corpus PATH] [--qa PATH] [--retrieval PATH]
-[--shapes PATH] [--shapes4 PATH] [--shapes5 PATH] [--shapes6 PATH] [--shapes7 PATH] [--shapes8 PATH]``
+[--shapes PATH] [--shapes4 PATH] [--shapes5 PATH] [--shapes6 PATH] [--shapes7 PATH]
+[--shapes8 PATH]``
 
 Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl`` and the question-shape sets of ``SHAPE_SETS``
 (``qa_shapes_holdout3.jsonl`` ... ``qa_shapes_holdout8.jsonl``, beside this file) against
