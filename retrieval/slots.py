@@ -296,12 +296,12 @@ def asked_slot(question: str) -> Slot | None:
         return Slot("number", time=True)
     if _SCORE_ASKED.search(question):
         return Slot("number", score=True)
-    if _NUMBER.search(question) or _asks_sum(question) is not None:
+    number = bool(_NUMBER.search(question))
+    sum_noun = None if number else _asks_sum(question)
+    if number or sum_noun is not None:
         return Slot(
             "number",
-            money=("*" if _HOW_MUCH_SUM.search(question) else None)
-            if _NUMBER.search(question)
-            else _asks_sum(question),
+            money=("*" if _HOW_MUCH_SUM.search(question) else None) if number else sum_noun,
             percent=bool(_PERCENT.search(question)),
             span=bool(_HOW_LONG.search(question)),
             age=bool(_AGE_ASKED.search(question)),
