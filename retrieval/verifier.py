@@ -2792,6 +2792,8 @@ def _modifier_swaps(
             a, b = _lemma(c), _lemma(p)
             if wordnet.similar(a, b) or wordnet.similar(str(c.lower_), str(p.lower_)):
                 continue
+            if _meaning_same(c, p) or _thesaurus_same(c, p):
+                continue  # the links every claim word gets: 'greater' / 'more', 'at first'
             # a noun put for the noun that says which one ('an ankle operation' for 'a knee
             # operation') names another thing
             return [
