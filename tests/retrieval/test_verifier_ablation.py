@@ -52,3 +52,50 @@ def test_a_modifier_the_links_give_for_the_passage_one_is_no_swap(claim: str, pa
 )
 def test_a_modifier_no_link_gives_is_still_a_swap(claim: str, passage: str) -> None:
     assert verify(claim, passage).verdict != "supported"
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The two players face long bans for missing the drugs tests.",
+            "The pair face long bans for missing the drugs tests.",
+        ),
+        (
+            "Six firms based in Berlin and one in Rome have been given 30 days to reply.",
+            "Six Berlin-based firms and a seventh Rome firm have been given 30 days to reply.",
+        ),
+    ],
+)
+def test_a_small_count_the_passage_says_without_a_figure_is_no_missing_figure(
+    claim: str, passage: str
+) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The talks, which lasted around two hours, ended without a deal.",
+            "The talks, which lasted around an hour, ended without a deal.",
+        ),
+        (
+            "The regulator made the proposal two years ago.",
+            "The regulator made the proposal last year.",
+        ),
+        (
+            "The presenter quit his BBC Two show in January.",
+            "The presenter quit his BBC One show in January.",
+        ),
+        (
+            "The three firms will benefit first.",
+            "The two firms will benefit first.",
+        ),
+    ],
+)
+def test_a_count_of_time_a_name_or_against_another_figure_is_still_refused(
+    claim: str, passage: str
+) -> None:
+    assert verify(claim, passage).verdict != "supported"
