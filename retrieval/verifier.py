@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from retrieval import attachments, frames, ratios, roget, swaps, thesaurus, wordnet
+from retrieval import attachments, frames, ratios, roget, scales, swaps, thesaurus, wordnet
 from retrieval import lexicon as lx
 from retrieval.text import STOPWORDS, stem
 
@@ -2359,6 +2359,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     findings.extend(_degree_findings(claim, matched))
     findings.extend(_year_bound_findings(claim, passage))
     findings.extend(_group_rank_findings(claim, passage))
+    findings.extend(_scale_findings(claim, passage))
     findings.extend(_date_findings(claim, passage))
     # after the quantity tests: a rate's time ('$10bn a month' / 'a year') is theirs to name
     findings.extend(_other_time_units(content, passage, matched, echoed))
@@ -4116,6 +4117,54 @@ def _group_rank_findings(claim: Any, passage: Any) -> list[_Finding]:
                     f"the claim says {c.text!r}, the passage {a.text} {a.head.text}",
                 )
             ]
+    return []
+
+
+def _scale_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A step of an ordered scale (:mod:`retrieval.scales`) the claim puts where the passage has
+    another step of it: 'silver' for 'bronze', 'the quarter-final' for 'the semi-final',
+    'winners' for 'runners-up', 'most of' for 'some of', 'many cases' for 'rare cases', 'ahead
+    of Pasquale' for 'after Pasquale', 'fall short of' for 'go beyond'. A step the other text
+    also says is accounted for (two steps traded are the role tests' part); a word of
+    precedence counts only against the same thing ('A behind B' is 'B ahead of A')."""
+    ours, theirs = scales.readings(claim), scales.readings(passage)
+    told = {(s, v) for s, v, _ in ours}
+    said = {(s, v) for s, v, _ in theirs}
+    for scale, step, c in ours:
+        if scale != "precedence" and (scale, step) in said:
+            continue
+        if scale == "precedence" and any(
+            s == scale and v == step and scales.object_words(c) <= scales.object_words(p)
+            for s, v, p in theirs
+        ):
+            continue  # the passage places it so too ('after leading the team')
+        rivals = [
+            p
+            for s, v, p in theirs
+            if s == scale
+            and scales.conflict(s, step, v)
+            and (s == "precedence" or (s, v) not in told)
+        ]
+        for p in rivals:
+            if scale == "precedence":
+                words = scales.object_words(c)
+                if not words or not words <= scales.object_words(p):
+                    continue
+            elif scale == "quantifier":
+                counted, rival = scales.quantified(c), scales.quantified(p)
+                if not (_same(counted, rival) or _same_place(c, p)):
+                    continue
+            elif not (
+                _same_place(c, p)
+                or _same(c.head, p.head)
+                or (
+                    sum(1 for s, _, _ in ours if s == scale) == 1
+                    and sum(1 for s, _, _ in theirs if s == scale) == 1
+                )
+            ):
+                continue
+            reason = f"the claim says {c.text!r}, the passage {p.text!r} ({scale})"
+            return [_Finding("contradicted", "comparison", reason)]
     return []
 
 

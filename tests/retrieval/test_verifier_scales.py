@@ -1,0 +1,145 @@
+"""Ordered scales (fourteenth session): a claim that puts another step of a placing, a stage, a
+quantifier or an order in the passage's place is not supported. Sentences written for the tests
+(none is a sentence of a bench set); the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval import scales
+from retrieval.verifier import parse, verify
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # placings said by another noun
+        (
+            "The Dutch rower took the silver medal in the single sculls.",
+            "The Dutch rower took the gold medal in the single sculls.",
+        ),
+        (
+            "Kenya's relay team won bronze at the world championships in Paris.",
+            "Kenya's relay team won silver at the world championships in Paris.",
+        ),
+        (
+            "The club reached the final of the FA Cup for the first time.",
+            "The club reached the semi-final of the FA Cup for the first time.",
+        ),
+        (
+            "The band was named runner-up in the BBC's Sound of 2005 poll.",
+            "The band was named winner of the BBC's Sound of 2005 poll.",
+        ),
+        (
+            "Porto ended the season as champions of the Portuguese league.",
+            "Porto ended the season as runners-up in the Portuguese league.",
+        ),
+        # quantifiers
+        (
+            "Most of the firm's 40 shops will close by the end of March.",
+            "Some of the firm's 40 shops will close by the end of March.",
+        ),
+        (
+            "Such attacks on computer networks are common, the report said.",
+            "Such attacks on computer networks are rare, the report said.",
+        ),
+        (
+            "The inquiry found many errors in the council's accounts.",
+            "The inquiry found few errors in the council's accounts.",
+        ),
+        # order and precedence, against the same thing
+        (
+            "The film is a prequel to the 2001 hit Ocean's Eleven.",
+            "The film is a sequel to the 2001 hit Ocean's Eleven.",
+        ),
+        (
+            "The Labour candidate is ahead of his Tory rival in the polls.",
+            "The Labour candidate is behind his Tory rival in the polls.",
+        ),
+        (
+            "Sales of the console fell short of the company's forecasts.",
+            "Sales of the console went beyond the company's forecasts.",
+        ),
+        (
+            "The singer finished ahead of Daniel Bedingfield in the vote.",
+            "The singer finished after Daniel Bedingfield in the vote.",
+        ),
+    ],
+)
+def test_another_step_of_a_scale_is_refused(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "contradicted", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # the same step in other words
+        (
+            "The majority of the airline's pilots voted for the strike.",
+            "Most of the airline's pilots voted for the strike.",
+        ),
+        (
+            "Kenya's relay team took bronze at the world championships in Paris.",
+            "Kenya's relay team won bronze at the world championships in Paris.",
+        ),
+        # 'some' is weaker than 'many', not the other way
+        (
+            "Some voters said they had not decided whom to back.",
+            "Many voters said they had not decided whom to back.",
+        ),
+        # a step the passage says too, under the same words: no step changed
+        (
+            "Johnson quit Test rugby in 2004, two months after leading England to victory.",
+            "Johnson quit Test rugby in 2004, just two months after leading England to victory.",
+        ),
+        # 'A before B' tells what 'B after A' tells: only the same object counts
+        (
+            "The report was published after the minister resigned.",
+            "The minister resigned before the report was published.",
+        ),
+        # a name, a day, a figure and a degree are no steps
+        (
+            "Chelsea beat Porto in the Champions League on Tuesday to top their group.",
+            "Chelsea beat Porto in the Champions League on Tuesday to finish top of their group.",
+        ),
+        (
+            "Some 200 new jobs will be created at the plant in Oxford.",
+            "About 200 new jobs will be created at the plant in Oxford.",
+        ),
+    ],
+)
+def test_the_same_step_stays_supported(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "sentence, word, expected",
+    [
+        ("He lost in the quarter-finals in Rome.", "finals", ("stage", 3)),
+        ("He lost in the semi-final in Rome.", "final", ("stage", 2)),
+        ("He lost in the final in Rome.", "final", ("stage", 1)),
+        ("He lost on the final day in Rome.", "final", None),
+        ("They finished as runners-up in Rome.", "runners", ("finish", 2)),
+        ("They play in the Champions League.", "Champions", None),
+        ("Not many analysts expect a rise.", "many", ("quantifier", 1)),
+        ("Quite a few analysts expect a rise.", "few", ("quantifier", 3)),
+        ("It is the most powerful machine.", "most", None),
+        ("It did not help at all.", "all", None),
+        ("Some 200 jobs will go.", "Some", None),
+        ("Arsenal overtook Chelsea.", "overtook", ("precedence", 1)),
+        ("The campaign trail is long.", "trail", None),
+    ],
+)
+def test_readings(sentence: str, word: str, expected: tuple[str, int] | None) -> None:
+    doc = parse(sentence)
+    tok = next(t for t in doc if t.text == word)
+    assert scales.reading(tok) == expected
+
+
+def test_quantifier_conflicts() -> None:
+    assert scales.conflict("quantifier", 4, 2)  # 'most' for 'some'
+    assert scales.conflict("quantifier", 1, 3)  # 'few' for 'many'
+    assert not scales.conflict("quantifier", 2, 3)  # 'some' for 'many'
+    assert scales.conflict("medal", 1, 2)
