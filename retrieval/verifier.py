@@ -4139,13 +4139,13 @@ def _scale_findings(claim: Any, passage: Any) -> list[_Finding]:
         ):
             continue  # the passage places it so too ('after leading the team')
         rivals = [
-            p
+            (v, p)
             for s, v, p in theirs
             if s == scale
             and scales.conflict(s, step, v)
             and (s == "precedence" or (s, v) not in told)
         ]
-        for p in rivals:
+        for v, p in rivals:
             if scale == "precedence":
                 words = scales.object_words(c)
                 if not words or not words <= scales.object_words(p):
@@ -4164,6 +4164,10 @@ def _scale_findings(claim: Any, passage: Any) -> list[_Finding]:
             ):
                 continue
             reason = f"the claim says {c.text!r}, the passage {p.text!r} ({scale})"
+            if scale == "quantifier" and step > v >= 2:
+                # 'all' for 'most', 'most' for 'some': more than the passage says, not its
+                # opposite (a part said of the whole is a frame's 'hedge' first)
+                return [_Finding("not_found", "comparison", reason)]
             return [_Finding("contradicted", "comparison", reason)]
     return []
 
