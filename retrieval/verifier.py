@@ -1933,6 +1933,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     exact = {c.i: [p for p in _candidates(c, passage) if _exact(c, p)] for c in content}
     # passage words the claim says in the same words: what is left was dropped or replaced
     echoed = {p.i for found in exact.values() for p in found}
+    # ... and any passage word the claim has as written, content or not ('down')
+    worded = echoed | {p.i for p in passage if p.lower_ in {t.lower_ for t in claim}}
 
     def swapped_for(c: Any, p: Any) -> bool:
         """Whether passage word ``p`` is WordNet's opposite of claim word ``c`` standing in its
@@ -2072,7 +2074,9 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             not synonyms
             or (
                 any(_same_place(c, p) or p.i not in echoed for p in opposites)
-                and not any(_same_place(c, p) for p in synonyms)
+                # a synonym the claim also says in the same words is accounted for: 'lower
+                # than ..., but down on' / 'higher than ..., but down on'
+                and not any(_same_place(c, p) and p.i not in worded for p in synonyms)
             )
         ):
             opposite = opposites[0]

@@ -161,3 +161,24 @@ def test_quantifier_conflicts() -> None:
     assert scales.conflict("quantifier", 1, 3)  # 'few' for 'many'
     assert not scales.conflict("quantifier", 2, 3)  # 'some' for 'many'
     assert scales.conflict("medal", 1, 2)
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "Shares in the bank closed 10% lower than a year ago, but down on their 2004 peak.",
+            "Shares in the bank closed 10% higher than a year ago, but down on their 2004 peak.",
+        ),
+        (
+            "Ticket sales were 5% higher than last season, though down on the club's forecast.",
+            "Ticket sales were 5% lower than last season, though down on the club's forecast.",
+        ),
+    ],
+)
+def test_an_opposite_is_not_hidden_by_a_synonym_the_claim_says_too(
+    claim: str, passage: str
+) -> None:
+    """'down' is a synonym of 'lower' standing in the passage, but the claim says 'down' in
+    the same words elsewhere: it does not stand for 'lower'."""
+    assert verify(claim, passage).verdict == "contradicted"
