@@ -4243,6 +4243,18 @@ def _ratio_findings(claim: Any, passage: Any) -> list[_Finding]:
     return []
 
 
+def _counted_by(tok: Any) -> list[Any | None]:
+    """What an ordinal counts: its head, the 'of' object of a measure word ('second piece of
+    silverware'), and the noun a compound head belongs to ('the third star name': 'name',
+    where the parser hangs 'first' off 'name' in 'the first star name')."""
+    head = tok.head
+    out = [head, _of_object(head)]
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head
+        out.append(head)
+    return out
+
+
 def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:
     theirs = _ordinals(passage)
     ours = _ordinals(claim)
@@ -4256,8 +4268,8 @@ def _ordinal_findings(claim: Any, passage: Any) -> list[_Finding]:
     given = [(v, t) for v, _, t in theirs if _ordinal(t) is not None]
     if len(plain) == len(given) == 1 and plain[0][0] != given[0][0]:
         (_, tok), (_, rival) = plain[0], given[0]
-        ours_counted = [t for t in (tok.head, _of_object(tok.head)) if t is not None]
-        theirs_counted = [t for t in (rival.head, _of_object(rival.head)) if t is not None]
+        ours_counted = [t for t in _counted_by(tok) if t is not None]
+        theirs_counted = [t for t in _counted_by(rival) if t is not None]
         # 'his second piece of silverware' / 'his first silverware': the thing counted is the
         # 'of' object of a measure word
         if (

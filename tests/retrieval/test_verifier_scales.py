@@ -182,3 +182,26 @@ def test_an_opposite_is_not_hidden_by_a_synonym_the_claim_says_too(
     """'down' is a synonym of 'lower' standing in the passage, but the claim says 'down' in
     the same words elsewhere: it does not stand for 'lower'."""
     assert verify(claim, passage).verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "The Kenyan is the third star runner to pull out of the marathon.",
+            "The Kenyan is the first star runner to pull out of the marathon.",
+        ),
+        (
+            "The striker is the third star player to leave the club this month.",
+            "The striker is the first star player to leave the club this month.",
+        ),
+        (
+            "He is the third team captain to be banned this season.",
+            "He is the first team captain to be banned this season.",
+        ),
+    ],
+)
+def test_an_ordinal_hung_off_a_compound_counts_the_same_thing(claim: str, passage: str) -> None:
+    """'the third star runner' / 'the first star runner': the parser hangs one ordinal off
+    'star' and the other off 'runner'; both count runners."""
+    assert verify(claim, passage).verdict == "contradicted"
