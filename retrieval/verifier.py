@@ -2627,7 +2627,8 @@ def _predicate_findings(
                 ok = False
                 rival = None
                 for p in candidates:
-                    pmods = _side_modifiers(p)
+                    # a courtesy title is no side: 'Azmat Begg' for 'Mr Begg'
+                    pmods = [m for m in _side_modifiers(p) if m.lower_.rstrip(".") not in _COURTESY]
                     if not pmods or any(_same(m, pm) for m in mods for pm in pmods):
                         ok = True
                         break
@@ -2644,6 +2645,7 @@ def _predicate_findings(
     return out
 
 
+_COURTESY = frozenset("mr mrs ms miss mx dr sir dame".split())
 _LINK_DEPS = {"dobj", "xcomp", "acomp", "attr", "prep", "advcl", "ccomp", "pcomp", "oprd"}
 
 

@@ -99,3 +99,16 @@ def test_a_count_of_time_a_name_or_against_another_figure_is_still_refused(
     claim: str, passage: str
 ) -> None:
     assert verify(claim, passage).verdict != "supported"
+
+
+def test_a_courtesy_title_is_no_side_of_a_name() -> None:
+    claim = "Peter Hart, Mr Hart's father, said the family had been told he was safe."
+    passage = "Mr Hart's father, Peter, said the family had been told he was safe."
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+def test_another_side_on_the_same_noun_is_still_refused() -> None:
+    claim = "Ukrainian troops have retaken the town after a week of fighting."
+    passage = "Russian troops have retaken the town after a week of fighting."
+    assert verify(claim, passage).verdict != "supported"
