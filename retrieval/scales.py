@@ -255,3 +255,98 @@ def quantified(tok: Any) -> Any:
             if inner is not None:
                 return inner
     return tok.head
+
+
+# ---------------------------------------------------------------- shares of a whole, as steps
+
+_FRACTION_WORDS = {
+    "half": 1 / 2,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+    "quarter": 1 / 4,
+    "quarters": 1 / 4,
+    "fifth": 1 / 5,
+    "fifths": 1 / 5,
+}
+_RELATIVES = frozenset({"which", "whom", "them", "those", "these"})
+
+
+def _count(tok: Any) -> float | None:
+    from retrieval import lexicon as lx
+
+    text = str(tok.lower_).replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        value = lx.NUMBER_WORDS.get(text)
+        return float(value) if isinstance(value, int | float) else None
+
+
+def _of_object(tok: Any) -> Any | None:
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            return next((g for g in ch.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _whole(noun: Any, part: Any) -> tuple[Any, float | None]:
+    """The noun a share is of and how many it counts: 'the *300* workers'; for 'three of which'
+    the noun the relative clause hangs off ('10 world records, three of which ...')."""
+    if noun.lower_ in _RELATIVES:
+        up = part
+        for _ in range(4):
+            if up.dep_ == "relcl":
+                noun = up.head
+                break
+            if up.head == up:
+                break
+            up = up.head
+        else:
+            return noun, None
+        if noun.lower_ in _RELATIVES:
+            return noun, None
+    total = next((_count(ch) for ch in noun.children if ch.dep_ == "nummod"), None)
+    return noun, total
+
+
+def shares(doc: Any) -> list[tuple[float, Any, Any]]:
+    """Each share of a whole a text gives, as (share, the whole's noun, the word giving it):
+    'three of the five members' (0.6, members), 'about a third of the 300 workers' (0.33,
+    workers), '10 world records, three of which' (0.3, records), '60% of the staff' (0.6,
+    staff), 'half the workers' (0.5, workers)."""
+    out = []
+    for t in doc:
+        low = str(t.lower_)
+        if low == "half" and t.dep_ == "predet":
+            out.append((0.5, t.head, t))
+            continue
+        noun = _of_object(t)
+        if noun is None:
+            continue
+        whole, total = _whole(noun, t)
+        if low in _FRACTION_WORDS:
+            times = next((_count(ch) for ch in t.children if ch.dep_ == "nummod"), None)
+            out.append((_FRACTION_WORDS[low] * (times or 1.0), whole, t))
+        elif low in {"%", "percent", "cent"}:
+            value = next((_count(ch) for ch in t.children if ch.dep_ == "nummod"), None)
+            if value is None and low == "cent" and t.i >= 2 and t.doc[t.i - 1].lower_ == "per":
+                value = _count(t.doc[t.i - 2])  # '32 per cent of
+            if value is not None and 0 <= value <= 100:
+                out.append((value / 100, whole, t))
+        elif t.pos_ == "NUM" and (part := _count(t)) is not None and total and part <= total:
+            out.append((part / total, whole, t))
+    return out
+
+
+def share_fits(step: int, share: float) -> bool:
+    """Whether a quantifier's step may say a share: 'most' more than half, 'all' the whole,
+    'few' / 'a minority' at most half, 'none' nothing; the middle steps fit any share."""
+    if step == 0:
+        return share == 0
+    if step == 1:
+        return share <= 0.5
+    if step == 4:
+        return share > 0.5
+    if step == 5:
+        return share > 0.99
+    return True

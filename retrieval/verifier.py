@@ -4175,6 +4175,36 @@ def _scale_findings(claim: Any, passage: Any) -> list[_Finding]:
                 # opposite (a part said of the whole is a frame's 'hedge' first)
                 return [_Finding("not_found", "comparison", reason)]
             return [_Finding("contradicted", "comparison", reason)]
+    return _share_findings(claim, passage, ours, theirs)
+
+
+def _share_findings(
+    claim: Any,
+    passage: Any,
+    ours: list[tuple[str, int, Any]],
+    theirs: list[tuple[str, int, Any]],
+) -> list[_Finding]:
+    """A quantifier one text puts on a whole the other counts a share of: 'most of the 10
+    records' against 'three of which', 'all five members' against 'three of the five'."""
+    for words, shared, other in ((ours, passage, claim), (theirs, claim, passage)):
+        given = scales.shares(shared)
+        if not given:
+            continue
+        counted_too = scales.shares(other)
+        for scale, step, q in words:
+            if scale != "quantifier":
+                continue
+            counted = scales.quantified(q)
+            if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head != q:
+                continue  # '32% of all mobiles', 'Of all the screens sold, 1.3%': the whole
+            for share, whole, t in given:
+                if not _same(counted, whole) and not _same(whole, counted):
+                    continue
+                if any(_same(w, whole) or _same(whole, w) for _, w, _ in counted_too):
+                    continue  # the other text counts a share of it too: the quantity tests'
+                if not scales.share_fits(step, share):
+                    reason = f"{q.text!r} against {t.text!r} of the {whole.text}"
+                    return [_Finding("contradicted", "comparison", reason)]
     return []
 
 

@@ -205,3 +205,54 @@ def test_an_ordinal_hung_off_a_compound_counts_the_same_thing(claim: str, passag
     """'the third star runner' / 'the first star runner': the parser hangs one ordinal off
     'star' and the other off 'runner'; both count runners."""
     assert verify(claim, passage).verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "Most of the club's 12 signings came from abroad.",
+            "The club made 12 signings, four of which came from abroad.",
+        ),
+        (
+            "All six judges ruled in the government's favour.",
+            "Four of the six judges ruled in the government's favour.",
+        ),
+        (
+            "Only a minority of the 200 staff voted to strike.",
+            "Three quarters of the 200 staff voted to strike.",
+        ),
+        (
+            "Most of the region's 50 schools were shut by the snow.",
+            "Some 20% of the region's 50 schools were shut by the snow.",
+        ),
+    ],
+)
+def test_a_quantifier_must_fit_the_share_the_passage_counts(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict != "supported"
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "Most of the club's 12 signings came from abroad.",
+            "The club made 12 signings, nine of which came from abroad.",
+        ),
+        # 'all' inside the whole a share is of: no quantifier put on the share
+        (
+            "Just 4% of all the cars sold in Britain run on diesel.",
+            "Of all the cars sold in Britain, just 4% run on diesel.",
+        ),
+    ],
+)
+def test_a_quantifier_that_fits_the_share_stays_supported(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict == "supported"
+
+
+def test_shares() -> None:
+    got = scales.shares(parse("The club made 12 signings, four of which came from abroad."))
+    assert [(round(s, 2), w.text) for s, w, _ in got] == [(0.33, "signings")]
+    got = scales.shares(parse("Two-thirds of the 60 MPs backed it."))
+    assert [(round(s, 2), w.text) for s, w, _ in got] == [(0.67, "MPs")]
+    assert scales.share_fits(4, 0.6) and not scales.share_fits(4, 0.5)
