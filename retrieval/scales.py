@@ -109,6 +109,9 @@ def _finish(tok: Any) -> int | None:
     low = str(tok.lower_)
     if tok.pos_ == "PROPN" or tok.ent_type_:
         return None  # 'the Champions League', 'Winners Cup': a name
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.pos_ == "PROPN":
+        return None  # 'champions Arsenal': a title before a name, no place of the sentence's
     if low in FINISH:
         return FINISH[low]
     if low in RUNNERS_UP:
@@ -127,7 +130,7 @@ def _finish(tok: Any) -> int | None:
 def _quantifier(tok: Any) -> int | None:
     low = str(tok.lower_)
     step = QUANTIFIERS.get(low)
-    if step is None:
+    if step is None or _named(tok):
         return None
     doc = tok.doc
     before = doc[tok.i - 1] if tok.i else None
@@ -164,10 +167,22 @@ def _precedence(tok: Any) -> int | None:
     return None
 
 
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+
+
+def _named(tok: Any) -> bool:
+    """Part of a name: 'the All Blacks', 'the Gold Coast'."""
+    return bool(tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_TYPES)
+
+
+def _medal(tok: Any) -> int | None:
+    return None if _named(tok) else MEDALS.get(str(tok.lower_))
+
+
 def reading(tok: Any) -> tuple[str, int] | None:
     """The scale a word stands on and its step there, or None."""
     for scale, read in (
-        ("medal", lambda t: MEDALS.get(str(t.lower_))),
+        ("medal", _medal),
         ("stage", _stage),
         ("finish", _finish),
         ("quantifier", _quantifier),
@@ -333,7 +348,13 @@ def shares(doc: Any) -> list[tuple[float, Any, Any]]:
                 value = _count(t.doc[t.i - 2])  # '32 per cent of
             if value is not None and 0 <= value <= 100:
                 out.append((value / 100, whole, t))
-        elif t.pos_ == "NUM" and (part := _count(t)) is not None and total and part <= total:
+        elif (
+            t.pos_ == "NUM"
+            and (part := _count(t)) is not None
+            and total
+            and part <= total
+            and not (t.i and t.doc[t.i - 1].lower_ in {"every", "each", "any", "no", "not"})
+        ):  # not 'every one of the 20 clubs'
             out.append((part / total, whole, t))
     return out
 

@@ -256,3 +256,28 @@ def test_shares() -> None:
     got = scales.shares(parse("Two-thirds of the 60 MPs backed it."))
     assert [(round(s, 2), w.text) for s, w, _ in got] == [(0.67, "MPs")]
     assert scales.share_fits(4, 0.6) and not scales.share_fits(4, 0.5)
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # 'champions' before a name is a title, not the place the sentence gives
+        (
+            "United finished the season as runners-up behind Arsenal.",
+            "United ended the season second, behind champions Arsenal.",
+        ),
+        # 'every one of the 20' is all of them, not one twentieth
+        (
+            "Every one of the 20 clubs backed the plan.",
+            "All 20 clubs backed the plan.",
+        ),
+    ],
+)
+def test_a_title_or_every_one_is_no_other_step(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict == "supported"
+
+
+def test_a_name_is_no_quantifier_or_medal() -> None:
+    assert scales.reading(parse("The All Blacks won.")[1]) is None
+    doc = parse("Winners Arsenal face Chelsea.")
+    assert scales.reading(doc[0]) is None
