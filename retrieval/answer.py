@@ -485,6 +485,13 @@ class AnswerEngine:
                     if f.value not in given
                 }
                 named = [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternatives[index])]
+                # (The other sides by their names: "BP's annual profit" beside "Shell's" leaves
+                # "annual profit" on one side, but "Shell reported an annual profit" is Shell's.)
+                others_sides = [
+                    [w for w in _capitalised(alternatives[i]) if w not in named]
+                    for i in range(len(sides))
+                    if i != index
+                ]
 
                 # The part's own answer stands when it gives a sum, a share or a figure in an
                 # earlier side's unit ("reduce wage costs by $500m"), though it names the side
@@ -498,14 +505,23 @@ class AnswerEngine:
                     (
                         thing
                         and (
-                            _side_figure(answerings, sides[index], used, given, thing=thing)
+                            _side_figure(
+                                answerings,
+                                sides[index],
+                                used,
+                                given,
+                                thing=thing,
+                                others=others_sides,
+                            )
                             or self._side_figure_in_articles(
                                 part, named, found, used, given, units, thing
                             )
                         )
                     )
-                    or _side_figure(answerings, sides[index], used, given, units)
-                    or _side_figure(answerings, sides[index], used, given)
+                    or _side_figure(
+                        answerings, sides[index], used, given, units, others=others_sides
+                    )
+                    or _side_figure(answerings, sides[index], used, given, others=others_sides)
                     or (
                         None
                         if keep_best
@@ -2619,10 +2635,14 @@ def _side_figure(
     units: set[str] | None = None,
     *,
     thing: str | None = None,
+    others: Sequence[list[str]] = (),
 ) -> Evidence | None:
     """The first of a side's answering sentences (in the order its ways found them) that names
     the side and gives a figure the question does not (in one of ``units``, if given; of the
-    ``thing`` compared, if given: "5,000 jobs"), and that no earlier part said."""
+    ``thing`` compared, if given: "5,000 jobs"), and that no earlier part said. The figure is
+    the side's own: nearer the side's words than the words of any ``others`` side the sentence
+    names ("The Aviator ... leads with 11 nominations, while other nominees include Million
+    Dollar Baby" gives no figure of Million Dollar Baby)."""
     for way in answerings:
         for ev in way[:5]:
             if (ev.article_id, ev.start) in used:
@@ -2634,10 +2654,34 @@ def _side_figure(
                 f.value not in given
                 and (units is None or f.unit in units)
                 and (thing is None or _counts(f.text, thing))
+                and _figure_of_side(ev.text, f, terms, others)
                 for f in figures_in(ev.text)
             ):
                 return ev
     return None
+
+
+def _capitalised(alternative: str) -> list[str]:
+    """The lower-cased capitalised words of a side, no stopword ("the" of "The Aviator")."""
+    return [w.lower() for w in re.findall(r"\b[A-Z]\w*", alternative) if w.lower() not in STOPWORDS]
+
+
+def _figure_of_side(
+    sentence: str, figure: Figure, terms: list[str], others: Sequence[list[str]]
+) -> bool:
+    """Whether ``figure`` stands nearer (as ``side_distance`` reads it: clause breaks count)
+    the words naming its side than the names of any other side (``others``); True where the
+    sentence names no other side."""
+    lowered = sentence.lower()
+    spots = side_spots(terms, lowered)
+    if not spots:
+        return True  # the side is named by a word ``side_spots`` does not see: not judged
+    own = min(side_distance(sentence, figure, s) for s in spots)
+    for other in others:
+        their = side_spots([t for t in other if t not in terms], lowered)
+        if their and min(side_distance(sentence, figure, s) for s in their) < own:
+            return False
+    return True
 
 
 _SUMS = frozenset({"%", "$", "£", "€"})
