@@ -2025,7 +2025,8 @@ class AnswerEngine:
         evidence the question stays unanswered: this orders what answers, it does not decide.
         """
         if answering is None:
-            return None
+            told = self._change_told(question, evidence)
+            return None if told is None else [told]
         lead = answering[0]
         have = states_told(lead.text)
         if have == 2:
@@ -2056,6 +2057,40 @@ class AnswerEngine:
         best = found[0]
         best.score = max(best.score, lead.score)  # kept beside the lead in the answer
         return [best, lead, *(ev for ev in answering[1:] if ev is not best)]
+
+    def _change_told(self, question: str, evidence: list[Evidence]) -> Evidence | None:
+        """Where no evidence answers a change-over-time question as asked, the sentence of a
+        top article that gives both states of the thing asked: two figures of one unit with a
+        move or an earlier time between them ("cut its debt back to £160m from £610m a year
+        earlier" for "how did Reuters' debt change over 2004"). Its article names every name
+        the question gives and holds every figure it gives; the sentence holds a word of the
+        question that is no name, no time and no word of change (the thing that changed). Of
+        such sentences, the one scored highest against the question."""
+        names = set(named_terms(question))
+        thing = {
+            t
+            for t in question_terms(_TIME_OR_CHANGE.sub(" ", question))
+            if t not in names and not t[:1].isdigit()
+        }
+        if not thing:
+            return None
+
+        def both_states(text: str) -> bool:
+            if states_told(text) < 2:
+                return False
+            units = [f.unit for f in figures_in(text)]
+            return any(units.count(u) >= 2 for u in set(units))
+
+        best: Evidence | None = None
+        for ev in self._sentences_like(question, evidence, None, both_states):
+            if not thing & set(content_terms(ev.text)):
+                continue
+            a = self.answerability(question, [ev])
+            if a.names < 1.0 or not a.figures or a.denies:
+                continue
+            if best is None or ev.score > best.score:
+                best = ev
+        return best
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
         t = self.t
@@ -2685,6 +2720,15 @@ def _figure_of_side(
 
 
 _SUMS = frozenset({"%", "$", "£", "€"})
+# The words of a change-over-time question that say when or that something changed, not what
+# changed ("since last year", "over the course of 2004", "between October and November").
+_TIME_OR_CHANGE = re.compile(
+    r"\b(?:chang\w*|compar\w*|since|between|over|during|course|last|past|previous|earlier|"
+    r"later|ago|first|latest|years?|months?|weeks?|days?|quarters?|seasons?|half|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 # A comparison of order ("which came first, A or B", "earlier than"): the word of order ends
