@@ -71,10 +71,10 @@ QUANTIFIERS = {
 }
 AHEAD = frozenset(
     "ahead above beyond before prior preceding prequel exceed surpass outstrip overtake "
-    "outpace".split()
+    "outpace lead".split()
 )
 BEHIND = frozenset("behind below short after following sequel trail".split())
-_VERBS_ONLY = frozenset({"trail"})  # a noun too ('the campaign trail')
+_VERBS_ONLY = frozenset({"trail", "lead"})  # nouns too ('the campaign trail', 'a 2-0 lead')
 _DASHES = {"-", "\u2013"}
 
 
@@ -154,9 +154,21 @@ def _quantifier(tok: Any) -> int | None:
     return step
 
 
+def _misread_verb(tok: Any) -> bool:
+    """'Arsenal trail Chelsea': the small parser reads the verb between two names as a noun
+    compounded with the second."""
+    return bool(
+        tok.i > 0
+        and tok.dep_ == "compound"
+        and tok.head.pos_ == "PROPN"
+        and tok.head.i == tok.i + 1
+        and tok.doc[tok.i - 1].is_title
+    )
+
+
 def _precedence(tok: Any) -> int | None:
     lemma = _lemma(tok)
-    if lemma in _VERBS_ONLY and tok.pos_ != "VERB":
+    if lemma in _VERBS_ONLY and tok.pos_ != "VERB" and not _misread_verb(tok):
         return None
     if lemma == "short" and object_of(tok) is None:
         return None  # 'short' with nothing it falls short of
@@ -210,7 +222,7 @@ def object_of(tok: Any) -> Any | None:
     """What a word of precedence places its subject against: 'ahead of *Pasquale*', 'beyond
     *obligations*', 'overtook *Chelsea*', 'the sequel to *Meet the Parents*'; for 'after'
     heading a clause, that clause's verb."""
-    if tok.dep_ == "mark":
+    if tok.dep_ == "mark" or (_lemma(tok) in _VERBS_ONLY and _misread_verb(tok)):
         return tok.head
     for ch in tok.children:
         if ch.dep_ in {"pobj", "dobj", "pcomp"}:
@@ -238,6 +250,7 @@ def object_words(tok: Any) -> frozenset[str]:
     deps = _CLAUSE_PARTS if obj.pos_ in {"VERB", "AUX"} else _PHRASE_PARTS
     words = [obj, *(ch for ch in obj.children if ch.dep_ in deps)]
     words += [g for w in words[1:] for g in w.children if g.dep_ in {"compound", "flat"}]
+    words = [t for t in words if t.i != tok.i]  # 'trail' misread as a compound of 'Chelsea'
     return frozenset(_lemma(t) for t in words if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM", "VERB"})
 
 

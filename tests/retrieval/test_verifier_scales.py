@@ -281,3 +281,33 @@ def test_a_name_is_no_quantifier_or_medal() -> None:
     assert scales.reading(parse("The All Blacks won.")[1]) is None
     doc = parse("Winners Arsenal face Chelsea.")
     assert scales.reading(doc[0]) is None
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # 'trail' / 'lead' between two names, which the parser reads as a noun
+        (
+            "Arsenal trail Chelsea by two points after the draw.",
+            "Arsenal lead Chelsea by two points after the draw.",
+        ),
+        (
+            "Everton moved ahead of Liverpool in the table on Sunday.",
+            "Everton trail Liverpool in the table on Sunday.",
+        ),
+        (
+            "Labour leads the Tories by three points in the latest poll.",
+            "Labour trails the Tories by three points in the latest poll.",
+        ),
+    ],
+)
+def test_leading_and_trailing_are_two_steps(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict != "supported"
+
+
+def test_trailing_said_as_behind_stays_supported() -> None:
+    check = verify(
+        "Arsenal are two points behind Chelsea after the draw.",
+        "Arsenal trail Chelsea by two points after the draw.",
+    )
+    assert check.verdict == "supported", check
