@@ -3851,17 +3851,6 @@ def _figure_owner_swaps(claim: Any, passage: Any) -> list[_Finding]:
     return []
 
 
-def _bare_count(q: _Quantity) -> bool:
-    """A small count spelt as a word ('the two firms', 'one in Paris', 'twice'), not of a unit
-    of time or measure ('two hours', 'two years') nor inside a name ('BBC Two'). A passage may
-    count the same things without a figure ('the firms', 'the pair', 'an eighth firm'), so a
-    passage with no figure for it says nothing against it; one with another figure still does."""
-    tok = q.token
-    if not tok.is_alpha or q.value > 10 or (tok.is_title and not tok.is_sent_start):
-        return False
-    return not (q.unit in _RATE_UNITS or (q.unit and wordnet.is_measure(q.unit)))
-
-
 def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
     out: list[_Finding] = []
     ours, theirs_money = _currencies(claim), _currencies(passage)
@@ -3898,7 +3887,7 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                         f"the claim says {q.text}, the passage {rival.text}",
                     )
                 )
-            elif not _bare_count(q):
+            else:
                 out.append(_Finding("not_found", "quantity", f"the passage has no {q.token.text}"))
             continue
         fitting = [

@@ -54,24 +54,11 @@ def test_a_modifier_no_link_gives_is_still_a_swap(claim: str, passage: str) -> N
     assert verify(claim, passage).verdict != "supported"
 
 
-@pytest.mark.parametrize(
-    "claim, passage",
-    [
-        (
-            "The two players face long bans for missing the drugs tests.",
-            "The pair face long bans for missing the drugs tests.",
-        ),
-        (
-            "Six firms based in Berlin and one in Rome have been given 30 days to reply.",
-            "Six Berlin-based firms and a seventh Rome firm have been given 30 days to reply.",
-        ),
-    ],
-)
-def test_a_small_count_the_passage_says_without_a_figure_is_no_missing_figure(
-    claim: str, passage: str
-) -> None:
-    check = verify(claim, passage)
-    assert check.verdict == "supported", check
+def test_a_count_the_passage_never_gives_is_not_supported() -> None:
+    # A small count spelt as a word that the passage does not give is an invented figure
+    # (this session's ablation narrowing, 112e636, let it through; reverted).
+    check = verify("Three people died in the crash.", "People died in the crash.")
+    assert check.verdict != "supported", check
 
 
 @pytest.mark.parametrize(
