@@ -99,6 +99,8 @@ def _stage(tok: Any) -> int | None:
     before = _word_before(tok, skip_dash=True)
     if before is not None and before.lower_ in STAGE_PREFIXES:
         return STAGE_PREFIXES[str(before.lower_)]
+    if tok.dep_ == "acomp":
+        return None  # 'the decision is final': settled, no stage of a contest
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
         return None  # 'the final day', 'the final 100 metres': no stage of a contest
@@ -149,6 +151,7 @@ def _quantifier(tok: Any) -> int | None:
         ahead = doc[tok.i - 2] if tok.i >= 2 else None
         if ahead is not None and ahead.lower_ == "quite":
             return 3  # 'quite a few': many
+        return 2  # 'a few': some, not 'few'
     if before is not None and before.lower_ in {"not", "n't"}:
         return {3: 1, 4: 2, 5: 2}.get(step, step)  # 'not many' is few, 'not all' some
     return step

@@ -311,3 +311,29 @@ def test_trailing_said_as_behind_stays_supported() -> None:
         "Arsenal trail Chelsea by two points after the draw.",
     )
     assert check.verdict == "supported", check
+
+
+# The integrator's review of the scales (fourteenth session): words of a scale in another sense.
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # 'a few' is some, not few
+        ("A few of the shops closed.", "Some of the shops closed."),
+        ("A few of the players were injured.", "Several of the players were injured."),
+        # 'final' as a predicate adjective is settled, no stage of a contest
+        ("The ruling is final.", "The ruling was made before the semi-final."),
+    ],
+)
+def test_a_scale_word_in_another_sense_is_no_step(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict != "contradicted"
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        ("Few of the shops closed.", "Most of the shops closed."),
+        ("Arsenal reached the final.", "Arsenal reached the semi-final."),
+    ],
+)
+def test_the_scale_steps_still_stand_beside_them(claim: str, passage: str) -> None:
+    assert verify(claim, passage).verdict != "supported"
