@@ -114,6 +114,7 @@ from retrieval.slots import (
     answer_name,
     asked_predicate,
     asked_slot,
+    holds_plainly,
     holds_predicate,
     holds_slot,
     leaves_uncounted,
@@ -1474,7 +1475,7 @@ class AnswerEngine:
             timely=(not typed or speaks_of_what_is_asked(ev.text, question))
             and says_outcome(ev.text, question),
             denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
-            plain=typed and slot_strength(ev.text, question, slot) >= plainest(slot),
+            plain=typed and holds_plainly(ev.text, question, slot),
         )
 
     def _holds_asked(self, question: str, ev: Evidence, slot: Slot | None) -> bool:

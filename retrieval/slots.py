@@ -456,6 +456,14 @@ def plainest(slot: Slot | None) -> int:
     return 2 if slot.head or slot.counted else 1
 
 
+def holds_plainly(sentence: str, question: str, slot: Slot | None) -> bool:
+    """Whether ``sentence`` holds what the question asks for in the question's own terms: a
+    figure beside the thing counted, a name beside the noun asked for, or any figure, date or
+    name of the kind asked when the question names no noun. A question that asks for no such
+    thing (why, how, what did X do) has nothing a sentence can hold plainly."""
+    return slot is not None and slot_strength(sentence, question, slot) >= plainest(slot)
+
+
 def leaves_uncounted(text: str, slot: Slot | None) -> bool:
     """Whether ``text`` (an article) names the thing a "how many" question counts but never
     gives a figure beside it: it speaks of "British nationals" without saying how many, so a

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from retrieval.answer import Answerability, AnswerEngine
+from retrieval.slots import asked_slot, holds_plainly
 
 
 def _engine() -> AnswerEngine:
@@ -60,3 +61,18 @@ def test_a_sentence_that_passes_every_check_answers_whatever_its_blended_score()
 )
 def test_the_other_checks_still_refuse(changes: dict[str, Any]) -> None:
     assert not _engine().passes(_checks(**changes))
+
+
+def test_a_question_asking_for_no_figure_name_or_date_has_nothing_held_plainly() -> None:
+    # 'why' and 'how' questions ask for no slot: the score floor must still apply to them, or a
+    # weak sentence answers a near miss ("Why did Lehman Brothers go bankrupt?").
+    question = "Why did the talks between the union and the airline collapse?"
+    assert asked_slot(question) is None
+    assert not holds_plainly("The weather in London was nice.", question, asked_slot(question))
+
+
+def test_a_figure_beside_the_thing_counted_is_held_plainly() -> None:
+    question = "How many jobs will the bank cut?"
+    slot = asked_slot(question)
+    assert holds_plainly("The bank is to cut 2,850 jobs.", question, slot)
+    assert not holds_plainly("The bank's profits fell by 2,850.", question, slot)
