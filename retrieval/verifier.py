@@ -385,7 +385,28 @@ def _words_match(a: str, b: str, a_name: bool, b_name: bool) -> bool:
 
 
 def _is_name(tok: Any) -> bool:
-    return bool(tok.pos_ == "PROPN" or (tok.ent_type_ in _ENTITY_TYPES and tok.text[:1].isupper()))
+    return bool(
+        tok.pos_ == "PROPN"
+        or (tok.ent_type_ in _ENTITY_TYPES and tok.text[:1].isupper())
+        or _digit_name(tok)
+    )
+
+
+_ORDINAL_SUFFIX = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _digit_name(tok: Any) -> bool:
+    """A name that starts with a digit ('3ami', '3i'): the small parser tags it a number, yet no
+    figure can be read from it (not ``like_num``), so the quantity tests never see it; it has
+    at least two letters and is no ordinal ('2nd')."""
+    text = str(tok.text)
+    return bool(
+        tok.pos_ == "NUM"
+        and not tok.like_num
+        and text[:1].isdigit()
+        and sum(ch.isalpha() for ch in text) >= 2
+        and not _ORDINAL_SUFFIX.match(text)
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -99,3 +99,12 @@ def test_another_side_on_the_same_noun_is_still_refused() -> None:
     claim = "Ukrainian troops have retaken the town after a week of fighting."
     passage = "Russian troops have retaken the town after a week of fighting."
     assert verify(claim, passage).verdict != "supported"
+
+
+def test_a_name_that_starts_with_a_digit_is_a_name() -> None:
+    # '3ami' is tagged a number by the small parser, yet no figure is read from it: it was
+    # checked by nothing, and a company the passage never names passed (set 14, cv029).
+    passage = "BridgeHead Software has come up with techniques to prove that no file was altered."
+    claim = "3ami has come up with techniques to prove that no file was altered."
+    assert verify(claim, passage).verdict != "supported"
+    assert verify(claim, claim).verdict == "supported"
