@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from retrieval import lexicon as lx
+
 MEDALS = {"gold": 1, "silver": 2, "bronze": 3}
 STAGE_PREFIXES = {"semi": 2, "quarter": 3}
 STAGE_WORDS = {
@@ -303,8 +305,6 @@ _RELATIVES = frozenset({"which", "whom", "them", "those", "these"})
 
 
 def _count(tok: Any) -> float | None:
-    from retrieval import lexicon as lx
-
     text = str(tok.lower_).replace(",", "")
     try:
         return float(text)
@@ -313,7 +313,8 @@ def _count(tok: Any) -> float | None:
         return float(value) if isinstance(value, int | float) else None
 
 
-def _of_object(tok: Any) -> Any | None:
+def of_object(tok: Any) -> Any | None:
+    """The noun of an 'of' phrase on ``tok``: 'dollars' of 'the amount of dollars'."""
     for ch in tok.children:
         if ch.dep_ == "prep" and ch.lower_ == "of":
             return next((g for g in ch.children if g.dep_ == "pobj"), None)
@@ -351,7 +352,7 @@ def shares(doc: Any) -> list[tuple[float, Any, Any]]:
         if low == "half" and t.dep_ == "predet":
             out.append((0.5, t.head, t))
             continue
-        noun = _of_object(t)
+        noun = of_object(t)
         if noun is None:
             continue
         whole, total = _whole(noun, t)

@@ -3650,7 +3650,7 @@ def _role_findings(c: Any, candidates: list[Any], doers: bool = True) -> list[_F
         object_ok = co is None or po is None or _phrases_match(co, po)
         if not object_ok and co is not None and po is not None:
             # 'reduce the dollars they keep' / 'cut the amount of dollars they hold'
-            measured = _of_object(po)
+            measured = scales.of_object(po)
             object_ok = measured is not None and _phrases_match(co, measured)
         if subject_ok and object_ok:
             return []
@@ -3713,14 +3713,6 @@ def _converse(c: Any, p: Any) -> bool:
     return any(_phrases_match(cs, t) for t in p_others) and any(
         _phrases_match(ps, t) for t in c_others
     )
-
-
-def _of_object(tok: Any) -> Any | None:
-    """The noun of an 'of' phrase on ``tok``: 'dollars' of 'the amount of dollars'."""
-    for ch in tok.children:
-        if ch.dep_ == "prep" and ch.lower_ == "of":
-            return next((g for g in ch.children if g.dep_ == "pobj"), None)
-    return None
 
 
 def _doers_swapped(c: Any, cs: Any, p: Any, ps: Any) -> bool:
@@ -4290,7 +4282,7 @@ def _counted_by(tok: Any) -> list[Any | None]:
     silverware'), and the noun a compound head belongs to ('the third star name': 'name',
     where the parser hangs 'first' off 'name' in 'the first star name')."""
     head = tok.head
-    out = [head, _of_object(head)]
+    out = [head, scales.of_object(head)]
     while head.dep_ == "compound" and head.head != head:
         head = head.head
         out.append(head)
