@@ -133,7 +133,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _PART_JOIN = re.compile(
-    r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:(?:by|in|on|at|to|for|from)\s+)?"
+    r"(?:\?\s+|,?\s+and\s+|;\s*)(?=(?:(?:by|in|on|at|to|for|from|until)\s+)?"
     r"(?:what|how|who|whom|whose|why|when|where|which|did|does|do|is|are|"
     r"was|were|has|have|will|can)\b)",
     re.IGNORECASE,
@@ -150,6 +150,7 @@ _SUBJECT_AFTER = re.compile(
     r"\b(?:in|on|about|of|for|with|from|at)\s+(?P<s>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3})",
     re.IGNORECASE,
 )
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _ASKS_PERSON = re.compile(r"^\s*(?:who|whom)\b", re.IGNORECASE)
 _QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 
@@ -612,10 +613,20 @@ def _multi_parts(question: str) -> list[str]:
         # "Who is Southampton's new manager and whom does he replace?": "he" is the person the
         # first part asks for, not its subject; the part keeps its pronoun.
         subject = None
+    # "Which Old Firm players were suspended and what were they punished for?": a first part
+    # that asks for several things is what a later "they" points back to, not its name.
+    several = asks_list(pieces[0])
     parts = []
     for i, piece in enumerate(pieces):
         piece = piece.rstrip("?. ") + "?"
-        if i and subject and _PRONOUNS.search(piece) and not names_in(piece):
+        pronoun = _PRONOUNS.search(piece)
+        if (
+            i
+            and subject
+            and pronoun
+            and not names_in(piece)
+            and not (several and pronoun.group(1).lower() in _PLURAL_PRONOUNS)
+        ):
             piece = _PRONOUNS.sub(lambda m: _put_back(m, subject), piece, count=1)
         parts.append(piece[0].upper() + piece[1:])
     # Each part must ask something of its own: at least one content word, or a pronoun that

@@ -292,3 +292,24 @@ def test_a_part_that_asks_whose_is_a_part_of_its_own() -> None:
         "How much does the Zapphone cost?",
         "Whose network provides Zapphone's calls?",
     ]
+
+
+# Fifteenth session: "until" begins a part as "by" or "from" does; "they" after a first part
+# that asks for several things is those things, not the first part's name.
+def test_a_part_beginning_with_until_is_a_part_of_its_own() -> None:
+    plan = plan_question(
+        "Who is the director of the Leeds Film Festival, and until what date does the festival run?"
+    )
+    assert plan.kind == "multi_part"
+    assert plan.sub_questions == [
+        "Who is the director of the Leeds Film Festival?",
+        "Until what date does the festival run?",
+    ]
+
+
+def test_they_after_a_part_asking_for_several_things_is_not_the_first_part_s_name() -> None:
+    plan = plan_question("Which Old Firm players were suspended and what were they punished for?")
+    assert plan.sub_questions[1] == "What were they punished for?"
+    # A first part that asks one thing still gives its name to a later pronoun.
+    plan = plan_question("Why did Nestle's sales fall and by how much will it raise its dividend?")
+    assert plan.sub_questions[1] == "By how much will Nestle raise its dividend?"
