@@ -471,6 +471,14 @@ class AnswerEngine:
                 )
                 if scanned is not None:
                     answerings = [[scanned]]
+            if not answerings and shaped and anchors:
+                # A part its own gates refused may still be told in the story an earlier part
+                # was answered from ("... and which week of his hunger strike is he entering?").
+                told = self._in_story(
+                    asked, anchors, used, others_of(index), since=since, as_of=as_of
+                )
+                if told is not None:
+                    answerings = [[told]]
             if not answerings:
                 unanswered.append(part)
                 closest.extend(evidence[:2])
@@ -595,6 +603,10 @@ class AnswerEngine:
             own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
             way = self.answering_evidence(asked, own, follow_up=True)
             best = self._unsaid(way, used) if way else None
+            if best is None and shaped:
+                best = self._in_story(
+                    asked, anchors, used, others_of(index), since=since, as_of=as_of
+                )
             if best is None and ages:
                 # "Which is younger, Rafael Nadal or the Bryan twins": the other side's report
                 # may give this one's age beside the name it uses ("18-year-old Nadal").
@@ -646,6 +658,40 @@ class AnswerEngine:
             ):
                 compared = self._compared(question, plan, answers)
         return Draft(said, "extractive", unanswered=unanswered, closest=closest, compared=compared)
+
+    def _in_story(
+        self,
+        asked: str,
+        anchors: list[str],
+        used: set[tuple[str, int]],
+        others: Sequence[str],
+        *,
+        since: date | None,
+        as_of: date | None,
+    ) -> Evidence | None:
+        """A part of a multi-part question that its gates refused, told in the article an
+        earlier part was answered from (the parts of one question are one story): that
+        article's best sentence for the part not yet said, if it says a word the part asks and
+        the other parts do not (``_says_part_words``), holds the kind of thing the part asks
+        for (when it asks one), is close to the part in meaning, and its article names what the
+        part names. The story already stands on the earlier part's sentence, so the part need
+        not restate it ("entering the seventh week of a hunger strike" for "which week of his
+        hunger strike is he entering"). Only the best: one further down is as often another
+        thing of the kind asked ("Grady received a pass ... with his back to goal" for "who
+        scored Aberdeen's goal")."""
+        own = self.select_evidence(asked, self._passages(anchors, since=since, as_of=as_of))
+        i = next((i for i, ev in enumerate(own) if (ev.article_id, ev.start) not in used), None)
+        if i is None:
+            return None
+        ev, slot = own[i], asked_slot(asked)
+        if ev.semantic < self.t.min_semantic or not _says_part_words(asked, ev, others):
+            return None
+        if slot is not None and not holds_slot(ev.text, asked, slot):
+            return None
+        a = self.answerability(asked, own, i)
+        if a.denies or not a.timely or not a.figures or a.names < self.t.names_coverage:
+            return None
+        return ev
 
     def _bearing(
         self,
