@@ -406,7 +406,13 @@ class AnswerEngine:
         if thing is not None and any(thing in {stem(w) for w in side} for side in sides):
             thing = None  # "more laptops or more PDAs": the sides are the things counted
         given = _given_figures(question)
-        shaped = plan.kind == "multi_part"  # each part answered as its own form asks
+        # Each part answered as its own form asks: the parts of a multi-part question, and the
+        # sides of a comparison that asks its own question of each ("what did OutKast win
+        # compared with Usher", "which of the seeds needed three sets, A or B"), not a figure
+        # nor an age.
+        shaped = plan.kind == "multi_part" or (
+            plan.kind == "comparison" and not figures_wanted and not ages
+        )
 
         def others_of(index: int) -> list[str]:
             return [p for i, p in enumerate(plan.sub_questions) if i != index]
