@@ -400,9 +400,11 @@ def build_meaning(dict_dir: Path, synsets: dict[str, dict[int, dict]]) -> dict[s
 
     Sense ids are ``offset * 4 + space`` (adjective 0, adverb 1, verb 2, noun 3, as in
     ``wordnet_similar.tsv``). ``near``: each sense's hypernyms (two steps for verbs), verb group,
-    similar-to, see-also, attribute and pertainym senses, and the senses derived from the word
-    itself ('departure' -> 'depart'). ``gloss``/``denied``: the words of its first senses'
-    definitions, and of those the definitions deny."""
+    similar-to, see-also, attribute and pertainym senses, and the senses derived from the sense
+    ('departure' -> 'depart', 'choice' -> 'choose': WordNet draws derivations between single
+    words of two senses, 'choice' from 'select' and 'opt', so they are read sense to sense).
+    ``gloss``/``denied``: the words of its first senses' definitions, and of those the
+    definitions deny."""
     space = {"a": 0, "r": 1, "v": 2, "n": 3}
 
     def key(pos: str, offset: int) -> int:
@@ -418,17 +420,16 @@ def build_meaning(dict_dir: Path, synsets: dict[str, dict[int, dict]]) -> dict[s
         for offset, s in table.items():
             k = key(pos, offset)
             up = step(pos, offset, {"@", "@i"})
-            linked = up | step(pos, offset, {"$", "&", "^", "=", "\\"})
+            # derivations of the sense, whichever of its words WordNet draws them from: 'choice'
+            # is derived from 'select' and 'opt', its sense's other words, never from 'choose'
+            linked = up | step(pos, offset, {"$", "&", "^", "=", "\\", "+"})
             if pos == "v":
                 linked |= {h for u in up for h in step("v", u[1], {"@"})}
                 linked |= {g for u in step("v", offset, {"$"}) for g in step("v", u[1], {"$"})}
             ids = {key(p, o) for p, o in linked if o in synsets[p]}
-            for n, w in enumerate(s["words"], start=1):
+            for w in s["words"]:
                 own[(w, pos)].add(k)
                 near[(w, pos)] |= ids
-                for sym, t, tp, src, _ in s["ptrs"]:
-                    if sym == "+" and src in (0, n):
-                        near[(w, pos)].add(key(tp, t))
     gloss: dict[tuple[str, str], set[str]] = defaultdict(set)
     denied: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (word, pos), offsets in _sense_order(dict_dir).items():
