@@ -1573,6 +1573,16 @@ class AnswerEngine:
         for i, a in enumerate(checks[: self.t.typed_candidates]):
             if self.covers(question, evidence[i], a):
                 return i
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "no answering sentence for %r: %s",
+                question,
+                "; ".join(
+                    f"{evidence[i].text[:60]!r} {self.refusal(a, follow_up=follow_up)}"
+                    f" typed={a.typed} timely={a.timely} score={a.score:.2f}"
+                    for i, a in enumerate(checks[: self.t.candidates])
+                ),
+            )
         return None
 
     def plainly_answers(self, question: str, ev: Evidence, a: Answerability) -> bool:
@@ -1636,6 +1646,7 @@ class AnswerEngine:
                 if beside is not None:
                     return [beside, *(e for e in evidence if e is not beside)]
             if index is None or slot is None:
+                log.debug("refused %r: no sentence answers (on topic: %s)", question, index)
                 return None
         evidence = [evidence[index], *evidence[:index], *evidence[index + 1 :]]
         rare = self._rarest_name_holder(question, evidence)
@@ -1658,12 +1669,17 @@ class AnswerEngine:
             # (Unless a top sentence names one beside the noun the verb governs: "Goals from
             # Gregory Vignal and Nacho Novo" for "who scored Rangers' second goal".)
             beside = self._beside_verb_noun(question, slot, evidence)
-            return None if beside is None else [beside, *(e for e in evidence if e is not beside)]
+            if beside is None:
+                log.debug("refused %r: %r does not say who did it", question, evidence[0].text)
+                return None
+            return [beside, *(e for e in evidence if e is not beside)]
         if (
             not self._holds_asked(question, evidence[0], slot)
             and evidence[0].score < self.t.score_without_type
         ):
+            log.debug("refused %r: %r holds nothing of the kind asked", question, evidence[0].text)
             return None
+        log.debug("answering %r with %r", question, evidence[0].text)
         return evidence
 
     def _beside_verb_noun(
@@ -2163,28 +2179,35 @@ class AnswerEngine:
         return best
 
     def passes(self, a: Answerability, *, follow_up: bool = False) -> bool:
+        return self.refusal(a, follow_up=follow_up) is None
+
+    def refusal(self, a: Answerability, *, follow_up: bool = False) -> str | None:
+        """The first check a sentence fails to answer by (its name, as the debug log gives
+        it), or None when it passes them all."""
         t = self.t
         if a.n_terms == 0:
-            return False
+            return "no_terms"
         if a.semantic < (t.min_semantic if a.n_terms > 1 or follow_up else t.single_term_semantic):
             # "Tell me a joke": one matched word proves nothing, unless the conversation
             # already says what the question is about ("and how many prisoners?").
-            return False
+            return "semantic"
         if a.coverage < t.answerable_coverage:
-            return False
+            return "coverage"
         if a.score < t.answerable_score and not (a.plain and _PLAIN_SUFFICES.get()):
-            return False
+            return "score"
         if a.names < t.names_coverage:
-            return False
+            return "names"
         if not a.timely:
-            return False  # another year's figure, or a forecast for a result
+            return "timely"  # another year's figure, or a forecast for a result
         if a.denies:
-            return False  # "neither Harry nor Voldemort" does not say who
+            return "denies"  # "neither Harry nor Voldemort" does not say who
         if t.require_figures and not a.figures:
-            return False  # "revenue in 2005" is not answered by the revenue in 2004
+            return "figures"  # "revenue in 2005" is not answered by the revenue in 2004
         if t.require_type and not a.typed and a.score < t.score_without_type:
-            return False  # "how much" wants a figure, "when" a date
-        return a.predicate or a.score >= t.score_without_predicate
+            return "type"  # "how much" wants a figure, "when" a date
+        if not (a.predicate or a.score >= t.score_without_predicate):
+            return "predicate"
+        return None
 
     def _article_text(self, ev: Evidence) -> str:
         text = self._texts.get(_version(ev))
