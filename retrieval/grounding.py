@@ -186,8 +186,14 @@ def counts_head(sentence: str, heads: list[str], window: int = 8) -> bool:
 
 
 def quantities_in(text: str) -> set[str]:
-    """Numbers in ``text`` that are not years."""
-    return {n for n in numbers_in(text) if not (len(n) == 4 and n[:2] in ("19", "20"))}
+    """Numbers in ``text`` that are not years: a year is written as four plain digits ("2004"),
+    so "2,000", "19.9 million" and "20.1%" are quantities."""
+    return numbers_in(_YEARS.sub(" ", text))
+
+
+# A year as the news writes one: four plain digits, not part of a larger number ("2,004",
+# "2004.5").
+_YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 
 
 def expects_number(question: str) -> bool:
