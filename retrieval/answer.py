@@ -110,6 +110,7 @@ from retrieval.shortening import (
     prunes_whole_phrases,
 )
 from retrieval.slots import (
+    GIVEN_FIGURES_FILL,
     Slot,
     answer_name,
     asked_predicate,
@@ -281,9 +282,13 @@ class AnswerEngine:
             # A side of a comparison holds "what is asked" plainly with any figure ("$300bn in
             # its oil fund" for the bank's interest rate): there the score floor still decides.
             token = _PLAIN_SUFFICES.set(plan.kind != "comparison")
+            # A side of a comparison may be named by its figure ("the 71,000 jobs ... or the
+            # reduction the Tories planned"): there the figure the question gives is the side's.
+            given = GIVEN_FIGURES_FILL.set(plan.kind == "comparison")
             try:
                 draft = self._parts(standalone, plan, since=since, as_of=as_of, k=k)
             finally:
+                GIVEN_FIGURES_FILL.reset(given)
                 _PLAIN_SUFFICES.reset(token)
         else:
             draft = self._single(

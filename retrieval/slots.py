@@ -15,6 +15,7 @@ dates); nothing is fitted to a set of questions.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal
 
@@ -563,6 +564,12 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
     if slot is None:
         return 1
     if slot.kind == "number":
+        # A figure the question itself gives ("through the UK's £4m grant", "Channel 4", "the
+        # Friday the 13th film") is what the question says, not what it asks.
+        # (Not for a side of a comparison, which the question names by its figure: "the
+        # 71,000 jobs attacked by the TUC".)
+        if not GIVEN_FIGURES_FILL.get():
+            sentence = without_given_figures(sentence, question)
         if slot.percent:
             return int(bool(_PERCENT.search(sentence)))
         if slot.age:
@@ -598,6 +605,37 @@ def slot_strength(sentence: str, question: str, slot: Slot | None) -> int:
     if not heads:
         return 1
     return 2 if any(first - 3 <= h <= last + 3 for h in heads for first, last in runs) else 0
+
+
+# Whether a figure the question gives may be what a sentence answers it with: only for the sides
+# of a comparison (``AnswerEngine.ask`` sets it there).
+GIVEN_FIGURES_FILL: ContextVar[bool] = ContextVar("given_figures_fill", default=False)
+
+
+def without_given_figures(sentence: str, question: str) -> str:
+    """``sentence`` with the figures ``question`` gives put out of reach of the figure readers
+    (as "#"): a number the question writes ("£4m", "Channel 4", "27"), and a count word it
+    writes ("three"), whatever their place in the sentence. Years stay: a question's year is
+    read by the checks of time."""
+    given = quantities_in(question)
+    words = {w.lower() for w in _COUNT_WORD.findall(question)}
+    if not given and not words:
+        return sentence
+
+    def masked(m: re.Match[str]) -> str:
+        value = m.group(0).replace(",", "")
+        if "." in value:
+            value = value.rstrip("0").rstrip(".")
+        return "#" if value in given else m.group(0)
+
+    out = _GIVEN_NUMBER.sub(masked, sentence)
+    if words:
+        out = _COUNT_WORD.sub(lambda m: "#" if m.group(0).lower() in words else m.group(0), out)
+    return out
+
+
+# A number as ``retrieval.text.numbers_in`` reads one ("1,100", "2.5"), not inside a word.
+_GIVEN_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
 
 
 def holds_slot(sentence: str, question: str, slot: Slot | None) -> bool:
