@@ -180,6 +180,10 @@ class Answerability:
     # counted ("400,000 tonnes" for "how many tonnes", not "$1.2bn-worth of the beans"), a
     # name beside the noun asked for; any figure, date or name when the question names none.
     plain: bool = False
+    # The question asks for a figure or a date, which a sentence holds or not by its form, and
+    # the sentence holds none: it does not answer however close it is to the question
+    # ("Aguilera is to marry Bratman" for "on what date did she marry him").
+    formless: bool = False
 
 
 @dataclass
@@ -1533,6 +1537,7 @@ class AnswerEngine:
             and says_outcome(ev.text, question),
             denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
             plain=typed and holds_plainly(ev.text, question, slot),
+            formless=_asks_by_form(slot) and not holds_slot(ev.text, question, slot),
         )
 
     def _holds_asked(self, question: str, ev: Evidence, slot: Slot | None) -> bool:
@@ -1678,9 +1683,9 @@ class AnswerEngine:
                 log.debug("refused %r: %r does not say who did it", question, evidence[0].text)
                 return None
             return [beside, *(e for e in evidence if e is not beside)]
-        if (
-            not self._holds_asked(question, evidence[0], slot)
-            and evidence[0].score < self.t.score_without_type
+        if not self._holds_asked(question, evidence[0], slot) and (
+            (_asks_by_form(slot) and not holds_slot(evidence[0].text, question, slot))
+            or evidence[0].score < self.t.score_without_type
         ):
             log.debug("refused %r: %r holds nothing of the kind asked", question, evidence[0].text)
             return None
@@ -2208,7 +2213,7 @@ class AnswerEngine:
             return "denies"  # "neither Harry nor Voldemort" does not say who
         if t.require_figures and not a.figures:
             return "figures"  # "revenue in 2005" is not answered by the revenue in 2004
-        if t.require_type and not a.typed and a.score < t.score_without_type:
+        if t.require_type and not a.typed and (a.formless or a.score < t.score_without_type):
             return "type"  # "how much" wants a figure, "when" a date
         if not (a.predicate or a.score >= t.score_without_predicate):
             return "predicate"
@@ -2592,6 +2597,13 @@ class AnswerEngine:
             plan=plan,
             unanswered=draft.unanswered,
         )
+
+
+def _asks_by_form(slot: Slot | None) -> bool:
+    """Whether the question asks for a figure or a date, which a sentence holds or not by its
+    form (digits, number words, a month, a year): unlike a name, which a sentence may give in
+    a form the slot's reading misses, no closeness to the question stands in for it."""
+    return slot is not None and slot.kind in ("number", "date", "day")
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

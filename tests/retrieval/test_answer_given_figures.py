@@ -79,6 +79,47 @@ def test_how_many_were_treated_is_answered_by_the_count(tmp_path: Path, embedder
     assert "1,200" in answer.answer
 
 
+_WED = "On what date did the singer Carla Moreno marry the producer Jon Brandt?"
+
+
+def _wedding_service(tmp_path: Path, embedder, news: str):  # type: ignore[no-untyped-def]
+    return _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                f"{news}\n\nMoreno, 24, met Brandt, 27, while recording her second album.",
+                "Carla Moreno and Jon Brandt",
+                "wedding",
+            ),
+            *_OTHERS,
+        ],
+    )
+
+
+def test_a_sentence_with_no_date_does_not_say_when_however_close_it_is(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _wedding_service(
+        tmp_path,
+        embedder,
+        "The singer Carla Moreno is to marry the producer Jon Brandt, her agent has confirmed.",
+    )
+    answer = service.ask(_WED)
+    assert answer.status == "not_found", answer.answer
+
+
+def test_on_what_date_is_answered_by_the_day(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _wedding_service(
+        tmp_path,
+        embedder,
+        "The singer Carla Moreno married the producer Jon Brandt on 19 November in Napa.",
+    )
+    answer = service.ask(_WED)
+    assert answer.status == "answered", answer.answer
+    assert "19 November" in answer.answer
+
+
 def test_a_side_of_a_comparison_named_by_its_figure_is_held_by_that_figure() -> None:
     from retrieval.slots import GIVEN_FIGURES_FILL
 
