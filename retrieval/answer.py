@@ -115,6 +115,7 @@ from retrieval.slots import (
     answer_name,
     asked_predicate,
     asked_slot,
+    holds_kind,
     holds_plainly,
     holds_predicate,
     holds_slot,
@@ -1537,7 +1538,7 @@ class AnswerEngine:
             and says_outcome(ev.text, question),
             denies=slot is not None and slot.kind == "name" and rules_out_names(ev.text, question),
             plain=typed and holds_plainly(ev.text, question, slot),
-            formless=_asks_by_form(slot) and not holds_slot(ev.text, question, slot),
+            formless=not holds_kind(ev.text, question, slot),
         )
 
     def _holds_asked(self, question: str, ev: Evidence, slot: Slot | None) -> bool:
@@ -1684,7 +1685,7 @@ class AnswerEngine:
                 return None
             return [beside, *(e for e in evidence if e is not beside)]
         if not self._holds_asked(question, evidence[0], slot) and (
-            (_asks_by_form(slot) and not holds_slot(evidence[0].text, question, slot))
+            not holds_kind(evidence[0].text, question, slot)
             or evidence[0].score < self.t.score_without_type
         ):
             log.debug("refused %r: %r holds nothing of the kind asked", question, evidence[0].text)
@@ -2597,13 +2598,6 @@ class AnswerEngine:
             plan=plan,
             unanswered=draft.unanswered,
         )
-
-
-def _asks_by_form(slot: Slot | None) -> bool:
-    """Whether the question asks for a figure or a date, which a sentence holds or not by its
-    form (digits, number words, a month, a year): unlike a name, which a sentence may give in
-    a form the slot's reading misses, no closeness to the question stands in for it."""
-    return slot is not None and slot.kind in ("number", "date", "day")
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -192,8 +192,8 @@ def quantities_in(text: str) -> set[str]:
 
 
 # A year as the news writes one: four plain digits, not part of a larger number ("2,004",
-# "2004.5").
-_YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
+# "2004.5"), or a decade ("the 1960s").
+_YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?:s\b)?(?![\w%]|[.,]\d)")
 
 
 def expects_number(question: str) -> bool:

@@ -638,6 +638,20 @@ def without_given_figures(sentence: str, question: str) -> str:
 _GIVEN_NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
 
 
+def holds_kind(sentence: str, question: str, slot: Slot | None) -> bool:
+    """Whether ``sentence`` holds anything of the kind a figure or date question asks for, in
+    the plainest form: any figure the question does not give (a share for "how much of the
+    fee", a count the counted-noun reading misses), any date. True for other questions, whose
+    answers a sentence may give in forms no reading here sees."""
+    if slot is None or slot.kind not in ("number", "date", "day"):
+        return True
+    if slot.kind == "number":
+        if GIVEN_FIGURES_FILL.get():
+            return has_figure(sentence)
+        return has_figure(without_given_figures(sentence, question))
+    return has_date(sentence)
+
+
 def holds_slot(sentence: str, question: str, slot: Slot | None) -> bool:
     """Whether ``sentence`` holds a thing of the kind the question asks for."""
     return slot_strength(sentence, question, slot) > 0

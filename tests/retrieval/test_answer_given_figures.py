@@ -23,6 +23,7 @@ def test_a_year_is_four_plain_digits_and_other_numbers_are_quantities() -> None:
     assert quantities_in("He will tell the congregation of 2,000 at the cathedral.") == {"2000"}
     assert quantities_in("China accounted for 20.1% of Japan's trade in 2004.") == {"20.1"}
     assert quantities_in("Profits rose in 2004 and 1999.") == set()
+    assert quantities_in("Which 1960s crooner is the film about?") == set()  # a decade
 
 
 def test_a_figure_the_question_gives_does_not_fill_its_slot() -> None:
