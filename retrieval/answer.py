@@ -3266,6 +3266,8 @@ def only_ahead(sentence: str) -> bool:
     "appointed", "has ruled"; a saying verb, "said", tells of the report, not the event). A
     question that asks what happened is not answered by the preview of the event."""
     tokens = [t.lower() for t in re.findall(r"[A-Za-z'’]+", sentence)]
+    if not tokens:
+        return False  # ("2-1.", a score alone: no word says anything ahead)
     if not any(
         t in _AHEAD or (t in _BE_TO and nxt == "to")
         for t, nxt in zip(tokens, [*tokens[1:], ""], strict=True)

@@ -133,3 +133,10 @@ def test_a_side_of_a_comparison_named_by_its_figure_is_held_by_that_figure() -> 
         assert holds_slot(sentence, side, slot)
     finally:
         GIVEN_FIGURES_FILL.reset(token)
+
+
+def test_a_sentence_of_no_words_speaks_of_nothing_ahead() -> None:
+    from retrieval.answer import only_ahead
+
+    assert not only_ahead("2-1.")
+    assert only_ahead("The club will appeal against the ban.")
