@@ -77,7 +77,16 @@ def is_frame(tok: Any, entered_by: str | None = None) -> bool:
             _hedge_verb(tok) or any(ch.dep_ == "auxpass" for ch in tok.children)
         ):
             return False  # 'decided to act': a deed to come, not a statement ('is said to': one)
-        return _frame_verb(tok) or _regarding_as(tok)
+        if _regarding_as(tok):
+            return True
+        if not _frame_verb(tok):
+            return False
+        if _lemma(tok) in lx.REPORTING_VERBS or _hedge_verb(tok):
+            return True  # the lexicon's verbs of saying and hoping frame whoever says them
+        # a verb that frames by its WordNet sense alone ('agreed that', 'decided to') frames
+        # only when someone holds the thought: 'ensure', 'mean', 'focus' with a thing or no one
+        # as subject tell what a thing does or is for ('which has meant that X')
+        return has_framer(tok, entered_by)
     if tok.pos_ == "NOUN":
         if entered_by is not None and entered_by not in _INTO_NOUN_FRAME:
             return False
@@ -98,6 +107,66 @@ def is_frame(tok: Any, entered_by: str | None = None) -> bool:
             # 'so mad with his laptop that he threw it': what came of it, not what he thought
             and not any(ch.dep_ == "advmod" and ch.lower_ in {"so", "too"} for ch in tok.children)
         )
+    return False
+
+
+_THING_PRONOUNS = frozenset("it which that this these those what".split())
+_SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _can_speak(tok: Any) -> bool:
+    """Whether ``tok``, a subject or an agent, names someone who can say or think something: a
+    person, a body or a name, not a thing ('it', 'which' of 'the tuners, which means')."""
+    if tok.lower_ in _THING_PRONOUNS:
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "relcl":
+            head = tok.head.head  # 'the firm, which said': the relative's own noun
+            # 'which' is never said of a person: a name or a body may still speak
+            return head.pos_ == "PROPN" or head.ent_type_ in _SPEAKER_ENTITIES
+        if tok.lower_ == "it":
+            # 'The Alliance says it expects': the subject before it; with none in the sentence,
+            # whoever an earlier sentence named ('It said profits rose')
+            before = [
+                t for t in tok.doc[: tok.i] if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON"
+            ]
+            return not before or _can_speak(before[-1])
+        return False
+    if tok.pos_ == "PRON":
+        return True  # he, she, they, we, who
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _SPEAKER_ENTITIES:
+        return True
+    # a person, a body or a document ('analysts', 'the court', 'the report'), not a thing
+    return tok.pos_ == "NOUN" and wordnet.can_speak(_lemma(tok))
+
+
+def has_framer(verb: Any, entered_by: str | None) -> bool:
+    """Whether ``verb`` has someone who says or thinks what it frames: its subject or agent (a
+    verb with none takes the one of the verb it hangs off: 'saying X' is the subject's), or,
+    passive with no agent, anyone."""
+    cur = verb
+    for _ in range(3):
+        kids = list(cur.children)
+        agent = next((ch for ch in kids if ch.dep_ == "agent"), None)
+        if agent is not None:
+            return any(_can_speak(t) for t in agent.children if t.dep_ == "pobj")
+        subject = next((ch for ch in kids if ch.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _can_speak(subject)
+        if any(ch.dep_ in {"nsubjpass", "auxpass"} for ch in kids):
+            if cur is not verb:
+                return False
+            if entered_by in {None, "ccomp", "xcomp"}:
+                return True  # 'it is understood that', 'he is thought to': anyone's
+            # by a phrase: what is held of a person ('he is credited with helping'), not how a
+            # thing is ('the revolution is focused on letting people ...')
+            patient = next((ch for ch in kids if ch.dep_ == "nsubjpass"), None)
+            return patient is not None and _can_speak(patient)
+        if cur.dep_ in {"advcl", "xcomp", "conj", "ccomp"} and cur.head is not cur:
+            cur = cur.head  # 'saying that', 'agreed and decided that': the head's subject
+            continue
+        if cur.dep_ == "pcomp" and cur.head.head.pos_ in {"VERB", "AUX"}:
+            cur = cur.head.head  # 'by agreeing that': the verb the phrase hangs off
+            continue
+        return False  # 'a responsibility to ensure', 'part of trying to': no one's thought
     return False
 
 

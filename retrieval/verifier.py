@@ -852,9 +852,14 @@ def _reporting(tok: Any, wordnet_too: bool = True) -> bool:
             return False
         # any verb of saying or thinking WordNet knows ('intimated', 'reckoned') with a clause
         # of its own: 'Mourinho intimated that Ferguson influenced the referee'
-        return wordnet.is_saying_verb(_lemma(tok)) and any(
-            ch.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ch.children)
-            for ch in tok.children
+        return (
+            wordnet.is_saying_verb(_lemma(tok))
+            and any(
+                ch.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in ch.children)
+                for ch in tok.children
+            )
+            # someone who can say it: not 'the box has three tuners, which means viewers can'
+            and frames.has_framer(tok, "ccomp")
         )
     kids = {ch.dep_ for ch in tok.children}
     if _lemma(tok) in {"say", "tell", "accord"}:

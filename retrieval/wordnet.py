@@ -5,7 +5,7 @@ The claim verifier (:mod:`retrieval.verifier`) needs to know that "temporary" is
 and that "intimated" reports what someone said. :mod:`retrieval.lexicon` holds the closed classes
 news writing leans on; this module adds what a well-kept lexical database knows, for every word.
 
-Five tables are derived from WordNet's database files, mechanically and in full (nothing is
+Six tables are derived from WordNet's database files, mechanically and in full (nothing is
 picked by hand), and shipped in ``retrieval/data/`` with WordNet's licence, so nothing is
 downloaded at run time:
 
@@ -21,6 +21,9 @@ downloaded at run time:
   verb group up to two steps ("withdraw" / "pull out"), so a claim may say a verb in a nearby word;
 - ``wordnet_saying.txt``: verbs whose most frequent sense is one of communication or cognition
   ("say", "intimate", "reckon"): a clause they govern is someone's statement, not a fact;
+- ``wordnet_speakers.txt``: nouns whose most frequent sense is a person, a group or a piece of
+  communication (noun.person, noun.group, noun.communication: "analyst", "ministry", "report"):
+  what can be the one who says or thinks something, unlike "revolution" or "plan";
 - ``wordnet_meaning.tsv.gz``: for every word and part of speech, its senses, the senses a step
   away (hypernyms, derivations, verb groups, similar and see-also senses), and the words of
   its first senses' definitions (those a definition denies apart:
@@ -49,9 +52,12 @@ SIMILAR = DATA / "wordnet_similar.tsv"
 SAYING = DATA / "wordnet_saying.txt"
 RELATED = DATA / "wordnet_related.tsv"
 MEANING = DATA / "wordnet_meaning.tsv.gz"
+SPEAKERS = DATA / "wordnet_speakers.txt"
 
 _POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 _COMMUNICATION, _COGNITION = 32, 31  # WordNet's lexicographer files verb.communication, .cognition
+# noun.communication, noun.group, noun.person: what can say or think something
+_SPEAKING_NOUNS = frozenset({10, 14, 18})
 
 
 def _word(raw: str) -> str:
@@ -153,6 +159,21 @@ def related_verbs(general: str, specific: str) -> bool:
 def known_modifier(word: str) -> bool:
     """Whether WordNet has ``word`` as an adjective or adverb."""
     return word in _similar()
+
+
+@lru_cache(maxsize=1)
+def _speakers() -> frozenset[str]:
+    if not SPEAKERS.is_file():
+        return frozenset()
+    return frozenset(SPEAKERS.read_text(encoding="utf-8").split("\n")) - {""}
+
+
+def can_speak(noun: str) -> bool:
+    """Whether noun ``noun`` (a lemma, lower case) names what can say or think something: its most
+    frequent sense is a person, a group or a piece of communication ('analyst', 'ministry',
+    'report'), not a thing, an event or an idea ('revolution', 'plan'). A noun WordNet lacks
+    (a name, a rare word) may be anyone."""
+    return noun in _speakers() or "n" not in _meanings().get(noun, {})
 
 
 def is_saying_verb(lemma: str) -> bool:
@@ -534,6 +555,15 @@ def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
         if synsets["v"][first]["lex"] in {_COMMUNICATION, _COGNITION}:
             saying.add(lemma)
 
+    speakers = set()
+    for line in (dict_dir / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split()
+        first = int(fields[-int(fields[2])])
+        if synsets["n"][first]["lex"] in _SPEAKING_NOUNS:
+            speakers.add(_word(fields[0]))
+
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / ANTONYMS.name).write_text(
         "".join(f"{p}\t{a}\t{b}\n" for p, a, b in sorted(pairs)), encoding="utf-8"
@@ -551,6 +581,9 @@ def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
         encoding="utf-8",
     )
     (out_dir / SAYING.name).write_text("".join(f"{w}\n" for w in sorted(saying)), encoding="utf-8")
+    (out_dir / SPEAKERS.name).write_text(
+        "".join(f"{w}\n" for w in sorted(speakers)), encoding="utf-8"
+    )
     meaning = build_meaning(dict_dir, synsets)
     text = "".join(f"{w}\t{fields}\n" for w, fields in meaning.items())
     (out_dir / MEANING.name).write_bytes(gzip.compress(text.encode("utf-8"), 9, mtime=0))
@@ -559,6 +592,7 @@ def build(dict_dir: Path, out_dir: Path = DATA) -> dict[str, int]:
         "modifiers": len(similar),
         "related_verbs": len(related),
         "saying_verbs": len(saying),
+        "speaking_nouns": len(speakers),
         "meanings": len(meaning),
     }
 
