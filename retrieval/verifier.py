@@ -2614,7 +2614,10 @@ def _predicate_findings(
                 out.extend(_role_findings(c, same or candidates, doers=bool(same)))
             ours = _claim_hedges(c, matched)
             if not any(
-                _modality_agrees(c, p, ours + _hedge_over(c, p, matched)) or _modals_kept(p, claim)
+                _modality_agrees(
+                    c, p, ours + _hedge_over(c, p, matched) + _report_kept(c, p, claim_attributes)
+                )
+                or _modals_kept(p, claim)
                 for p in candidates
             ):
                 p = candidates[0]
@@ -2927,7 +2930,10 @@ def _modal_findings(claim: Any, passage: Any, matched: dict[int, list[Any]]) -> 
         # ... and the claim word that says it otherwise ('expected to grow' for 'expected to
         # rise' where the claim has 'risen' elsewhere)
         heads += [claim[i] for i, found in matched.items() if p in found]
-        if same and not any(_claim_hedges(c, matched) or _hedge_over(c, p, matched) for c in heads):
+        if same and not any(
+            _claim_hedges(c, matched) or _hedge_over(c, p, matched) or _report_kept(c, p, False)
+            for c in heads
+        ):
             return [_Finding("not_found", "hedge", f"the passage only says {p.text!r} may be so")]
     return []
 
@@ -3525,6 +3531,32 @@ def _deeds_traded(
                     )
                 ]
     return []
+
+
+@lru_cache(maxsize=1)
+def _reporting_stems() -> frozenset[str]:
+    return frozenset(stem(v) for v in lx.REPORTING_VERBS)
+
+
+def _reporting_adverb(tok: Any) -> bool:
+    """'reportedly', 'allegedly': an adverb made of a verb of saying, which says what 'according
+    to reports' or 'it was alleged' says."""
+    word = str(tok.lower_)
+    return (
+        tok.dep_ == "advmod"
+        and word in lx.HEDGE_ADVERBS
+        and word.endswith("edly")
+        and stem(word[: -len("edly")]) in _reporting_stems()
+    )
+
+
+def _report_kept(c: Any, p: Any, claim_attributes: bool) -> int:
+    """The passage's 'reportedly' on ``p`` that the claim keeps by giving its word to a source
+    ('According to reports, X' / 'it has been reported that X', and any speaker): one frame told
+    three ways, counted as the claim's hedge."""
+    if not (claim_attributes or _attributed(c)):
+        return 0
+    return sum(1 for t in _hedge_chain(p) for ch in t.children if _reporting_adverb(ch))
 
 
 def _claim_hedges(c: Any, matched: dict[int, list[Any]]) -> int:
