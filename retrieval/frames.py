@@ -74,7 +74,10 @@ def is_frame(tok: Any, entered_by: str | None = None) -> bool:
         if entered_by == "prep" and not (_regarding_as(tok) or _hedge_verb(tok)):
             return False  # 'speaking to the BBC': the addressee, not what is said
         if entered_by == "xcomp" and not (
-            _hedge_verb(tok) or any(ch.dep_ == "auxpass" for ch in tok.children)
+            _hedge_verb(tok)
+            or any(ch.dep_ == "auxpass" for ch in tok.children)
+            # 'claims to represent', 'claiming to have been': a statement of one's own
+            or _lemma(tok) in lx.REPORTING_VERBS
         ):
             return False  # 'decided to act': a deed to come, not a statement ('is said to': one)
         if _regarding_as(tok):
@@ -332,8 +335,15 @@ def kept(frame: Any, claim: Any) -> bool:
     """Whether the claim keeps the passage frame ``frame``: a frame of its own with the same
     word, a synonym, or the same source."""
     source = _source(frame)
+    passage_words = {_lemma(p) for p in frame.doc if p.i != frame.i}
     for t in claim:
-        if t.pos_ in {"VERB", "NOUN", "ADJ", "AUX"} and _same_frame_word(t, frame):
+        if (
+            t.pos_ in {"VERB", "NOUN", "ADJ", "AUX"}
+            and _same_frame_word(t, frame)
+            # a word the passage has elsewhere as written is that word, not this frame's
+            # synonym ('taken to hospital after claiming to': 'claim' a life is 'take' it)
+            and (_lemma(t) == _lemma(frame) or _lemma(t) not in passage_words)
+        ):
             if _other_speaker(frame, t):
                 continue  # 'Labour says' does not keep 'The Tories say'
             return True  # the claim keeps the frame's own word ('agreed to allow')

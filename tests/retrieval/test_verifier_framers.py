@@ -69,3 +69,32 @@ def test_a_verb_with_a_framer_still_frames(claim: str, passage: str) -> None:
 def test_speaking_nouns_are_persons_bodies_and_documents() -> None:
     assert all(wordnet.can_speak(n) for n in ("analyst", "ministry", "report", "court"))
     assert not any(wordnet.can_speak(n) for n in ("revolution", "plan", "situation", "price"))
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # 'claims to represent': the group's own statement, not a fact
+        (
+            "The offer is too low, according to the fund, which represents owners of 8% of "
+            "the shares.",
+            "The fund, which claims to represent owners of 8% of the shares, has complained "
+            "that the offer is too low.",
+        ),
+        (
+            "The two men were taken to hospital after being hurt in a car crash.",
+            "The two men were taken to hospital after claiming to have been hurt in a car crash.",
+        ),
+    ],
+)
+def test_a_verb_of_saying_frames_its_infinitive(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict != "supported", check
+
+
+def test_a_kept_claim_to_is_supported() -> None:
+    check = verify(
+        "The fund claims to represent owners of 8% of the shares.",
+        "The fund, which claims to represent owners of 8% of the shares, has complained.",
+    )
+    assert check.verdict == "supported", check
