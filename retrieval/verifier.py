@@ -1437,6 +1437,15 @@ def _phrases_match(a: Any, b: Any) -> bool:
     return _same(a, b) or any(_same(x, y) for x in ta for y in tb if _is_name(x))
 
 
+def _says_all_of(a: Any, b: Any) -> bool:
+    """Whether phrase ``a`` has its own word for every word of phrase ``b`` ('a UKIP candidate'
+    for 'a candidate'; not 'the Labour party' for 'the Conservative party')."""
+    ours = _phrase_tokens(a)
+    return any(_same(a, t) for t in _phrase_tokens(b)) and all(
+        any(_same(x, t) for x in ours) for t in _phrase_tokens(b)
+    )
+
+
 def _modifiers_moved(c: Any, mods: list[Any], rival: Any, passage: Any) -> bool:
     """Whether the names the claim hangs on noun ``c`` are in the passage, and the passage's
     ``rival`` name in the claim, with neither hung on another noun both sentences have: a
@@ -3705,10 +3714,14 @@ def _role_findings(c: Any, candidates: list[Any], doers: bool = True) -> list[_F
             )
         ):
             continue  # 'he started his career' / 'his career started': the verb's two uses
+        # a party in the other's place only where its own noun is not in its own place: 'a
+        # UKIP candidate suspended by the party' is the candidate the party UKIP suspended
         if cs is not None and po is not None and _phrases_match(cs, po):
-            swapped = (cs, p)
+            if not (cs.pos_ == "NOUN" and ps is not None and _says_all_of(cs, ps)):
+                swapped = (cs, p)
         elif co is not None and ps is not None and _phrases_match(co, ps):
-            swapped = (co, p)
+            if not (co.pos_ == "NOUN" and po is not None and _says_all_of(co, po)):
+                swapped = (co, p)
         elif doers and cs is not None and ps is not None and _doers_swapped(c, cs, p, ps):
             swapped = (cs, p)
     if swapped is not None:
