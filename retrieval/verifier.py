@@ -2378,6 +2378,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
     if not roles and (traded := swaps.exchanged(claim, passage)) is not None:
         reason = f"the claim puts {traded[0]!r} where the passage has {traded[1]!r}, and back"
         roles = [_Finding("contradicted", "role", reason)]
+    if not roles:
+        roles = _parallel_clauses_crossed(claim, passage)
     findings.extend(roles)
     findings.extend(_negated_party_swaps(claim, passage))
     findings.extend(_figure_owner_swaps(claim, passage))
@@ -3500,6 +3502,137 @@ def _sides_crossed(claim: Any, passage: Any) -> list[_Finding]:
     return _deeds_traded(claim, passage, ours, theirs, shared)
 
 
+def _clause_region(verb: Any, other: Any) -> set[int]:
+    """The words of ``verb``'s own clause against a second use ``other`` of the same verb: the
+    widest phrase holding ``verb`` and not ``other`` ('the 14 seats where ... to beat Labour'),
+    or, where ``other``'s clause hangs inside ``verb``'s, all of ``verb``'s but that."""
+    top = verb
+    while top.head != top and other not in top.head.subtree:
+        top = top.head
+    region = {t.i for t in top.subtree}
+    noun = top.head
+    if top.dep_ in {"relcl", "acl"} and noun.pos_ in {"NOUN", "PROPN"}:
+        # 'the 20 towns where ... Labour, and the 12 where ...': the noun the clause tells of,
+        # with its figure, when the second clause hangs off it as a conjunct
+        region.add(noun.i)
+        for ch in noun.children:
+            if ch is not top and other not in ch.subtree and ch.dep_ not in {"conj", "cc"}:
+                region |= {t.i for t in ch.subtree}
+    if other in top.subtree:
+        inner = other
+        while inner.head != inner and verb not in inner.head.subtree:
+            inner = inner.head
+        region -= {t.i for t in inner.subtree}
+    return region
+
+
+def _clause_place(tok: Any, region: set[int]) -> tuple[str, str] | None:
+    """Where ``tok`` stands in its clause: its figure ('#num'), or the verb it belongs to with
+    the relation ('beat', 'dobj'), a phrase by its preposition wherever the parser hangs it
+    ('store', 'prep:on'); None for a word outside any verb of the clause."""
+    if tok.like_num and not tok.is_stop and tok.ent_type_ not in {"DATE", "TIME"}:
+        return ("#num", "")
+    relation = ""
+    cur = tok
+    while cur.head != cur and cur.head.i in region:
+        if cur.dep_ == "pobj" and cur.head.pos_ == "ADP" and not relation:
+            relation = f"prep:{cur.head.lower_}"
+        if cur.head.pos_ in {"VERB", "AUX"}:
+            return (_lemma(cur.head), relation or cur.dep_)
+        cur = cur.head
+    return None
+
+
+def _kind(tok: Any) -> str:
+    if tok.like_num and not tok.is_stop:
+        return "num"
+    return "adv" if tok.pos_ == "ADV" else "noun"
+
+
+def _voter(tok: Any) -> bool:
+    """A word that tells one clause from the other: not a pronoun ('them', 'the new one'),
+    which fills its place without saying which."""
+    return not tok.is_stop and tok.pos_ != "PRON"
+
+
+def _clause_places(doc: Any, region: set[int]) -> dict[tuple[str, str], list[Any]]:
+    out: dict[tuple[str, str], list[Any]] = {}
+    for i in region:
+        t = doc[i]
+        if not (
+            t.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}
+            or (t.pos_ == "ADV" and t.lower_.endswith("ly"))
+        ):
+            continue
+        key = _clause_place(t, region)
+        if key is not None:
+            out.setdefault(key, []).append(t)
+    return out
+
+
+def _parallel_clauses_crossed(claim: Any, passage: Any) -> list[_Finding]:
+    """Two uses of one verb in parallel clauses ('A stored X on the net, while B will store Y on
+    the PC'; 'the 14 seats ... to beat Labour, and the 13 ... to beat the Tories'), each clause
+    pairing its own subject, object, phrases and figure: a claim clause that takes one word from
+    the passage's first clause and another, for the same place, from its second has crossed
+    them. A word counts only where both passage clauses fill that place, with words of one kind
+    (a clause that leaves out what the other says, 'while Mary Poppins won two [prizes]', gives
+    no side to the word left out)."""
+    theirs = _twice_used(passage)
+    if theirs is None:
+        return []
+    ours = _twice_used(claim)
+    if ours is None or _lemma(ours[0]) != _lemma(theirs[0]):
+        return []
+    p1, p2 = theirs
+    sides = [
+        _clause_places(passage, _clause_region(p1, p2)),
+        _clause_places(passage, _clause_region(p2, p1)),
+    ]
+    for c, other in (ours, ours[::-1]):
+        votes: set[int] = set()
+        found: list[Any] = []
+        for key, words in _clause_places(claim, _clause_region(c, other)).items():
+            filled = [side.get(key, []) for side in sides]
+            if not all(filled):
+                continue
+            for w in [w for w in words if _voter(w)]:
+                hits = [
+                    n
+                    for n, side in enumerate(filled)
+                    if any(_same(w, q) and _kind(w) == _kind(q) for q in side)
+                ]
+                others = filled[1 - hits[0]] if len(hits) == 1 else []
+                if len(hits) == 1 and any(_kind(q) == _kind(w) for q in others):
+                    votes.add(hits[0])
+                    found.append(w)
+        if len(votes) == 2:
+            return [
+                _Finding(
+                    "contradicted",
+                    "role",
+                    f"the claim's clause of {c.text!r} pairs words the passage gives to its two "
+                    f"clauses of {p1.text!r} ({', '.join(repr(w.text) for w in found[:2])})",
+                )
+            ]
+    return []
+
+
+def _twice_used(doc: Any) -> tuple[Any, Any] | None:
+    """The two uses of the one verb a sentence says twice, in clauses of their own."""
+    verbs: dict[str, list[Any]] = {}
+    for t in doc:
+        if t.pos_ == "VERB" and not _in_class(t, lx.REPORTING_VERBS):
+            verbs.setdefault(_lemma(t), []).append(t)
+    twice = [v for v in verbs.values() if len(v) == 2]
+    if len(twice) != 1:
+        return None
+    a, b = twice[0]
+    if a in b.subtree and b in a.subtree:
+        return None
+    return a, b
+
+
 def _deed(tok: Any) -> Any | None:
     """The verb whose clause a party stands in, not through a phrase of place or time."""
     for up in _ancestors(tok, 8):
@@ -3687,6 +3820,8 @@ def _role_findings(c: Any, candidates: list[Any], doers: bool = True) -> list[_F
     # 'had been left out of the line-up' is another deed than 'wanted to leave the stadium':
     # the same verb with another particle (another verb matched on its phrase keeps its roles)
     candidates = [p for p in candidates if _lemma(p) != _lemma(c) or _particle(p) == _particle(c)]
+    if any(_both_parties(cs, co, p) for p in candidates):
+        return []  # 'Mary Poppins took two prizes' / '..., while Mary Poppins won two'
     candidates = _aligned(c, cs, candidates)
     swapped = None
     for p in candidates:
@@ -3737,6 +3872,23 @@ def _role_findings(c: Any, candidates: list[Any], doers: bool = True) -> list[_F
 
 
 _CONVERSE_PREPOSITIONS = frozenset({"to", "from", "by", "against"})
+
+
+def _both_parties(cs: Any | None, co: Any | None, p: Any) -> bool:
+    """Whether passage verb ``p`` has the claim's subject and object both, whichever use of the
+    verb it is: either object may be left as its figure alone ('while Mary Poppins won two
+    [prizes]' for 'Mary Poppins took two prizes')."""
+    ps, po = _arguments(p)
+    if cs is None or co is None or ps is None or po is None or not _phrases_match(cs, ps):
+        return False
+    if _phrases_match(co, po):
+        return True
+    for bare, full in ((po, co), (co, po)):
+        figures = [ch for ch in full.children if ch.dep_ == "nummod"]
+        value = _number_value(bare) if bare.like_num else None
+        if value is not None and any(_number_value(f) == value for f in figures):
+            return True
+    return False
 
 
 def _parties(verb: Any) -> tuple[Any | None, list[Any]]:

@@ -3,6 +3,8 @@ paraphrases and let-through swaps, read after its run). Sentences written for th
 
 from __future__ import annotations
 
+import pytest
+
 from retrieval.verifier import verify
 
 _SUSPENDED = (
@@ -28,4 +30,49 @@ def test_the_parties_turned_round_are_still_a_swap() -> None:
         "mailing list.",
         _SUSPENDED,
     )
+    assert check.verdict != "supported", check
+
+
+_PRIZES = (
+    "The Producers won three prizes at the city's annual theatre awards, while Mary Poppins "
+    "won two."
+)
+
+
+def test_parallel_clauses_pair_each_subject_with_its_own_figure() -> None:
+    check = verify(
+        "Mary Poppins took two prizes at the city's annual theatre awards, while The Producers "
+        "took three.",
+        _PRIZES,
+    )
+    assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        (
+            "Mary Poppins won three prizes at the city's annual theatre awards, while The "
+            "Producers won two.",
+            _PRIZES,
+        ),
+        # a place swapped across the two clauses of one verb
+        (
+            "While the old service kept customer records on a customer's laptop, the new one "
+            "will keep them centrally on its servers.",
+            "While the old service kept customer records centrally on its servers, the new one "
+            "will keep them on a customer's laptop.",
+        ),
+        # a figure's clause given the other clause's party
+        (
+            "The party has listed the 20 towns where voters could lift it from third place to "
+            "beat the Greens, and the 12 where it could go from third to beat Labour.",
+            "The party has listed the 20 towns where there are enough voters to lift it from "
+            "third place to beat Labour, and the 12 where it could go from third to beat the "
+            "Greens.",
+        ),
+    ],
+)
+def test_a_swap_across_parallel_clauses_is_caught(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
     assert check.verdict != "supported", check
