@@ -641,6 +641,18 @@ def _prefix_flips(c: Any, p: Any) -> bool:
     return a != b and _prefixed_negation(a, b) and wordnet.known_modifier(longer)
 
 
+def _flips(c: Any, p: Any) -> bool:
+    """Whether passage word ``p`` says the opposite of claim word ``c``, so that one denied says
+    the other: 'unwilling' / 'willing', 'hold back' / 'release' ('not release')."""
+    if _prefix_flips(c, p):
+        return True
+    return (
+        c.pos_ == p.pos_ == "VERB"
+        and not _exact(c, p)
+        and (_opposite(c, p) or _wordnet_opposite(c, p))
+    )
+
+
 def _wordnet_opposite(c: Any, p: Any) -> bool:
     """Opposites by WordNet ('temporary'/'permanent', 'turn on'/'turn off', 'acquit'/'convict').
 
@@ -2032,9 +2044,17 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
                 or swapped_for(c, p)
             ]
         )
+        # an auxiliary carries tense, not a predicate: 'has' of 'has thrown out' is no
+        # opposite of 'rejected'
+        opposites = [p for p in opposites if p.dep_ not in {"aux", "auxpass"}]
         synonyms = [] if found else [p for p in passage_words if _synonym(c, p)]
-        # 'unwilling' for 'not willing': the prefix denies what the passage's 'not' denies
-        denied_alike = [p for p in opposites if _prefix_flips(c, p) and _negated(c) != _negated(p)]
+        # 'unwilling' for 'not willing': the prefix denies what the passage's 'not' denies; and
+        # a verb's opposite denied says the verb ('hold back' for 'not release')
+        denied_alike = [
+            p
+            for p in opposites
+            if _negated(c) != _negated(p) and (_prefix_flips(c, p) or c.pos_ == p.pos_ == "VERB")
+        ]
         if denied_alike:
             opposites = [p for p in opposites if p not in denied_alike]
             synonyms = synonyms or denied_alike
@@ -2606,7 +2626,7 @@ def _predicate_findings(
         # Negation: a matched predicate must have the same polarity somewhere; where it stands
         # among the same words, there ('not agreed a fee' is not 'yet to agree terms').
         placed = [p for p in candidates if _anchored(c, p, matched)] or candidates
-        if is_predicate and all(_negated(p) != (_negated(c) ^ _prefix_flips(c, p)) for p in placed):
+        if is_predicate and all(_negated(p) != (_negated(c) ^ _flips(c, p)) for p in placed):
             which = "denies" if _negated(c) else "affirms"
             out.append(
                 _Finding(
@@ -3204,6 +3224,14 @@ def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
                 )
             ]
     differ = _negations_differ(claim, passage)
+    if differ and any(
+        _flips(c, p) and _negated(c) != _negated(p)
+        for c in claim
+        if c.pos_ == "VERB"
+        for p in passage
+        if p.pos_ == "VERB"
+    ):
+        return []  # the 'not' is said by a verb's opposite: 'hold back' for 'not release'
     if differ > 0:
         return [_Finding("contradicted", "negation", "the claim denies what the passage states")]
     if differ < 0:
