@@ -76,8 +76,9 @@ def is_frame(tok: Any, entered_by: str | None = None) -> bool:
         if entered_by == "xcomp" and not (
             _hedge_verb(tok)
             or any(ch.dep_ == "auxpass" for ch in tok.children)
-            # 'claims to represent', 'claiming to have been': a statement of one's own
-            or _lemma(tok) in lx.REPORTING_VERBS
+            # 'claims to represent', 'claiming to have been': a statement of one's own (a
+            # participle, 'men believed to be', is a hedge, read by the hedge tests)
+            or (_lemma(tok) in lx.REPORTING_VERBS and tok.tag_ != "VBN")
         ):
             return False  # 'decided to act': a deed to come, not a statement ('is said to': one)
         if _regarding_as(tok):

@@ -641,6 +641,15 @@ def _prefix_flips(c: Any, p: Any) -> bool:
     return a != b and _prefixed_negation(a, b) and wordnet.known_modifier(longer)
 
 
+def _polarity_agrees(c: Any, p: Any) -> bool:
+    """Whether claim word ``c`` and passage word ``p`` are said or denied alike: both or neither
+    denied ('unwilling' counting as denied 'willing'), or one denied where the other is its
+    opposite ('hold back' for 'not release'; not 'sold' for 'bought', a converse)."""
+    if _negated(p) == (_negated(c) ^ _prefix_flips(c, p)):
+        return True
+    return _negated(c) != _negated(p) and _flips(c, p)
+
+
 def _flips(c: Any, p: Any) -> bool:
     """Whether passage word ``p`` says the opposite of claim word ``c``, so that one denied says
     the other: 'unwilling' / 'willing', 'hold back' / 'release' ('not release')."""
@@ -2626,7 +2635,7 @@ def _predicate_findings(
         # Negation: a matched predicate must have the same polarity somewhere; where it stands
         # among the same words, there ('not agreed a fee' is not 'yet to agree terms').
         placed = [p for p in candidates if _anchored(c, p, matched)] or candidates
-        if is_predicate and all(_negated(p) != (_negated(c) ^ _flips(c, p)) for p in placed):
+        if is_predicate and not any(_polarity_agrees(c, p) for p in placed):
             which = "denies" if _negated(c) else "affirms"
             out.append(
                 _Finding(
