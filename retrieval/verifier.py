@@ -647,7 +647,32 @@ def _polarity_agrees(c: Any, p: Any) -> bool:
     opposite ('hold back' for 'not release'; not 'sold' for 'bought', a converse)."""
     if _negated(p) == (_negated(c) ^ _prefix_flips(c, p)):
         return True
-    return _negated(c) != _negated(p) and _flips(c, p)
+    return _opposite_denied(c, p)
+
+
+def _opposite_denied(c: Any, p: Any) -> bool:
+    """Whether claim verb ``c`` is denied where the passage affirms its opposite ``p`` of the
+    same doer: 'did not release' for 'held back'. One way only: the opposite says the denial,
+    a denial does not say the opposite ('did not rise' is no 'fell': prices may stand still);
+    and only of one doer ('Smith did not buy it from Jones' is no 'Jones sold it to Smith', a
+    converse)."""
+    if not (c.pos_ == p.pos_ == "VERB" and _negated(c) and not _negated(p) and _flips(c, p)):
+        return False
+    ours, theirs = _doer(c), _doer(p)
+    return (
+        ours is not None
+        and theirs is not None
+        and (_lemma(ours) == _lemma(theirs) or _same(ours, theirs))
+    )
+
+
+def _doer(verb: Any) -> Any | None:
+    """A verb's subject, or that of the verb it is joined to ('held back and said')."""
+    for t in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subject = next((ch for ch in t.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _flips(c: Any, p: Any) -> bool:
@@ -2062,7 +2087,7 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         denied_alike = [
             p
             for p in opposites
-            if _negated(c) != _negated(p) and (_prefix_flips(c, p) or c.pos_ == p.pos_ == "VERB")
+            if (_prefix_flips(c, p) and _negated(c) != _negated(p)) or _opposite_denied(c, p)
         ]
         if denied_alike:
             opposites = [p for p in opposites if p not in denied_alike]
@@ -3234,7 +3259,7 @@ def _polarity_findings(claim: Any, passage: Any) -> list[_Finding]:
             ]
     differ = _negations_differ(claim, passage)
     if differ and any(
-        _flips(c, p) and _negated(c) != _negated(p)
+        _opposite_denied(c, p)
         for c in claim
         if c.pos_ == "VERB"
         for p in passage
