@@ -646,10 +646,29 @@ def holds_kind(sentence: str, question: str, slot: Slot | None) -> bool:
     if slot is None or slot.kind not in ("number", "date", "day"):
         return True
     if slot.kind == "number":
+        if _COUNTED_YEAR.search(sentence) or _SCALE_WORD.search(sentence):
+            return True  # 'about 2000 fans', '1500 jobs', 'several million pounds'
         if GIVEN_FIGURES_FILL.get():
             return has_figure(sentence)
         return has_figure(without_given_figures(sentence, question))
-    return has_date(sentence)
+    return has_date(sentence) or bool(_TIME_WORDS.search(sentence))
+
+
+# What the plainest readings of a figure or a date miss, so that a sentence giving one in such
+# a form is not taken for one that gives none: a four-digit count read as a year ('about 2000
+# fans', '1500 jobs'), a scale word with no digits ('several million pounds'), a season or a
+# feast day ('in the spring', 'on Christmas Day').
+_COUNTED_YEAR = re.compile(
+    r"\b(?:about|around|some|nearly|almost|over|under|more than|fewer than|less than|up to|"
+    r"at least)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[a-z]+s\b",
+    re.IGNORECASE,
+)
+_SCALE_WORD = re.compile(r"\b(?:million|billion|trillion)\b", re.IGNORECASE)
+_TIME_WORDS = re.compile(
+    r"\b(?:spring|summer|autumn|winter|christmas|easter|new year|weekend|midnight|noon|"
+    r"(?:earlier|later) this (?:week|month|year))\b",
+    re.IGNORECASE,
+)
 
 
 def holds_slot(sentence: str, question: str, slot: Slot | None) -> bool:
