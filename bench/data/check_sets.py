@@ -2,10 +2,10 @@
 
 Usage: ``python bench/data/check_sets.py [--corpus PATH] [--qa PATH] [--retrieval PATH]
 [--shapes PATH] [--shapes4 PATH] [--shapes5 PATH] [--shapes6 PATH] [--shapes7 PATH]
-[--shapes8 PATH] [--shapes9 PATH]``
+[--shapes8 PATH] [--shapes9 PATH] [--shapes10 PATH]``
 
 Checks ``qa_dev.jsonl``, ``retrieval_dev.jsonl`` and the question-shape sets of ``SHAPE_SETS``
-(``qa_shapes_holdout3.jsonl`` ... ``qa_shapes_holdout9.jsonl``, beside this file) against
+(``qa_shapes_holdout3.jsonl`` ... ``qa_shapes_holdout10.jsonl``, beside this file) against
 ``../shared/data/bbc_news_summary.jsonl`` (beside the repository root), prints the counts and
 every problem found, and exits 1 when there is a problem, 2 when a file is missing, 0 otherwise.
 """
@@ -293,6 +293,7 @@ SHAPE_SETS = {
     "--shapes7": ("qa_shapes_holdout7.jsonl", "l"),
     "--shapes8": ("qa_shapes_holdout8.jsonl", "qs"),
     "--shapes9": ("qa_shapes_holdout9.jsonl", "qv"),
+    "--shapes10": ("qa_shapes_holdout10.jsonl", "qw"),
 }
 
 
