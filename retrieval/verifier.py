@@ -1810,6 +1810,62 @@ def _in_name(tok: Any) -> bool:
     )
 
 
+def _name_words(tok: Any) -> tuple[str, str] | None:
+    """The number word of a name and the name's word beside it, as written: ('Six', 'Nations')
+    of 'the Six Nations', ('BBC', 'One') of 'BBC One'; None for a figure."""
+    doc = tok.doc
+    if _in_name(tok):
+        return (tok.text, doc[tok.i + 1].text)
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        before is not None
+        and tok.is_title
+        and tok.lower_ in lx.NUMBER_WORDS
+        and str(before.text)[:1].isupper()  # 'Channel Four', 'BBC One'
+        and before.is_alpha
+        and before.i > 0  # the sentence's first word is capitalised whatever it is
+        and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title or doc[tok.i + 1].is_punct)
+    ):
+        return (before.text, tok.text)  # 'BBC One', 'Channel Four'
+    return None
+
+
+def _names_shared(claim: Any, passage: Any) -> set[int]:
+    """Token ids (claim's and passage's, keyed apart) of number words that are part of a name
+    both texts spell alike ('Six Nations', 'BBC One'): a name, which the figure tests leave to
+    the name tests, not a count."""
+    named_c = {t.i: w for t in claim if (w := _name_words(t)) is not None}
+    named_p = {t.i: w for t in passage if (w := _name_words(t)) is not None}
+    shared = set(named_c.values()) & set(named_p.values())
+    return {i for i, w in named_c.items() if w in shared} | {
+        -1 - i for i, w in named_p.items() if w in shared
+    }
+
+
+def _name_number_findings(claim: Any, passage: Any) -> list[_Finding]:
+    """A number word of a name the passage does not spell so: 'the Five Nations' for 'the Six
+    Nations' (the same name's other number: contradicted), 'BBC Two' where the passage has no
+    'Two'. The figure tests skip such words (a name is no count), so this is their check."""
+    theirs = {w for t in passage if (w := _name_words(t)) is not None}
+    written = {str(t.text) for t in passage}
+    for tok in claim:
+        ours = _name_words(tok)
+        if ours is None or ours in theirs or tok.text in written:
+            continue
+        other = ours[1] if ours[0] == tok.text else ours[0]
+        rival = next((w for w in theirs if other in w), None)
+        if rival is not None:
+            return [
+                _Finding(
+                    "contradicted",
+                    "entity",
+                    f"the claim says {' '.join(ours)!r}, the passage {' '.join(rival)!r}",
+                )
+            ]
+        return [_Finding("not_found", "entity", f"the passage has no {' '.join(ours)!r}")]
+    return []
+
+
 def _compound_units(tok: Any) -> Any | None:
     """The units word of a number written in two words: a tens word, then a word from one to
     nine after a hyphen ('seven' of 'Twenty-seven', which the tokenizer splits into three words)
@@ -4140,13 +4196,17 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                 f"{', '.join(sorted(theirs_money))}",
             )
         )
-    theirs = _quantities(passage)
+    # a number word of a name both spell alike ('the Six Nations', 'BBC One') is no figure
+    names = _names_shared(claim, passage)
+    out += _name_number_findings(claim, passage)
+    theirs = [q for q in _quantities(passage) if -1 - q.token.i not in names]
+    ours_all = [q for q in _quantities(claim) if q.token.i not in names]
     counts = Counter(round(q.value, 6) for q in theirs)
-    for value, n in Counter(round(q.value, 6) for q in _quantities(claim)).items():
+    for value, n in Counter(round(q.value, 6) for q in ours_all).items():
         if n > counts.get(value, 0) > 0:
             out.append(_Finding("contradicted", "quantity", f"the claim gives {value:g} {n} times"))
     ranks = {rank for rank, _, _ in _ordinals(passage)}
-    for q in _quantities(claim):
+    for q in ours_all:
         same = [p for p in theirs if _close(p.value, q.value)]
         if not same and _ordinal(q.token) in ranks:
             continue  # '23rd' for 'twenty-third': a rank, which the ordinal tests compare
