@@ -659,6 +659,8 @@ def _opposite_denied(c: Any, p: Any) -> bool:
     if not (c.pos_ == p.pos_ == "VERB" and _negated(c) and not _negated(p) and _flips(c, p)):
         return False
     ours, theirs = _doer(c), _doer(p)
+    if ours is None and theirs is None:  # 'his decision not to release' / 'to hold back'
+        return c.head is not c and p.head is not p and _same(c.head, p.head)
     return (
         ours is not None
         and theirs is not None
@@ -1858,7 +1860,7 @@ def _name_number_findings(claim: Any, passage: Any) -> list[_Finding]:
             return [
                 _Finding(
                     "contradicted",
-                    "entity",
+                    "quantity",
                     f"the claim says {' '.join(ours)!r}, the passage {' '.join(rival)!r}",
                 )
             ]

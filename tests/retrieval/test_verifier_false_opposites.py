@@ -23,10 +23,11 @@ _RELEASE = (
             "The national parliament has thrown out a bill that would have allowed software to "
             "be patented.",
         ),
-        (
+        (  # the opposite stated says the denial ('to hold back' says 'not to release'); not
+            # the other way round, which the review's fix refuses ('did not rise' is no 'fell')
+            _RELEASE,
             "The coach has defended his decision to hold back all of his players from the "
             "friendly match.",
-            _RELEASE,
         ),
     ],
 )
