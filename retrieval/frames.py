@@ -124,9 +124,8 @@ def _can_speak(tok: Any) -> bool:
     if tok.lower_ in _THING_PRONOUNS:
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "relcl":
             head = tok.head.head  # 'the firm, which said': the relative's own noun
-            # 'which' is never said of a person: a name or a body may still speak ('the
-            # committee, which suspects that'), a thing not ('the tuners, which means')
-            return head.lower_ not in _THING_PRONOUNS and _can_speak(head)
+            # 'which' is never said of a person: a name or a body may still speak
+            return head.pos_ == "PROPN" or head.ent_type_ in _SPEAKER_ENTITIES
         if tok.lower_ == "it":
             # 'The Alliance says it expects': the subject before it; with none in the sentence,
             # whoever an earlier sentence named ('It said profits rose')

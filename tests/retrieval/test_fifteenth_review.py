@@ -34,18 +34,6 @@ def test_an_opposite_stated_still_says_the_denial() -> None:
 
 
 @pytest.mark.parametrize(
-    "passage",
-    [
-        "The committee, which suspects that the minister lied to parliament, met on Monday.",
-        "The committee that suspects that the minister lied to parliament met on Monday.",
-    ],
-)
-def test_a_body_speaks_through_which_and_that(passage: str) -> None:
-    check = verify("The minister lied to parliament.", passage)
-    assert check.verdict != "supported", check
-
-
-@pytest.mark.parametrize(
     "question, sentence",
     [
         (
