@@ -3739,7 +3739,8 @@ def _parallel_clauses_crossed(claim: Any, passage: Any) -> list[_Finding]:
 
 
 def _twice_used(doc: Any) -> tuple[Any, Any] | None:
-    """The two uses of the one verb a sentence says twice, in clauses of their own."""
+    """The two uses of the one verb a sentence says twice, one clause often hanging off the
+    other ('A won three, while B won two')."""
     verbs: dict[str, list[Any]] = {}
     for t in doc:
         if t.pos_ == "VERB" and not _in_class(t, lx.REPORTING_VERBS):
@@ -3748,8 +3749,6 @@ def _twice_used(doc: Any) -> tuple[Any, Any] | None:
     if len(twice) != 1:
         return None
     a, b = twice[0]
-    if a in b.subtree and b in a.subtree:
-        return None
     return a, b
 
 
