@@ -28,7 +28,7 @@ from retrieval.grounding import (
     predicate_term,
     quantities_in,
 )
-from retrieval.text import STOPWORDS, content_terms, split_sentences, stem
+from retrieval.text import STOPWORDS, content_terms, normalise_number, split_sentences, stem
 
 SlotKind = Literal["number", "date", "day", "place", "name", "position"]
 
@@ -623,10 +623,7 @@ def without_given_figures(sentence: str, question: str) -> str:
         return sentence
 
     def masked(m: re.Match[str]) -> str:
-        value = m.group(0).replace(",", "")
-        if "." in value:
-            value = value.rstrip("0").rstrip(".")
-        return "#" if value in given else m.group(0)
+        return "#" if normalise_number(m.group(0)) in given else m.group(0)
 
     out = _GIVEN_NUMBER.sub(masked, sentence)
     if words:

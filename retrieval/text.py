@@ -328,13 +328,15 @@ def content_terms(text: str) -> list[str]:
 
 def numbers_in(text: str) -> set[str]:
     """Numbers written in ``text``, normalised ('1,100' -> '1100', '2.0' -> '2')."""
-    found = set()
-    for m in _NUMBER.finditer(text):
-        value = m.group(1).replace(",", "")
-        if "." in value:
-            value = value.rstrip("0").rstrip(".")
-        found.add(value)
-    return found
+    return {normalise_number(m.group(1)) for m in _NUMBER.finditer(text)}
+
+
+def normalise_number(written: str) -> str:
+    """A number as :func:`numbers_in` gives it: '1,100' -> '1100', '2.50' -> '2.5'."""
+    value = written.replace(",", "")
+    if "." in value:
+        value = value.rstrip("0").rstrip(".")
+    return value
 
 
 def shingles(text: str, size: int = 5) -> set[int]:

@@ -39,7 +39,7 @@ import logging
 import re
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -668,10 +668,10 @@ def _opposite_denied(c: Any, p: Any) -> bool:
     )
 
 
-def _doer(verb: Any) -> Any | None:
+def _doer(verb: Any, deps: Collection[str] = ("nsubj", "nsubjpass")) -> Any | None:
     """A verb's subject, or that of the verb it is joined to ('held back and said')."""
     for t in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
-        subject = next((ch for ch in t.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = next((ch for ch in t.children if ch.dep_ in deps), None)
         if subject is not None:
             return subject
     return None
@@ -2597,11 +2597,8 @@ def _frame_said_otherwise(frame: Any, claim: Any, matched: dict[int, list[Any]])
 def _subject_lemma(verb: Any) -> str:
     """The word of a verb's subject, or of the verb it is joined to ('It said ... but pointed
     out'): '' when it has none."""
-    for t in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
-        subject = next((ch for ch in t.children if ch.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            return _lemma(subject)
-    return ""
+    subject = _doer(verb, _SUBJECT_DEPS)
+    return "" if subject is None else _lemma(subject)
 
 
 _TIME_WORDS = frozenset().union(*(a | b for a, b in lx.TIME_OPPOSITES))
@@ -3794,11 +3791,6 @@ def _deeds_traded(
     return []
 
 
-@lru_cache(maxsize=1)
-def _reporting_stems() -> frozenset[str]:
-    return frozenset(stem(v) for v in lx.REPORTING_VERBS)
-
-
 def _reporting_adverb(tok: Any) -> bool:
     """'reportedly', 'allegedly': an adverb made of a verb of saying, which says what 'according
     to reports' or 'it was alleged' says."""
@@ -3807,7 +3799,7 @@ def _reporting_adverb(tok: Any) -> bool:
         tok.dep_ == "advmod"
         and word in lx.HEDGE_ADVERBS
         and word.endswith("edly")
-        and stem(word[: -len("edly")]) in _reporting_stems()
+        and stem(word[: -len("edly")]) in _stems_of(lx.REPORTING_VERBS)
     )
 
 
