@@ -1606,6 +1606,8 @@ def _read_quantities(doc: Any) -> list[_Quantity]:
             continue
         if tok.lower_ in lx.NUMBER_WORDS and tok.pos_ != "NUM":
             continue  # 'one of', 'half the': words, not figures
+        if _distributive_one(tok):
+            continue  # 'every one of the six': all six, not a count of one
         lead = tok  # the first word of the figure: 'a' of 'a quarter of a million'
         if one:
             value, last = 1.0, tok
@@ -1777,6 +1779,8 @@ def _bound_of(doc: Any, lead: Any, unit: str) -> str:
             before.insert(0, w.lower_)
         elif w.lower_ not in {"a", "an"}:  # 'at least an estimated five million'
             break
+    if _difference_before(doc, lead, before):
+        return ""  # '22,000 more than four years earlier': 'more' counts the 22,000
     before = _nearest_comparison(before)
     joined = " ".join(before)
     bound = [w.lower_ for w in doc[max(0, lead.i - 3) : lead.i]]
@@ -1795,6 +1799,31 @@ def _bound_of(doc: Any, lead: Any, unit: str) -> str:
     elif any(w in lx.APPROXIMATELY for w in before):
         direction = "about"
     return direction
+
+
+def _difference_before(doc: Any, lead: Any, before: list[str]) -> bool:
+    """Whether the comparison before a figure is said of another figure, the difference between
+    two ('22,000 more than four years earlier', '4% more than'): the first of the words read
+    before the figure is 'more', 'less' or 'fewer', right after a figure of its own."""
+    if not before or before[0] not in {"more", "less", "fewer"}:
+        return False
+    start = lead.i - len(before)
+    if start <= 0 or doc[start].lower_ != before[0]:
+        return False
+    previous = doc[start - 1]
+    if previous.text == "%" and start >= 2:
+        previous = doc[start - 2]
+    if not (previous.like_num or previous.pos_ == "NUM"):
+        return False
+    # a figure after a determiner or an adjective is a name or a group, not an amount ('the top
+    # 40 less than nine years after')
+    return previous.i == 0 or doc[previous.i - 1].pos_ not in {"DET", "ADJ"}
+
+
+def _distributive_one(tok: Any) -> bool:
+    """'every one of', 'each one of': 'one' after a distributive determiner takes each member of
+    a group in turn; it counts no one."""
+    return tok.lower_ == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"every", "each"}
 
 
 def _in_name(tok: Any) -> bool:
@@ -4198,11 +4227,15 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
     for value, n in Counter(round(q.value, 6) for q in ours_all).items():
         if n > counts.get(value, 0) > 0:
             out.append(_Finding("contradicted", "quantity", f"the claim gives {value:g} {n} times"))
-    ranks = {rank for rank, _, _ in _ordinals(passage)}
+    ranks = {rank for rank, _, _ in _ordinals(passage)} | {
+        rank for t in passage if (rank := _number_rank(t)) is not None
+    }
     for q in ours_all:
         same = [p for p in theirs if _close(p.value, q.value)]
-        if not same and _ordinal(q.token) in ranks:
-            continue  # '23rd' for 'twenty-third': a rank, which the ordinal tests compare
+        if not same and (_ordinal(q.token) or _number_rank(q.token)) in ranks:
+            continue  # '23rd' for 'twenty-third', 'world number six' for 'ranked sixth': a rank
+        if not same and _named_by_a_noun(q, passage):
+            continue  # 'the three' for 'the trio', 'ten-year' for 'decade-long'
         if not same and _one_of(q.token) and not any(_of_count(p.token) for p in theirs):
             continue  # 'one of three authors' for 'among three authors': membership, no count
         if not same:
@@ -4253,6 +4286,8 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                 )
             )
             continue
+        if q.direction == "more" and any(not p.direction and _exceeded(p.token) for p in fitting):
+            continue  # 'more than 2.4 million' for 'topped 2.4 million'
         if q.direction in {"more", "less"} and not any(p.direction == q.direction for p in fitting):
             opposite = "less" if q.direction == "more" else "more"
             verdict: Verdict = (
@@ -4265,7 +4300,12 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                     f"the claim says {q.direction} than {q.token.text}; the passage does not",
                 )
             )
-        elif not q.direction and all(p.direction in {"more", "less"} for p in fitting):
+        elif (
+            not q.direction
+            and all(p.direction in {"more", "less"} for p in fitting)
+            and not (_exceeded(q.token) and any(p.direction == "more" for p in fitting))
+        ):
+            # ('topped 2.4 million' says 'more than 2.4 million')
             out.append(
                 _Finding(
                     "not_found",
@@ -4274,6 +4314,76 @@ def _quantity_findings(claim: Any, passage: Any) -> list[_Finding]:
                 )
             )
     return out
+
+
+def _number_rank(tok: Any) -> int | None:
+    """The place a figure after 'number' gives ('world number six', 'at number three', 'No 1'):
+    a rank, as 'sixth' is."""
+    if tok.i == 0 or not (tok.like_num or tok.pos_ == "NUM"):
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.lower_ != "number" and before.text not in {"No", "No."}:
+        return None
+    value = _number_value(tok)
+    return int(value) if value is not None and value >= 1 and value == int(value) else None
+
+
+@lru_cache(maxsize=4096)
+def _cardinal_named(lemma: str) -> float | None:
+    """The cardinal number a noun names ('trio' 3, 'pair' 2, 'decade' 10: see
+    :func:`wordnet.names_number`), or None."""
+    for word, value in lx.NUMBER_WORDS.items():
+        if isinstance(value, int) and value >= 2 and wordnet.names_number(lemma, word):
+            return float(value)
+    return None
+
+
+def _number_noun(tok: Any) -> tuple[float, str] | None:
+    """The figure a singular common noun with no figure of its own stands for, and what it
+    counts: 'a decade' (10 years), 'a fortnight' (2 weeks), 'the trio' (3), 'a pair of boots'
+    (2 boots)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    if any(ch.dep_ == "nummod" or ch.like_num for ch in tok.children):
+        return None  # 'two decades', 'three pairs': the figure is the other word's
+    lemma = _lemma(tok)
+    if lemma in _UNIT_SCALES:
+        unit, scale = _UNIT_SCALES[lemma]
+        return float(scale), unit
+    value = _cardinal_named(lemma)
+    if value is None:
+        return None
+    counted = scales.of_object(tok)
+    return value, (_lemma(counted) if counted is not None else "")
+
+
+def _named_by_a_noun(q: _Quantity, passage: Any) -> bool:
+    """Whether the passage says a claim figure by a noun that names the number ('the trio' for
+    'the three', 'decade-long' for 'ten-year'), counting the same thing if both say what. Not a
+    figure the claim bounds ('more than three'), which the noun does not say."""
+    if q.direction in {"more", "less"}:
+        return False
+    for tok in passage:
+        named = _number_noun(tok)
+        if named is not None and _close(named[0], q.value):
+            unit = named[1]
+            if not q.unit or not unit or _units_agree(q.unit, unit):
+                return True
+    return False
+
+
+_EXCEEDING = "exceed"  # the verbs that share a WordNet sense with it: 'top', 'pass', 'surpass'
+
+
+def _exceeded(tok: Any) -> bool:
+    """Whether a figure is the object of a verb of exceeding ('sales topped 2.4 million', 'will
+    top $125bn'): the figure is a floor, as 'more than' makes it."""
+    for t in [tok, *list(tok.ancestors)[:3]]:
+        if t.dep_ == "dobj":
+            return t.head.pos_ == "VERB" and wordnet.similar(_lemma(t.head), _EXCEEDING)
+        if t.pos_ == "VERB":
+            return False
+    return False
 
 
 _SAME_TIME_MARKER = {"past": "last", "previous": "last", "coming": "next"}

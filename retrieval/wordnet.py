@@ -322,6 +322,29 @@ def _defines(word: str, gloss: frozenset[str]) -> bool:
     return word in gloss or f"{word}s" in gloss
 
 
+def definition_words(word: str, pos: str = "") -> frozenset[str]:
+    """The words that define ``word``'s first senses as part of speech ``pos`` ('sceptical':
+    'marked by or given to doubt'), less those a definition denies."""
+    return _meaning(word, pos).gloss
+
+
+@lru_cache(maxsize=65536)
+def names_number(noun: str, number: str) -> bool:
+    """Whether noun ``noun`` names the cardinal ``number`` (a number word: 'three', 'ten'): it
+    shares the number's sense ('trio', 'decade') or has a sense a step from it (a 'pair' is a
+    kind of two), and its first senses are defined as that number ('the cardinal number that is
+    the sum of nine and one'; 'two items of the same kind'), so that a word with a rare number
+    sense ('club', a baseball nine) names none."""
+    if noun == number:
+        return False
+    mn, mw = _meaning(noun, "n"), _meaning(number, "n")
+    if not mn.own or "cardinal" not in mw.gloss:
+        return False  # 'double' is a number word with no cardinal sense
+    if mw.own.isdisjoint(mn.own) and mw.own.isdisjoint(mn.near):
+        return False
+    return "cardinal" in mn.gloss or _defines(number, mn.gloss)
+
+
 @lru_cache(maxsize=65536)
 def is_measure(word: str) -> bool:
     """Whether one of the first senses of noun ``word`` is defined as a unit ('mile': 'a unit of
