@@ -125,7 +125,9 @@ def _can_speak(tok: Any) -> bool:
         if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.dep_ == "relcl":
             head = tok.head.head  # 'the firm, which said': the relative's own noun
             # 'which' is never said of a person: a name or a body may still speak
-            return head.pos_ == "PROPN" or head.ent_type_ in _SPEAKER_ENTITIES
+            if head.pos_ == "PROPN" or head.ent_type_ in _SPEAKER_ENTITIES:
+                return True
+            return _relative_of(tok.head, head) and _can_speak(head)
         if tok.lower_ == "it":
             # 'The Alliance says it expects': the subject before it; with none in the sentence,
             # whoever an earlier sentence named ('It said profits rose')
@@ -140,6 +142,23 @@ def _can_speak(tok: Any) -> bool:
         return True
     # a person, a body or a document ('analysts', 'the court', 'the report'), not a thing
     return tok.pos_ == "NOUN" and wordnet.can_speak(_lemma(tok))
+
+
+def _relative_of(verb: Any, noun: Any) -> bool:
+    """Whether the relative clause of ``verb`` is said of ``noun`` rather than of the whole
+    clause before it ('the tuners, which means viewers can': what having them means): its verb
+    agrees with the noun in number ('the committee, which suspects'; not 'tuners ... means').
+    Where the verb shows no number ('suspected'), the noun must stand before the word it hangs
+    off, the relative breaking into its clause ('The committee, which suspected that ...,
+    met'), not ending it."""
+    if noun.tag_ not in {"NN", "NNS"} or noun.lower_ in _THING_PRONOUNS:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"}:
+        return (verb.tag_ == "VBZ") == (noun.tag_ == "NN")
+    auxiliaries = [ch for ch in verb.children if ch.tag_ in {"VBZ", "VBP"}]
+    if auxiliaries:  # 'which has said', 'which are thought'
+        return (auxiliaries[0].tag_ == "VBZ") == (noun.tag_ == "NN")
+    return noun.head is not noun and noun.i < noun.head.i
 
 
 def has_framer(verb: Any, entered_by: str | None) -> bool:
