@@ -721,10 +721,35 @@ def _meaning_opposite(c: Any, p: Any) -> bool:
     ('accepted'/'denied', 'win'/'lose'), read as the parts of speech the parser gives them."""
     if _is_name(c) or _is_name(p):
         return False
+    if _periodic(p) == _lemma(c) or _periodic(c) == _lemma(p):
+        return False  # 'annually' is every 'year' (WordNet's 'without missing a year')
     pc, pp = _WORDNET_POS.get(c.pos_, ""), _WORDNET_POS.get(p.pos_, "")
     return any(
         wordnet.opposite_meaning(a, b, pc, pp) for a in _meaning_forms(c) for b in _meaning_forms(p)
     )
+
+
+def _defined_opposite(c: Any, p: Any) -> bool:
+    """Whether two adjectives are opposites by the lexicon's classes read through WordNet's
+    definitions: one is a word of a class ('confident'), the other is defined by words of the
+    opposite class and none of the first's ('sceptical': 'marked by or given to doubt'). Only
+    of two adjectives said the same way of the same word ('traders were confident' / 'were
+    sceptical'): a definition mentions more than it says ('second': 'coming next after the
+    first' is no opposite of 'final' elsewhere)."""
+    if c.pos_ != "ADJ" or p.pos_ != "ADJ" or _is_name(c) or _is_name(p):
+        return False
+    if c.dep_ != p.dep_ or c.head is c or p.head is p or not _exact(c.head, p.head):
+        return False
+    a, b = _lemma(c), _lemma(p)
+    for word, other in ((a, b), (b, a)):
+        defined = wordnet.definition_words(other, "a")
+        if not defined:
+            continue
+        for side, opposite in lx.OPPOSITE_PREDICATES:
+            for ours, theirs in ((side, opposite), (opposite, side)):
+                if word in ours and other not in ours and defined & theirs and not defined & ours:
+                    return True
+    return False
 
 
 def _meaning_same(c: Any, p: Any) -> bool:
@@ -2108,7 +2133,10 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         """Whether passage word ``p`` is WordNet's opposite of claim word ``c`` standing in its
         place: by the parse, or as the one word the claim replaced (the small parser does not
         always hang 'slowest' and 'fastest' off the same word)."""
-        if not (_wordnet_opposite(c, p) or (_meaning_opposite(c, p) and not _synonym(c, p))):
+        if not (
+            _wordnet_opposite(c, p)
+            or ((_meaning_opposite(c, p) or _defined_opposite(c, p)) and not _synonym(c, p))
+        ):
             return False
         return _same_place(c, p) or p.i not in echoed
 
