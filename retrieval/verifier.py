@@ -2144,6 +2144,8 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
         weight = _WEIGHT.get(c.pos_, 1.0)
         total += weight
         found = exact[c.i]
+        if found and _name_read_as_a_word(c, found, passage, claim):
+            found = []  # 'Boxing Day' is no 'box office': another name stands in its place
         if (
             found
             and c.pos_ == "VERB"
@@ -2715,6 +2717,24 @@ def _other_prefix(c: Any, p: Any) -> bool:
     pb = next((x for x in _METRIC_PREFIXES if b.startswith(x)), "")
     rest = a[len(pa) :]
     return bool(pa and pb) and pa != pb and len(rest) >= 3 and rest == b[len(pb) :]
+
+
+def _name_read_as_a_word(c: Any, found: list[Any], passage: Any, claim: Any) -> bool:
+    """Whether a word of a claim's name ('Boxing' of 'Boxing Day') matched only common words of
+    the passage (by the stem of 'box office') while a name of the passage that no claim name
+    says stands in its place ('Christmas' of 'Christmas Day'): one name put for another."""
+    if not _is_name(c) or c.dep_ != "compound":
+        return False
+    if any(_is_name(p) or p.lower_ == c.lower_ for p in found):
+        return False
+    claim_names = [t for t in claim if _is_name(t)]
+    return any(
+        _is_name(p)
+        and p.dep_ == c.dep_
+        and _lemma(p.head) == _lemma(c.head)
+        and not any(_same(t, p) for t in claim_names)
+        for p in passage
+    )
 
 
 def _rival_name(c: Any, passage: Any, claim: Any) -> Any | None:
