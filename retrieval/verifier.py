@@ -3333,6 +3333,27 @@ def _weakening_findings(claim: Any, passage: Any) -> list[_Finding]:
     return []
 
 
+# prepositions of more than one word, as the one word they say ('ruled in favour of X' is 'ruled
+# for X')
+_COMPLEX_PREPOSITIONS = {
+    ("in", "favour", "of"): "for",
+    ("in", "favor", "of"): "for",
+    ("in", "support", "of"): "for",
+    ("in", "opposition", "to"): "against",
+}
+
+
+def _simple_preposition(prep: Any) -> str:
+    """A preposition as one word: its own, or the one a preposition of several words says (the
+    'of' of 'in favour of' says 'for')."""
+    noun = prep.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.i == prep.i - 1:
+        words = (str(noun.head.lower_), str(noun.lower_), str(prep.lower_))
+        if noun.head.i == noun.i - 1 and words in _COMPLEX_PREPOSITIONS:
+            return _COMPLEX_PREPOSITIONS[words]
+    return str(prep.lower_)
+
+
 def _preposition_findings(
     claim: Any, passage: Any, matched: dict[int, list[Any]]
 ) -> list[_Finding]:
@@ -3347,13 +3368,23 @@ def _preposition_findings(
             theirs = p.head
             if p.dep_ != "pobj" or theirs.lower_ == prep.lower_:
                 continue
-            if [t.lower_ for t in p.subtree] != ours:
+            words = [t.lower_ for t in p.subtree]
+            shorter = min(len(words), len(ours))
+            # (one phrase may run on where the parser hangs an apposition on it: 'Grokster and
+            # StreamCast, two networks')
+            if words[:shorter] != ours[:shorter] or c.i - c.left_edge.i >= shorter:
                 continue  # 'from 5% to 7%' / 'to 7% from 5%': other things on each side
-            if frozenset({prep.lower_, theirs.lower_}) not in _OPPOSITE_PREPOSITIONS:
+            pair = frozenset({_simple_preposition(prep), _simple_preposition(theirs)})
+            if pair not in _OPPOSITE_PREPOSITIONS:
                 continue
             if any(_exact(q, prep) for q in passage if q.dep_ == "prep" and q.head == theirs.head):
                 continue
-            reason = f"the claim says {prep.text!r} {c.text!r}, the passage {theirs.text!r}"
+            written = (
+                theirs.doc[theirs.i - 2 : theirs.i + 1].text
+                if _simple_preposition(theirs) != theirs.lower_
+                else theirs.text
+            )
+            reason = f"the claim says {prep.text!r} {c.text!r}, the passage {written!r}"
             return [_Finding("contradicted", "predicate", reason)]
     return []
 
