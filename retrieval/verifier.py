@@ -3970,7 +3970,19 @@ def _modality_agrees(c: Any, p: Any, claim_hedges: int) -> bool:
         return False
     if _future(c) and _past(p) and not _future(p):
         return False
+    if _already(c) and not _already(p) and any(_future(t) for t in [p, *_governors(p)]):
+        return False  # 'can already download' for 'will be able to download': yet to be
     return not (_past(c) and _future(p) and not _past(p))
+
+
+def _already(tok: Any) -> bool:
+    """Whether a verb is said to be so already ('can already download', 'has already made'), on
+    it or on the verb it completes."""
+    return any(
+        ch.dep_ == "advmod" and ch.lower_ == "already"
+        for t in [tok, *_governors(tok)]
+        for ch in t.children
+    )
 
 
 _CLAUSE_LINKS = {"conj", "advcl", "parataxis", "punct", "cc", "mark", "aux", "auxpass", "neg"}
