@@ -4740,6 +4740,18 @@ def _degree(tok: Any) -> int:
     return 1 if tok.tag_ in {"JJR", "JJS", "RBR", "RBS"} else 0
 
 
+def _comparative_form(tok: Any, base: str) -> bool:
+    """Whether ``tok`` is written as the '-er' comparative of adjective ``base`` ('keener' of
+    'keen', 'bigger', 'happier'), whatever the small parser tagged it ('keener' as a noun)."""
+    low = str(tok.lower_)
+    if tok.tag_ in {"JJR", "RBR"} or len(base) < 3 or not low.endswith("er"):
+        return False
+    forms = {base + "er", base + "r", base + base[-1] + "er"}
+    if base.endswith("y"):
+        forms.add(base[:-1] + "ier")
+    return low in forms
+
+
 def _degree_findings(claim: Any, matched: dict[int, list[Any]]) -> list[_Finding]:
     """A word the claim compares the other way from the passage: 'less stringent' where the
     passage has 'tougher' or 'more stringent' (the word matched as the same or a synonym, so
@@ -4747,7 +4759,12 @@ def _degree_findings(claim: Any, matched: dict[int, list[Any]]) -> list[_Finding
     for c in claim:
         if c.pos_ not in {"ADJ", "ADV"} or c.i not in matched or not (ours := _degree(c)):
             continue
-        theirs = [_degree(p) for p in matched[c.i] if p.pos_ in {"ADJ", "ADV"}]
+        base = _lemma(c)
+        theirs = [
+            1 if _comparative_form(p, base) else _degree(p)
+            for p in matched[c.i]
+            if p.pos_ in {"ADJ", "ADV"} or _comparative_form(p, base)
+        ]
         if theirs and all(d == -ours for d in theirs):
             return [
                 _Finding(
