@@ -284,6 +284,18 @@ def _source(frame: Any) -> set[str]:
     heads = [frame]
     if frame.dep_ in {"acomp", "attr"}:
         heads.append(frame.head)  # 'Stuart is confident that': the copula holds the subject
+    if (
+        frame.dep_ in {"advcl", "xcomp", "conj"}
+        and frame.head is not frame
+        and not any(ch.dep_ in {"nsubj", "nsubjpass", "agent"} for ch in frame.children)
+    ):
+        heads.append(frame.head)  # 'Smith quit, claiming that': the subject of 'quit'
+    if frame.dep_ == "acl" and frame.head.pos_ in {"NOUN", "PROPN"}:
+        # 'the director, claiming that' (or 'The director left, claiming', misparsed so): the
+        # noun it is said of
+        for t in (frame.head, *(ch for ch in frame.head.children if ch.dep_ == "compound")):
+            if t.lower_ not in _PRONOUNS:
+                words.add(stem(str(t.lower_)))
     for head in heads:
         for ch in head.children:
             if ch.dep_ in {"nsubj", "nsubjpass", "agent"}:
@@ -320,7 +332,15 @@ def _same_frame_word(a: Any, b: Any) -> bool:
     if short >= 5 and sa[: short - 1] == sb[: short - 1]:
         return True  # a derivation of one root: 'suggested' / 'suggestion'
     # a WordNet synonym: 'forecast' / 'predicted', 'unsure' / 'uncertain'
-    return a.pos_ == b.pos_ and a.pos_ in {"VERB", "ADJ"} and wordnet.similar(_lemma(a), _lemma(b))
+    if a.pos_ == b.pos_ and a.pos_ in {"VERB", "ADJ"} and wordnet.similar(_lemma(a), _lemma(b)):
+        return True
+    # a verb of saying a step from the other in WordNet: 'pledged' is a way to 'promise'
+    return (
+        a.pos_ == b.pos_ == "VERB"
+        and wordnet.is_saying_verb(_lemma(a))
+        and wordnet.is_saying_verb(_lemma(b))
+        and wordnet.near_sense(_lemma(a), _lemma(b), "v")
+    )
 
 
 def _named_source(frame: Any) -> set[str]:

@@ -152,3 +152,31 @@ def test_an_edit_said_in_other_words_is_not_supported(claim: str, passage: str) 
 def test_the_same_said_again_stays_supported(claim: str, passage: str) -> None:
     check = verify(claim, passage)
     assert check.verdict == "supported", check
+
+
+@pytest.mark.parametrize(
+    "claim, passage",
+    [
+        # a frame with no subject of its own is said by the subject of the verb it hangs off
+        (
+            "Mr Lee left the party last week, saying its leaders had ignored members.",
+            "Mr Lee quit the party last week, claiming that its leaders had ignored members.",
+        ),
+        # ... or by the noun the parser hangs it off
+        (
+            "The director resigned in May, saying he had been misled by the board.",
+            "The director left in May, claiming he had been misled by the board.",
+        ),
+    ],
+)
+def test_a_frame_kept_by_its_speaker_in_other_words_is_supported(claim: str, passage: str) -> None:
+    check = verify(claim, passage)
+    assert check.verdict == "supported", check
+
+
+def test_a_frame_dropped_is_still_not_supported() -> None:
+    check = verify(
+        "Its leaders had ignored members.",
+        "Mr Lee quit the party last week, claiming that its leaders had ignored members.",
+    )
+    assert check.verdict != "supported", check
