@@ -13,6 +13,7 @@ BENCHMARKS = {
     "summary": "ROUGE of summaries beside lead-3, and unsupported names/numbers",
     "summary_oracle": "the ceiling of sentence choice: the best summaries that see the reference",
     "summary_learn": "fit the summary's sentence scorer; cross-validated and held-out figures",
+    "reading_learn": "fit the weights a factoid's article is read with; leave-one-set-out figures",
     "retrieval": "recall@k and MRR: hybrid vs dense-only vs lexical-only",
     "fixtures_report": "HTML extraction against the reference fixtures",
     "cli": "time and peak memory of the light commands beside python -c pass",
