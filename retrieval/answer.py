@@ -102,6 +102,7 @@ from retrieval.questions import (
     time_window,
     without_comparatives,
 )
+from retrieval.reading import read_question, reading_score, sentence_features
 from retrieval.search import HybridRetriever
 from retrieval.shortening import (
     Shortening,
@@ -239,6 +240,12 @@ class Thresholds:
     # asked ("singer Bobby Darin" for "which crooner") to lead a factoid (``_with_class_holder``);
     # why 0.3: not swept (bench/RESULTS.md, tenth session, gives none); below min_semantic's 0.4
     # because the lead, which passed that, stays as context, as briefing_relevance's on-topic floor
+    # How much better (on ``retrieval.reading``'s 0-1 scale) a sentence of the lead's article
+    # must read as the answer than the lead to lead a factoid in its place (``_with_reading``).
+    reading_margin: float = 0.5
+    # How well the best sentence of the top article must read as the answer (the same scale)
+    # to answer a factoid no other step answers.
+    reading_answers: float = 6.0
 
 
 class AnswerEngine:
@@ -347,6 +354,7 @@ class AnswerEngine:
             if answering is not None:
                 answering = self._with_typed_holder(question, answering)
                 answering = self._with_class_holder(question, answering)
+            answering = self._with_reading(question, evidence, answering, follow_up=follow_up)
         if answering is None:
             return Draft([], self._model_label(), closest=evidence)
         evidence = answering
@@ -1909,6 +1917,128 @@ class AnswerEngine:
             best,
             *(ev for ev in pool if ev.start != best.start or ev.article_id != best.article_id),
         ]
+
+    def _with_reading(
+        self,
+        question: str,
+        evidence: list[Evidence],
+        answering: list[Evidence] | None,
+        *,
+        follow_up: bool = False,
+    ) -> list[Evidence] | None:
+        """A factoid's evidence led by the sentence of its article that reads best as the
+        answer (``retrieval.reading``): a lead most like the question often restates it and
+        holds nothing of what it asks ("Wales beat Italy in Rome"), while the answer is deeper
+        in, in other words ("thrashed Italy 38-8"), outside the chunks retrieval brought.
+
+        With an answer, the best sentence of its lead's article leads in the lead's place when
+        it reads better by ``reading_margin``; the lead follows it as its context. With none,
+        the best sentence of the article retrieval ranked first answers when it reads well enough
+        (``reading_answers``) and passes every check of an answering sentence but the score
+        and coverage floors, which measure likeness to the question, not what it asks: its
+        article names what the question names and holds its figures and verb (or the sentence
+        holds what is asked beside the question's own noun for it); the sentence holds the
+        kind of thing asked, speaks of the time asked, and is close to the question in
+        meaning."""
+        slot = asked_slot(question)
+        if slot is None:
+            return answering
+        if answering:
+            lead = answering[0]
+            read = self._read_article(question, slot, lead, answering)
+            if lead.start not in read:
+                return answering
+            best = max(read.values(), key=lambda x: x[0])
+            log.debug(
+                "reading %r: lead %.2f, best %.2f %r",
+                question,
+                read[lead.start][0],
+                best[0],
+                best[1].text[:80],
+            )
+            if best[1].start == lead.start or best[0] < read[lead.start][0] + self.t.reading_margin:
+                return answering
+            chosen = best[1]
+            if not holds_slot(chosen.text, question, slot) or not speaks_of_what_is_asked(
+                chosen.text, question
+            ):
+                return answering
+            if slot.kind == "name" and rules_out_names(chosen.text, question):
+                return answering
+            chosen.score = max(chosen.score, lead.score)  # it answers more directly
+            return [
+                chosen,
+                *(
+                    ev
+                    for ev in answering
+                    if ev.start != chosen.start or ev.article_id != chosen.article_id
+                ),
+            ]
+        if not evidence:
+            return None
+        # The article retrieval ranked first (by its best chunk): a likeness of sentences
+        # across articles is no measure of which article the question is about.
+        top = max(evidence, key=lambda ev: ev.hit.score)
+        read = self._read_article(question, slot, top, evidence)
+        if not read:
+            return None
+        z, chosen = max(read.values(), key=lambda x: x[0])
+        a = self.answerability(question, [chosen])
+        # A figure or name beside the question's own noun for it ("eight top three hits" for
+        # "how many top three hits had Busted scored") says what is asked, whatever verb the
+        # article says it with.
+        beside = plainest(slot) == 2 and slot_strength(chosen.text, question, slot) == 2
+        refusal = self.refusal(
+            replace(
+                a,
+                coverage=1.0,
+                score=max(a.score, self.t.answerable_score),
+                names=1.0 if a.names >= 1.0 else 0.0,
+                predicate=a.predicate or beside,
+            ),
+            follow_up=follow_up,
+        )
+        log.debug("reading %r (refused): best %.2f %s %r", question, z, refusal, chosen.text[:80])
+        if z < self.t.reading_answers or refusal is not None or not a.typed:
+            return None
+        return [chosen, *(ev for ev in evidence if ev.article_id == chosen.article_id)]
+
+    def _read_article(
+        self, question: str, slot: Slot, top: Evidence, evidence: list[Evidence]
+    ) -> dict[int, tuple[float, Evidence]]:
+        """Every sentence of ``top``'s article (within a stored chunk, so it can be cited) by
+        its start, with how well it reads as the answer to ``question``
+        (``retrieval.reading``); the sentences of ``evidence`` are those retrieval brought."""
+        article = self._articles([top]).get(top.article_id)
+        if article is None:
+            return {}
+        candidates: list[tuple[int, Evidence]] = []
+        for i, sentence in enumerate(split_sentences(article.text)):
+            if len(sentence.text) < 25 and sentence.start != top.start:
+                continue
+            ev = _sentence_evidence(article, sentence, top.hit.score)
+            if ev is not None:
+                candidates.append((i, ev))
+        if len(candidates) < 2:
+            return {}
+        self._score(question, [ev for _, ev in candidates])
+        try:
+            weights = idf_weights(self.lexical.index(), question_terms(question))
+        except Exception:
+            weights = {}
+        reading = read_question(question, weights, slot)
+        spans = [(ev.hit.start, ev.hit.end) for ev in evidence if ev.article_id == top.article_id]
+        read: dict[int, tuple[float, Evidence]] = {}
+        for i, ev in candidates:
+            features = sentence_features(
+                reading,
+                ev.text,
+                semantic=ev.semantic,
+                lead=i == 0,
+                retrieved=any(a <= ev.start and ev.end <= b for a, b in spans),
+            )
+            read[ev.start] = (reading_score(features), ev)
+        return read
 
     def _lead_article_sentences(
         self, question: str, lead: Evidence, holds: Callable[[str], bool]
