@@ -1933,15 +1933,18 @@ class AnswerEngine:
         height" for "in how many countries was Baywatch shown, according to the report on the
         show being voted worst TV import").
 
-        The sentence answers when it reads well enough (``reading_answers``) and passes every
-        check of an answering sentence but the score and coverage floors, which measure
-        likeness to the question, not what it asks: its article names what the question names
-        and holds its figures and verb (or the sentence holds what is asked beside the
-        question's own noun for it); the sentence holds the kind of thing asked, speaks of the
-        time asked, and is close to the question in meaning. ``answering`` is returned as it
-        is when it answers."""
+        A figure, a date, a day or a position only. The sentence answers when it reads well
+        enough (``reading_answers``) and passes every check of an answering sentence but the
+        score and coverage floors, which measure likeness to the question, not what it asks:
+        its article names what the question names and holds its figures and verb (or the
+        sentence holds what is asked beside the question's own noun for it); the sentence
+        holds the kind of thing asked, speaks of the time asked, and is close to the question
+        in meaning. ``answering`` is returned as it is when it answers."""
         slot = asked_slot(question)
-        if answering or slot is None or not evidence:
+        # Only what a sentence holds by its form (a figure, a date, a day, a position): a name
+        # is read by its capitals, which every sentence of a story has ("Amit Yoran was
+        # director of the National Cyber Security Division" for "who replaced Amit Yoran").
+        if answering or slot is None or slot.kind not in _READ_BY_FORM or not evidence:
             return answering
         # The article retrieval ranked first (by its best chunk): a likeness of sentences
         # across articles is no measure of which article the question is about.
@@ -2700,6 +2703,9 @@ class AnswerEngine:
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Whether a sentence that holds what is asked plainly answers below ``answerable_score``: not
 # for the sides of a comparison (``AnswerEngine.ask``).
+# The kinds of thing asked that a sentence holds by its form, which the article read whole
+# may answer (``AnswerEngine._with_reading``).
+_READ_BY_FORM = frozenset({"number", "date", "day", "position"})
 _PLAIN_SUFFICES: ContextVar[bool] = ContextVar("plain_suffices", default=True)
 # How far down a part's evidence its own sentence is looked for (``AnswerEngine._bearing``).
 _BEARING_CANDIDATES = 5
