@@ -297,12 +297,12 @@ def asked_slot(question: str) -> Slot | None:
         return Slot("number", time=True)
     if _SCORE_ASKED.search(question):
         return Slot("number", score=True)
-    number = bool(_NUMBER.search(question))
+    number = _NUMBER.search(question)
     sum_noun = None if number else _asks_sum(question)
     if number or sum_noun is not None:
         return Slot(
             "number",
-            money=("*" if _HOW_MUCH_SUM.search(question) else None) if number else sum_noun,
+            money=("*" if _asks_money(number, question) else None) if number else sum_noun,
             percent=bool(_PERCENT.search(question)),
             span=bool(_HOW_LONG.search(question)),
             age=bool(_AGE_ASKED.search(question)),
@@ -342,6 +342,17 @@ def asked_slot(question: str) -> Slot | None:
         if head is not None:
             return Slot("name", head=head)
     return None
+
+
+def _asks_money(number: re.Match[str], question: str) -> bool:
+    """Whether a figure question asks for a sum of money: "how much money", or a price, a cost,
+    a fee, a salary or a sum asked by its noun ("at what price did the shares open", "what was
+    the fee"). Any figure does not answer it: "17.3 million shares" is no price."""
+    noun = (number.group(2) or number.group(3) or "").lower()
+    return noun in _MONEY_NOUNS or bool(_HOW_MUCH_SUM.search(question))
+
+
+_MONEY_NOUNS = frozenset("price cost fee salary sum".split())
 
 
 # "What is the name of the Mark Morrison album ...": the name stands beside the thing named.
@@ -643,6 +654,15 @@ def holds_kind(sentence: str, question: str, slot: Slot | None) -> bool:
     if slot is None or slot.kind not in ("number", "date", "day"):
         return True
     if slot.kind == "number":
+        if slot.money:
+            # A sum asked ("at what price", "what profit") is told as one, or as a share of
+            # one ("12% of the licence fee"): "17.3 million shares" is no price.
+            told = (
+                sentence if GIVEN_FIGURES_FILL.get() else without_given_figures(sentence, question)
+            )
+            return bool(
+                _MONEY_TOLD.search(told) or _MONEY_WORDS.search(told) or _PERCENT.search(told)
+            )
         if _COUNTED_YEAR.search(sentence) or _SCALE_WORD.search(sentence):
             return True  # 'about 2000 fans', '1500 jobs', 'several million pounds'
         if GIVEN_FIGURES_FILL.get():
@@ -661,6 +681,12 @@ _COUNTED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _SCALE_WORD = re.compile(r"\b(?:million|billion|trillion)\b", re.IGNORECASE)
+# A sum in words ('several million pounds', 'millions of dollars').
+_MONEY_WORDS = re.compile(
+    r"\b(?:hundreds?|thousands?|millions?|billions?|trillions?)\s+(?:of\s+)?"
+    r"(?:pounds|dollars|euros|yen|rupees|francs)\b",
+    re.IGNORECASE,
+)
 _TIME_WORDS = re.compile(
     r"\b(?:spring|summer|autumn|winter|christmas|easter|new year|weekend|midnight|noon|"
     r"(?:earlier|later) this (?:week|month|year))\b",
