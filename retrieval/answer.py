@@ -40,6 +40,7 @@ from retrieval.entities import (
     class_noun,
     holds_noun,
     names_a_person,
+    names_beside_noun,
     names_beside_phrase,
     names_one_asked,
     new_entities,
@@ -1672,15 +1673,8 @@ class AnswerEngine:
             evidence = [rare, *(ev for ev in evidence if ev is not rare)]
         filler = self._holder_in_article(question, slot, evidence[0])
         if filler is not None:
-            return [filler, *evidence]
-        if (
-            slot is not None
-            and slot.kind == "name"
-            and slot.head is None  # "which film earned her ...": the noun holds it
-            and asked_predicate(question) is not None
-            and not holds_predicate(evidence[0].text, question)
-            and not names_the_doer(evidence[0].text, self._article_text(evidence[0]), question)
-        ):
+            evidence = [filler, *evidence]
+        if slot is not None and self._names_no_doer(question, slot, evidence[0]):
             # "Who scored the winner": a name in a sentence that does not say the verb (the
             # manager who praised the side), with no sentence of its article saying who did,
             # is a name, not the answer.
@@ -1691,6 +1685,8 @@ class AnswerEngine:
                 log.debug("refused %r: %r does not say who did it", question, evidence[0].text)
                 return None
             return [beside, *(e for e in evidence if e is not beside)]
+        if filler is not None:
+            return evidence
         if not self._holds_asked(question, evidence[0], slot) and (
             not holds_kind(evidence[0].text, question, slot)
             or evidence[0].score < self.t.score_without_type
@@ -1699,6 +1695,27 @@ class AnswerEngine:
             return None
         log.debug("answering %r with %r", question, evidence[0].text)
         return evidence
+
+    def _names_no_doer(self, question: str, slot: Slot, ev: Evidence) -> bool:
+        """Whether ``ev`` gives a name for a question asking who did something ("who wrote
+        the worm", "which team has he joined") without saying who did it: it does not say
+        the question's verb, names no one beside the noun the question asks for ("which
+        team": "the Scarlets and USA Eagles forward" is no team he joined), and no sentence
+        of its article names the doer its lead speaks of. Any name of such a sentence is a
+        name, not the answer (the security firm that warned of the worm, the paper that
+        reported the move)."""
+        if slot.kind != "name" or asked_predicate(question) is None:
+            return False
+        if slot.head is not None and (
+            not _ASKS_DOER_OR_DONE_TO.search(question)
+            or slot_strength(ev.text, question, slot) >= 2
+        ):
+            # "which record label": a name beside "label" answers; "at which ground did A
+            # beat B" asks where, not who did it ("a win over B at Netherdale").
+            return False
+        if holds_predicate(ev.text, question):
+            return False
+        return not names_the_doer(ev.text, self._article_text(ev), question)
 
     def _beside_verb_noun(
         self, question: str, slot: Slot, evidence: list[Evidence]
@@ -1714,7 +1731,7 @@ class AnswerEngine:
             return None
         for i in range(min(self.t.typed_candidates, len(evidence))):
             ev = evidence[i]
-            if not holds_noun(ev.text, nouns) or not new_entities(ev.text, question, types):
+            if not names_beside_noun(ev.text, question, types, nouns):
                 continue
             a = self.answerability(question, evidence, i)
             if a.names >= 1.0 and a.semantic >= self.t.min_semantic and a.timely and a.figures:
@@ -2725,6 +2742,15 @@ _MODALS = frozenset("will would can could may might shall 'll wo".split())
 _MODALS_BEFORE_NT = frozenset("ca wo sha should".split())
 _MODAL_WORDS = _MODALS | frozenset(
     "can't won't couldn't wouldn't shouldn't shan't mightn't mayn't".split()
+)
+
+
+# "Which party won", "which team has he joined": the noun asked for is the verb's doer or
+# what it was done to, not a place or a time around it ("at which ground did A beat B",
+# "which club did he sign for").
+_ASKS_DOER_OR_DONE_TO = re.compile(
+    r"^\s*(?:which|what)\s(?!.*\b(?:for|to|from|at|in|on|with|by|of|into|against)\s*\?\s*$)",
+    re.IGNORECASE,
 )
 
 

@@ -63,3 +63,85 @@ def test_the_opening_price_is_answered_by_the_sum(tmp_path: Path, embedder) -> N
     answer = service.ask("At what price did Orvia Air's shares open when they began trading?")
     assert answer.status == "answered", answer.answer
     assert "1,125" in answer.answer
+
+
+_JOINED = "Which US team has Dan Morley joined as a coach after retiring from the Harriers?"
+
+
+def _coach_service(tmp_path: Path, embedder, news: str):  # type: ignore[no-untyped-def]
+    return _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Harriers and USA Eagles forward Dan Morley has ended his playing career to "
+                "pursue a coaching role in the States.\n\nHe joined the club as a teenager "
+                f"and won two cups with it.\n\n{news}",
+                "Morley retires from rugby",
+                "morley",
+            ),
+            *_OTHERS,
+        ],
+    )
+
+
+def test_a_name_beside_no_team_and_no_joining_does_not_say_which_team(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _coach_service(
+        tmp_path, embedder, "The 31-year-old said he wanted to explore the opportunities there."
+    )
+    answer = service.ask(_JOINED)
+    assert answer.status == "not_found", answer.answer
+
+
+def test_which_team_he_joined_is_answered_by_the_sentence_that_says_so(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _coach_service(
+        tmp_path, embedder, "Morley has joined the Denver Barbarians as their forwards coach."
+    )
+    answer = service.ask(_JOINED)
+    assert answer.status == "answered", answer.answer
+    assert "Denver Barbarians" in answer.answer
+
+
+_WROTE = "Who wrote the Zellin worm that installs a playable chess game on infected PCs?"
+
+
+def _worm_service(tmp_path: Path, embedder, news: str):  # type: ignore[no-untyped-def]
+    return _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "The Zellin worm installs a playable version of chess on PCs that it has "
+                "infected.\n\nPCs running Windows 98, ME and XP could be vulnerable to the "
+                f"worm.\n\n{news}",
+                "Worm brings chess to infected PCs",
+                "worm",
+            ),
+            *_OTHERS,
+        ],
+    )
+
+
+def test_a_name_of_another_sentence_of_the_article_does_not_say_who_wrote_it(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _worm_service(
+        tmp_path, embedder, "The risk of infection is thought to be very low, Sophos said."
+    )
+    answer = service.ask(_WROTE)
+    assert answer.status == "not_found", answer.answer
+
+
+def test_who_wrote_it_is_answered_by_the_sentence_naming_the_writer(
+    tmp_path: Path, embedder
+) -> None:  # type: ignore[no-untyped-def]
+    service = _worm_service(
+        tmp_path, embedder, "Police say the worm was written by Karl Brenner, a student in Kiel."
+    )
+    answer = service.ask(_WROTE)
+    assert answer.status == "answered", answer.answer
+    assert "Karl Brenner" in answer.answer
