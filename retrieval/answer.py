@@ -1592,6 +1592,9 @@ class AnswerEngine:
         for i, a in enumerate(checks[: self.t.typed_candidates]):
             if self.covers(question, evidence[i], a):
                 return i
+        for i, a in enumerate(checks[: self.t.plain_candidates]):
+            if self.holds_the_answer(question, evidence[i], a):
+                return i
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "no answering sentence for %r: %s",
@@ -1640,6 +1643,25 @@ class AnswerEngine:
         if years - set(re.findall(r"\b(?:19|20)\d\d\b", f"{ev.text} {self._article_text(ev)}")):
             return False
         return holds_predicate(ev.text, question)
+
+    def holds_the_answer(self, question: str, ev: Evidence, a: Answerability) -> bool:
+        """Whether a sentence holds what the question asks for in a form that only such a
+        thing takes, about what the question asks of, however few of its words it repeats:
+        a score for "by what score" ("thrashed Italy 38-8" for "beat"), a share, an age, a
+        length of time, a sum of money, a figure beside the thing counted ("eight top three
+        hits" for "how many top three hits had Busted scored"), a place in an order, a name
+        beside the noun asked for ("BBC series Ballykissangel"). Its article names what the
+        question names, it is close to the question in meaning and it passes the checks of
+        time, figures and names ruled out. (Any figure, date or name is no such form: a
+        sentence holding one is judged by its words, as before.)"""
+        slot = asked_slot(question)
+        if slot is None or not _told_in_its_own_form(slot):
+            return False
+        if not a.typed or a.denies or not a.timely or not a.figures:
+            return False
+        if a.names < self.t.names_coverage or a.semantic < self.t.min_semantic:
+            return False
+        return slot_strength(ev.text, question, slot) >= plainest(slot)
 
     def answering_evidence(
         self, question: str, evidence: list[Evidence], *, follow_up: bool = False
@@ -2752,6 +2774,17 @@ _ASKS_DOER_OR_DONE_TO = re.compile(
     r"^\s*(?:which|what)\s(?!.*\b(?:for|to|from|at|in|on|with|by|of|into|against)\s*\?\s*$)",
     re.IGNORECASE,
 )
+
+
+def _told_in_its_own_form(slot: Slot) -> bool:
+    """Whether what ``slot`` asks for is told in a form that says of what it is: a match's
+    score, a person's age, a figure beside the thing counted, a place in an order, a name
+    beside the noun asked for. Not any figure, date or name, and not a sum, a share or a
+    length: a story gives many of those, of many things ("about $200bn in foreign reserves"
+    for the money a government set aside)."""
+    if slot.kind == "number":
+        return slot.score or slot.age or plainest(slot) == 2
+    return slot.kind == "position" or (slot.kind == "name" and plainest(slot) == 2)
 
 
 def _is_modal(token: Any) -> bool:

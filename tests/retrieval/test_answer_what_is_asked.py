@@ -145,3 +145,53 @@ def test_who_wrote_it_is_answered_by_the_sentence_naming_the_writer(
     answer = service.ask(_WROTE)
     assert answer.status == "answered", answer.answer
     assert "Karl Brenner" in answer.answer
+
+
+_SCORE = "By what score did Wales beat Italy in Rome before their trip to the Stade de France?"
+
+
+def test_a_score_said_with_another_verb_answers_by_what_score(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Wales face France at the Stade de France on Saturday in the Six Nations.\n\n"
+                "Wales have made two changes from the team that thrashed Italy 38-8 in Rome.\n\n"
+                "France have beaten Scotland and England this season.",
+                "Wales make two changes for Paris",
+                "wales",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(_SCORE)
+    assert answer.status == "answered", answer.answer
+    assert "38-8" in answer.answer
+
+
+_HITS = (
+    "How many top three hits had Glasswing scored when the band announced it was taking a break?"
+)
+
+
+def test_a_count_beside_the_thing_counted_answers_in_other_words(tmp_path: Path, embedder) -> None:  # type: ignore[no-untyped-def]
+    service = _service_of(
+        tmp_path,
+        embedder,
+        [
+            _article(
+                "Pop band Glasswing have announced they are taking a break, their spokesman "
+                "has said.\n\n"
+                "The band have had eight top three hits, including four number ones, since "
+                "they first reached the charts in 2002.\n\nThe trio will release a greatest "
+                "hits album in the autumn.",
+                "Glasswing to take a break",
+                "band",
+            ),
+            *_OTHERS,
+        ],
+    )
+    answer = service.ask(_HITS)
+    assert answer.status == "answered", answer.answer
+    assert "eight" in answer.answer
