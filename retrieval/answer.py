@@ -3312,7 +3312,13 @@ def names_a_rival(sentence: str, question: str) -> bool:
     for "Alastair Campbell": a title is no other name); or another place after "in" where the
     question asks about one it never names ("sold in Japan and the US" for "sold in Europe")."""
     lowered = sentence.lower()
-    own = [run for run in _name_runs(sentence) if run[0].lower() not in _TITLES]
+    # (A day or a month before a name is no part of it: "On Tuesday Mr Kennedy will visit" is
+    # Mr Kennedy, not another Kennedy than the question's Charles Kennedy.)
+    own = [
+        run
+        for run in (_after_calendar_words(r) for r in _name_runs(sentence))
+        if run and run[0].lower() not in _TITLES
+    ]
     for run in _name_runs(question):
         if len(run) < 2 or " ".join(run).lower() in lowered:
             continue
@@ -3340,6 +3346,14 @@ def names_a_rival(sentence: str, question: str) -> bool:
 # "Iraq"/"Iraqi"): a place is said by its name or these, not by a longer name it begins
 # ("Niger" is not "Nigeria", "York" not "Yorkshire").
 _PLACE_ADJECTIVE = r"(?:n|an|ian|ese|ish|i|ean)?"
+
+
+def _after_calendar_words(run: list[str]) -> list[str]:
+    """``run`` without the days and months that begin it ("Tuesday Mr Kennedy": "Mr Kennedy")."""
+    at = 0
+    while at < len(run) and run[at].lower() in lx.CALENDAR_NAMES:
+        at += 1
+    return run[at:]
 
 
 def _name_runs(text: str) -> list[list[str]]:

@@ -195,3 +195,15 @@ def test_a_count_beside_the_thing_counted_answers_in_other_words(tmp_path: Path,
     answer = service.ask(_HITS)
     assert answer.status == "answered", answer.answer
     assert "eight" in answer.answer
+
+
+def test_a_day_before_a_title_and_a_name_is_no_other_name_of_the_question() -> None:
+    from retrieval.answer import names_a_rival
+
+    question = "Which Lib Dem MP won Leicester South, a stop on Charles Kennedy's tour?"
+    sentence = (
+        "On Tuesday Mr Kennedy will visit Leicester South, where Lib Dem MP Parmjit Singh Gill "
+        "overturned a big Labour majority to win the seat."
+    )
+    assert not names_a_rival(sentence, question)
+    assert names_a_rival("On Monday Paul Kennedy said he would stand.", question)
