@@ -2778,12 +2778,12 @@ _ASKS_DOER_OR_DONE_TO = re.compile(
 
 def _told_in_its_own_form(slot: Slot) -> bool:
     """Whether what ``slot`` asks for is told in a form that says of what it is: a match's
-    score, a person's age, a figure beside the thing counted, a place in an order, a name
-    beside the noun asked for. Not any figure, date or name, and not a sum, a share or a
-    length: a story gives many of those, of many things ("about $200bn in foreign reserves"
-    for the money a government set aside)."""
+    score, a person's age, a length of time or a time ("his first goal in 16 months"), a
+    figure beside the thing counted, a place in an order, a name beside the noun asked for.
+    Not any figure, date or name, and not a sum or a share: a story gives many of those, of
+    many things ("about $200bn in foreign reserves" for the money a government set aside)."""
     if slot.kind == "number":
-        return slot.score or slot.age or plainest(slot) == 2
+        return slot.score or slot.age or slot.span or slot.time or plainest(slot) == 2
     return slot.kind == "position" or (slot.kind == "name" and plainest(slot) == 2)
 
 
