@@ -40,7 +40,6 @@ from retrieval.entities import (
     class_noun,
     holds_noun,
     names_a_person,
-    names_beside_noun,
     names_beside_phrase,
     names_one_asked,
     new_entities,
@@ -1592,9 +1591,6 @@ class AnswerEngine:
         for i, a in enumerate(checks[: self.t.typed_candidates]):
             if self.covers(question, evidence[i], a):
                 return i
-        for i, a in enumerate(checks[: self.t.plain_candidates]):
-            if self.holds_the_answer(question, evidence[i], a):
-                return i
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "no answering sentence for %r: %s",
@@ -1661,6 +1657,12 @@ class AnswerEngine:
             return False
         if a.names < self.t.names_coverage or a.semantic < self.t.min_semantic:
             return False
+        if (
+            _ASKS_WHAT_HAPPENED.search(question)
+            and not _ASKS_FORECAST.search(question)
+            and only_ahead(ev.text)
+        ):
+            return False  # "can win it 27 new seats" for how many seats it gained
         return slot_strength(ev.text, question, slot) >= plainest(slot)
 
     def answering_evidence(
@@ -1686,6 +1688,19 @@ class AnswerEngine:
                 beside = self._beside_verb_noun(question, slot, evidence)
                 if beside is not None:
                     return [beside, *(e for e in evidence if e is not beside)]
+            if index is None:
+                # Last, a top sentence that holds what is asked in a form that says of what
+                # it is, though it repeats few of the question's words.
+                index = next(
+                    (
+                        i
+                        for i in range(min(self.t.plain_candidates, len(evidence)))
+                        if self.holds_the_answer(
+                            question, evidence[i], self.answerability(question, evidence, i)
+                        )
+                    ),
+                    None,
+                )
             if index is None or slot is None:
                 log.debug("refused %r: no sentence answers (on topic: %s)", question, index)
                 return None
@@ -1753,7 +1768,7 @@ class AnswerEngine:
             return None
         for i in range(min(self.t.typed_candidates, len(evidence))):
             ev = evidence[i]
-            if not names_beside_noun(ev.text, question, types, nouns):
+            if not holds_noun(ev.text, nouns) or not new_entities(ev.text, question, types):
                 continue
             a = self.answerability(question, evidence, i)
             if a.names >= 1.0 and a.semantic >= self.t.min_semantic and a.timely and a.figures:
@@ -2767,11 +2782,14 @@ _MODAL_WORDS = _MODALS | frozenset(
 )
 
 
-# "Which party won", "which team has he joined": the noun asked for is the verb's doer or
-# what it was done to, not a place or a time around it ("at which ground did A beat B",
-# "which club did he sign for").
+# "Which party won", "which team has he joined": the noun asked for is the doer of a deed done
+# or what it was done to; not a place or a time around it ("at which ground did A beat B",
+# "which club might Wales train with, ..."), not a deed under a modal ("which firm could get
+# back into the running"), not "what is the name of" / "what was X called", which ask what a
+# thing is named.
 _ASKS_DOER_OR_DONE_TO = re.compile(
-    r"^\s*(?:which|what)\s(?!.*\b(?:for|to|from|at|in|on|with|by|of|into|against)\s*\?\s*$)",
+    r"^\s*which\s(?!.*\b(?:might|could|would|will|may|should|can|shall)\b)"
+    r"(?!.*\b(?:for|to|from|at|in|on|with|by|of|into|against)\s*[?,])",
     re.IGNORECASE,
 )
 

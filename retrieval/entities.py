@@ -127,26 +127,6 @@ def verb_nouns(question: str) -> frozenset[str]:
     return frozenset(nouns)
 
 
-def names_beside_noun(
-    sentence: str, question: str, types: frozenset[str], nouns: frozenset[str]
-) -> bool:
-    """Whether ``sentence`` names a thing of ``types`` that ``question`` does not name inside
-        the phrase of one of ``nouns`` (the noun is above the name in the parse, or within three
-    words of it): "A late Andrea
-        Masi try", "Goals from Gregory Vignal and Nacho Novo", "Lycos Europe's ... campaign". A name
-        elsewhere in the sentence is of something else ("PCs running Windows 98 could be
-        vulnerable to the worm" names no one who wrote the worm)."""
-    heads = [t for t in parse(sentence) if t.pos_ == "NOUN" and t.lemma_.lower() in nouns]
-    return any(
-        head == ent.root
-        or head in ent.root.ancestors
-        # (or next to it, however the parser joins them: "Clean Inbox Now campaign")
-        or ent.start - 3 <= head.i <= ent.end + 2
-        for ent in _new_ents(sentence, question, types)
-        for head in heads
-    )
-
-
 def holds_noun(sentence: str, nouns: frozenset[str]) -> bool:
     """Whether ``sentence`` has one of ``nouns`` as a noun (any number: "goals" for "goal")."""
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns for t in parse(sentence))

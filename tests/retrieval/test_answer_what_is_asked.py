@@ -116,8 +116,8 @@ def _worm_service(tmp_path: Path, embedder, news: str):  # type: ignore[no-untyp
         [
             _article(
                 "The Zellin worm installs a playable version of chess on PCs that it has "
-                "infected.\n\nPCs running Windows 98, ME and XP could be vulnerable to the "
-                f"worm.\n\n{news}",
+                "infected.\n\nPCs running Windows 98, ME and XP could be at risk.\n\n"
+                f"{news}",
                 "Worm brings chess to infected PCs",
                 "worm",
             ),
