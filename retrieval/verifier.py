@@ -2363,6 +2363,13 @@ def _judge(claim: Any, passage: Any, context: Callable[[], Any | None]) -> Claim
             weight_found += _WEIGHT["VERB"]
             if _receiving(c):
                 conversed.add(c.i)  # its subject is the passage verb's object: no role swap
+            continue
+        copula = _said_with_be(c, passage, matched)
+        if copula is not None:
+            matched[c.i] = [copula]  # 'came third' for 'was third'
+            weight_found += _WEIGHT["VERB"]
+            if _passive(c):
+                conversed.add(c.i)  # 'is ranked 407th' / 'is 407th': its subject is be's
     coverage = weight_found / total if total else 0.0
     findings.extend(_modifier_swaps(content, passage, matched, echoed | forgiven_ids))
     # Every verb of the claim must be in the passage: a contradiction found elsewhere in a
@@ -5067,6 +5074,75 @@ def _receiving(verb: Any) -> bool:
     'suffered a defeat', 'was given a knighthood', 'was handed a fine'."""
     lemma = _lemma(verb)
     return lemma in _RECEIVING_VERBS or (lemma in _GIVING_VERBS and _passive(verb))
+
+
+# What a verb says of its subject, said without a preposition: 'came third', 'is ranked 407th',
+# 'takes it seriously', 'has entered administration'.
+_COMPLEMENT_DEPS = {"attr", "oprd", "acomp", "advmod", "dobj"}
+# Prepositions of a change's ends or size ('rose to 5%', 'fell from 7', 'grew by 2%'): a verb
+# with one says a change, which 'be' does not.
+_CHANGE_PREPOSITIONS = frozenset("to from into by".split())
+# Prepositions that place the subject in a state or a place ('is in administration').
+_STATE_PREPOSITIONS = frozenset("in at on among".split())
+
+
+def _state_complements(verb: Any, prepositions: bool) -> list[Any]:
+    """What a verb says of its subject: its complement or object, a content word or a figure,
+    no date; with ``prepositions``, also the object of a preposition of state or place."""
+    out = [ch for ch in verb.children if ch.dep_ in _COMPLEMENT_DEPS]
+    if prepositions:
+        out += [
+            g
+            for ch in verb.children
+            if ch.dep_ == "prep" and ch.lower_ in _STATE_PREPOSITIONS
+            for g in ch.children
+            if g.dep_ == "pobj"
+        ]
+    return [
+        t
+        for t in out
+        if (t.like_num or _ordinal(t) is not None or t.pos_ in _CONTENT_POS)
+        and _lemma(t) not in _LIGHT_WORDS
+        and not _date_class(t)
+    ]
+
+
+def _said_with_be(c: Any, passage: Any, matched: dict[int, list[Any]]) -> Any | None:
+    """The passage's 'be' that says what claim verb ``c`` says: ``c`` (with its particle, when
+    it has one) is a verb WordNet puts a step from a sense of 'be' ('came third', 'is ranked
+    407th', 'has entered administration'; not 'stood down', whose phrase WordNet reads as
+    'resign'), no hedge ('seems') and with no preposition of a change ('rose to 5%'); the
+    passage says its subject with 'be' ('was third', 'is 407th', 'is in administration'); and a
+    complement of ``c`` said without a preposition is said as the complement of that 'be' (the
+    same word or a figure of the same value), not only a time or place beside both ('came
+    second in the race' / 'was third in the race')."""
+    phrase = _phrase(c)
+    if not wordnet.related_verbs("be", phrase) or _in_class(c, lx.HEDGE_VERBS):
+        return None
+    if any(ch.dep_ in {"prep", "agent"} and ch.lower_ in _CHANGE_PREPOSITIONS for ch in c.children):
+        return None
+    party = _arguments(c)[0] or _doer(c)
+    ours = _state_complements(c, prepositions=False)
+    if party is None or not ours:
+        return None
+    doers = {t.i for t in _said_by(party, passage, matched)}
+    for b in passage:
+        if _lemma(b) != "be" or b.pos_ not in {"AUX", "VERB"}:
+            continue
+        subject = _doer(b, ("nsubj",))
+        if subject is None or not doers & {t.i for t in subject.subtree}:
+            continue
+        theirs = {q.i for q in _state_complements(b, prepositions=True)}
+        for k in ours:
+            if k.like_num:
+                said = [
+                    q for q in passage if q.like_num and _features(q).number == _features(k).number
+                ]
+            else:
+                said = _said_by(k, passage, matched)
+            if any(q.i in theirs for q in said):
+                return b
+    return None
 
 
 def _said_by(t: Any, passage: Any, matched: dict[int, list[Any]]) -> list[Any]:
